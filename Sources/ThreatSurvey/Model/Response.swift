@@ -1,0 +1,63 @@
+/// One delegation's answer as read from a file, before it is stored.
+///
+/// A file may hold several (a long CSV with rows for several delegations, a JSON array);
+/// each becomes its own submission. Everything here has been validated against the
+/// questionnaire: codes are EU codes, threats are ids.
+public struct Response: Sendable, Hashable {
+    /// An answer to one of the questionnaire's questions.
+    public struct Answer: Sendable, Hashable {
+        /// The question id.
+        public var question: String
+        /// The canonical answer (`yes`, `no`, an option, or text).
+        public var value: String
+        /// 1-based line in the file.
+        public var line: Int?
+    }
+
+    /// The EU code of the delegation that sent it.
+    public var delegation: String
+    /// EU codes of the Member States that signed it jointly, in protocol order.
+    public var cosignatories: [String]
+    /// The respondent, in consultations with several respondents per Member State.
+    public var respondent: String?
+    /// The date the delegation wrote on it, if any (not the received time).
+    public var dated: CivilDate?
+    /// The threats mentioned, structured ones first, in file order.
+    public var mentions: [Mention]
+    /// The answers to questions.
+    public var answers: [Answer]
+    /// The written comments, as sent.
+    public var comments: String?
+    /// 1-based line where this answer starts in the file.
+    public var line: Int
+
+    /// Creates a response.
+    public init(
+        delegation: String, cosignatories: [String] = [], respondent: String? = nil,
+        dated: CivilDate? = nil, mentions: [Mention] = [], answers: [Answer] = [],
+        comments: String? = nil, line: Int = 1
+    ) {
+        self.delegation = delegation
+        self.cosignatories = cosignatories
+        self.respondent = respondent
+        self.dated = dated
+        self.mentions = mentions
+        self.answers = answers
+        self.comments = comments
+        self.line = line
+    }
+
+    /// Every Member State this answer speaks for: the delegation, then its cosignatories.
+    public var memberStates: [String] { [delegation] + cosignatories }
+
+    /// The distinct threats mentioned, in first-mention order.
+    public var threats: [String] {
+        var seen = Set<String>()
+        return mentions.map(\.threat).filter { seen.insert($0).inserted }
+    }
+
+    /// The priority given to `threat` (the best one if given twice), or `nil`.
+    public func priority(of threat: String) -> Int? {
+        mentions.filter { $0.threat == threat }.compactMap(\.priority).min()
+    }
+}

@@ -1,0 +1,158 @@
+/// A delegation's file, decoded and split into records or a JSON tree, its format known.
+///
+/// Reading happens in two steps because the file may itself say which questionnaire it
+/// answers: ``read(bytes:name:)`` needs no questionnaire, ``AnswerParser`` does.
+public struct AnswerFile: Sendable {
+    /// The name used in diagnostics (as given on the command line).
+    public var name: String
+    /// The bytes exactly as received.
+    public var bytes: [UInt8]
+    /// The content decoded to UTF-8.
+    public var text: DecodedText
+    /// The detected format.
+    public var format: InputFormat
+    /// The CSV dialect, for CSV files.
+    public var dialect: CSVDialect?
+    /// The CSV records, for CSV files (header first).
+    public var records: [CSVRecord]
+    /// The JSON tree, for JSON files.
+    public var json: JSONNode?
+    /// Problems found so far (encoding warnings, CSV deviations, syntax errors).
+    public var diagnostics: [Diagnostic]
+    /// Questionnaire ids the file names, as written.
+    public var namedQuestionnaires: [String]
+
+    /// File extensions of formats the tool cannot read, with what to do instead.
+    static let foreignFormats: [String: String] = [
+        "xlsx": "an Excel workbook", "xls": "an Excel workbook", "ods": "a spreadsheet",
+        "docx": "a Word document", "doc": "a Word document", "pdf": "a PDF document",
+        "odt": "a text document",
+    ]
+
+    /// Decodes `bytes` and detects the format.
+    ///
+    /// - Throws: ``SurveyError/invalidData(_:)`` for empty, binary, foreign-format or
+    ///   syntactically broken files (JSON syntax, an unclosed CSV quote).
+    public static func read(
+        bytes: [UInt8], name: String, format hint: InputFormat? = nil
+    ) throws(SurveyError) -> AnswerFile {
+        let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if name.contains("."), let kind = foreignFormats[ext] {
+            throw .invalidData([
+                Diagnostic(
+                    file: name,
+                    message: "this is \(kind); save it as CSV UTF-8, JSON or plain text and "
+                        + "submit that file")
+            ])
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+            || bytes == [0xEF, 0xBB, 0xBF]
+        {
+            throw .invalidData([Diagnostic(file: name, message: "file is empty")])
+        }
+        let text: DecodedText
+        do {
+            text = try TextDecoder.decode(bytes)
+        } catch {
+            switch error {
+            case .binary(let offset):
+                throw .invalidData([
+                    Diagnostic(
+                        file: name,
+                        message: "not a text file (binary byte at offset \(offset)); "
+                            + "send CSV, JSON or plain text")
+                ])
+            case .invalidUTF16(let offset):
+                throw .invalidData([
+                    Diagnostic(file: name, message: "broken UTF-16 text at byte offset \(offset)")
+                ])
+            }
+        }
+        var file = AnswerFile(
+            name: name, bytes: bytes, text: text, format: .prose, dialect: nil, records: [],
+            json: nil, diagnostics: [], namedQuestionnaires: [])
+        if text.encoding == .windows1252 {
+            file.diagnostics.append(
+                Diagnostic(
+                    file: name, severity: .warning,
+                    message: "not UTF-8; read as Windows-1252 (check accented names in the receipt)"))
+        }
+        file.format = hint ?? detectFormat(extension: ext, text: text.utf8)
+        switch file.format {
+        case .json: try file.readJSON()
+        case .csvLong, .csvMatrix: try file.readCSV(hint: hint)
+        case .prose: break
+        }
+        return file
+    }
+
+    private static func detectFormat(extension ext: String, text: [UInt8]) -> InputFormat {
+        switch ext {
+        case "json": return .json
+        case "csv", "tsv", "tab": return .csvLong
+        case "txt", "md", "text", "eml": return .prose
+        default:
+            let first = text.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+            if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
+            let header = text.prefix { $0 != 0x0A && $0 != 0x0D }
+            let dialect = CSVDialect.detect(Array(header))
+            return header.contains(dialect.delimiter) ? .csvLong : .prose
+        }
+    }
+
+    private mutating func readJSON() throws(SurveyError) {
+        do {
+            let root = try JSONParser.parse(text.utf8)
+            json = root
+            for object in root.array ?? [root] {
+                if let q = object["questionnaire"]?.string { namedQuestionnaires.append(q) }
+            }
+        } catch {
+            throw .invalidData(
+                diagnostics + [
+                    Diagnostic(file: name, line: error.line, column: error.column, message: error.message)
+                ])
+        }
+    }
+
+    private mutating func readCSV(hint: InputFormat?) throws(SurveyError) {
+        let dialect = CSVDialect.detect(text.utf8)
+        self.dialect = dialect
+        let (records, problems) = CSVReader.records(in: text.utf8, delimiter: dialect.delimiter)
+        self.records = records
+        for problem in problems {
+            switch problem.kind {
+            case .unclosedQuote:
+                diagnostics.append(
+                    Diagnostic(
+                        file: name, line: problem.line, column: problem.column,
+                        message: "quoted field is not closed; the rest of the file would be "
+                            + "one cell (add the missing '\"')"))
+            case .textAfterClosingQuote:
+                diagnostics.append(
+                    Diagnostic(
+                        file: name, line: problem.line, column: problem.column, severity: .warning,
+                        message: "text after a closing quote; kept as written"))
+            case .quoteInUnquotedField:
+                diagnostics.append(
+                    Diagnostic(
+                        file: name, line: problem.line, column: problem.column, severity: .warning,
+                        message: "quote inside an unquoted field; kept as written"))
+            }
+        }
+        if diagnostics.containsErrors { throw .invalidData(diagnostics) }
+        guard let header = records.first else {
+            throw .invalidData([Diagnostic(file: name, message: "file is empty")])
+        }
+        let keys = header.fields.map { TextFolding.key($0) }
+        if hint == nil {
+            format = keys.contains(where: { LongCSVParser.threatColumnNames.contains($0) })
+                ? .csvLong : .csvMatrix
+        }
+        if let column = keys.firstIndex(where: { LongCSVParser.questionnaireColumnNames.contains($0) }) {
+            for record in records.dropFirst() where !record[safe: column].isEmpty {
+                namedQuestionnaires.append(record[safe: column])
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// Turns an ``AnswerFile`` into validated responses for one questionnaire.
+///
+/// The single entry point for every format, so that `submit`, `submit --dry-run` and
+/// `rank --from` read files identically.
+public struct AnswerParser: Sendable {
+    /// The questionnaire the file answers.
+    public var questionnaire: Questionnaire
+    /// The delegation given on the command line (required for prose).
+    public var delegation: MemberState?
+
+    /// A parser for `questionnaire`, optionally with the delegation fixed.
+    public init(questionnaire: Questionnaire, delegation: MemberState? = nil) {
+        self.questionnaire = questionnaire
+        self.delegation = delegation
+    }
+
+    /// Validates `file` and returns its responses and every diagnostic (warnings included).
+    ///
+    /// - Throws: ``SurveyError/invalidData(_:)`` listing every problem when any is an error;
+    ///   nothing from such a file may be stored.
+    public func parse(_ file: AnswerFile) throws(SurveyError) -> (responses: [Response], diagnostics: [Diagnostic]) {
+        let context = ParseContext(questionnaire: questionnaire, delegation: delegation, file: file.name)
+        var diagnostics = file.diagnostics
+        var responses: [Response] = []
+        switch file.format {
+        case .csvLong:
+            let result = LongCSVParser(context: context).parse(file.records)
+            responses = result.responses
+            diagnostics += result.diagnostics
+        case .csvMatrix:
+            let result = MatrixCSVParser(context: context).parse(file.records)
+            responses = result.responses
+            diagnostics += result.diagnostics
+        case .json:
+            guard let root = file.json else { throw .internalError("JSON file without a tree") }
+            let result = JSONAnswerParser(context: context).parse(root)
+            responses = result.responses
+            diagnostics += result.diagnostics
+        case .prose:
+            guard let delegation else {
+                throw .usage(
+                    "\(file.name) is prose (written comments); say whose with --delegation MS")
+            }
+            let text = String(decoding: file.text.utf8, as: UTF8.self)
+            let mentions = context.prose.mentions(in: text)
+            if mentions.isEmpty {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.name, severity: .warning,
+                        message: "no threat of \(questionnaire.id) was found in this text"))
+            }
+            responses = [
+                Response(delegation: delegation.code, mentions: mentions, comments: text, line: 1)
+            ]
+        }
+        if diagnostics.containsErrors {
+            throw .invalidData(diagnostics.sorted(by: Self.fileOrder))
+        }
+        return (responses, diagnostics.sorted(by: Self.fileOrder))
+    }
+
+    /// Orders diagnostics by line, then column; whole-file ones first.
+    static func fileOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.line ?? 0, a.column ?? 0) < (b.line ?? 0, b.column ?? 0)
+    }
+}

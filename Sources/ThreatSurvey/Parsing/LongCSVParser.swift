@@ -1,0 +1,182 @@
+/// Reads the long CSV form: a header, then one row per threat a delegation mentions.
+///
+/// Columns are found by name in any order and case (`delegation`, also `member state`,
+/// `country`, `ms`; `threat`; optional `priority`, `comment`, `questionnaire`, `respondent`,
+/// and, as an extension, `cosignatories`, `question`, `answer`). One file may hold several
+/// delegations; each (delegation, respondent) becomes its own response.
+struct LongCSVParser {
+    static let delegationColumnNames: Set<String> = [
+        "delegation", "member state", "memberstate", "country", "ms", "member state code",
+        "delegation code", "etat membre", "mitgliedstaat", "land",
+    ]
+    static let threatColumnNames: Set<String> = [
+        "threat", "threats", "threat id", "menace", "menaces", "bedrohung", "bedrohungen",
+    ]
+    static let priorityColumnNames: Set<String> = ["priority", "rank", "priorite", "prioritat"]
+    static let commentColumnNames: Set<String> = [
+        "comment", "comments", "remarks", "commentaire", "commentaires", "kommentar", "bemerkung",
+    ]
+    static let questionnaireColumnNames: Set<String> = ["questionnaire", "document"]
+    static let respondentColumnNames: Set<String> = ["respondent", "respondent id"]
+    static let cosignatoryColumnNames: Set<String> = ["cosignatories", "cosignatory", "joint with"]
+    static let questionColumnNames: Set<String> = ["question", "question id"]
+    static let answerColumnNames: Set<String> = ["answer", "reply", "reponse", "antwort"]
+
+    let context: ParseContext
+
+    private struct Columns {
+        var delegation: Int?
+        var threat: Int?
+        var priority: Int?
+        var comment: Int?
+        var questionnaire: Int?
+        var respondent: Int?
+        var cosignatories: Int?
+        var question: Int?
+        var answer: Int?
+    }
+
+    func parse(_ records: [CSVRecord]) -> (responses: [Response], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let header = records.first else { return ([], [context.error(nil, nil, "file is empty")]) }
+        var columns = Columns()
+        for (index, name) in header.fields.enumerated() {
+            let key = TextFolding.key(name)
+            let at = header.location(ofField: index, in: context.file)
+            func claim(_ slot: WritableKeyPath<Columns, Int?>) {
+                if columns[keyPath: slot] != nil {
+                    diagnostics.append(
+                        context.error(at.line, at.column, "column \"\(name)\" appears twice"))
+                } else {
+                    columns[keyPath: slot] = index
+                }
+            }
+            switch key {
+            case _ where Self.delegationColumnNames.contains(key): claim(\.delegation)
+            case _ where Self.threatColumnNames.contains(key): claim(\.threat)
+            case _ where Self.priorityColumnNames.contains(key): claim(\.priority)
+            case _ where Self.commentColumnNames.contains(key): claim(\.comment)
+            case _ where Self.questionnaireColumnNames.contains(key): claim(\.questionnaire)
+            case _ where Self.respondentColumnNames.contains(key): claim(\.respondent)
+            case _ where Self.cosignatoryColumnNames.contains(key): claim(\.cosignatories)
+            case _ where Self.questionColumnNames.contains(key): claim(\.question)
+            case _ where Self.answerColumnNames.contains(key): claim(\.answer)
+            default:
+                diagnostics.append(
+                    context.warning(at.line, at.column, "column \"\(name)\" is not used; ignored"))
+            }
+        }
+        if columns.delegation == nil && context.delegation == nil {
+            diagnostics.append(
+                context.error(
+                    header.line, 1,
+                    "no delegation column (expected one of: delegation, member state, country, ms); "
+                        + "or give --delegation"))
+        }
+        if columns.threat == nil {
+            diagnostics.append(context.error(header.line, 1, "no threat column"))
+        }
+        guard !diagnostics.containsErrors else { return ([], diagnostics) }
+
+        // Group rows by (delegation, respondent), keeping first-seen order.
+        var order: [String] = []
+        var responses: [String: Response] = [:]
+        var firstLine: [String: [String: Int]] = [:]
+        for record in records.dropFirst() {
+            func cell(_ index: Int?) -> (text: String, line: Int, column: Int)? {
+                guard let index else { return nil }
+                let at = record.location(ofField: index, in: context.file)
+                return (record[safe: index], at.line, at.column)
+            }
+            if let q = cell(columns.questionnaire) {
+                context.checkQuestionnaire(q.text, line: q.line, column: q.column, into: &diagnostics)
+            }
+            var state = context.delegation
+            if let d = cell(columns.delegation) {
+                let fromFile = context.memberState(
+                    d.text, line: d.line, column: d.column, role: "delegation", into: &diagnostics)
+                if let given = context.delegation, let fromFile, fromFile != given {
+                    diagnostics.append(
+                        context.error(
+                            d.line, d.column,
+                            "row is for \(fromFile.code) but --delegation says \(given.code)"))
+                }
+                state = fromFile ?? (d.text.isEmpty ? context.delegation : nil)
+            }
+            let respondent = cell(columns.respondent)?.text.trimmingWhitespace()
+            var cosignatories: [String] = []
+            if let c = cell(columns.cosignatories) {
+                for part in c.text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " || $0 == "/" })
+                where !part.isEmpty {
+                    if let s = context.memberState(
+                        String(part), line: c.line, column: c.column, role: "cosignatory",
+                        into: &diagnostics)
+                    {
+                        cosignatories.append(s.code)
+                    }
+                }
+            }
+            let threatCell = cell(columns.threat)
+            let questionCell = cell(columns.question)
+            var mention: Mention?
+            var answer: Response.Answer?
+            if let t = threatCell, !t.text.trimmingWhitespace().isEmpty {
+                if let id = context.threat(t.text, line: t.line, column: t.column, into: &diagnostics) {
+                    var priority: Int?
+                    if let p = cell(columns.priority) {
+                        priority = context.priority(p.text, line: p.line, column: p.column, into: &diagnostics)
+                    }
+                    let comment = cell(columns.comment)?.text.trimmingWhitespace()
+                    mention = Mention(
+                        threat: id, priority: priority,
+                        comment: comment?.isEmpty == false ? comment : nil,
+                        origin: .structured, phrase: t.text.trimmingWhitespace(), line: t.line,
+                        column: t.column)
+                }
+            } else if let q = questionCell, !q.text.trimmingWhitespace().isEmpty {
+                let value = cell(columns.answer)?.text ?? ""
+                answer = context.answer(
+                    question: q.text, value: value, line: q.line, column: q.column,
+                    into: &diagnostics)
+            } else {
+                let at = threatCell.map { ($0.line, $0.column) } ?? (record.line, 1)
+                diagnostics.append(context.warning(at.0, at.1, "row names no threat; skipped"))
+                continue
+            }
+            guard let state else { continue }
+            let key = state.code + "\u{1F}" + (respondent ?? "")
+            if responses[key] == nil {
+                order.append(key)
+                responses[key] = Response(
+                    delegation: state.code, respondent: respondent?.isEmpty == false ? respondent : nil,
+                    line: record.line)
+            }
+            for code in cosignatories where code != state.code {
+                if responses[key]?.cosignatories.contains(code) == false {
+                    responses[key]?.cosignatories.append(code)
+                }
+            }
+            if let mention {
+                if let earlier = firstLine[key]?[mention.threat] {
+                    diagnostics.append(
+                        context.warning(
+                            mention.line, mention.column,
+                            "\(mention.threat) is listed again for \(state.code) (first on line "
+                                + "\(earlier)); both rows are kept, the better priority counts"))
+                } else {
+                    firstLine[key, default: [:]][mention.threat] = mention.line ?? 0
+                }
+                responses[key]?.mentions.append(mention)
+            }
+            if let answer { responses[key]?.answers.append(answer) }
+        }
+        var result = order.compactMap { responses[$0] }
+        for index in result.indices {
+            result[index].cosignatories = MemberState.sortedByProtocol(result[index].cosignatories)
+        }
+        if result.isEmpty && !diagnostics.containsErrors {
+            diagnostics.append(context.error(header.line, 1, "no answer rows after the header"))
+        }
+        return (result, diagnostics)
+    }
+}

@@ -1,0 +1,123 @@
+/// What every answer parser needs to know: the questionnaire and how to resolve names.
+struct ParseContext: Sendable {
+    var questionnaire: Questionnaire
+    var threats: ThreatResolver
+    var states: MemberStateResolver
+    var prose: ProseMatcher
+    /// The delegation given with `--delegation`, which the file must not contradict.
+    var delegation: MemberState?
+    var file: String
+
+    init(questionnaire: Questionnaire, delegation: MemberState?, file: String) {
+        self.questionnaire = questionnaire
+        self.threats = ThreatResolver(questionnaire: questionnaire)
+        self.states = MemberStateResolver()
+        self.prose = ProseMatcher(questionnaire: questionnaire)
+        self.delegation = delegation
+        self.file = file
+    }
+
+    func error(_ line: Int?, _ column: Int?, _ message: String, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, message: message, suggestion: suggestion)
+    }
+
+    func warning(_ line: Int?, _ column: Int?, _ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: .warning, message: message)
+    }
+
+    /// Resolves a Member State name, or records an error with a suggestion.
+    func memberState(
+        _ text: String, line: Int?, column: Int?, role: String, into diagnostics: inout [Diagnostic]
+    ) -> MemberState? {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty {
+            diagnostics.append(error(line, column, "missing \(role)"))
+            return nil
+        }
+        guard let state = states.resolve(trimmed) else {
+            diagnostics.append(
+                error(
+                    line, column, "unknown Member State \"\(trimmed)\"",
+                    suggestion: states.suggestion(for: trimmed)))
+            return nil
+        }
+        if !questionnaire.roster.contains(state.code) {
+            diagnostics.append(
+                warning(
+                    line, column,
+                    "\(state.code) (\(state.englishName)) is not on the roster of "
+                        + "\(questionnaire.id); its answer is kept but not counted"))
+        }
+        return state
+    }
+
+    /// Resolves a threat name, or records an error with a suggestion.
+    func threat(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        guard let id = threats.resolve(trimmed) else {
+            diagnostics.append(
+                error(
+                    line, column, "unknown threat \"\(trimmed)\" in \(questionnaire.id)",
+                    suggestion: threats.suggestion(for: trimmed)))
+            return nil
+        }
+        return id
+    }
+
+    /// Parses a priority (an integer ≥ 1), or records an error.
+    func priority(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) -> Int? {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty { return nil }
+        if let value = Int(trimmed), value >= 1 { return value }
+        if let value = Double(trimmed.replacing(",", with: ".")), value >= 1,
+            value == value.rounded(), value < 1e9
+        {
+            return Int(value)
+        }
+        diagnostics.append(
+            error(line, column, "bad priority \"\(trimmed)\"; a priority is a whole number from 1 (highest)"))
+        return nil
+    }
+
+    /// Checks that a questionnaire named in the file is the one being answered.
+    func checkQuestionnaire(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) {
+        let trimmed = text.trimmingWhitespace()
+        guard !trimmed.isEmpty else { return }
+        if Questionnaire.canonicalID(trimmed).uppercased() != questionnaire.id.uppercased() {
+            diagnostics.append(
+                error(
+                    line, column,
+                    "this row answers questionnaire \"\(trimmed)\", not \(questionnaire.id)"))
+        }
+    }
+
+    /// Validates an answer to a question, or records an error.
+    func answer(
+        question text: String, value: String, line: Int?, column: Int?,
+        into diagnostics: inout [Diagnostic]
+    ) -> Response.Answer? {
+        let key = text.trimmingWhitespace()
+        guard let question = questionnaire.question(key) else {
+            let ids = questionnaire.questions.map(\.id)
+            diagnostics.append(
+                error(
+                    line, column,
+                    "unknown question \"\(key)\" in \(questionnaire.id)"
+                        + (ids.isEmpty ? " (it has no questions)" : ""),
+                    suggestion: EditDistance.suggestion(
+                        for: key, among: ids.map { (TextFolding.key($0), $0) })))
+            return nil
+        }
+        guard let normalized = question.normalize(value) else {
+            let valid = question.validAnswers.map { "\"\($0)\"" }.joined(separator: ", ")
+            diagnostics.append(
+                error(
+                    line, column,
+                    "answer \"\(value)\" to \"\(question.id)\" is not one of \(valid)",
+                    suggestion: EditDistance.suggestion(
+                        for: value, among: question.validAnswers.map { (TextFolding.key($0), $0) })))
+            return nil
+        }
+        return Response.Answer(question: question.id, value: normalized, line: line)
+    }
+}

@@ -1,0 +1,88 @@
+public import Foundation
+
+/// A questionnaire or call for written comments sent to delegations, with its threats.
+///
+/// Everything the tool computes is relative to one questionnaire: which threats exist,
+/// who is expected to answer (the roster on the deadline), and when the deadline falls in
+/// the questionnaire's own time zone. Defined in `questionnaires/<number-with-dashes>.json`
+/// (CONTRACT.md, "Questionnaire definition").
+public struct Questionnaire: Sendable, Identifiable {
+    /// Who is expected to answer.
+    public enum RosterRule: Sendable, Hashable {
+        /// The EU membership on the deadline day.
+        case eu
+        /// An explicit list of EU codes.
+        case explicit([String])
+    }
+
+    /// The Council document number, `9396/1/15`.
+    public var id: String
+    /// The title.
+    public var title: String
+    /// The day it was sent.
+    public var issued: CivilDate
+    /// The last day answers count as on time.
+    public var deadline: CivilDate
+    /// The zone the deadline day is in (default Europe/Brussels).
+    public var timeZone: TimeZone
+    /// Who is expected to answer.
+    public var rosterRule: RosterRule
+    /// The threats, in the questionnaire's order.
+    public var threats: [Threat]
+    /// The questions, possibly none.
+    public var questions: [Question]
+    /// A remark shown with the questionnaire (e.g. that it is a reconstruction).
+    public var note: String?
+
+    /// Creates a questionnaire.
+    public init(
+        id: String, title: String, issued: CivilDate, deadline: CivilDate,
+        timeZone: TimeZone, rosterRule: RosterRule = .eu, threats: [Threat],
+        questions: [Question] = [], note: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.issued = issued
+        self.deadline = deadline
+        self.timeZone = timeZone
+        self.rosterRule = rosterRule
+        self.threats = threats
+        self.questions = questions
+        self.note = note
+    }
+
+    /// The Member States expected to answer, EU codes in protocol order.
+    public var roster: [String] {
+        switch rosterRule {
+        case .eu: return MemberState.roster(on: deadline).map(\.code)
+        case .explicit(let codes): return MemberState.sortedByProtocol(codes)
+        }
+    }
+
+    /// The deadline's last second in the questionnaire's zone (`2015-09-07T23:59:59+02:00`).
+    public var deadlineInstant: Date { deadline.endOfDay(in: timeZone) }
+
+    /// Whether an answer received at `date` is on time.
+    public func isOnTime(_ date: Date) -> Bool {
+        date < deadline.next.start(in: timeZone)
+    }
+
+    /// The file name stem, `9396-1-15`.
+    public var fileStem: String { Questionnaire.fileStem(of: id) }
+
+    /// The threat with this id.
+    public func threat(_ id: String) -> Threat? { threats.first { $0.id == id } }
+
+    /// The question with this id.
+    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+
+    /// `9396/1/15` for either spelling (`9396-1-15`), so the CLI accepts both.
+    public static func canonicalID(_ text: String) -> String {
+        text.trimmingWhitespace().split(separator: "-").joined(separator: "/")
+    }
+
+    /// `9396-1-15` for either spelling.
+    public static func fileStem(of id: String) -> String {
+        canonicalID(id).split(separator: "/").joined(separator: "-")
+    }
+}
