@@ -1,1 +1,4 @@
-print("x")
+import Foundation
+import ThreatSurvey
+
+exit(CLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard).rawValue)

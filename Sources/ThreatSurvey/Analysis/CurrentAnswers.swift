@@ -1,0 +1,43 @@
+public import Foundation
+
+/// Which submission is each Member State's current answer (CONTRACT.md, "current answer").
+///
+/// A Member State's current answer is the most recently received submission that names it
+/// as delegation or cosignatory; where answers carry a respondent, the rule applies per
+/// respondent. Every analysis starts here, so that a resubmission replaces an earlier
+/// answer everywhere at once and nothing is counted twice.
+public struct CurrentAnswers: Sendable {
+    /// The current submissions per Member State: one per respondent (one when none is given).
+    public let byState: [String: [Submission]]
+
+    /// Computes the current answers from `submissions` (any order).
+    ///
+    /// - Parameters:
+    ///   - asOf: only submissions received at or before this instant count.
+    ///   - receivedBy: only submissions received before this instant count (the on-time rule
+    ///     passes the instant the deadline day ends).
+    /// - Complexity: O(n log n) for n submissions.
+    public init(_ submissions: [Submission], asOf: Date? = nil, receivedBefore: Date? = nil) {
+        let ordered = submissions.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
+        var latest: [String: [String: Submission]] = [:]
+        for submission in ordered {
+            if let asOf, submission.received > asOf { continue }
+            if let receivedBefore, submission.received >= receivedBefore { continue }
+            let respondent = submission.response.respondent ?? ""
+            for state in submission.memberStates {
+                latest[state, default: [:]][respondent] = submission
+            }
+        }
+        byState = latest.mapValues { perRespondent in
+            perRespondent.values.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// The Member States that have a current answer, in protocol order.
+    public var respondedStates: [String] { MemberState.sortedByProtocol(byState.keys) }
+
+    /// The single current submission of `state` (the latest, where there are respondents).
+    public func current(for state: String) -> Submission? {
+        byState[state]?.max { ($0.received, $0.id) < ($1.received, $1.id) }
+    }
+}

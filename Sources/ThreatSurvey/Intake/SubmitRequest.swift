@@ -1,0 +1,25 @@
+/// What the user asked `submit` to do.
+public struct SubmitRequest: Sendable {
+    /// The files, as named on the command line.
+    public var paths: [String]
+    /// `--questionnaire`, in either spelling.
+    public var questionnaire: String?
+    /// `--delegation`, as written.
+    public var delegation: String?
+    /// `--received`, parsed; `nil` means now.
+    public var received: DateTimeInput?
+    /// `--dry-run`: validate and report, store nothing.
+    public var dryRun: Bool
+
+    /// Creates a request.
+    public init(
+        paths: [String], questionnaire: String? = nil, delegation: String? = nil,
+        received: DateTimeInput? = nil, dryRun: Bool = false
+    ) {
+        self.paths = paths
+        self.questionnaire = questionnaire
+        self.delegation = delegation
+        self.received = received
+        self.dryRun = dryRun
+    }
+}

@@ -1,0 +1,170 @@
+public import Foundation
+
+/// Validates delegations' files and stores them: the `submit` command's logic.
+///
+/// Every file is read and checked before anything is written; if any file has an error,
+/// every problem of every file is reported and nothing is stored. The files that pass are
+/// stored in one transaction.
+public struct Submitter {
+    /// The questionnaires known.
+    public var catalog: QuestionnaireCatalog
+    /// Reads a file's bytes (replaceable in tests).
+    public var readFile: (String) throws(SurveyError) -> [UInt8]
+    /// The current time (replaceable in tests).
+    public var now: () -> Date
+
+    /// A submitter over `catalog` that reads files from disk.
+    public init(catalog: QuestionnaireCatalog) {
+        self.catalog = catalog
+        self.readFile = Submitter.readFromDisk
+        self.now = Date.init
+    }
+
+    /// Reads a file, mapping failures to the contract's exit codes.
+    public static func readFromDisk(_ path: String) throws(SurveyError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .inputMissing(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw .inputMissing(path: path, reason: "is a folder, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .inputMissing(path: path, reason: "cannot be read (permissions?)")
+        }
+        return Array(data)
+    }
+
+    /// Reads, validates and (unless a dry run) stores every file of `request`.
+    ///
+    /// - Parameter store: where to store; its existing submissions decide what is superseded.
+    /// - Returns: one receipt per submission, in file order.
+    /// - Throws: ``SurveyError/invalidData(_:)`` with every problem of every file;
+    ///   ``SurveyError/inputMissing(path:reason:)``; ``SurveyError/usage(_:)`` when the
+    ///   questionnaire or delegation cannot be told.
+    public func submit(_ request: SubmitRequest, into store: Store) throws(SurveyError) -> [Receipt] {
+        guard !request.paths.isEmpty else { throw .usage("submit needs at least one FILE") }
+        var files: [AnswerFile] = []
+        var problems: [Diagnostic] = []
+        for path in request.paths {
+            let bytes = try readFile(path)
+            do {
+                files.append(try AnswerFile.read(bytes: bytes, name: path))
+            } catch {
+                guard case .invalidData(let d) = error else { throw error }
+                problems += d
+            }
+        }
+        var delegation: MemberState?
+        if let written = request.delegation {
+            let resolver = MemberStateResolver()
+            guard let state = resolver.resolve(written) else {
+                let hint = resolver.suggestion(for: written).map { "; did you mean \"\($0)\"?" } ?? ""
+                throw .usage("--delegation: unknown Member State \"\(written)\"\(hint)")
+            }
+            delegation = state
+        }
+        let questionnaire = try chooseQuestionnaire(request.questionnaire, files: files, store: store)
+        let parser = AnswerParser(questionnaire: questionnaire, delegation: delegation)
+        var parsed: [(file: AnswerFile, responses: [Response], warnings: [Diagnostic])] = []
+        for file in files {
+            do {
+                let result = try parser.parse(file)
+                parsed.append((file, result.responses, result.diagnostics))
+            } catch {
+                guard case .invalidData(let d) = error else { throw error }
+                problems += d
+            }
+        }
+        if problems.containsErrors { throw .invalidData(problems) }
+
+        let received = request.received?.resolve(in: questionnaire.timeZone) ?? now()
+        let pending = parsed.map { item in
+            PendingFile(
+                name: (item.file.name as NSString).lastPathComponent, bytes: item.file.bytes,
+                format: item.file.format, encoding: item.file.text.encoding,
+                delimiter: item.file.dialect?.delimiterName, questionnaire: questionnaire.id,
+                received: received, responses: item.responses,
+                warnings: item.warnings.map(\.description))
+        }
+        let existing = try store.submissions(questionnaire: questionnaire.id)
+        let stored: [Submission]
+        if request.dryRun {
+            stored = pending.flatMap { file in
+                file.responses.map { response in
+                    Submission(
+                        id: 0, questionnaire: file.questionnaire, received: file.received,
+                        sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
+                        delimiter: file.delimiter, checksum: file.checksum, fileID: 0,
+                        response: response, warnings: file.warnings)
+                }
+            }
+        } else {
+            stored = try store.insert(pending)
+        }
+        let warningsPerSubmission = parsed.flatMap { item in item.responses.map { _ in item.warnings } }
+        return receipts(
+            for: stored, warnings: warningsPerSubmission, existing: existing,
+            questionnaire: questionnaire, request: request)
+    }
+
+    private func receipts(
+        for stored: [Submission], warnings: [[Diagnostic]], existing: [Submission],
+        questionnaire: Questionnaire, request: SubmitRequest
+    ) -> [Receipt] {
+        var history = existing
+        var out: [Receipt] = []
+        for (index, submission) in stored.enumerated() {
+            var supersedes: [Receipt.Replacement] = []
+            var olderThan: [Receipt.Replacement] = []
+            let before = CurrentAnswers(history)
+            for state in submission.memberStates {
+                let respondent = submission.response.respondent
+                guard
+                    let current = before.byState[state]?.first(where: { $0.response.respondent == respondent })
+                else { continue }
+                if (current.received, current.id) <= (submission.received, submission.id == 0 ? Int64.max : submission.id) {
+                    supersedes.append(.init(memberState: state, other: current))
+                } else {
+                    olderThan.append(.init(memberState: state, other: current))
+                }
+            }
+            history.append(submission)
+            out.append(
+                Receipt(
+                    submission: submission, questionnaire: questionnaire, supersedes: supersedes,
+                    olderThan: olderThan, warnings: index < warnings.count ? warnings[index] : [],
+                    receivedAssumedNoon: request.received?.isDateOnly ?? false,
+                    receivedIsNow: request.received == nil, dryRun: request.dryRun))
+        }
+        return out
+    }
+
+    /// The questionnaire in play: `--questionnaire`, else the one the files name, else the
+    /// one the store holds answers to, else the only one defined.
+    public func chooseQuestionnaire(
+        _ explicit: String?, files: [AnswerFile], store: Store?
+    ) throws(SurveyError) -> Questionnaire {
+        if let explicit { return try catalog.find(explicit) }
+        let named = Set(files.flatMap(\.namedQuestionnaires).map { Questionnaire.canonicalID($0).uppercased() })
+        if named.count == 1, let id = named.first { return try catalog.find(id) }
+        if named.count > 1 {
+            throw .usage(
+                "the files answer several questionnaires (\(named.sorted().joined(separator: ", "))); "
+                    + "submit them separately or pass --questionnaire")
+        }
+        return try catalog.only(store: store)
+    }
+}
+
+extension QuestionnaireCatalog {
+    /// The questionnaire in play when none is named: the one the store holds answers to,
+    /// else the only one defined.
+    public func only(store: Store?) throws(SurveyError) -> Questionnaire {
+        if let store {
+            let inStore = try store.questionnaireCounts().keys.sorted()
+            if inStore.count == 1, let id = inStore.first, let q = try? find(id) { return q }
+        }
+        if let only { return only }
+        let known = questionnaires.map(\.id).joined(separator: ", ")
+        throw .usage("which questionnaire? pass --questionnaire ID (known: \(known.isEmpty ? "none" : known))")
+    }
+}

@@ -1,0 +1,55 @@
+/// A report as content, before it is rendered as a terminal table, Markdown, CSV or JSON.
+///
+/// Every command builds one document; the renderers decide the look. This keeps every
+/// format produced from the same data in agreement, and puts escaping (terminal control
+/// characters, CSV formulas, HTML) in the renderers, where it cannot be forgotten.
+public struct Document: Sendable {
+    /// One piece of a document.
+    public enum Block: Sendable {
+        /// A section title.
+        case heading(String)
+        /// A paragraph.
+        case text(String)
+        /// A table.
+        case table(TextTable)
+        /// A remark set apart (caveats, what was inferred).
+        case note(String)
+    }
+
+    /// The blocks, in reading order.
+    public var blocks: [Block]
+    /// The machine-readable form, for `--format json`.
+    public var json: JSONValue
+    /// The single table for `--format csv`; the first table when `nil`.
+    public var csv: TextTable?
+
+    /// Creates a document.
+    public init(blocks: [Block] = [], json: JSONValue = .null, csv: TextTable? = nil) {
+        self.blocks = blocks
+        self.json = json
+        self.csv = csv
+    }
+}
+
+/// A table of text cells with a header, for every output format.
+public struct TextTable: Sendable, Hashable {
+    /// How a column is aligned in the terminal.
+    public enum Alignment: Sendable, Hashable {
+        case left
+        case right
+    }
+
+    /// Column titles.
+    public var columns: [String]
+    /// Column alignments (left when missing).
+    public var alignments: [Alignment]
+    /// Rows of cells; short rows are padded.
+    public var rows: [[String]]
+
+    /// Creates a table.
+    public init(columns: [String], alignments: [Alignment] = [], rows: [[String]] = []) {
+        self.columns = columns
+        self.alignments = alignments
+        self.rows = rows
+    }
+}

@@ -1,0 +1,18 @@
+/// The `--format` values (CONTRACT.md, "Commands").
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table
+    case markdown
+    case csv
+    case json
+    case html
+
+    /// The renderer for this format (HTML documents are rendered by the report command).
+    public var renderer: any ReportRenderer {
+        switch self {
+        case .table: return .table
+        case .markdown: return .markdown
+        case .csv: return .csv
+        case .json, .html: return .json
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// Renders documents as aligned plain text for a terminal.
+///
+/// Control characters from submissions (which could move the cursor or recolour the
+/// terminal) are replaced, so a delegation's text is only ever shown as text.
+public struct TableRenderer: ReportRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    /// The document as terminal text.
+    public func render(_ document: Document) -> String {
+        var out = ""
+        for (index, block) in document.blocks.enumerated() {
+            switch block {
+            case .heading(let title):
+                if index > 0 { out += "\n" }
+                let clean = Self.sanitize(title)
+                out += clean + "\n" + String(repeating: "=", count: min(clean.count, 78)) + "\n"
+            case .text(let text):
+                out += Self.sanitize(text, keepNewlines: true) + "\n"
+            case .note(let text):
+                out += "note: " + Self.sanitize(text, keepNewlines: true) + "\n"
+            case .table(let table):
+                out += render(table)
+            }
+        }
+        return out
+    }
+
+    func render(_ table: TextTable) -> String {
+        let columns = table.columns.map { Self.sanitize($0) }
+        let rows = table.rows.map { row in
+            (0..<columns.count).map { i in i < row.count ? Self.sanitize(row[i]) : "" }
+        }
+        var widths = columns.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (i, cell) in cells.enumerated() {
+                let padding = String(repeating: " ", count: widths[i] - cell.count)
+                let right = i < table.alignments.count && table.alignments[i] == .right
+                let isLast = i == cells.count - 1
+                parts.append(right ? padding + cell : (isLast ? cell : cell + padding))
+            }
+            return "  " + parts.joined(separator: "  ") + "\n"
+        }
+        var out = line(columns)
+        out += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in rows { out += line(row) }
+        return out
+    }
+
+    /// Text with control characters replaced by `�`, tabs by spaces, and (unless kept)
+    /// line breaks by `⏎`.
+    static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A where keepNewlines: out.append(scalar)
+            case 0x0A, 0x0D: out.append(contentsOf: keepNewlines ? "".unicodeScalars : "⏎".unicodeScalars)
+            case 0x09: out.append(" ")
+            case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,43 @@
+public import Foundation
+
+/// A file and the responses read from it, validated and ready to be stored together.
+public struct PendingFile: Sendable {
+    /// The file's name (no folder).
+    public var name: String
+    /// The bytes exactly as received.
+    public var bytes: [UInt8]
+    /// The shape it came in.
+    public var format: InputFormat
+    /// The encoding detected.
+    public var encoding: TextEncoding
+    /// The CSV delimiter, for CSV files.
+    public var delimiter: String?
+    /// The questionnaire answered.
+    public var questionnaire: String
+    /// When it was received.
+    public var received: Date
+    /// The responses it holds, one submission each.
+    public var responses: [Response]
+    /// Warnings given when it was read, kept with each of its submissions.
+    public var warnings: [String]
+
+    /// Creates a pending file.
+    public init(
+        name: String, bytes: [UInt8], format: InputFormat, encoding: TextEncoding,
+        delimiter: String?, questionnaire: String, received: Date, responses: [Response],
+        warnings: [String]
+    ) {
+        self.name = name
+        self.bytes = bytes
+        self.format = format
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.questionnaire = questionnaire
+        self.received = received
+        self.responses = responses
+        self.warnings = warnings
+    }
+
+    /// SHA-256 of the bytes.
+    public var checksum: String { SHA256.hex(of: bytes) }
+}

@@ -1,0 +1,87 @@
+import CSQLite
+
+/// A prepared SQLite statement, finalized when released.
+public final class Statement {
+    private let handle: OpaquePointer
+    private let connection: Connection
+    private let sql: String
+
+    init(connection: Connection, sql: String) throws(SQLiteError) {
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil)
+        guard rc == SQLITE_OK, let statement else {
+            throw SQLiteError(code: .init(rawValue: rc), message: connection.lastMessage, sql: sql)
+        }
+        self.handle = statement
+        self.connection = connection
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Binds `values` to the parameters in order, after resetting the statement.
+    public func bind(_ values: [SQLValue]) throws(SQLiteError) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let rc: Int32
+            switch value {
+            case .null: rc = sqlite3_bind_null(handle, index)
+            case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+            case .real(let v): rc = sqlite3_bind_double(handle, index, v)
+            case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, sqliteTransient)
+            case .blob(let v):
+                rc = v.withUnsafeBytes { raw in
+                    sqlite3_bind_blob64(handle, index, raw.baseAddress, sqlite3_uint64(raw.count), sqliteTransient)
+                }
+            }
+            if rc != SQLITE_OK { throw failure(rc) }
+        }
+    }
+
+    /// Advances to the next row; `false` when done.
+    public func step() throws(SQLiteError) -> Bool {
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        throw failure(rc)
+    }
+
+    /// Binds, runs to completion, and resets: for inserts in a loop.
+    public func execute(_ values: [SQLValue]) throws(SQLiteError) {
+        try bind(values)
+        while try step() {}
+    }
+
+    /// Column `i` as an integer (0 for NULL).
+    public func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+    /// Column `i` as a double.
+    public func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+    /// Whether column `i` is NULL.
+    public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+    /// Column `i` as text ("" for NULL).
+    public func text(_ i: Int32) -> String {
+        guard let p = sqlite3_column_text(handle, i) else { return "" }
+        return String(cString: p)
+    }
+    /// Column `i` as text, or `nil` for NULL.
+    public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+    /// Column `i` as an integer, or `nil` for NULL.
+    public func optionalInt(_ i: Int32) -> Int? { isNull(i) ? nil : Int(int(i)) }
+    /// Column `i` as bytes.
+    public func blob(_ i: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, i))
+        guard count > 0, let p = sqlite3_column_blob(handle, i) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: p, count: count))
+    }
+
+    private func failure(_ rc: Int32) -> SQLiteError {
+        SQLiteError(code: .init(rawValue: rc), message: connection.lastMessage, sql: sql)
+    }
+}
+
+@available(*, unavailable)
+extension Statement: Sendable {}

@@ -1,0 +1,99 @@
+extension Store {
+    /// The schema, one migration per version; `PRAGMA user_version` records how far a file got.
+    ///
+    /// Migrations only ever add: an old store opened by a newer tool is brought forward in
+    /// one transaction, and nothing received is rewritten.
+    static let migrations: [String] = [
+        // 1: files, submissions, mentions, cosignatories, answers; nothing can be deleted.
+        """
+        CREATE TABLE files(
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            stored_at TEXT NOT NULL
+        );
+        CREATE TABLE submissions(
+            id INTEGER PRIMARY KEY,
+            questionnaire TEXT NOT NULL,
+            delegation TEXT NOT NULL,
+            respondent TEXT,
+            received TEXT NOT NULL,
+            received_ms INTEGER NOT NULL,
+            file_id INTEGER NOT NULL REFERENCES files(id),
+            format TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            delimiter TEXT,
+            dated TEXT,
+            comments TEXT,
+            first_line INTEGER,
+            warnings TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX submissions_by_questionnaire ON submissions(questionnaire, received_ms, id);
+        CREATE TABLE cosignatories(
+            submission_id INTEGER NOT NULL REFERENCES submissions(id),
+            member_state TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY(submission_id, member_state)
+        );
+        CREATE TABLE mentions(
+            id INTEGER PRIMARY KEY,
+            submission_id INTEGER NOT NULL REFERENCES submissions(id),
+            threat TEXT NOT NULL,
+            priority INTEGER CHECK(priority IS NULL OR priority >= 1),
+            comment TEXT,
+            origin TEXT NOT NULL CHECK(origin IN ('structured', 'prose')),
+            phrase TEXT,
+            line INTEGER,
+            col INTEGER
+        );
+        CREATE INDEX mentions_by_submission ON mentions(submission_id);
+        CREATE TABLE answers(
+            submission_id INTEGER NOT NULL REFERENCES submissions(id),
+            question TEXT NOT NULL,
+            value TEXT NOT NULL,
+            line INTEGER
+        );
+        CREATE INDEX answers_by_submission ON answers(submission_id);
+        CREATE TRIGGER submissions_never_deleted BEFORE DELETE ON submissions
+            BEGIN SELECT RAISE(ABORT, 'submissions are never deleted'); END;
+        CREATE TRIGGER submissions_never_changed BEFORE UPDATE ON submissions
+            BEGIN SELECT RAISE(ABORT, 'submissions are never changed'); END;
+        CREATE TRIGGER files_never_deleted BEFORE DELETE ON files
+            BEGIN SELECT RAISE(ABORT, 'received files are never deleted'); END;
+        CREATE TRIGGER files_never_changed BEFORE UPDATE ON files
+            BEGIN SELECT RAISE(ABORT, 'received files are never changed'); END;
+        """
+    ]
+
+    /// The schema version this build writes.
+    public static var schemaVersion: Int { migrations.count }
+
+    func migrate() throws(SurveyError) {
+        let current: Int
+        do {
+            current = try db.query("PRAGMA user_version") { Int($0.int(0)) }.first ?? 0
+        } catch {
+            throw fail(error)
+        }
+        if current > Store.migrations.count {
+            throw .io(
+                "\(path): the store was written by a newer threatsurvey (schema \(current), "
+                    + "this one knows \(Store.migrations.count)); upgrade the tool")
+        }
+        guard current < Store.migrations.count else { return }
+        try db.transaction { () throws(SurveyError) in
+            do {
+                // Re-read inside the write lock: another process may have migrated meanwhile.
+                let now = try db.query("PRAGMA user_version") { Int($0.int(0)) }.first ?? 0
+                for version in now..<Store.migrations.count {
+                    try db.execute(Store.migrations[version])
+                    try db.execute("PRAGMA user_version = \(version + 1)")
+                }
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+}

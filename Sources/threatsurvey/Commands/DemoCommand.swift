@@ -1,0 +1,45 @@
+import Foundation
+import ThreatSurvey
+
+/// `demo`: the main job on the bundled fixtures, in a temporary store.
+enum DemoCommand: Command {
+    static let spec = CommandSpec(
+        name: "demo",
+        summary: "load the bundled fixtures into a temporary store and show what was loaded",
+        options: [.value("fixtures", "DIR", "the fixtures folder (default ./fixtures, else the package's)")],
+        discussion: "The store is temporary and removed afterwards unless --store is given.")
+
+    /// The package's own folder, for `swift run` from elsewhere.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {
+        var environment = environment
+        let manager = FileManager.default
+        let fixtures = arguments.value("fixtures") ?? (manager.fileExists(atPath: "fixtures") ? "fixtures" : packageRoot + "/fixtures")
+        if arguments.value("questionnaires") == nil, !manager.fileExists(atPath: "questionnaires") {
+            environment.questionnairesPath = packageRoot + "/questionnaires"
+        }
+        let temporary = arguments.value("store") == nil
+        if temporary {
+            environment.storePath = NSTemporaryDirectory() + "threatsurvey-demo-\(getpid()).sqlite"
+            Store.removeFiles(at: environment.storePath)
+        }
+        defer { if temporary { Store.removeFiles(at: environment.storePath) } }
+        let catalog = try environment.catalog()
+        let store = try environment.store()
+        let manifests = try FixtureManifest.loadAll(fixtures: fixtures)
+        guard !manifests.isEmpty else { throw .inputMissing(path: fixtures, reason: "no fixtures (no manifest.json in its folders)") }
+        var blocks: [Document.Block] = []
+        for manifest in manifests {
+            let questionnaire = try catalog.find(manifest.questionnaire)
+            let receipts = try manifest.replay(into: store, catalog: catalog)
+            blocks += DemoReport.loaded(receipts, questionnaire: questionnaire, folder: manifest.folder)
+        }
+        environment.print(Document(blocks: blocks), format: .table)
+        environment.console.err(
+            temporary ? "demo store was temporary (pass --store PATH to keep it)" : "demo store kept at \(environment.storePath)")
+        return .success
+    }
+}

@@ -1,0 +1,38 @@
+import ThreatSurvey
+
+/// `history [--delegation MS] [--questionnaire ID]`
+enum HistoryCommand: Command {
+    static let spec = CommandSpec(
+        name: "history",
+        summary: "every submission received, superseded and late ones included",
+        options: [
+            .value("delegation", "MS", "only submissions naming this Member State (as delegation or cosignatory)"),
+            .value("questionnaire", "ID", "only this questionnaire's submissions"),
+        ],
+        formats: [.table, .markdown, .csv, .json])
+
+    static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {
+        let catalog = try environment.catalog()
+        let store = try environment.store()
+        var questionnaireID: String?
+        if let id = arguments.value("questionnaire") { questionnaireID = try catalog.find(id).id }
+        let all = try store.submissions(questionnaire: questionnaireID)
+        var entries: [HistoryEntry] = []
+        for id in Set(all.map(\.questionnaire)).sorted() {
+            entries += HistoryEntry.history(
+                of: all.filter { $0.questionnaire == id }, questionnaire: try? catalog.find(id))
+        }
+        entries.sort { ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id) }
+        if let written = arguments.value("delegation") {
+            let resolver = MemberStateResolver()
+            guard let state = resolver.resolve(written) else {
+                throw .usage(
+                    "--delegation: unknown Member State \"\(written)\""
+                        + (resolver.suggestion(for: written).map { "; did you mean \"\($0)\"?" } ?? ""))
+            }
+            entries = entries.filter { $0.submission.memberStates.contains(state.code) }
+        }
+        environment.print(HistoryEntry.document(entries, catalog: catalog), format: arguments.format(spec))
+        return .success
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ThreatSurvey
+
+/// What every command needs: where to write, where the store and questionnaires are.
+struct Environment {
+    var console: Console
+    var storePath: String
+    var questionnairesPath: String
+    /// The process environment (for `$THREATSURVEY_STORE`).
+    var variables: [String: String]
+
+    init(console: Console, arguments: ParsedArguments, variables: [String: String]) {
+        self.console = console
+        self.variables = variables
+        storePath = arguments.value("store") ?? variables["THREATSURVEY_STORE"] ?? "threatsurvey.sqlite"
+        questionnairesPath = arguments.value("questionnaires") ?? "questionnaires"
+    }
+
+    func catalog() throws(SurveyError) -> QuestionnaireCatalog {
+        try QuestionnaireCatalog.load(folder: questionnairesPath)
+    }
+
+    /// Opens the store; a command that only reads still creates it (empty) on first use.
+    func store() throws(SurveyError) -> Store {
+        try Store(path: storePath)
+    }
+
+    /// Prints `document` in the chosen format.
+    func print(_ document: Document, format: OutputFormat) {
+        console.out(document.render(as: format.renderer))
+    }
+}
+
+/// A command of the tool: its spec and what it does.
+protocol Command: Sendable {
+    static var spec: CommandSpec { get }
+    static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus
+}
+
+extension ParsedArguments {
+    /// The `--format` chosen, or the command's default.
+    func format(_ spec: CommandSpec) -> OutputFormat {
+        value("format").flatMap(OutputFormat.init(rawValue:)) ?? spec.formats.first ?? .table
+    }
+}
