@@ -20,9 +20,14 @@ struct Environment {
         try QuestionnaireCatalog.load(folder: questionnairesPath)
     }
 
-    /// Opens the store; a command that only reads still creates it (empty) on first use.
+    /// Opens the store, creating it on first use (for commands that write).
     func store() throws(SurveyError) -> Store {
         try Store(path: storePath)
+    }
+
+    /// Opens the store if it exists; commands that only read do not create one.
+    func existingStore() throws(SurveyError) -> Store? {
+        FileManager.default.fileExists(atPath: storePath) ? try Store(path: storePath) : nil
     }
 
     /// Prints `document` in the chosen format.

@@ -60,7 +60,7 @@ public struct FixtureManifest: Sendable {
         return FixtureManifest(questionnaire: questionnaire, entries: entries, folder: folder)
     }
 
-    /// Every manifest in the sub-folders of `fixtures`, ordered by folder name.
+    /// Every manifest in the sub-folders of `fixtures`, in folder-name order.
     public static func loadAll(fixtures: String) throws(SurveyError) -> [FixtureManifest] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? []).sorted()
         var out: [FixtureManifest] = []

@@ -33,6 +33,18 @@ public struct Submitter {
         return Array(data)
     }
 
+    /// Files read and validated, not yet stored.
+    public struct Prepared: Sendable {
+        /// The questionnaire answered.
+        public var questionnaire: Questionnaire
+        /// The files with their responses.
+        public var files: [PendingFile]
+        /// Per response, in order, the warnings of its file.
+        public var warnings: [[Diagnostic]]
+        /// The request.
+        public var request: SubmitRequest
+    }
+
     /// Reads, validates and (unless a dry run) stores every file of `request`.
     ///
     /// - Parameter store: where to store; its existing submissions decide what is superseded.
@@ -41,6 +53,14 @@ public struct Submitter {
     ///   ``SurveyError/inputMissing(path:reason:)``; ``SurveyError/usage(_:)`` when the
     ///   questionnaire or delegation cannot be told.
     public func submit(_ request: SubmitRequest, into store: Store) throws(SurveyError) -> [Receipt] {
+        try commit(try prepare(request, store: store), into: store)
+    }
+
+    /// Reads and validates every file of `request`, storing nothing.
+    ///
+    /// - Parameter store: the existing store, if any, consulted only to tell the
+    ///   questionnaire when neither the request nor the files name it.
+    public func prepare(_ request: SubmitRequest, store: Store?) throws(SurveyError) -> Prepared {
         guard !request.paths.isEmpty else { throw .usage("submit needs at least one FILE") }
         var files: [AnswerFile] = []
         var problems: [Diagnostic] = []
@@ -62,6 +82,7 @@ public struct Submitter {
             }
             delegation = state
         }
+        if problems.containsErrors && files.isEmpty { throw .invalidData(problems) }
         let questionnaire = try chooseQuestionnaire(request.questionnaire, files: files, store: store)
         let parser = AnswerParser(questionnaire: questionnaire, delegation: delegation)
         var parsed: [(file: AnswerFile, responses: [Response], warnings: [Diagnostic])] = []
@@ -85,10 +106,21 @@ public struct Submitter {
                 received: received, responses: item.responses,
                 warnings: item.warnings.map(\.description))
         }
-        let existing = try store.submissions(questionnaire: questionnaire.id)
+        let warnings = parsed.flatMap { item in item.responses.map { _ in item.warnings } }
+        return Prepared(questionnaire: questionnaire, files: pending, warnings: warnings, request: request)
+    }
+
+    /// Stores what ``prepare(_:store:)`` validated, in one transaction, and writes receipts.
+    ///
+    /// - Parameter store: where to store; `nil` (or a dry run) stores nothing.
+    public func commit(_ prepared: Prepared, into store: Store?) throws(SurveyError) -> [Receipt] {
+        let questionnaire = prepared.questionnaire
+        let existing = try store?.submissions(questionnaire: questionnaire.id) ?? []
         let stored: [Submission]
-        if request.dryRun {
-            stored = pending.flatMap { file in
+        if let store, !prepared.request.dryRun {
+            stored = try store.insert(prepared.files)
+        } else {
+            stored = prepared.files.flatMap { file in
                 file.responses.map { response in
                     Submission(
                         id: 0, questionnaire: file.questionnaire, received: file.received,
@@ -97,13 +129,10 @@ public struct Submitter {
                         response: response, warnings: file.warnings)
                 }
             }
-        } else {
-            stored = try store.insert(pending)
         }
-        let warningsPerSubmission = parsed.flatMap { item in item.responses.map { _ in item.warnings } }
         return receipts(
-            for: stored, warnings: warningsPerSubmission, existing: existing,
-            questionnaire: questionnaire, request: request)
+            for: stored, warnings: prepared.warnings, existing: existing,
+            questionnaire: questionnaire, request: prepared.request)
     }
 
     private func receipts(

@@ -140,7 +140,8 @@ public struct AnswerFile: Sendable {
                         message: "quote inside an unquoted field; kept as written"))
             }
         }
-        if diagnostics.containsErrors { throw .invalidData(diagnostics) }
+        // An unclosed quote is an error, but the rows before it are still checked, so that
+        // every problem of the file is reported at once.
         guard let header = records.first else {
             throw .invalidData([Diagnostic(file: name, message: "file is empty")])
         }

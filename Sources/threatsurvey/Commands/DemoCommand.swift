@@ -32,8 +32,11 @@ enum DemoCommand: Command {
         let manifests = try FixtureManifest.loadAll(fixtures: fixtures)
         guard !manifests.isEmpty else { throw .inputMissing(path: fixtures, reason: "no fixtures (no manifest.json in its folders)") }
         var blocks: [Document.Block] = []
-        for manifest in manifests {
-            let questionnaire = try catalog.find(manifest.questionnaire)
+        // Earliest deadline first: the call for comments 9396/1/15 before 10618/15.
+        var ordered: [(FixtureManifest, Questionnaire)] = []
+        for manifest in manifests { ordered.append((manifest, try catalog.find(manifest.questionnaire))) }
+        ordered.sort { ($0.1.deadline, $0.1.id) < ($1.1.deadline, $1.1.id) }
+        for (manifest, questionnaire) in ordered {
             let receipts = try manifest.replay(into: store, catalog: catalog)
             blocks += DemoReport.loaded(receipts, questionnaire: questionnaire, folder: manifest.folder)
         }

@@ -13,10 +13,10 @@ enum HistoryCommand: Command {
 
     static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {
         let catalog = try environment.catalog()
-        let store = try environment.store()
+        let store = try environment.existingStore()
         var questionnaireID: String?
         if let id = arguments.value("questionnaire") { questionnaireID = try catalog.find(id).id }
-        let all = try store.submissions(questionnaire: questionnaireID)
+        let all = try store?.submissions(questionnaire: questionnaireID) ?? []
         var entries: [HistoryEntry] = []
         for id in Set(all.map(\.questionnaire)).sorted() {
             entries += HistoryEntry.history(

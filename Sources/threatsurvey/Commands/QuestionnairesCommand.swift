@@ -9,10 +9,10 @@ enum QuestionnairesCommand: Command {
 
     static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {
         let catalog = try environment.catalog()
-        let store = try environment.store()
+        let store = try environment.existingStore()
         var answers: [String: (submissions: Int, memberStates: Int)] = [:]
         for q in catalog.questionnaires {
-            let submissions = try store.submissions(questionnaire: q.id)
+            let submissions = try store?.submissions(questionnaire: q.id) ?? []
             let roster = Set(q.roster)
             let current = CurrentAnswers(submissions)
             answers[q.id] = (submissions.count, current.respondedStates.filter(roster.contains).count)

@@ -14,7 +14,9 @@ enum ShowCommand: Command {
         guard let id = Int64(written.hasPrefix("#") ? String(written.dropFirst()) : written), id > 0 else {
             throw .usage("SUBMISSION is a number as shown by 'history' (e.g. 3 or #3), not \"\(written)\"")
         }
-        let store = try environment.store()
+        guard let store = try environment.existingStore() else {
+            throw .notFound("no store at \(environment.storePath); submit answers first (or pass --store)")
+        }
         guard let submission = try store.submission(id: id) else {
             throw .notFound("no submission #\(id) in \(store.path) (see threatsurvey history)")
         }

@@ -31,10 +31,15 @@ enum SubmitCommand: Command {
             paths: arguments.positionals, questionnaire: arguments.value("questionnaire"),
             delegation: arguments.value("delegation"), received: received, dryRun: arguments.flag("dry-run"))
         let catalog = try environment.catalog()
-        let store = try environment.store()
-        let receipts = try Submitter(catalog: catalog).submit(request, into: store)
+        let submitter = Submitter(catalog: catalog)
+        // Validate everything before a store is even created: a bad file leaves no trace.
+        let existing = try environment.existingStore()
+        let prepared = try submitter.prepare(request, store: existing)
+        var store = existing
+        if store == nil && !request.dryRun { store = try environment.store() }
+        let receipts = try submitter.commit(prepared, into: store)
         environment.print(Receipt.document(receipts), format: arguments.format(spec))
-        let stored = request.dryRun ? "validated (dry run: nothing stored)" : "stored in \(store.path)"
+        let stored = request.dryRun ? "validated (dry run: nothing stored)" : "stored in \(environment.storePath)"
         environment.console.err("\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
         return .success
     }

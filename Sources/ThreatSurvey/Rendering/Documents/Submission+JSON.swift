@@ -72,7 +72,7 @@ extension Submission {
         }
         if let r = response.respondent { lines.append("respondent:    \(r)") }
         var receivedLine = "received:      \(Timestamp.iso(received, in: zone))"
-        if receivedAssumedNoon { receivedLine += " (date only: 12:00 \(zone.identifier) assumed)" }
+        if receivedAssumedNoon { receivedLine += " (date only: 12:00 assumed)" }
         if receivedIsNow { receivedLine += " (now; pass --received for the real time)" }
         lines.append(receivedLine)
         if let q = questionnaire {

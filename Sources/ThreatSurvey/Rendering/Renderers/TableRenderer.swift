@@ -18,7 +18,7 @@ public struct TableRenderer: ReportRenderer {
             case .text(let text):
                 out += Self.sanitize(text, keepNewlines: true) + "\n"
             case .note(let text):
-                out += "note: " + Self.sanitize(text, keepNewlines: true) + "\n"
+                out += Self.wrap("note: " + Self.sanitize(text, keepNewlines: true), indent: "      ") + "\n"
             case .table(let table):
                 out += render(table)
             }
@@ -29,7 +29,12 @@ public struct TableRenderer: ReportRenderer {
     func render(_ table: TextTable) -> String {
         let columns = table.columns.map { Self.sanitize($0) }
         let rows = table.rows.map { row in
-            (0..<columns.count).map { i in i < row.count ? Self.sanitize(row[i]) : "" }
+            (0..<columns.count).map { i in
+                let cell = i < row.count ? Self.sanitize(row[i]) : ""
+                // Long cells are cut (with …) except in the last column, to fit 80 columns.
+                return i < columns.count - 1 && cell.count > Self.maximumCellWidth
+                    ? String(cell.prefix(Self.maximumCellWidth - 1)) + "…" : cell
+            }
         }
         var widths = columns.map(\.count)
         for row in rows {
@@ -49,6 +54,29 @@ public struct TableRenderer: ReportRenderer {
         out += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { out += line(row) }
         return out
+    }
+
+    /// Widest cell shown in full in a column that is not the last.
+    static let maximumCellWidth = 32
+
+    /// Wraps each line of `text` at 78 columns, continuation lines indented.
+    static func wrap(_ text: String, indent: String, width: Int = 78) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width else { return String(line) }
+            var lines: [String] = []
+            var current = ""
+            for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+                let candidate = current.isEmpty ? String(word) : current + " " + word
+                if candidate.count > width, !current.isEmpty {
+                    lines.append(current)
+                    current = indent + word
+                } else {
+                    current = candidate
+                }
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     /// Text with control characters replaced by `�`, tabs by spaces, and (unless kept)
