@@ -147,8 +147,11 @@ public struct AnswerFile: Sendable {
         }
         let keys = header.fields.map { TextFolding.key($0) }
         if hint == nil {
-            format = keys.contains(where: { LongCSVParser.threatColumnNames.contains($0) })
-                ? .csvLong : .csvMatrix
+            // Long files name a threat column; a priority or comment column without one is
+            // a long file missing it (matrix files have neither), and is reported as such.
+            let longColumns = LongCSVParser.threatColumnNames.union(LongCSVParser.priorityColumnNames)
+                .union(LongCSVParser.questionColumnNames)
+            format = keys.contains(where: { longColumns.contains($0) }) ? .csvLong : .csvMatrix
         }
         if let column = keys.firstIndex(where: { LongCSVParser.questionnaireColumnNames.contains($0) }) {
             for record in records.dropFirst() where !record[safe: column].isEmpty {
