@@ -40,7 +40,7 @@ public final class Store {
                 try db.execute("PRAGMA synchronous = NORMAL")
             }
         } catch {
-            throw .io("\(path): cannot open the store: \(error.message)")
+            throw Store.failure(error, path: path)
         }
         try migrate()
     }
@@ -53,6 +53,11 @@ public final class Store {
     }
 
     func fail(_ error: any Error) -> SurveyError {
+        Store.failure(error, path: path)
+    }
+
+    /// The user-facing failure for an error from SQLite on the store at `path`.
+    static func failure(_ error: any Error, path: String) -> SurveyError {
         if let surveyError = error as? SurveyError { return surveyError }
         guard let error = error as? SQLiteError else { return .io("\(path): \(error)") }
         if error.code == .busy || error.code == .locked {
