@@ -83,13 +83,33 @@ public struct Submitter {
             delegation = state
         }
         if problems.containsErrors && files.isEmpty { throw .invalidData(problems) }
-        let questionnaire = try chooseQuestionnaire(request.questionnaire, files: files, store: store)
+        var inferred: Diagnostic?
+        let questionnaire: Questionnaire
+        do {
+            questionnaire = try chooseQuestionnaire(request.questionnaire, files: files, store: store)
+        } catch {
+            // Nothing names the questionnaire: take the only one every file validates
+            // against, and say so in the receipt; several or none remain a usage error.
+            guard case .usage = error, request.questionnaire == nil,
+                files.allSatisfy({ $0.namedQuestionnaires.isEmpty })
+            else { throw error }
+            let fitting = catalog.questionnaires.filter { candidate in
+                let parser = AnswerParser(questionnaire: candidate, delegation: delegation)
+                return files.allSatisfy { (try? parser.parse($0)) != nil }
+            }
+            guard fitting.count == 1, let only = fitting.first else { throw error }
+            questionnaire = only
+            inferred = Diagnostic(
+                file: files.map(\.name).joined(separator: ", "), severity: .note,
+                message: "no questionnaire named: \(only.id) inferred, the only one whose threats "
+                    + "all match (pass --questionnaire to be explicit)")
+        }
         let parser = AnswerParser(questionnaire: questionnaire, delegation: delegation)
         var parsed: [(file: AnswerFile, responses: [Response], warnings: [Diagnostic])] = []
         for file in files {
             do {
                 let result = try parser.parse(file)
-                parsed.append((file, result.responses, result.diagnostics))
+                parsed.append((file, result.responses, (inferred.map { [$0] } ?? []) + result.diagnostics))
             } catch {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d

@@ -14,14 +14,14 @@ public enum TemplateWriter {
     public static func template(for questionnaire: Questionnaire, form: Form) -> String {
         switch form {
         case .long:
-            var header = ["delegation", "threat", "priority", "comment"]
+            var header = ["questionnaire", "delegation", "threat", "priority", "comment"]
             if !questionnaire.questions.isEmpty { header += ["question", "answer"] }
             var rows = [header]
             for threat in questionnaire.threats {
-                rows.append(["", threat.id, "", ""] + (questionnaire.questions.isEmpty ? [] : ["", ""]))
+                rows.append([questionnaire.id, "", threat.id, "", ""] + (questionnaire.questions.isEmpty ? [] : ["", ""]))
             }
             for question in questionnaire.questions {
-                rows.append(["", "", "", "", question.id, ""])
+                rows.append([questionnaire.id, "", "", "", "", question.id, ""])
             }
             return csv(rows)
         case .matrix:

@@ -31,7 +31,7 @@ enum ShowCommand: Command {
             title: "Submission #\(submission.id) to \(submission.questionnaire) from \(submission.delegation)",
             questionnaire: questionnaire)
         blocks.append(.text("status:        \(entry?.status ?? "unknown")"))
-        for warning in submission.warnings { blocks.append(.note(warning)) }
+        for warning in submission.warnings { blocks.append(.text(warning)) }
         if let comments = submission.response.comments {
             blocks.append(.heading("Written comments"))
             blocks.append(.text(comments))

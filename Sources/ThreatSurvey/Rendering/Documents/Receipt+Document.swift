@@ -29,7 +29,8 @@ extension Receipt {
                     "received before #\(r.other.id) for \(r.memberState), which stays current; "
                         + "this one is kept in the history"))
         }
-        for w in warnings { blocks.append(.note(w.description)) }
+        // Diagnostics already say "warning:" or "note:", in the compiler's form.
+        for w in warnings { blocks.append(.text(w.description)) }
         return blocks
     }
 
