@@ -46,7 +46,7 @@ extension Submission {
             let place: String
             switch m.origin {
             case .structured: place = m.line.map { "line \($0)" } ?? ""
-            case .prose: place = "prose, line \(m.line ?? 0): \"\(m.phrase ?? "")\""
+            case .prose: place = "line \(m.line ?? 0) \"\(m.phrase ?? "")\""
             }
             rows.append([m.threat, m.priority.map(String.init) ?? "-", place, m.comment ?? ""])
         }

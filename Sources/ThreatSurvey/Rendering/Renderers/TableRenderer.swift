@@ -48,7 +48,8 @@ public struct TableRenderer: ReportRenderer {
                 let isLast = i == cells.count - 1
                 parts.append(right ? padding + cell : (isLast ? cell : cell + padding))
             }
-            return "  " + parts.joined(separator: "  ") + "\n"
+            let text = "  " + parts.joined(separator: "  ")
+            return String(text.reversed().drop { $0 == " " }.reversed()) + "\n"
         }
         var out = line(columns)
         out += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
@@ -57,7 +58,7 @@ public struct TableRenderer: ReportRenderer {
     }
 
     /// Widest cell shown in full in a column that is not the last.
-    static let maximumCellWidth = 32
+    static let maximumCellWidth = 36
 
     /// Wraps each line of `text` at 78 columns, continuation lines indented.
     static func wrap(_ text: String, indent: String, width: Int = 78) -> String {
