@@ -140,10 +140,14 @@ public struct Submitter {
         if let store, !prepared.request.dryRun {
             stored = try store.insert(prepared.files)
         } else {
+            // Not stored: numbered in file order, so that later files win ties in received
+            // time exactly as they would in a store.
+            var number: Int64 = existing.map(\.id).max() ?? 0
             stored = prepared.files.flatMap { file in
                 file.responses.map { response in
-                    Submission(
-                        id: 0, questionnaire: file.questionnaire, received: file.received,
+                    number += 1
+                    return Submission(
+                        id: number, questionnaire: file.questionnaire, received: file.received,
                         sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: file.checksum, fileID: 0,
                         response: response, warnings: file.warnings)
@@ -170,7 +174,7 @@ public struct Submitter {
                 guard
                     let current = before.byState[state]?.first(where: { $0.response.respondent == respondent })
                 else { continue }
-                if (current.received, current.id) <= (submission.received, submission.id == 0 ? Int64.max : submission.id) {
+                if (current.received, current.id) <= (submission.received, submission.id) {
                     supersedes.append(.init(memberState: state, other: current))
                 } else {
                     olderThan.append(.init(memberState: state, other: current))

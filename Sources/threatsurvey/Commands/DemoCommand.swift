@@ -5,7 +5,7 @@ import ThreatSurvey
 enum DemoCommand: Command {
     static let spec = CommandSpec(
         name: "demo",
-        summary: "load the bundled fixtures into a temporary store and show what was loaded",
+        summary: "the main job on the bundled fixtures: load them, rank, regional breakdown",
         options: [.value("fixtures", "DIR", "the fixtures folder (default ./fixtures, else the package's)")],
         discussion: "The store is temporary and removed afterwards unless --store is given.")
 
@@ -36,9 +36,18 @@ enum DemoCommand: Command {
         var ordered: [(FixtureManifest, Questionnaire)] = []
         for manifest in manifests { ordered.append((manifest, try catalog.find(manifest.questionnaire))) }
         ordered.sort { ($0.1.deadline, $0.1.id) < ($1.1.deadline, $1.1.id) }
-        for (manifest, questionnaire) in ordered {
+        for (index, (manifest, questionnaire)) in ordered.enumerated() {
             let receipts = try manifest.replay(into: store, catalog: catalog)
             blocks += DemoReport.loaded(receipts, questionnaire: questionnaire, folder: manifest.folder)
+            let submissions = try store.submissions(questionnaire: questionnaire.id)
+            blocks += Ranking(questionnaire: questionnaire, submissions: submissions).document().blocks
+            if index == 0 {
+                blocks += RegionalBreakdown(questionnaire: questionnaire, submissions: submissions, grouping: .eurovoc)
+                    .document().blocks
+            }
+            if !questionnaire.questions.isEmpty {
+                blocks += Tally(questionnaire: questionnaire, submissions: submissions, grouping: .eurovoc).document().blocks
+            }
         }
         environment.print(Document(blocks: blocks), format: .table)
         environment.console.err(

@@ -13,10 +13,14 @@ public struct TableRenderer: ReportRenderer {
             switch block {
             case .heading(let title):
                 if index > 0 { out += "\n" }
-                let clean = Self.sanitize(title)
-                out += clean + "\n" + String(repeating: "=", count: min(clean.count, 78)) + "\n"
+                let clean = Self.wrap(Self.sanitize(title), indent: "")
+                let widest = clean.split(separator: "\n").map(\.count).max() ?? 0
+                out += clean + "\n" + String(repeating: "=", count: min(widest, 78)) + "\n"
             case .text(let text):
-                out += Self.sanitize(text, keepNewlines: true) + "\n"
+                // Lines laid out with runs of spaces are kept; running prose is wrapped.
+                let lines = Self.sanitize(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+                out += lines.map { $0.contains("  ") ? String($0) : Self.wrap(String($0), indent: "") }
+                    .joined(separator: "\n") + "\n"
             case .note(let text):
                 out += Self.wrap("note: " + Self.sanitize(text, keepNewlines: true), indent: "      ") + "\n"
             case .table(let table):

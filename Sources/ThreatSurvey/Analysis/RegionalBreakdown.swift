@@ -1,0 +1,101 @@
+import Foundation
+
+/// The ranking per region, and the threats concentrated in one region (CONTRACT.md,
+/// `regions`): the evidence for "regionalising" an action.
+public struct RegionalBreakdown: Sendable {
+    /// A threat mentioned more in a region than outside it, significantly so.
+    public struct Signal: Sendable, Hashable {
+        /// The threat id.
+        public var id: String
+        /// Region responders mentioning it.
+        public var inRegion: Int
+        /// Region responders.
+        public var regionResponded: Int
+        /// Responders outside the region mentioning it.
+        public var outside: Int
+        /// Responders outside the region.
+        public var outsideResponded: Int
+        /// Share inside ÷ share outside; `nil` when nobody outside mentions it.
+        public var lift: Double?
+        /// One-sided Fisher exact p-value.
+        public var pValue: Double
+    }
+
+    /// One region's figures.
+    public struct RegionResult: Sendable {
+        /// The region.
+        public var region: Grouping.Region
+        /// Roster members that answered, protocol order.
+        public var responded: [String]
+        /// Roster members that did not.
+        public var missing: [String]
+        /// The ranking inside the region.
+        public var ranking: Ranking
+        /// Threats significantly concentrated here, strongest first.
+        public var signals: [Signal]
+        /// The smallest p-value any threat could reach here; no signal is possible when it
+        /// is not below alpha.
+        public var smallestPossiblePValue: Double
+    }
+
+    /// The questionnaire.
+    public var questionnaire: Questionnaire
+    /// The grouping, restricted to the roster.
+    public var grouping: Grouping
+    /// The significance threshold.
+    public var alpha: Double
+    /// The whole-roster ranking the regions are compared with.
+    public var overall: Ranking
+    /// Per region, in the grouping's order.
+    public var regions: [RegionResult]
+    /// Roster states in no region of the grouping.
+    public var unassigned: [String]
+
+    /// Computes the breakdown of `submissions` by `grouping`.
+    public init(
+        questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping, alpha: Double = 0.05,
+        options: RankingOptions = .init()
+    ) {
+        self.questionnaire = questionnaire
+        self.alpha = alpha
+        let roster = questionnaire.roster
+        self.grouping = grouping.restricted(to: roster)
+        self.unassigned = grouping.unassigned(in: roster)
+        var wholeOptions = options
+        wholeOptions.memberStates = nil
+        let overall = Ranking(questionnaire: questionnaire, submissions: submissions, options: wholeOptions)
+        self.overall = overall
+        let allResponded = Set(overall.responded)
+        self.regions = self.grouping.regions.map { region in
+            var regional = wholeOptions
+            regional.memberStates = Set(region.members)
+            let ranking = Ranking(questionnaire: questionnaire, submissions: submissions, options: regional)
+            let inside = Set(ranking.responded)
+            let outsideResponded = allResponded.subtracting(inside).count
+            var signals: [Signal] = []
+            for line in overall.threats {
+                let inRegion = line.mentionedBy.filter(inside.contains).count
+                let outside = line.memberStates - inRegion
+                guard inside.count > 0, outsideResponded > 0, inRegion > 0 else { continue }
+                let shareIn = Double(inRegion) / Double(inside.count)
+                let shareOut = Double(outside) / Double(outsideResponded)
+                guard shareIn > shareOut else { continue }
+                let p = FisherExact.upperTail(
+                    inRegion: inRegion, regionSize: inside.count, mentioning: line.memberStates,
+                    total: allResponded.count)
+                guard p < alpha else { continue }
+                signals.append(
+                    Signal(
+                        id: line.id, inRegion: inRegion, regionResponded: inside.count, outside: outside,
+                        outsideResponded: outsideResponded, lift: outside == 0 ? nil : shareIn / shareOut,
+                        pValue: p))
+            }
+            signals.sort { ($0.pValue, $0.id) < ($1.pValue, $1.id) }
+            return RegionResult(
+                region: region, responded: ranking.responded,
+                missing: region.members.filter { !inside.contains($0) }, ranking: ranking, signals: signals,
+                smallestPossiblePValue: FisherExact.smallestPossible(
+                    regionSize: inside.count, total: allResponded.count))
+        }
+    }
+}
