@@ -17,9 +17,12 @@ public struct TableRenderer: ReportRenderer {
                 let widest = clean.split(separator: "\n").map(\.count).max() ?? 0
                 out += clean + "\n" + String(repeating: "=", count: min(widest, 78)) + "\n"
             case .text(let text):
-                // Lines laid out with runs of spaces are kept; running prose is wrapped.
+                // Lines laid out with runs of spaces, and compiler-style diagnostics (which
+                // editors parse line by line), are kept; running prose is wrapped.
                 let lines = Self.sanitize(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
-                out += lines.map { $0.contains("  ") ? String($0) : Self.wrap(String($0), indent: "") }
+                out += lines.map { line in
+                    line.contains("  ") || Self.isDiagnostic(line) ? String(line) : Self.wrap(String(line), indent: "")
+                }
                     .joined(separator: "\n") + "\n"
             case .note(let text):
                 out += Self.wrap("note: " + Self.sanitize(text, keepNewlines: true), indent: "      ") + "\n"
@@ -59,6 +62,10 @@ public struct TableRenderer: ReportRenderer {
         out += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { out += line(row) }
         return out
+    }
+
+    static func isDiagnostic(_ line: Substring) -> Bool {
+        [": error: ", ": warning: ", ": note: "].contains { line.contains($0) }
     }
 
     /// Widest cell shown in full in a column that is not the last.
