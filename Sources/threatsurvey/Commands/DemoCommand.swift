@@ -5,7 +5,7 @@ import ThreatSurvey
 enum DemoCommand: Command {
     static let spec = CommandSpec(
         name: "demo",
-        summary: "the main job on the bundled fixtures: load them, rank, regional breakdown",
+        summary: "the main job on the bundled fixtures: load, rank, regional breakdown, deadline",
         options: [.value("fixtures", "DIR", "the fixtures folder (default ./fixtures, else the package's)")],
         discussion: "The store is temporary and removed afterwards unless --store is given.")
 
@@ -43,6 +43,9 @@ enum DemoCommand: Command {
             blocks += Ranking(questionnaire: questionnaire, submissions: submissions).document().blocks
             if index == 0 {
                 blocks += RegionalBreakdown(questionnaire: questionnaire, submissions: submissions, grouping: .eurovoc)
+                    .document().blocks
+                // The deadline check as it stood the day after the deadline.
+                blocks += DeadlineCheck(questionnaire: questionnaire, submissions: submissions, today: questionnaire.deadline.next)
                     .document().blocks
             }
             if !questionnaire.questions.isEmpty {

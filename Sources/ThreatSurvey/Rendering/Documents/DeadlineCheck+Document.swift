@@ -1,0 +1,75 @@
+import Foundation
+
+extension DeadlineCheck {
+    /// The `deadline --format json` shape (CONTRACT.md, "JSON shapes").
+    public var json: JSONValue {
+        let zone = questionnaire.timeZone
+        let answer = { (a: Answer) -> JSONValue in
+            .object([
+                "delegation": .string(a.memberState), "received": .string(Timestamp.iso(a.received, in: zone)),
+                "submission": .int(Int(a.submission)),
+            ])
+        }
+        return .object([
+            "questionnaire": .string(questionnaire.id),
+            "deadline": .string(Timestamp.iso(questionnaire.deadlineInstant, in: zone)),
+            "timeZone": .string(zone.identifier),
+            "today": .string(today.description),
+            "daysLeft": .int(daysLeft),
+            "passed": .bool(passed),
+            "roster": .int(questionnaire.roster.count),
+            "onTime": .strings(onTime.map(\.memberState)),
+            "late": .array(late.map(answer)),
+            "resubmittedLate": .array(resubmittedLate.map(answer)),
+            "missing": .strings(missing),
+        ])
+    }
+
+    /// "6 days left", "the deadline is today", "passed 1 day ago".
+    public var daysSentence: String {
+        switch daysLeft {
+        case 0: return "the deadline is today"
+        case 1: return "1 day left"
+        case 2...: return "\(daysLeft) days left"
+        case -1: return "the deadline passed 1 day ago"
+        default: return "the deadline passed \(-daysLeft) days ago"
+        }
+    }
+
+    /// `deadline` as a document: a summary and one row per roster Member State.
+    public func document() -> Document {
+        let zone = questionnaire.timeZone
+        var rows: [[String]] = []
+        let onTimeBy = Dictionary(uniqueKeysWithValues: onTime.map { ($0.memberState, $0) })
+        let lateBy = Dictionary(uniqueKeysWithValues: late.map { ($0.memberState, $0) })
+        let resubmittedBy = Dictionary(uniqueKeysWithValues: resubmittedLate.map { ($0.memberState, $0) })
+        for code in questionnaire.roster {
+            let name = MemberState.withCode(code)?.englishName ?? code
+            if let a = onTimeBy[code] {
+                var status = "on time"
+                if let r = resubmittedBy[code] { status += "; resubmitted late \(Timestamp.short(r.received, in: zone))" }
+                rows.append([code, name, status, Timestamp.short(a.received, in: zone)])
+            } else if let a = lateBy[code] {
+                rows.append([code, name, "LATE", Timestamp.short(a.received, in: zone)])
+            } else {
+                rows.append([code, name, "missing", ""])
+            }
+        }
+        let summary = [
+            "Deadline \(questionnaire.deadline), end of day \(zone.identifier) "
+                + "(\(Timestamp.iso(questionnaire.deadlineInstant, in: zone))).",
+            "As it stood at the end of \(today): \(daysSentence).",
+            "On time \(onTime.count), late \(late.count), missing \(missing.count) of \(questionnaire.roster.count).",
+        ]
+        var blocks: [Document.Block] = [
+            .heading("\(questionnaire.id): who has answered"),
+            .text(summary.joined(separator: "\n")),
+            .table(TextTable(columns: ["MS", "name", "status", "received"], rows: rows)),
+        ]
+        if !missing.isEmpty { blocks.append(.text("Missing: \(missing.joined(separator: " ")).")) }
+        if !late.isEmpty {
+            blocks.append(.note("rank and regions count late answers unless --on-time-only is given."))
+        }
+        return Document(blocks: blocks, json: json)
+    }
+}
