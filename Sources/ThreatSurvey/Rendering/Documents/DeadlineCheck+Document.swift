@@ -46,9 +46,14 @@ extension DeadlineCheck {
         for code in questionnaire.roster {
             let name = MemberState.withCode(code)?.englishName ?? code
             if let a = onTimeBy[code] {
-                var status = "on time"
-                if let r = resubmittedBy[code] { status += "; resubmitted late \(Timestamp.short(r.received, in: zone))" }
-                rows.append([code, name, status, Timestamp.short(a.received, in: zone)])
+                if let r = resubmittedBy[code] {
+                    rows.append([
+                        code, name, "on time, resubmitted late",
+                        Timestamp.short(a.received, in: zone) + ", again " + Timestamp.short(r.received, in: zone),
+                    ])
+                } else {
+                    rows.append([code, name, "on time", Timestamp.short(a.received, in: zone)])
+                }
             } else if let a = lateBy[code] {
                 rows.append([code, name, "LATE", Timestamp.short(a.received, in: zone)])
             } else {
