@@ -146,4 +146,18 @@ struct AnswerFormatTests {
         #expect(fr.answers.first { $0.question == "cyber-unit" }?.value == "yes")
         #expect(fr.threats.contains("falsified-medicines"))
     }
+
+    @Test("Excel's sep= line, trailing empty columns, and Unicode text saved as .txt")
+    func excelQuirks() throws {
+        let sep = try TestSupport.parse("sep=;\ndelegation;threat;priority;;\nSK;tobacco;1;;\n", name: "s.csv", questionnaire: questionnaire)
+        #expect(sep.responses.first?.mentions.first?.line == 3)
+        #expect(sep.responses.first?.threats == ["tobacco-smuggling"])
+        #expect(sep.diagnostics.isEmpty)
+        let table = "Member State\tThreat\r\nMagyarország\tVAT fraud\r\n"
+        let bytes: [UInt8] = [0xFF, 0xFE] + table.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let file = try AnswerFile.read(bytes: bytes, name: "hu.txt")
+        #expect(file.format == .csvLong)
+        #expect(file.text.encoding == .utf16LE)
+        #expect(try AnswerParser(questionnaire: questionnaire).parse(file).responses.first?.delegation == "HU")
+    }
 }

@@ -90,7 +90,11 @@ public struct AnswerFile: Sendable {
         switch ext {
         case "json": return .json
         case "csv", "tsv", "tab": return .csvLong
-        case "txt", "md", "text", "eml": return .prose
+        case "txt", "text":
+            // Excel's "Unicode text" export is a tab-separated table saved as .txt.
+            let header = text.prefix { $0 != 0x0A && $0 != 0x0D }
+            return header.contains(0x09) ? .csvLong : .prose
+        case "md", "eml": return .prose
         default:
             let first = text.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
             if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
@@ -116,9 +120,14 @@ public struct AnswerFile: Sendable {
     }
 
     private mutating func readCSV(hint: InputFormat?) throws(SurveyError) {
-        let dialect = CSVDialect.detect(text.utf8)
+        // Excel honours (and sometimes writes) a first line "sep=;" naming the delimiter.
+        var dialect = CSVDialect.detect(text.utf8)
+        let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }
+        let sepLine = firstLine.count == 5 && String(decoding: firstLine.prefix(4), as: UTF8.self).lowercased() == "sep="
+        if sepLine, let named = firstLine.last { dialect = CSVDialect(delimiter: named) }
         self.dialect = dialect
-        let (records, problems) = CSVReader.records(in: text.utf8, delimiter: dialect.delimiter)
+        var (records, problems) = CSVReader.records(in: text.utf8, delimiter: dialect.delimiter)
+        if sepLine { records.removeFirst() }
         self.records = records
         for problem in problems {
             switch problem.kind {

@@ -42,6 +42,7 @@ struct LongCSVParser {
         var columns = Columns()
         for (index, name) in header.fields.enumerated() {
             let key = TextFolding.key(name)
+            if key.isEmpty { continue }  // Excel's trailing empty columns
             let at = header.location(ofField: index, in: context.file)
             func claim(_ slot: WritableKeyPath<Columns, Int?>) {
                 if columns[keyPath: slot] != nil {
