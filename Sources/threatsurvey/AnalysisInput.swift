@@ -36,12 +36,7 @@ struct AnalysisInput {
             return AnalysisInput(questionnaire: prepared.questionnaire, submissions: submissions, catalog: catalog)
         }
         let store = try environment.existingStore()
-        let questionnaire: Questionnaire
-        if let id = arguments.value("questionnaire") {
-            questionnaire = try catalog.find(id)
-        } else {
-            questionnaire = try catalog.only(store: store)
-        }
+        let questionnaire = try catalog.choose(arguments.value("questionnaire"), store: store)
         let submissions = try store?.submissions(questionnaire: questionnaire.id) ?? []
         return AnalysisInput(questionnaire: questionnaire, submissions: submissions, catalog: catalog)
     }

@@ -209,6 +209,13 @@ public struct Submitter {
 }
 
 extension QuestionnaireCatalog {
+    /// The questionnaire named by `id` (either spelling), or, when `nil`, the one in play
+    /// (``only(store:)``).
+    public func choose(_ id: String?, store: Store?) throws(SurveyError) -> Questionnaire {
+        if let id { return try find(id) }
+        return try only(store: store)
+    }
+
     /// The questionnaire in play when none is named: the one the store holds answers to,
     /// else the only one defined.
     public func only(store: Store?) throws(SurveyError) -> Questionnaire {

@@ -20,12 +20,7 @@ enum DeadlineCommand: Command {
     static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {
         let catalog = try environment.catalog()
         let store = try environment.existingStore()
-        let questionnaire: Questionnaire
-        if let id = arguments.value("questionnaire") {
-            questionnaire = try catalog.find(id)
-        } else {
-            questionnaire = try catalog.only(store: store)
-        }
+        let questionnaire = try catalog.choose(arguments.value("questionnaire"), store: store)
         var today = DeadlineCheck.today(in: questionnaire.timeZone)
         if let text = arguments.value("today") {
             guard let day = CivilDate(iso: text) else { throw .usage("--today \(text): expected YYYY-MM-DD") }
