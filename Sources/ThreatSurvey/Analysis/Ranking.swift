@@ -26,63 +26,62 @@ public struct Ranking: Sendable {
     ///
     /// - Complexity: O(s log s + m + t log t) for s submissions, m mentions, t threats.
     public init(questionnaire: Questionnaire, submissions: [Submission], options: RankingOptions = .init()) {
-        self.questionnaire = questionnaire
-        self.options = options
         let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
         let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
-        var roster = questionnaire.roster
-        if let members = options.memberStates { roster = roster.filter(members.contains) }
-        self.roster = roster
-        let answering = roster.filter { current.byState[$0] != nil }
-        self.responded = answering
         let all = CurrentAnswers(submissions, asOf: options.asOf)
-        self.lateAnswers = roster.filter { state in
+        let late = questionnaire.roster.filter { state in
             guard let s = all.current(for: state) else { return false }
             return !questionnaire.isOnTime(s.received)
         }
+        self.init(
+            questionnaire: questionnaire, aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
+            options: options, lateAnswers: late)
+    }
 
-        let threatCount = questionnaire.threats.count
-        var mentionedBy: [String: [String]] = [:]
-        var priorities: [String: [Int]] = [:]
-        var firsts: [String: Int] = [:]
-        var borda: [String: Double] = [:]
-        var respondentsPerThreat: [String: Set<String>] = [:]
-        var respondentIDs = Set<String>()
-        var carriesRespondents = false
+    /// Ranks the threats of `questionnaire` from per-state sums.
+    ///
+    /// - Parameter lateAnswers: roster states whose current answer came after the deadline.
+    /// - Complexity: O(states × threats + t log t).
+    public init(
+        questionnaire: Questionnaire, aggregate: MentionAggregate, options: RankingOptions = .init(),
+        lateAnswers: [String] = []
+    ) {
+        self.questionnaire = questionnaire
+        self.options = options
+        var roster = questionnaire.roster
+        if let members = options.memberStates { roster = roster.filter(members.contains) }
+        self.roster = roster
+        let answering = roster.filter { (aggregate.states[$0]?.answers ?? 0) > 0 }
+        self.responded = answering
+        self.lateAnswers = lateAnswers.filter(roster.contains)
+
+        let count = aggregate.threats.count
+        var total = MentionAggregate.StateSums(threats: count)
+        var mentionedBy = [[String]](repeating: [], count: count)
         for state in answering {
-            let answers = current.byState[state] ?? []
-            var stateThreats = Set<String>()
-            for s in answers {
-                let response = s.response
-                if let r = response.respondent {
-                    carriesRespondents = true
-                    respondentIDs.insert(r)
-                }
-                let threats = response.threats.filter { questionnaire.threat($0) != nil }
-                for t in threats {
-                    stateThreats.insert(t)
-                    if let p = response.priority(of: t) { priorities[t, default: []].append(p) }
-                    if let r = response.respondent { respondentsPerThreat[t, default: []].insert(r) }
-                }
-                for (t, points) in Ranking.bordaPoints(response, threats: threats, total: threatCount) {
-                    borda[t, default: 0] += points
-                }
-                for t in Ranking.firstPlaced(response, threats: threats) { firsts[t, default: 0] += 1 }
-            }
-            for t in stateThreats { mentionedBy[t, default: []].append(state) }
+            guard let sums = aggregate.states[state] else { continue }
+            total.add(sums)
+            for t in 0..<count where sums.mentions[t] > 0 { mentionedBy[t].append(state) }
         }
-        self.respondents = carriesRespondents ? respondentIDs.count : nil
-
-        var lines = questionnaire.threats.map { threat in
-            let states = mentionedBy[threat.id] ?? []
-            let given = priorities[threat.id] ?? []
+        let carries = aggregate.carriesRespondents
+        self.respondents = carries ? total.answers : nil
+        let byID = Dictionary(uniqueKeysWithValues: aggregate.threats.enumerated().map { ($1, $0) })
+        var lines = questionnaire.threats.map { threat -> RankedThreat in
+            guard let t = byID[threat.id] else {
+                return RankedThreat(
+                    rank: 0, tied: false, id: threat.id, title: threat.title, memberStates: 0, share: 0,
+                    mentionedBy: [], meanPriority: nil, firstPreferences: 0, bordaPoints: 0,
+                    respondents: carries ? 0 : nil)
+            }
+            let states = mentionedBy[t]
             return RankedThreat(
                 rank: 0, tied: false, id: threat.id, title: threat.title, memberStates: states.count,
                 share: answering.isEmpty ? 0 : Double(states.count) / Double(answering.count),
                 mentionedBy: states,
-                meanPriority: given.isEmpty ? nil : Double(given.reduce(0, +)) / Double(given.count),
-                firstPreferences: firsts[threat.id] ?? 0, bordaPoints: borda[threat.id] ?? 0,
-                respondents: carriesRespondents ? respondentsPerThreat[threat.id]?.count ?? 0 : nil)
+                meanPriority: total.priorityCount[t] == 0
+                    ? nil : Double(total.prioritySum[t]) / Double(total.priorityCount[t]),
+                firstPreferences: total.firsts[t], bordaPoints: total.borda[t],
+                respondents: carries ? total.mentions[t] : nil)
         }
         lines.sort(by: options.method == .borda ? Ranking.bordaOrder : Ranking.countOrder)
         let score: (RankedThreat) -> Double =
@@ -122,31 +121,5 @@ public struct Ranking: Sendable {
         case (nil, .some): return false
         default: return a.id < b.id
         }
-    }
-
-    /// Borda points of one answer: mentioned threats ordered by priority, unprioritised ones
-    /// after and tied among themselves, tied items sharing the average position; position p
-    /// earns `total − p`.
-    static func bordaPoints(_ response: Response, threats: [String], total: Int) -> [(String, Double)] {
-        let keyed = threats.map { (threat: $0, key: response.priority(of: $0) ?? Int.max) }
-            .sorted { $0.key < $1.key }
-        var out: [(String, Double)] = []
-        var start = 0
-        while start < keyed.count {
-            var end = start
-            while end + 1 < keyed.count, keyed[end + 1].key == keyed[start].key { end += 1 }
-            // Positions start+1 … end+1 share their average.
-            let position = Double(start + end + 2) / 2
-            for i in start...end { out.append((keyed[i].threat, Double(total) - position)) }
-            start = end + 1
-        }
-        return out
-    }
-
-    /// The threats an answer puts first: its best priority, or, with no priorities, none.
-    static func firstPlaced(_ response: Response, threats: [String]) -> [String] {
-        let given = threats.compactMap { t in response.priority(of: t).map { (t, $0) } }
-        guard let best = given.map(\.1).min() else { return [] }
-        return given.filter { $0.1 == best }.map(\.0)
     }
 }

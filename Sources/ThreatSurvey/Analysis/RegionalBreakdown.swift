@@ -56,6 +56,21 @@ public struct RegionalBreakdown: Sendable {
         questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping, alpha: Double = 0.05,
         options: RankingOptions = .init()
     ) {
+        var wholeOptions = options
+        wholeOptions.memberStates = nil
+        let overall = Ranking(questionnaire: questionnaire, submissions: submissions, options: wholeOptions)
+        let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
+        let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
+        self.init(
+            questionnaire: questionnaire, aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
+            grouping: grouping, alpha: alpha, options: wholeOptions, lateAnswers: overall.lateAnswers)
+    }
+
+    /// Computes the breakdown from per-state sums.
+    public init(
+        questionnaire: Questionnaire, aggregate: MentionAggregate, grouping: Grouping, alpha: Double = 0.05,
+        options: RankingOptions = .init(), lateAnswers: [String] = []
+    ) {
         self.questionnaire = questionnaire
         self.alpha = alpha
         let roster = questionnaire.roster
@@ -63,13 +78,15 @@ public struct RegionalBreakdown: Sendable {
         self.unassigned = grouping.unassigned(in: roster)
         var wholeOptions = options
         wholeOptions.memberStates = nil
-        let overall = Ranking(questionnaire: questionnaire, submissions: submissions, options: wholeOptions)
+        let overall = Ranking(
+            questionnaire: questionnaire, aggregate: aggregate, options: wholeOptions, lateAnswers: lateAnswers)
         self.overall = overall
         let allResponded = Set(overall.responded)
         self.regions = self.grouping.regions.map { region in
             var regional = wholeOptions
             regional.memberStates = Set(region.members)
-            let ranking = Ranking(questionnaire: questionnaire, submissions: submissions, options: regional)
+            let ranking = Ranking(
+                questionnaire: questionnaire, aggregate: aggregate, options: regional, lateAnswers: lateAnswers)
             let inside = Set(ranking.responded)
             let outsideResponded = allResponded.subtracting(inside).count
             var signals: [Signal] = []

@@ -21,11 +21,15 @@ extension RegionalBreakdown {
                         "missing": .strings(r.missing),
                         "threats": .array(
                             r.ranking.threats.map { t in
-                                .object([
-                                    "rank": .int(t.rank), "id": .string(t.id), "memberStates": .int(t.memberStates),
-                                    "share": .double(t.share), "mentionedBy": .strings(t.mentionedBy),
-                                    "meanPriority": .optional(t.meanPriority),
-                                ])
+                                var members: [JSONValue.Member] = [
+                                    .init(key: "rank", value: .int(t.rank)), .init(key: "id", value: .string(t.id)),
+                                    .init(key: "memberStates", value: .int(t.memberStates)),
+                                    .init(key: "share", value: .double(t.share)),
+                                    .init(key: "mentionedBy", value: .strings(t.mentionedBy)),
+                                    .init(key: "meanPriority", value: .optional(t.meanPriority)),
+                                ]
+                                if let r = t.respondents { members.append(.init(key: "respondents", value: .int(r))) }
+                                return .object(members)
                             }),
                         "signals": .array(
                             r.signals.map { s in
