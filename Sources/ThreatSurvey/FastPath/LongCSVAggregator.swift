@@ -1,0 +1,434 @@
+import Foundation
+
+/// The fast path for large consultations: streams a long CSV file and sums it straight into
+/// a ``MentionAggregate``, without building a submission per row.
+///
+/// It reads the file in fixed-size chunks (memory stays flat however large the file is),
+/// scans bytes with a quote-aware state machine, resolves each distinct Member State and
+/// threat spelling once, and needs no per-row allocation. It handles the common shape of a
+/// large export — one group of rows per respondent, integer priorities, known columns — and
+/// **declines** anything else (``Outcome/declined(_:)``), so that the general reader, with
+/// its full diagnostics, takes over. Both produce the same sums: the general reader's rules
+/// are the reference, this is a faster way to the same numbers.
+///
+/// Boundary: everything here is an optimisation; nothing else depends on it.
+public enum LongCSVAggregator {
+    /// What the fast path made of a file.
+    public enum Outcome: Sendable {
+        /// The file was summed.
+        case aggregated(MentionAggregate, rows: Int)
+        /// The file needs the general reader; the reason is for logs and tests.
+        case declined(String)
+    }
+
+    /// Bytes read per `read(2)`.
+    static let chunkSize = 4 << 20
+
+    /// Streams `path` and sums it for `questionnaire`.
+    ///
+    /// - Throws: ``SurveyError/inputMissing(path:reason:)`` when the file cannot be read.
+    public static func aggregate(path: String, questionnaire: Questionnaire) throws(SurveyError) -> Outcome {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .inputMissing(path: path, reason: "no such file") }
+        defer { close(fd) }
+        var scanner = Scanner(questionnaire: questionnaire)
+        let capacity = chunkSize * 2
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var filled = 0
+        var atStart = true
+        var endOfFile = false
+        while true {
+            if !endOfFile && filled < capacity {
+                let n = read(fd, buffer + filled, min(chunkSize, capacity - filled))
+                if n < 0 { throw .io("\(path): read failed") }
+                if n == 0 { endOfFile = true }
+                filled += n
+            }
+            var start = 0
+            if atStart {
+                atStart = false
+                if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+                guard let reason = scanner.readHeader(UnsafeBufferPointer(start: buffer + start, count: filled - start))
+                else {
+                    return .declined(scanner.declined ?? "no header")
+                }
+                start += reason
+            }
+            let consumed = scanner.scan(
+                UnsafeBufferPointer(start: buffer + start, count: filled - start), final: endOfFile)
+            if let reason = scanner.declined { return .declined(reason) }
+            let used = start + consumed
+            // Keep the unfinished record at the front of the buffer.
+            if used < filled { memmove(buffer, buffer + used, filled - used) }
+            filled -= used
+            if endOfFile {
+                if filled > 0 { return .declined("unfinished record at the end of the file") }
+                break
+            }
+            if filled == capacity { return .declined("a record longer than \(capacity) bytes") }
+        }
+        scanner.finish()
+        if let reason = scanner.declined { return .declined(reason) }
+        return .aggregated(scanner.aggregate, rows: scanner.rows)
+    }
+}
+
+/// The byte-level state of one pass over a long CSV.
+private struct Scanner {
+    let questionnaire: Questionnaire
+    let threatCount: Int
+    var aggregate: MentionAggregate
+    var declined: String?
+    var rows = 0
+
+    // Columns.
+    var delimiter: UInt8 = 0x2C
+    var columnCount = 0
+    var delegationColumn = -1
+    var threatColumn = -1
+    var priorityColumn = -1
+    var respondentColumn = -1
+    var questionnaireColumn = -1
+
+    // Interning: each distinct spelling is resolved once.
+    var stateBySpelling: [[UInt8]: Int] = [:]
+    var threatBySpelling: [[UInt8]: Int] = [:]
+    var questionnaireSpellings: Set<[UInt8]> = []
+    var lastThreat: (bytes: [UInt8], index: Int)?
+    var stateCodes: [String] = []
+    let states = MemberStateResolver()
+    let threats: ThreatResolver
+
+    // The current group (one respondent, or one state without respondents).
+    var sums: [MentionAggregate.StateSums] = []
+    var groupState = -1
+    var groupRespondent = -1
+    var groupPriorities: [Int32]  // -1 not mentioned, 0 mentioned without priority, >0 priority
+    var seenRespondents: [UInt64] = []
+    var respondentPrefix: [UInt8]?
+    // Without respondents, each state's answer is gathered over the whole file.
+    var statePriorities: [[Int32]] = []
+
+    init(questionnaire: Questionnaire) {
+        self.questionnaire = questionnaire
+        threatCount = questionnaire.threats.count
+        aggregate = MentionAggregate(threats: questionnaire.threats.map(\.id))
+        threats = ThreatResolver(questionnaire: questionnaire)
+        groupPriorities = [Int32](repeating: -1, count: questionnaire.threats.count)
+    }
+
+    /// Reads the header line; returns the bytes it used, or `nil` (with `declined` set).
+    mutating func readHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let end = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            declined = "no complete header line"
+            return nil
+        }
+        let line = Array(bytes[0..<end])
+        if line.starts(with: Array("sep=".utf8)) || line.contains(UInt8(ascii: "\"")) {
+            declined = "header needs the general reader"
+            return nil
+        }
+        delimiter = CSVDialect.detect(Array(bytes.prefix(1 << 16))).delimiter
+        let names = line.split(separator: delimiter, omittingEmptySubsequences: false)
+            .map { TextFolding.key(String(decoding: $0, as: UTF8.self)) }
+        columnCount = names.count
+        for (i, name) in names.enumerated() {
+            if LongCSVParser.delegationColumnNames.contains(name) { delegationColumn = i }
+            else if LongCSVParser.threatColumnNames.contains(name) { threatColumn = i }
+            else if LongCSVParser.priorityColumnNames.contains(name) { priorityColumn = i }
+            else if LongCSVParser.respondentColumnNames.contains(name) { respondentColumn = i }
+            else if LongCSVParser.questionnaireColumnNames.contains(name) { questionnaireColumn = i }
+            else if LongCSVParser.commentColumnNames.contains(name) { continue }
+            else {
+                declined = "column \"\(name)\" needs the general reader"
+                return nil
+            }
+        }
+        guard delegationColumn >= 0, threatColumn >= 0, Set(names).count == names.count else {
+            declined = "not a long CSV with delegation and threat columns"
+            return nil
+        }
+        aggregate.carriesRespondents = respondentColumn >= 0
+        var used = end + 1
+        if bytes[end] == 0x0D, end + 1 < bytes.count, bytes[end + 1] == 0x0A { used += 1 }
+        return used
+    }
+
+    /// Scans complete records; returns the bytes consumed (up to the last complete record).
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
+        let n = bytes.count
+        guard let base = bytes.baseAddress, n > 0 else { return 0 }
+        let quote = UInt8(ascii: "\"")
+        let delimiter = self.delimiter
+        var recordStart = 0
+        // Field spans of the columns that matter, as (start, length) into `base`.
+        var fieldStart = [Int](repeating: 0, count: columnCount)
+        var fieldLength = [Int](repeating: 0, count: columnCount)
+        outer: while recordStart < n {
+            var i = recordStart
+            // Skip blank lines.
+            let b0 = base[i]
+            if b0 == 0x0A || b0 == 0x0D {
+                recordStart = i + 1
+                continue
+            }
+            var column = 0
+            while true {
+                if i >= n { break outer }  // incomplete record: wait for more bytes
+                if base[i] == quote {
+                    // Quoted field: only comments are quoted in practice; find the closing quote.
+                    var j = i + 1
+                    while true {
+                        guard let q = memchr(base + j, Int32(quote), n - j) else { break outer }
+                        j = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
+                        if j + 1 < n && base[j + 1] == quote {
+                            j += 2
+                            continue
+                        }
+                        if j + 1 >= n && !final { break outer }
+                        break
+                    }
+                    if column < columnCount {
+                        fieldStart[column] = i + 1
+                        fieldLength[column] = j - i - 1
+                        if column != commentLikeColumn(column) {
+                            declined = "a quoted value in a key column needs the general reader"
+                            return recordStart
+                        }
+                    }
+                    i = j + 1
+                } else {
+                    var j = i
+                    while j < n {
+                        let b = base[j]
+                        if b == delimiter || b == 0x0A || b == 0x0D { break }
+                        j += 1
+                    }
+                    if j >= n && !final { break outer }
+                    if column < columnCount {
+                        fieldStart[column] = i
+                        fieldLength[column] = j - i
+                    }
+                    i = j
+                }
+                column += 1
+                if i >= n {
+                    if !final { break outer }
+                    break
+                }
+                let b = base[i]
+                if b == delimiter {
+                    i += 1
+                    continue
+                }
+                if b == 0x0D {
+                    i += 1
+                    if i < n, base[i] == 0x0A { i += 1 } else if i >= n && !final { break outer }
+                    break
+                }
+                if b == 0x0A {
+                    i += 1
+                    break
+                }
+                declined = "text after a closing quote needs the general reader"
+                return recordStart
+            }
+            if column != columnCount {
+                declined = "a ragged row needs the general reader"
+                return recordStart
+            }
+            row(base, fieldStart, fieldLength)
+            if declined != nil { return recordStart }
+            recordStart = i
+        }
+        return recordStart
+    }
+
+    /// Quoted text is accepted in comment columns only (names and numbers are never quoted).
+    func commentLikeColumn(_ column: Int) -> Int {
+        column == delegationColumn || column == threatColumn || column == priorityColumn
+            || column == respondentColumn || column == questionnaireColumn ? -1 : column
+    }
+
+    mutating func row(_ base: UnsafePointer<UInt8>, _ start: [Int], _ length: [Int]) {
+        rows += 1
+        let state = resolveState(base + start[delegationColumn], length[delegationColumn])
+        guard state >= 0 else { return }
+        let threat = resolveThreat(base + start[threatColumn], length[threatColumn])
+        guard threat >= 0 else { return }
+        var priority: Int32 = 0
+        if priorityColumn >= 0 {
+            let p = base + start[priorityColumn]
+            let len = length[priorityColumn]
+            if len > 0 {
+                var value: Int32 = 0
+                for k in 0..<len {
+                    let d = p[k] &- 0x30
+                    guard d < 10, k < 9 else {
+                        declined = "a priority that is not a plain whole number needs the general reader"
+                        return
+                    }
+                    value = value * 10 + Int32(d)
+                }
+                guard value >= 1 else {
+                    declined = "priority 0 needs the general reader"
+                    return
+                }
+                priority = value
+            }
+        }
+        if questionnaireColumn >= 0 {
+            let spelling = Array(UnsafeBufferPointer(start: base + start[questionnaireColumn], count: length[questionnaireColumn]))
+            if !questionnaireSpellings.contains(spelling) {
+                let text = String(decoding: spelling, as: UTF8.self).trimmingWhitespace()
+                guard text.isEmpty || Questionnaire.canonicalID(text).uppercased() == questionnaire.id.uppercased() else {
+                    declined = "a row for another questionnaire needs the general reader"
+                    return
+                }
+                questionnaireSpellings.insert(spelling)
+            }
+        }
+        if respondentColumn >= 0 {
+            let respondent = respondentNumber(base + start[respondentColumn], length[respondentColumn])
+            guard respondent >= 0 else { return }
+            if respondent != groupRespondent || state != groupState {
+                finishGroup()
+                if seen(respondent) {
+                    declined = "a respondent whose rows are not together needs the general reader"
+                    return
+                }
+                groupRespondent = respondent
+                groupState = state
+            }
+            let old = groupPriorities[threat]
+            groupPriorities[threat] = merge(old, priority)
+        } else {
+            let old = statePriorities[state][threat]
+            statePriorities[state][threat] = merge(old, priority)
+        }
+    }
+
+    /// The better of two recorded priorities (-1 absent, 0 none, >0 priority).
+    func merge(_ old: Int32, _ new: Int32) -> Int32 {
+        if old < 0 { return new }
+        if old == 0 { return new }
+        if new == 0 { return old }
+        return min(old, new)
+    }
+
+    mutating func resolveState(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        let spelling = Array(UnsafeBufferPointer(start: p, count: length))
+        if let index = stateBySpelling[spelling] { return index }
+        let text = String(decoding: spelling, as: UTF8.self)
+        guard let state = states.resolve(text) else {
+            declined = "Member State \"\(text)\" needs the general reader"
+            return -1
+        }
+        let index: Int
+        if let existing = stateCodes.firstIndex(of: state.code) {
+            index = existing
+        } else {
+            index = stateCodes.count
+            stateCodes.append(state.code)
+            sums.append(MentionAggregate.StateSums(threats: threatCount))
+            statePriorities.append([Int32](repeating: -1, count: threatCount))
+        }
+        stateBySpelling[spelling] = index
+        return index
+    }
+
+    mutating func resolveThreat(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        if let last = lastThreat, last.bytes.count == length,
+            last.bytes.withUnsafeBufferPointer({ buffer in
+                buffer.baseAddress.map { memcmp($0, p, length) == 0 } ?? (length == 0)
+            })
+        {
+            return last.index
+        }
+        let spelling = Array(UnsafeBufferPointer(start: p, count: length))
+        if let index = threatBySpelling[spelling] {
+            lastThreat = (spelling, index)
+            return index
+        }
+        let text = String(decoding: spelling, as: UTF8.self)
+        guard let id = threats.resolve(text), let index = aggregate.threats.firstIndex(of: id) else {
+            declined = "threat \"\(text)\" needs the general reader"
+            return -1
+        }
+        threatBySpelling[spelling] = index
+        lastThreat = (spelling, index)
+        return index
+    }
+
+    /// `R0000042` → 42; respondents must share one prefix and be numbered.
+    mutating func respondentNumber(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        var k = 0
+        while k < length, p[k] &- 0x30 >= 10 { k += 1 }
+        let prefix = Array(UnsafeBufferPointer(start: p, count: k))
+        if let known = respondentPrefix {
+            if known != prefix {
+                declined = "respondent ids of different forms need the general reader"
+                return -1
+            }
+        } else {
+            respondentPrefix = prefix
+        }
+        guard k < length, length - k <= 9 else {
+            declined = "a respondent id without a number needs the general reader"
+            return -1
+        }
+        var value = 0
+        while k < length {
+            let d = p[k] &- 0x30
+            guard d < 10 else {
+                declined = "a respondent id with text after its number needs the general reader"
+                return -1
+            }
+            value = value * 10 + Int(d)
+            k += 1
+        }
+        return value
+    }
+
+    /// Whether `respondent` was seen before; marks it seen.
+    mutating func seen(_ respondent: Int) -> Bool {
+        let word = respondent >> 6
+        if word >= seenRespondents.count {
+            seenRespondents.append(contentsOf: repeatElement(0, count: max(word + 1 - seenRespondents.count, seenRespondents.count)))
+        }
+        let bit = UInt64(1) << UInt64(respondent & 63)
+        let was = seenRespondents[word] & bit != 0
+        seenRespondents[word] |= bit
+        return was
+    }
+
+    /// Adds the finished respondent's answer to its state's sums.
+    mutating func finishGroup() {
+        guard groupState >= 0 else { return }
+        addAnswer(groupPriorities, to: groupState)
+        for t in 0..<threatCount { groupPriorities[t] = -1 }
+        groupState = -1
+        groupRespondent = -1
+    }
+
+    /// Ends the file: the last respondent, or every state's gathered answer, then the sums.
+    mutating func finish() {
+        if respondentColumn >= 0 {
+            finishGroup()
+        } else {
+            for state in stateCodes.indices { addAnswer(statePriorities[state], to: state) }
+        }
+        for (i, code) in stateCodes.enumerated() { aggregate.states[code] = sums[i] }
+    }
+
+    mutating func addAnswer(_ priorities: [Int32], to state: Int) {
+        var mentioned: [(index: Int, priority: Int?)] = []
+        mentioned.reserveCapacity(8)
+        for t in 0..<threatCount where priorities[t] >= 0 {
+            mentioned.append((t, priorities[t] == 0 ? nil : Int(priorities[t])))
+        }
+        guard !mentioned.isEmpty else { return }
+        sums[state].addAnswer(mentioned, total: threatCount)
+    }
+}
