@@ -7,6 +7,29 @@ struct AnalysisInput {
     var questionnaire: Questionnaire
     var submissions: [Submission]
     var catalog: QuestionnaireCatalog
+    /// Per-state sums, when the fast path read a large file directly.
+    var aggregate: MentionAggregate?
+    /// Roster states whose counted answer was late (for the fast path's sums).
+    var lateAnswers: [String] = []
+
+    /// The ranking, from the sums when the fast path produced them.
+    func ranking(_ options: RankingOptions) -> Ranking {
+        if let aggregate {
+            return Ranking(questionnaire: questionnaire, aggregate: aggregate, options: options, lateAnswers: lateAnswers)
+        }
+        return Ranking(questionnaire: questionnaire, submissions: submissions, options: options)
+    }
+
+    /// The regional breakdown, from the sums when the fast path produced them.
+    func breakdown(_ grouping: Grouping, alpha: Double, options: RankingOptions) -> RegionalBreakdown {
+        if let aggregate {
+            return RegionalBreakdown(
+                questionnaire: questionnaire, aggregate: aggregate, grouping: grouping, alpha: alpha, options: options,
+                lateAnswers: lateAnswers)
+        }
+        return RegionalBreakdown(
+            questionnaire: questionnaire, submissions: submissions, grouping: grouping, alpha: alpha, options: options)
+    }
 
     /// Options shared by the analysis commands.
     static let options: [OptionSpec] = [
@@ -17,7 +40,9 @@ struct AnalysisInput {
         .value("received", "DATETIME", "with --from: when the files were received (default now)"),
     ]
 
-    static func load(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> AnalysisInput {
+    static func load(
+        _ arguments: ParsedArguments, _ environment: Environment, fastPath: Bool = true
+    ) throws(SurveyError) -> AnalysisInput {
         let catalog = try environment.catalog()
         let files = arguments.all("from")
         if !files.isEmpty {
@@ -25,6 +50,9 @@ struct AnalysisInput {
             if let text = arguments.value("received") {
                 guard let parsed = DateTimeInput(text) else { throw .usage("--received \(text): expected YYYY-MM-DD[THH:MM]") }
                 received = parsed
+            }
+            if fastPath, let fast = try streamed(files, arguments: arguments, catalog: catalog, received: received) {
+                return fast
             }
             let submitter = Submitter(catalog: catalog)
             let prepared = try submitter.prepare(
@@ -39,6 +67,31 @@ struct AnalysisInput {
         let questionnaire = try catalog.choose(arguments.value("questionnaire"), store: store)
         let submissions = try store?.submissions(questionnaire: questionnaire.id) ?? []
         return AnalysisInput(questionnaire: questionnaire, submissions: submissions, catalog: catalog)
+    }
+
+    /// One large long CSV, summed by the streaming fast path; `nil` when the general reader
+    /// must read it (several files, options that need submissions, an unusual file).
+    static func streamed(
+        _ files: [String], arguments: ParsedArguments, catalog: QuestionnaireCatalog, received: DateTimeInput?
+    ) throws(SurveyError) -> AnalysisInput? {
+        guard files.count == 1, let path = files.first, arguments.value("as-of") == nil,
+            !arguments.flag("on-time-only"), ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased())
+        else { return nil }
+        let questionnaire: Questionnaire
+        if let id = arguments.value("questionnaire") {
+            questionnaire = try catalog.find(id)
+        } else if let only = catalog.only {
+            questionnaire = only
+        } else {
+            return nil
+        }
+        guard FileManager.default.fileExists(atPath: path) else { throw .inputMissing(path: path, reason: "no such file") }
+        guard case .aggregated(let aggregate, _) = try LongCSVAggregator.aggregate(path: path, questionnaire: questionnaire)
+        else { return nil }
+        let when = received?.resolve(in: questionnaire.timeZone) ?? Date()
+        let late = questionnaire.isOnTime(when) ? [] : questionnaire.roster.filter { aggregate.states[$0] != nil }
+        return AnalysisInput(
+            questionnaire: questionnaire, submissions: [], catalog: catalog, aggregate: aggregate, lateAnswers: late)
     }
 
     /// The ranking options of the command line.

@@ -39,7 +39,7 @@ enum RankCommand: Command {
         } else if arguments.value("grouping") != nil {
             throw .usage("--grouping goes with --region R (for every region at once, use 'threatsurvey regions')")
         }
-        let ranking = Ranking(questionnaire: input.questionnaire, submissions: input.submissions, options: options)
+        let ranking = input.ranking(options)
         environment.print(ranking.document(regionTitle: regionTitle), format: arguments.format(spec))
         return .success
     }

@@ -20,9 +20,7 @@ enum RegionsCommand: Command {
             guard let a = Double(text), a > 0, a < 1 else { throw .usage("--alpha \(text): a number between 0 and 1") }
             alpha = a
         }
-        let breakdown = RegionalBreakdown(
-            questionnaire: input.questionnaire, submissions: input.submissions,
-            grouping: try AnalysisInput.grouping(arguments), alpha: alpha, options: options)
+        let breakdown = input.breakdown(try AnalysisInput.grouping(arguments), alpha: alpha, options: options)
         environment.print(breakdown.document(), format: arguments.format(spec))
         return .success
     }

@@ -12,7 +12,7 @@ enum TallyCommand: Command {
         formats: [.table, .markdown, .csv, .json])
 
     static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {
-        let input = try AnalysisInput.load(arguments, environment)
+        let input = try AnalysisInput.load(arguments, environment, fastPath: false)
         let tally = Tally(
             questionnaire: input.questionnaire, submissions: input.submissions,
             grouping: try AnalysisInput.grouping(arguments), options: try input.rankingOptions(arguments))
