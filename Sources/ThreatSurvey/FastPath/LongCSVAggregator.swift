@@ -22,12 +22,16 @@ public enum LongCSVAggregator {
     }
 
     /// Bytes read per `read(2)`.
-    static let chunkSize = 4 << 20
+    public static let defaultChunkSize = 4 << 20
 
     /// Streams `path` and sums it for `questionnaire`.
     ///
+    /// - Parameter chunkSize: bytes per read; the buffer holds two chunks, so a record may
+    ///   be up to that long.
     /// - Throws: ``SurveyError/inputMissing(path:reason:)`` when the file cannot be read.
-    public static func aggregate(path: String, questionnaire: Questionnaire) throws(SurveyError) -> Outcome {
+    public static func aggregate(
+        path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize
+    ) throws(SurveyError) -> Outcome {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .inputMissing(path: path, reason: "no such file") }
         defer { close(fd) }
@@ -74,6 +78,52 @@ public enum LongCSVAggregator {
     }
 }
 
+/// Whether `bytes` equals the `length` bytes at `p`.
+private func sameBytes(_ bytes: [UInt8], _ p: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return length == 0 }
+        return memcmp(base, p, length) == 0
+    }
+}
+
+/// A small open-addressing map from byte spellings to indices, looked up without allocating.
+private struct SpellingTable {
+    private var hashes = [UInt64](repeating: 0, count: 256)
+    private var values = [Int](repeating: -1, count: 256)
+    private var spellings = [[UInt8]](repeating: [], count: 256)
+    private var count = 0
+
+    static func hash(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in 0..<length { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
+        return h | 1
+    }
+
+    /// The index stored for these bytes, or -1.
+    func find(_ p: UnsafePointer<UInt8>, _ length: Int, hash h: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: h) & 255
+        while hashes[slot] != 0 {
+            if hashes[slot] == h, spellings[slot].count == length, sameBytes(spellings[slot], p, length) {
+                return values[slot]
+            }
+            slot = (slot + 1) & 255
+        }
+        return -1
+    }
+
+    /// Stores `value` for these bytes; `false` when the table is full.
+    mutating func insert(_ p: UnsafePointer<UInt8>, _ length: Int, hash h: UInt64, value: Int) -> Bool {
+        guard count < 192 else { return false }
+        var slot = Int(truncatingIfNeeded: h) & 255
+        while hashes[slot] != 0 { slot = (slot + 1) & 255 }
+        hashes[slot] = h
+        values[slot] = value
+        spellings[slot] = Array(UnsafeBufferPointer(start: p, count: length))
+        count += 1
+        return true
+    }
+}
+
 /// The byte-level state of one pass over a long CSV.
 private struct Scanner {
     let questionnaire: Questionnaire
@@ -92,10 +142,9 @@ private struct Scanner {
     var questionnaireColumn = -1
 
     // Interning: each distinct spelling is resolved once.
-    var stateBySpelling: [[UInt8]: Int] = [:]
-    var threatBySpelling: [[UInt8]: Int] = [:]
+    var stateBySpelling = SpellingTable()
+    var threatBySpelling = SpellingTable()
     var questionnaireSpellings: Set<[UInt8]> = []
-    var lastThreat: (bytes: [UInt8], index: Int)?
     var stateCodes: [String] = []
     let states = MemberStateResolver()
     let threats: ThreatResolver
@@ -318,9 +367,10 @@ private struct Scanner {
     }
 
     mutating func resolveState(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
-        let spelling = Array(UnsafeBufferPointer(start: p, count: length))
-        if let index = stateBySpelling[spelling] { return index }
-        let text = String(decoding: spelling, as: UTF8.self)
+        let h = SpellingTable.hash(p, length)
+        let known = stateBySpelling.find(p, length, hash: h)
+        if known >= 0 { return known }
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: length), as: UTF8.self)
         guard let state = states.resolve(text) else {
             declined = "Member State \"\(text)\" needs the general reader"
             return -1
@@ -334,30 +384,24 @@ private struct Scanner {
             sums.append(MentionAggregate.StateSums(threats: threatCount))
             statePriorities.append([Int32](repeating: -1, count: threatCount))
         }
-        stateBySpelling[spelling] = index
+        if !stateBySpelling.insert(p, length, hash: h, value: index) {
+            declined = "too many spellings of Member States for the fast path"
+        }
         return index
     }
 
     mutating func resolveThreat(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
-        if let last = lastThreat, last.bytes.count == length,
-            last.bytes.withUnsafeBufferPointer({ buffer in
-                buffer.baseAddress.map { memcmp($0, p, length) == 0 } ?? (length == 0)
-            })
-        {
-            return last.index
-        }
-        let spelling = Array(UnsafeBufferPointer(start: p, count: length))
-        if let index = threatBySpelling[spelling] {
-            lastThreat = (spelling, index)
-            return index
-        }
-        let text = String(decoding: spelling, as: UTF8.self)
+        let h = SpellingTable.hash(p, length)
+        let known = threatBySpelling.find(p, length, hash: h)
+        if known >= 0 { return known }
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: length), as: UTF8.self)
         guard let id = threats.resolve(text), let index = aggregate.threats.firstIndex(of: id) else {
             declined = "threat \"\(text)\" needs the general reader"
             return -1
         }
-        threatBySpelling[spelling] = index
-        lastThreat = (spelling, index)
+        if !threatBySpelling.insert(p, length, hash: h, value: index) {
+            declined = "too many spellings of threats for the fast path"
+        }
         return index
     }
 
@@ -365,14 +409,14 @@ private struct Scanner {
     mutating func respondentNumber(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
         var k = 0
         while k < length, p[k] &- 0x30 >= 10 { k += 1 }
-        let prefix = Array(UnsafeBufferPointer(start: p, count: k))
         if let known = respondentPrefix {
-            if known != prefix {
+            let same = known.count == k && sameBytes(known, p, k)
+            if !same {
                 declined = "respondent ids of different forms need the general reader"
                 return -1
             }
         } else {
-            respondentPrefix = prefix
+            respondentPrefix = Array(UnsafeBufferPointer(start: p, count: k))
         }
         guard k < length, length - k <= 9 else {
             declined = "a respondent id without a number needs the general reader"
@@ -422,13 +466,37 @@ private struct Scanner {
         for (i, code) in stateCodes.enumerated() { aggregate.states[code] = sums[i] }
     }
 
+    /// Adds one answer (priorities per threat: -1 absent, 0 none, >0 given) without
+    /// allocating: the same rules as ``MentionAggregate/StateSums/addAnswer(_:total:)``.
     mutating func addAnswer(_ priorities: [Int32], to state: Int) {
-        var mentioned: [(index: Int, priority: Int?)] = []
-        mentioned.reserveCapacity(8)
-        for t in 0..<threatCount where priorities[t] >= 0 {
-            mentioned.append((t, priorities[t] == 0 ? nil : Int(priorities[t])))
+        let total = threatCount
+        withUnsafeTemporaryAllocation(of: (Int, Int32).self, capacity: total) { mentioned in
+            var m = 0
+            var best = Int32.max
+            for t in 0..<total where priorities[t] >= 0 {
+                let key = priorities[t] == 0 ? Int32.max : priorities[t]
+                mentioned[m] = (t, key)
+                m += 1
+                if key < best { best = key }
+            }
+            guard m > 0 else { return }
+            sums[state].answers += 1
+            for i in 0..<m {
+                let (t, key) = mentioned[i]
+                sums[state].mentions[t] += 1
+                if key != Int32.max {
+                    sums[state].prioritySum[t] += Int(key)
+                    sums[state].priorityCount[t] += 1
+                    if key == best { sums[state].firsts[t] += 1 }
+                }
+                var less = 0
+                var equal = 0
+                for j in 0..<m {
+                    if mentioned[j].1 < key { less += 1 } else if mentioned[j].1 == key { equal += 1 }
+                }
+                // Positions less+1 … less+equal share their average.
+                sums[state].borda[t] += Double(total) - (Double(less) + Double(equal + 1) / 2)
+            }
         }
-        guard !mentioned.isEmpty else { return }
-        sums[state].addAnswer(mentioned, total: threatCount)
     }
 }

@@ -163,24 +163,30 @@ public struct Submitter {
         for stored: [Submission], warnings: [[Diagnostic]], existing: [Submission],
         questionnaire: Questionnaire, request: SubmitRequest
     ) -> [Receipt] {
-        var history = existing
+        // The current answer per (Member State, respondent), kept up to date as each new
+        // submission is added: one pass, not one recomputation per submission.
+        var current: [String: Submission] = [:]
+        func key(_ state: String, _ respondent: String?) -> String { state + "\u{1F}" + (respondent ?? "") }
+        for s in existing.sorted(by: { ($0.received, $0.id) < ($1.received, $1.id) }) {
+            for state in s.memberStates { current[key(state, s.response.respondent)] = s }
+        }
         var out: [Receipt] = []
         for (index, submission) in stored.enumerated() {
             var supersedes: [Receipt.Replacement] = []
             var olderThan: [Receipt.Replacement] = []
-            let before = CurrentAnswers(history)
             for state in submission.memberStates {
-                let respondent = submission.response.respondent
-                guard
-                    let current = before.byState[state]?.first(where: { $0.response.respondent == respondent })
-                else { continue }
-                if (current.received, current.id) <= (submission.received, submission.id) {
-                    supersedes.append(.init(memberState: state, other: current))
+                let k = key(state, submission.response.respondent)
+                guard let previous = current[k] else {
+                    current[k] = submission
+                    continue
+                }
+                if (previous.received, previous.id) <= (submission.received, submission.id) {
+                    supersedes.append(.init(memberState: state, other: previous))
+                    current[k] = submission
                 } else {
-                    olderThan.append(.init(memberState: state, other: current))
+                    olderThan.append(.init(memberState: state, other: previous))
                 }
             }
-            history.append(submission)
             out.append(
                 Receipt(
                     submission: submission, questionnaire: questionnaire, supersedes: supersedes,

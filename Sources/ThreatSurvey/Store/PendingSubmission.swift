@@ -36,8 +36,9 @@ public struct PendingFile: Sendable {
         self.received = received
         self.responses = responses
         self.warnings = warnings
+        self.checksum = SHA256.hex(of: bytes)
     }
 
-    /// SHA-256 of the bytes.
-    public var checksum: String { SHA256.hex(of: bytes) }
+    /// SHA-256 of the bytes, computed once.
+    public let checksum: String
 }

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import ThreatSurvey
+
+/// The streaming fast path gives the same sums as the general reader, and declines what it
+/// does not handle.
+@Suite("Fast path")
+struct FastPathTests {
+    let folder: String
+    init() throws { folder = try TestSupport.temporaryFolder() }
+
+    static func benchQuestionnaire() throws -> Questionnaire {
+        try QuestionnaireCatalog.load(folder: TestSupport.fixtures + "/load-test").find("BENCH/1/26")
+    }
+
+    /// The general reader's ranking and breakdown of `path`, as JSON text.
+    func general(_ path: String, _ q: Questionnaire, method: RankingOptions.Method = .count) throws -> (String, String) {
+        let submitter = Submitter(catalog: QuestionnaireCatalog(questionnaires: [q]))
+        // Received on the issue date: on time, as the fast path's sums are taken here.
+        let prepared = try submitter.prepare(
+            SubmitRequest(paths: [path], questionnaire: q.id, received: .date(q.issued)), store: nil)
+        let submissions = try submitter.commit(prepared, into: nil).map(\.submission)
+        let ranking = Ranking(questionnaire: q, submissions: submissions, options: .init(method: method))
+        let regions = RegionalBreakdown(questionnaire: q, submissions: submissions, grouping: .unM49)
+        return (ranking.json.serialized(), regions.json.serialized())
+    }
+
+    func fast(_ path: String, _ q: Questionnaire, method: RankingOptions.Method = .count) throws -> (String, String)? {
+        guard case .aggregated(let aggregate, _) = try LongCSVAggregator.aggregate(path: path, questionnaire: q) else { return nil }
+        let ranking = Ranking(questionnaire: q, aggregate: aggregate, options: .init(method: method))
+        let regions = RegionalBreakdown(questionnaire: q, aggregate: aggregate, grouping: .unM49)
+        return (ranking.json.serialized(), regions.json.serialized())
+    }
+
+    @Test("A generated consultation: same ranking, Borda and breakdown both ways", arguments: [1, 7, 400])
+    func generated(respondents: Int) throws {
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/gen.csv"
+        var text = ""
+        var generator = ConsultationGenerator(respondents: respondents, seed: UInt64(respondents))
+        _ = generator.generate { text += $0 }
+        try TestSupport.write(text, to: path)
+        let q = try Self.benchQuestionnaire()
+        for method in RankingOptions.Method.allCases {
+            let f = try #require(try fast(path, q, method: method))
+            let g = try general(path, q, method: method)
+            #expect(f.0 == g.0)
+            #expect(f.1 == g.1)
+        }
+    }
+
+    @Test("Small chunks: records cut anywhere still read the same", arguments: [128, 197, 4096])
+    func chunkBoundaries(chunkSize: Int) throws {
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/big.csv"
+        var text = ""
+        var generator = ConsultationGenerator(respondents: 500)
+        let summary = generator.generate { text += $0 }
+        try TestSupport.write(text, to: path)
+        let q = try Self.benchQuestionnaire()
+        guard case .aggregated(let aggregate, let rows) = try LongCSVAggregator.aggregate(
+            path: path, questionnaire: q, chunkSize: chunkSize)
+        else {
+            Issue.record("declined")
+            return
+        }
+        #expect(rows == summary.rows)
+        #expect(Ranking(questionnaire: q, aggregate: aggregate).json.serialized() == (try general(path, q)).0)
+    }
+
+    @Test(
+        "Fixture files without respondents, with aliases and comments",
+        arguments: ["baltic-states.csv", "pl.csv", "hu.csv", "de-excel.csv"])
+    func fixtures(name: String) throws {
+        let q = try TestSupport.questionnaire()
+        let path = TestSupport.fixture(name)
+        let f = try #require(try fast(path, q))
+        #expect(f.0 == (try general(path, q)).0)
+    }
+
+    @Test(
+        "Unusual files are declined, for the general reader to handle",
+        arguments: [
+            ("matrix", "delegation,firearms,drugs\nFR,1,2\n"),
+            ("sep line", "sep=;\ndelegation;threat\nFR;drugs\n"),
+            ("unknown threat", "delegation,threat\nFR,fire arms\n"),
+            ("bad priority", "delegation,threat,priority\nFR,drugs,high\n"),
+            ("priority zero", "delegation,threat,priority\nFR,drugs,0\n"),
+            ("respondent apart", "delegation,respondent,threat\nFR,R1,drugs\nFR,R2,drugs\nFR,R1,firearms\n"),
+            ("unclosed quote", "delegation,threat,comment\nFR,drugs,\"open\n"),
+            ("ragged row", "delegation,threat,comment\nFR,drugs\n"),
+            ("extra column", "delegation,threat,cosignatories\nFR,drugs,DE\n"),
+        ])
+    func declines(reason: String, text: String) throws {
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/x.csv"
+        try TestSupport.write(text, to: path)
+        let outcome = try LongCSVAggregator.aggregate(path: path, questionnaire: try TestSupport.questionnaire())
+        guard case .declined = outcome else {
+            Issue.record("\(reason): expected the fast path to decline")
+            return
+        }
+    }
+
+    @Test("Duplicated threats and mixed priorities within a respondent follow the general rules")
+    func duplicates() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/dup.csv"
+        try TestSupport.write(
+            "delegation,respondent,threat,priority\nFR,R1,drugs,3\nFR,R1,drugs,1\nFR,R1,firearms,\nDE,R2,firearms,2\nDE,R2,drugs,2\n",
+            to: path)
+        let q = try TestSupport.questionnaire()
+        for method in RankingOptions.Method.allCases {
+            let f = try #require(try fast(path, q, method: method))
+            #expect(f.0 == (try general(path, q, method: method)).0)
+        }
+    }
+
+    @Test("generate writes what gen.py writes (reference digest from ../shared/bench/gen.py 1000)")
+    func generatorMatchesReference() {
+        var generator = ConsultationGenerator(respondents: 1000)
+        var bytes: [UInt8] = []
+        _ = generator.generate { bytes += Array($0.utf8) }
+        // `python3 ../shared/bench/gen.py 1000 out.csv` gives md5 a3e9f44b69bd96be95ec0a5531ebaa24,
+        // sha256 below (computed with sha256sum on that file).
+        #expect(SHA256.hex(of: bytes) == Self.gen1000SHA256)
+    }
+
+    static let gen1000SHA256 = "22f9fcc2ac75e79d4ce90e6224fdd5cb54255c66da9ba0f1a76c4ffdb64412b2"
+}
