@@ -65,8 +65,20 @@ struct AnalysisInput {
         }
         let store = try environment.existingStore()
         let questionnaire = try catalog.choose(arguments.value("questionnaire"), store: store)
-        let submissions = try store?.submissions(questionnaire: questionnaire.id) ?? []
-        return AnalysisInput(questionnaire: questionnaire, submissions: submissions, catalog: catalog)
+        var input = AnalysisInput(questionnaire: questionnaire, submissions: [], catalog: catalog)
+        if fastPath, let store {
+            // Large streamed files: their stored sums, never their millions of rows.
+            let probe = input
+            if let sums = try StoredSums.aggregate(
+                store: store, questionnaire: questionnaire, options: try probe.rankingOptions(arguments))
+            {
+                input.aggregate = sums.aggregate
+                input.lateAnswers = sums.lateAnswers
+                return input
+            }
+        }
+        input.submissions = try store?.submissions(questionnaire: questionnaire.id) ?? []
+        return input
     }
 
     /// One large long CSV, summed by the streaming fast path; `nil` when the general reader

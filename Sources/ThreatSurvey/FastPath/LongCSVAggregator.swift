@@ -32,10 +32,83 @@ public enum LongCSVAggregator {
     public static func aggregate(
         path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize
     ) throws(SurveyError) -> Outcome {
+        try stream(path: path, questionnaire: questionnaire, chunkSize: chunkSize, requireRespondents: false)
+    }
+
+    /// One respondent's answer, as the streaming path hands it to a store.
+    public struct StreamedAnswer {
+        /// The Member State's EU code.
+        public var memberState: String
+        /// The respondent id as written.
+        public var respondent: String
+        /// The respondent's number (its id without the prefix).
+        public var number: Int
+        /// Per threat: -1 not mentioned, 0 mentioned without priority, >0 the priority.
+        public var priorities: [Int32]
+    }
+
+    /// What a streamed file held, for the store.
+    public struct StreamSummary {
+        /// The sums.
+        public var aggregate: MentionAggregate
+        /// Data rows read.
+        public var rows: Int
+        /// The respondent prefix and the range of numbers.
+        public var respondentPrefix: String
+        /// Smallest respondent number.
+        public var minRespondent: Int
+        /// Largest respondent number.
+        public var maxRespondent: Int
+    }
+
+    /// Streams `path`, handing every raw chunk to `onBytes` and every respondent's answer to
+    /// `onAnswer` (both may throw to abort), for storing a large file without holding it.
+    ///
+    /// - Returns: the summary, or `nil` when the file needs the general reader.
+    public static func stream(
+        path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize,
+        onBytes: (UnsafeRawBufferPointer) throws(SurveyError) -> Void,
+        onAnswer: @escaping (StreamedAnswer) throws(SurveyError) -> Void
+    ) throws(SurveyError) -> StreamSummary? {
+        var failure: SurveyError?
+        var prefix = ""
+        var low = 0
+        var high = 0
+        let outcome = try stream(
+            path: path, questionnaire: questionnaire, chunkSize: chunkSize, requireRespondents: true,
+            onBytes: onBytes,
+            onAnswer: { answer in
+                do {
+                    try onAnswer(answer)
+                    return true
+                } catch {
+                    failure = (error as? SurveyError) ?? .internalError("\(error)")
+                    return false
+                }
+            },
+            onFinish: { _, p, lo, hi in
+                prefix = p
+                low = lo
+                high = hi
+            })
+        if let failure { throw failure }
+        guard case .aggregated(let aggregate, let rows) = outcome else { return nil }
+        return StreamSummary(
+            aggregate: aggregate, rows: rows, respondentPrefix: prefix,
+            minRespondent: low, maxRespondent: high)
+    }
+
+    private static func stream(
+        path: String, questionnaire: Questionnaire, chunkSize: Int, requireRespondents: Bool,
+        onBytes: (UnsafeRawBufferPointer) throws(SurveyError) -> Void = { _ in },
+        onAnswer: ((StreamedAnswer) -> Bool)? = nil,
+        onFinish: (([String], String, Int, Int) -> Void)? = nil
+    ) throws(SurveyError) -> Outcome {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .inputMissing(path: path, reason: "no such file") }
         defer { close(fd) }
         var scanner = Scanner(questionnaire: questionnaire)
+        scanner.onAnswer = onAnswer
         let capacity = chunkSize * 2
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
@@ -47,6 +120,7 @@ public enum LongCSVAggregator {
                 let n = read(fd, buffer + filled, min(chunkSize, capacity - filled))
                 if n < 0 { throw .io("\(path): read failed") }
                 if n == 0 { endOfFile = true }
+                if n > 0 { try onBytes(UnsafeRawBufferPointer(start: buffer + filled, count: n)) }
                 filled += n
             }
             var start = 0
@@ -57,6 +131,7 @@ public enum LongCSVAggregator {
                 else {
                     return .declined(scanner.declined ?? "no header")
                 }
+                if requireRespondents && scanner.respondentColumn < 0 { return .declined("no respondent column") }
                 start += reason
             }
             let consumed = scanner.scan(
@@ -74,6 +149,9 @@ public enum LongCSVAggregator {
         }
         scanner.finish()
         if let reason = scanner.declined { return .declined(reason) }
+        onFinish?(
+            scanner.stateCodes, String(decoding: scanner.respondentPrefix ?? [], as: UTF8.self),
+            scanner.minRespondent, scanner.maxRespondent)
         return .aggregated(scanner.aggregate, rows: scanner.rows)
     }
 }
@@ -156,6 +234,11 @@ private struct Scanner {
     var groupPriorities: [Int32]  // -1 not mentioned, 0 mentioned without priority, >0 priority
     var seenRespondents: [UInt64] = []
     var respondentPrefix: [UInt8]?
+    var respondentWidth = 0
+    var minRespondent = Int.max
+    var maxRespondent = -1
+    /// Called with every finished respondent (bulk storing); `false` aborts.
+    var onAnswer: ((LongCSVAggregator.StreamedAnswer) -> Bool)?
     // Without respondents, each state's answer is gathered over the whole file.
     var statePriorities: [[Int32]] = []
 
@@ -422,6 +505,14 @@ private struct Scanner {
             declined = "a respondent id without a number needs the general reader"
             return -1
         }
+        // Ids must be written one way per number (R0000042, not also R42), so that the
+        // number stands for the id: the first id sets the zero-padded width.
+        let digits = length - k
+        if respondentWidth == 0 { respondentWidth = digits }
+        if digits != respondentWidth && (digits < respondentWidth || p[k] == 0x30) {
+            declined = "respondent ids of different widths need the general reader"
+            return -1
+        }
         var value = 0
         while k < length {
             let d = p[k] &- 0x30
@@ -450,6 +541,17 @@ private struct Scanner {
     /// Adds the finished respondent's answer to its state's sums.
     mutating func finishGroup() {
         guard groupState >= 0 else { return }
+        minRespondent = min(minRespondent, groupRespondent)
+        maxRespondent = max(maxRespondent, groupRespondent)
+        if let onAnswer {
+            let digits = String(groupRespondent)
+            let id = String(decoding: respondentPrefix ?? [], as: UTF8.self)
+                + String(repeating: "0", count: max(0, respondentWidth - digits.count)) + digits
+            let answer = LongCSVAggregator.StreamedAnswer(
+                memberState: stateCodes[groupState], respondent: id, number: groupRespondent,
+                priorities: groupPriorities)
+            if !onAnswer(answer) { declined = "stopped by the store" }
+        }
         addAnswer(groupPriorities, to: groupState)
         for t in 0..<threatCount { groupPriorities[t] = -1 }
         groupState = -1

@@ -64,7 +64,47 @@ extension Store {
             BEGIN SELECT RAISE(ABORT, 'received files are never deleted'); END;
         CREATE TRIGGER files_never_changed BEFORE UPDATE ON files
             BEGIN SELECT RAISE(ABORT, 'received files are never changed'); END;
+        """,
+        // 2: large consultations. A file's bytes may be kept in 4 MiB chunks; a submission
+        // read by the streaming path keeps its mentions packed (3 bytes each: threat index,
+        // priority as 16 bits); per file, the sums a ranking needs.
         """
+        ALTER TABLE submissions ADD COLUMN packed_mentions BLOB;
+        CREATE TABLE file_chunks(
+            file_id INTEGER NOT NULL REFERENCES files(id),
+            seq INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY(file_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE bulk_files(
+            file_id INTEGER PRIMARY KEY REFERENCES files(id),
+            questionnaire TEXT NOT NULL,
+            received_ms INTEGER NOT NULL,
+            first_submission INTEGER NOT NULL,
+            last_submission INTEGER NOT NULL,
+            rows INTEGER NOT NULL,
+            respondent_prefix TEXT NOT NULL,
+            min_respondent INTEGER NOT NULL,
+            max_respondent INTEGER NOT NULL,
+            threats TEXT NOT NULL
+        );
+        CREATE TABLE bulk_sums(
+            file_id INTEGER NOT NULL REFERENCES files(id),
+            member_state TEXT NOT NULL,
+            threat INTEGER NOT NULL,
+            answers INTEGER NOT NULL,
+            mentions INTEGER NOT NULL,
+            priority_sum INTEGER NOT NULL,
+            priority_count INTEGER NOT NULL,
+            borda REAL NOT NULL,
+            firsts INTEGER NOT NULL,
+            PRIMARY KEY(file_id, member_state, threat)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER file_chunks_never_deleted BEFORE DELETE ON file_chunks
+            BEGIN SELECT RAISE(ABORT, 'received files are never deleted'); END;
+        CREATE TRIGGER file_chunks_never_changed BEFORE UPDATE ON file_chunks
+            BEGIN SELECT RAISE(ABORT, 'received files are never changed'); END;
+        """,
     ]
 
     /// The schema version this build writes.

@@ -78,10 +78,20 @@ extension Store {
 
     /// Every submission, superseded ones included, in received order (then id).
     ///
-    /// - Parameter questionnaire: only this questionnaire's, or all when `nil`.
-    public func submissions(questionnaire: String? = nil) throws(SurveyError) -> [Submission] {
+    /// - Parameters:
+    ///   - questionnaire: only this questionnaire's, or all when `nil`.
+    ///   - excludingStreamed: leave out submissions stored by the streaming path, whose
+    ///     sums ``streamedSums(questionnaire:)`` gives instead.
+    public func submissions(questionnaire: String? = nil, excludingStreamed: Bool = false) throws(SurveyError) -> [Submission] {
+        var conditions: [String] = []
+        var values: [SQLValue] = []
+        if let questionnaire {
+            conditions.append("s.questionnaire = ?")
+            values.append(.text(questionnaire))
+        }
+        if excludingStreamed { conditions.append("s.packed_mentions IS NULL") }
         do {
-            return try fetch(where: questionnaire.map { ("s.questionnaire = ?", [.text($0)]) })
+            return try fetch(where: conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), values))
         } catch {
             throw fail(error)
         }
@@ -98,9 +108,69 @@ extension Store {
 
     /// The bytes of a stored file exactly as received.
     public func originalBytes(fileID: Int64) throws(SurveyError) -> [UInt8] {
+        var out: [UInt8] = []
+        try writeOriginal(fileID: fileID) { out += $0 }
+        return out
+    }
+
+    /// Hands the bytes of a stored file to `write` piece by piece (large files are kept in
+    /// chunks and never held whole).
+    public func writeOriginal(fileID: Int64, to write: ([UInt8]) -> Void) throws(SurveyError) {
         do {
-            return try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) { $0.blob(0) }
-                .first ?? []
+            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) { $0.blob(0) }
+            if let bytes = whole.first, !bytes.isEmpty { write(bytes) }
+            let chunks = try db.prepare("SELECT bytes FROM file_chunks WHERE file_id = ? ORDER BY seq")
+            try chunks.bind([.integer(fileID)])
+            while try chunks.step() { write(chunks.blob(0)) }
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Per file stored by the streaming path: when it was received, its respondents' range,
+    /// and its sums (in the questionnaire's threat order).
+    public func streamedSums(questionnaire: Questionnaire) throws(SurveyError) -> [StreamedFileSums] {
+        do {
+            let files = try db.query(
+                """
+                SELECT file_id, received_ms, respondent_prefix, min_respondent, max_respondent, threats
+                FROM bulk_files WHERE questionnaire = ? ORDER BY received_ms, file_id
+                """, [.text(questionnaire.id)]
+            ) { row in
+                (row.int(0), row.int(1), row.text(2), Int(row.int(3)), Int(row.int(4)), row.text(5))
+            }
+            let ids = questionnaire.threats.map(\.id)
+            let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            var out: [StreamedFileSums] = []
+            for (fileID, received, prefix, low, high, threats) in files {
+                let fileThreats = threats.split(separator: ",").map(String.init)
+                var aggregate = MentionAggregate(threats: ids, carriesRespondents: true)
+                let rows = try db.query(
+                    """
+                    SELECT member_state, threat, answers, mentions, priority_sum, priority_count, borda, firsts
+                    FROM bulk_sums WHERE file_id = ?
+                    """, [.integer(fileID)]
+                ) { row in
+                    (row.text(0), Int(row.int(1)), Int(row.int(2)), Int(row.int(3)), Int(row.int(4)), Int(row.int(5)),
+                     row.double(6), Int(row.int(7)))
+                }
+                for (state, t, answers, mentions, sum, count, borda, firsts) in rows {
+                    guard t < fileThreats.count, let target = index[fileThreats[t]] else { continue }
+                    var sums = aggregate.states[state] ?? MentionAggregate.StateSums(threats: ids.count)
+                    sums.answers = answers
+                    sums.mentions[target] = mentions
+                    sums.prioritySum[target] = sum
+                    sums.priorityCount[target] = count
+                    sums.borda[target] = borda
+                    sums.firsts[target] = firsts
+                    aggregate.states[state] = sums
+                }
+                out.append(
+                    StreamedFileSums(
+                        received: Date(timeIntervalSince1970: Double(received) / 1000), respondentPrefix: prefix,
+                        respondents: low...max(low, high), aggregate: aggregate))
+            }
+            return out
         } catch {
             throw fail(error)
         }
@@ -118,6 +188,21 @@ extension Store {
         }
     }
 
+    /// Mentions stored packed by the streaming path: 3 bytes each (threat index, priority as
+    /// 16 bits, 0 for none), threat indices into the file's comma-separated threat list.
+    static func unpack(_ bytes: [UInt8], threats: String) -> [Mention] {
+        let ids = threats.split(separator: ",").map(String.init)
+        var out: [Mention] = []
+        var i = 0
+        while i + 2 < bytes.count {
+            let t = Int(bytes[i])
+            let p = Int(bytes[i + 1]) << 8 | Int(bytes[i + 2])
+            if t < ids.count { out.append(Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured)) }
+            i += 3
+        }
+        return out
+    }
+
     private func fetch(where filter: (String, [SQLValue])?) throws(SQLiteError) -> [Submission] {
         let condition = filter.map { "WHERE \($0.0)" } ?? ""
         let values = filter?.1 ?? []
@@ -125,13 +210,13 @@ extension Store {
             """
             SELECT s.id, s.questionnaire, s.delegation, s.respondent, s.received_ms, f.name,
                 s.format, s.encoding, s.delimiter, f.sha256, s.file_id, s.dated, s.comments,
-                s.first_line, s.warnings
-            FROM submissions s JOIN files f ON f.id = s.file_id
+                s.first_line, s.warnings, s.packed_mentions, b.threats
+            FROM submissions s JOIN files f ON f.id = s.file_id LEFT JOIN bulk_files b ON b.file_id = s.file_id
             \(condition)
             ORDER BY s.received_ms, s.id
             """, values
         ) { row in
-            Submission(
+            var submission = Submission(
                 id: row.int(0), questionnaire: row.text(1),
                 received: Date(timeIntervalSince1970: Double(row.int(4)) / 1000),
                 sourceFile: row.text(5), format: InputFormat(rawValue: row.text(6)) ?? .json,
@@ -142,6 +227,10 @@ extension Store {
                     dated: row.optionalText(11).flatMap { CivilDate(iso: $0) },
                     comments: row.optionalText(12), line: row.optionalInt(13) ?? 1),
                 warnings: row.text(14).split(separator: "\n").map(String.init))
+            if !row.isNull(15) {
+                submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16))
+            }
+            return submission
         }
         guard !submissions.isEmpty else { return [] }
         var position: [Int64: Int] = [:]

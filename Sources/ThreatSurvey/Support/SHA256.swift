@@ -3,7 +3,7 @@
 /// The checksum lets the secretariat prove that the bytes kept are the bytes received; it is
 /// printed in receipts and provenance. Only the one-shot digest is needed.
 public enum SHA256 {
-    private static let k: [UInt32] = [
+    static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
         0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
         0x9bdc_06a7, 0xc19b_f174, 0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f,
@@ -20,67 +20,126 @@ public enum SHA256 {
     ///
     /// - Complexity: O(n).
     public static func hex(of bytes: some Collection<UInt8>) -> String {
-        digest(of: bytes).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-        }.joined()
+        hexString(digest(of: bytes))
     }
 
     /// The 32-byte digest of `bytes`.
     ///
     /// - Complexity: O(n).
     public static func digest(of bytes: some Collection<UInt8>) -> [UInt8] {
-        var h: [UInt32] = [
+        var hasher = Hasher()
+        let array = Array(bytes)
+        array.withUnsafeBytes { hasher.update($0) }
+        return hasher.finalize()
+    }
+
+    /// An incremental SHA-256, for files streamed in chunks.
+    public struct Hasher: Sendable {
+        private var h: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c,
             0x1f83_d9ab, 0x5be0_cd19,
         ]
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+
+        /// A fresh hasher.
+        public init() {}
+
+        /// Adds `bytes`.
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            length &+= UInt64(bytes.count)
+            var offset = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, bytes.count)
+                pending.append(contentsOf: bytes[0..<take])
+                offset = take
+                if pending.count == 64 {
+                    pending.withUnsafeBytes { compress($0.baseAddress, blocks: 1) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            let whole = (bytes.count - offset) / 64
+            if whole > 0, let base = bytes.baseAddress {
+                compress(base + offset, blocks: whole)
+                offset += whole * 64
+            }
+            if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
         }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] = UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16
-                    | UInt32(message[j + 2]) << 8 | UInt32(message[j + 3])
+
+        /// The digest; the hasher must not be used afterwards.
+        public mutating func finalize() -> [UInt8] {
+            let bitLength = length &* 8
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
             }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g
-                g = f
-                f = e
-                e = d &+ t1
-                d = c
-                c = b
-                b = a
-                a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
-            h[5] = h[5] &+ f
-            h[6] = h[6] &+ g
-            h[7] = h[7] &+ hh
+            tail.withUnsafeBytes { compress($0.baseAddress, blocks: tail.count / 64) }
+            return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - $0 * 8)) } }
         }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - $0 * 8)) } }
+
+        /// The digest as 64 lower-case hexadecimal digits.
+        public mutating func finalizeHex() -> String {
+            SHA256.hexString(finalize())
+        }
+
+        private mutating func compress(_ pointer: UnsafeRawPointer?, blocks: Int) {
+            guard let pointer else { return }
+            var w = [UInt32](repeating: 0, count: 64)
+            var a0 = h[0], b0 = h[1], c0 = h[2], d0 = h[3], e0 = h[4], f0 = h[5], g0 = h[6], h0 = h[7]
+            w.withUnsafeMutableBufferPointer { w in
+                for block in 0..<blocks {
+                    let p = pointer.advanced(by: block * 64).assumingMemoryBound(to: UInt8.self)
+                    for i in 0..<16 {
+                        w[i] = UInt32(p[i * 4]) << 24 | UInt32(p[i * 4 + 1]) << 16
+                            | UInt32(p[i * 4 + 2]) << 8 | UInt32(p[i * 4 + 3])
+                    }
+                    for i in 16..<64 {
+                        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var a = a0, b = b0, c = c0, d = d0, e = e0, f = f0, g = g0, hh = h0
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        hh = g
+                        g = f
+                        f = e
+                        e = d &+ t1
+                        d = c
+                        c = b
+                        b = a
+                        a = t1 &+ s0 &+ maj
+                    }
+                    a0 = a0 &+ a
+                    b0 = b0 &+ b
+                    c0 = c0 &+ c
+                    d0 = d0 &+ d
+                    e0 = e0 &+ e
+                    f0 = f0 &+ f
+                    g0 = g0 &+ g
+                    h0 = h0 &+ hh
+                }
+            }
+            h = [a0, b0, c0, d0, e0, f0, g0, h0]
+        }
+
+        private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
     }
 
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    static func hexString(_ digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        var out = ""
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return out
+    }
+
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ThreatSurvey
 
 /// `submit FILE… [--questionnaire ID] [--delegation MS] [--received DATETIME] [--dry-run]`
@@ -31,6 +32,11 @@ enum SubmitCommand: Command {
             paths: arguments.positionals, questionnaire: arguments.value("questionnaire"),
             delegation: arguments.value("delegation"), received: received, dryRun: arguments.flag("dry-run"))
         let catalog = try environment.catalog()
+        if let streamed = try streamedSubmit(request, catalog: catalog, environment: environment) {
+            environment.print(streamed.document(), format: arguments.format(spec))
+            environment.console.err("1 file stored in \(environment.storePath) by streaming")
+            return .success
+        }
         let submitter = Submitter(catalog: catalog)
         // Validate everything before a store is even created: a bad file leaves no trace.
         let existing = try environment.existingStore()
@@ -42,5 +48,33 @@ enum SubmitCommand: Command {
         let stored = request.dryRun ? "validated (dry run: nothing stored)" : "stored in \(environment.storePath)"
         environment.console.err("\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
         return .success
+    }
+
+    /// One large long CSV with respondents is stored by streaming (flat memory, sums kept);
+    /// `nil` when the file is small or needs the general reader.
+    static func streamedSubmit(
+        _ request: SubmitRequest, catalog: QuestionnaireCatalog, environment: Environment
+    ) throws(SurveyError) -> StreamedReceipt? {
+        guard !request.dryRun, request.delegation == nil, request.paths.count == 1, let path = request.paths.first,
+            ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased()),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = (attributes[.size] as? NSNumber)?.intValue, size >= Store.streamingThreshold
+        else { return nil }
+        let existing = try environment.existingStore()
+        let questionnaire: Questionnaire
+        if let id = request.questionnaire {
+            questionnaire = try catalog.find(id)
+        } else if let only = catalog.only {
+            questionnaire = only
+        } else if let existing, let q = try? catalog.only(store: existing) {
+            questionnaire = q
+        } else {
+            return nil
+        }
+        let store: Store
+        if let existing { store = existing } else { store = try environment.store() }
+        let received = request.received?.resolve(in: questionnaire.timeZone) ?? Date()
+        return try store.insertStreamed(
+            path: path, name: (path as NSString).lastPathComponent, questionnaire: questionnaire, received: received)
     }
 }

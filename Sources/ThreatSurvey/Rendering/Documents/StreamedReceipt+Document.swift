@@ -1,0 +1,36 @@
+import Foundation
+
+extension StreamedReceipt {
+    /// The receipt of a large file stored by streaming: one line per threat, not per row.
+    public func document() -> Document {
+        let zone = questionnaire.timeZone
+        let count = Int(submissions.upperBound - submissions.lowerBound + 1)
+        let late = !questionnaire.isOnTime(received)
+        let lines = [
+            "received:      \(Timestamp.iso(received, in: zone))",
+            "deadline:      \(questionnaire.deadline) → " + (late ? "LATE" : "on time"),
+            "file:          \(name) (csv-long, UTF-8, \(size) bytes, \(rows) rows; stored in 4 MiB chunks)",
+            "checksum:      sha256:\(checksum)",
+            "respondents:   \(count) (submissions #\(submissions.lowerBound)–#\(submissions.upperBound))",
+            "Member States: \(memberStates.count): \(memberStates.joined(separator: " "))",
+        ]
+        let ranking = Ranking(questionnaire: questionnaire, aggregate: aggregate)
+        let table = TextTable(
+            columns: ["threat", "respondents", "MS"], alignments: [.left, .right, .right],
+            rows: ranking.threats.map { [$0.id, String($0.respondents ?? 0), String($0.memberStates)] })
+        let json: JSONValue = .object([
+            "file": .string(name), "fileID": .int(Int(fileID)), "questionnaire": .string(questionnaire.id),
+            "received": .string(Timestamp.iso(received, in: zone)), "late": .bool(late),
+            "checksum": .string("sha256:" + checksum), "size": .int(size), "rows": .int(rows),
+            "submissions": .object(["first": .int(Int(submissions.lowerBound)), "last": .int(Int(submissions.upperBound)), "count": .int(count)]),
+            "memberStates": .strings(memberStates),
+            "threats": .array(ranking.threats.map { .object(["id": .string($0.id), "respondents": .optional($0.respondents), "memberStates": .int($0.memberStates)]) }),
+        ])
+        return Document(
+            blocks: [
+                .heading("Submissions #\(submissions.lowerBound)–#\(submissions.upperBound) to \(questionnaire.id) from \(name)"),
+                .text(lines.joined(separator: "\n")), .table(table),
+            ],
+            json: .object(["streamed": json]))
+    }
+}
