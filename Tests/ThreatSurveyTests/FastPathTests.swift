@@ -129,3 +129,101 @@ struct FastPathTests {
 
     static let gen1000SHA256 = "22f9fcc2ac75e79d4ce90e6224fdd5cb54255c66da9ba0f1a76c4ffdb64412b2"
 }
+
+@Suite("Streamed store")
+struct StreamedStoreTests {
+    let folder: String
+    init() throws { folder = try TestSupport.temporaryFolder() }
+
+    func generated(_ respondents: Int, seed: UInt64 = 7, name: String = "gen.csv") throws -> String {
+        let path = folder + "/" + name
+        var text = ""
+        var generator = ConsultationGenerator(respondents: respondents, seed: seed)
+        _ = generator.generate { text += $0 }
+        try TestSupport.write(text, to: path)
+        return path
+    }
+
+    @Test("A streamed file ranks, reads back and shows exactly as the general reader stores it")
+    func sameAsGeneral() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try FastPathTests.benchQuestionnaire()
+        let path = try generated(300)
+        let received = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: q.timeZone)
+        let streamedStore = try Store(path: folder + "/streamed.sqlite")
+        let receipt = try #require(try streamedStore.insertStreamed(path: path, name: "gen.csv", questionnaire: q, received: received))
+        #expect(receipt.submissions.count == 300)
+        let bytes = try TestSupport.bytes(path)
+        #expect(try streamedStore.originalBytes(fileID: receipt.fileID) == bytes)
+        #expect(receipt.checksum == SHA256.hex(of: bytes))
+
+        let generalStore = try Store(path: folder + "/general.sqlite")
+        _ = try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
+            SubmitRequest(paths: [path], questionnaire: q.id, received: .instant(received)), into: generalStore)
+        let general = try generalStore.submissions(questionnaire: q.id)
+        let streamed = try streamedStore.submissions(questionnaire: q.id)
+        #expect(streamed.map(\.delegation) == general.map(\.delegation))
+        #expect(streamed.map(\.response.respondent) == general.map(\.response.respondent))
+        #expect(
+            streamed.map { $0.response.mentions.map { "\($0.threat):\($0.priority ?? 0)" }.sorted() }
+                == general.map { $0.response.mentions.map { "\($0.threat):\($0.priority ?? 0)" }.sorted() })
+
+        for options in [RankingOptions(), RankingOptions(method: .borda), RankingOptions(onTimeOnly: true)] {
+            let sums = try #require(try StoredSums.aggregate(store: streamedStore, questionnaire: q, options: options))
+            let fast = Ranking(questionnaire: q, aggregate: sums.aggregate, options: options, lateAnswers: sums.lateAnswers)
+            let slow = Ranking(questionnaire: q, submissions: general, options: options)
+            #expect(fast.json.serialized() == slow.json.serialized())
+        }
+        let early = RankingOptions(asOf: CivilDate(year: 2026, month: 2, day: 1)!.endOfDay(in: q.timeZone))
+        let sums = try #require(try StoredSums.aggregate(store: streamedStore, questionnaire: q, options: early))
+        #expect(Ranking(questionnaire: q, aggregate: sums.aggregate, options: early).responded.isEmpty)
+    }
+
+    @Test("Overlapping streamed files are not added up: every submission is read instead")
+    func overlap() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try FastPathTests.benchQuestionnaire()
+        let store = try Store(path: folder + "/s.sqlite")
+        let when = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: q.timeZone)
+        _ = try store.insertStreamed(path: try generated(50, seed: 1, name: "a.csv"), name: "a.csv", questionnaire: q, received: when)
+        #expect(try StoredSums.aggregate(store: store, questionnaire: q, options: .init()) != nil)
+        _ = try store.insertStreamed(
+            path: try generated(20, seed: 2, name: "b.csv"), name: "b.csv", questionnaire: q,
+            received: when.addingTimeInterval(3600))
+        #expect(try StoredSums.aggregate(store: store, questionnaire: q, options: .init()) == nil)
+        // The general rule still applies: R1–R20 answered again in b.csv; a respondent's
+        // later answer replaces the earlier one of the same Member State.
+        let all = try store.submissions(questionnaire: q.id)
+        let ranking = Ranking(questionnaire: q, submissions: all)
+        let pairs = Set(all.map { "\($0.delegation)/\($0.response.respondent ?? "")" })
+        #expect(ranking.respondents == pairs.count)
+        #expect(pairs.count < 70)
+    }
+
+    @Test("A file the streaming path declines stores nothing")
+    func declined() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let store = try Store(path: folder + "/s.sqlite")
+        let path = folder + "/x.csv"
+        try TestSupport.write("delegation,threat\nFR,drugs\n", to: path)
+        let q = try TestSupport.questionnaire()
+        #expect(try store.insertStreamed(path: path, name: "x.csv", questionnaire: q, received: Date()) == nil)
+        try TestSupport.write("delegation,respondent,threat\nFR,R1,drugs\nFR,R2,fire arms\n", to: path)
+        #expect(try store.insertStreamed(path: path, name: "x.csv", questionnaire: q, received: Date()) == nil)
+        #expect(try store.db.query("SELECT COUNT(*) FROM files") { $0.int(0) } == [0])
+        #expect(try store.db.query("SELECT COUNT(*) FROM submissions") { $0.int(0) } == [0])
+    }
+
+    @Test("Incremental SHA-256 equals the one-shot digest, however the bytes are cut", arguments: [1, 63, 64, 65, 1000])
+    func incrementalHash(cut: Int) {
+        let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var hasher = SHA256.Hasher()
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + cut, bytes.count)
+            bytes[start..<end].withUnsafeBytes { hasher.update($0) }
+            start = end
+        }
+        #expect(hasher.finalizeHex() == SHA256.hex(of: bytes))
+    }
+}

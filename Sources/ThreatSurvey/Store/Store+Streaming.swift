@@ -38,27 +38,22 @@ extension Store {
     public func insertStreamed(
         path: String, name: String, questionnaire: Questionnaire, received: Date
     ) throws(SurveyError) -> StreamedReceipt? {
-        // Pass 1: the checksum, which the file row carries from the start.
-        var hasher = SHA256.Hasher()
-        var size = 0
-        try Store.readChunks(path) { chunk in
-            hasher.update(chunk)
-            size += chunk.count
-        }
-        let checksum = hasher.finalizeHex()
+        // The checksum is computed on the other core while this one parses and inserts; the
+        // file row, which carries it, is written last (foreign keys are checked at commit).
+        let hashing = BackgroundChecksum(path: path)
         let receivedMillis = Int64((received.timeIntervalSince1970 * 1000).rounded())
         let receivedText = Timestamp.storage(Date(timeIntervalSince1970: Double(receivedMillis) / 1000))
         let result: StreamedReceipt
         do {
             result = try db.transaction { () throws(SurveyError) -> StreamedReceipt in
+            let fileID: Int64
             do {
-                try db.run(
-                    "INSERT INTO files(name, bytes, sha256, size, stored_at) VALUES (?, x'', ?, ?, ?)",
-                    [.text(name), .text(checksum), .integer(Int64(size)), .text(Timestamp.storage(Date()))])
+                try db.execute("PRAGMA defer_foreign_keys = ON")
+                // Inside the write transaction, so no other writer can take this id.
+                fileID = try db.query("SELECT COALESCE(MAX(id), 0) + 1 FROM files") { $0.int(0) }.first ?? 1
             } catch {
                 throw fail(error)
             }
-            let fileID = db.lastInsertedRowID
             let insertChunk: Statement
             let insertSubmission: Statement
             do {
@@ -69,6 +64,14 @@ extension Store {
                         format, encoding, delimiter, warnings, packed_mentions)
                     VALUES (?, ?, ?, ?, ?, ?, 'csv-long', 'UTF-8', ',', '', ?)
                     """)
+            } catch {
+                throw fail(error)
+            }
+            do {
+                try insertSubmission.bind([
+                    .text(questionnaire.id), .null, .null, .text(receivedText), .integer(receivedMillis),
+                    .integer(fileID), .null,
+                ])
             } catch {
                 throw fail(error)
             }
@@ -94,10 +97,11 @@ extension Store {
                         packed.append(UInt8(truncatingIfNeeded: p))
                     }
                     do {
-                        try insertSubmission.execute([
-                            .text(questionnaire.id), .text(answer.memberState), .text(answer.respondent),
-                            .text(receivedText), .integer(receivedMillis), .integer(fileID), .blob(packed),
-                        ])
+                        // Columns 1, 4, 5 and 6 are the same for every row and bound once.
+                        try insertSubmission.bind(.text(answer.memberState), at: 2)
+                        try insertSubmission.bind(.text(answer.respondent), at: 3)
+                        try insertSubmission.bind(.blob(packed), at: 7)
+                        try insertSubmission.run()
                     } catch {
                         throw self.fail(error)
                     }
@@ -105,7 +109,11 @@ extension Store {
                     if first == 0 { first = last }
                 })
             guard let summary, first > 0 else { throw Store.streamingDeclined }
+            let (checksum, size) = try hashing.wait()
             do {
+                try db.run(
+                    "INSERT INTO files(id, name, bytes, sha256, size, stored_at) VALUES (?, ?, x'', ?, ?, ?)",
+                    [.integer(fileID), .text(name), .text(checksum), .integer(Int64(size)), .text(Timestamp.storage(Date()))])
                 let insertSum = try db.prepare(
                     """
                     INSERT INTO bulk_sums(file_id, member_state, threat, answers, mentions, priority_sum,
@@ -145,6 +153,40 @@ extension Store {
             throw error
         }
         return result
+    }
+
+    /// The SHA-256 and size of a file, computed on another thread.
+    private final class BackgroundChecksum: @unchecked Sendable {
+        // `result` is written once by the worker before it signals `done`, and read only
+        // after waiting on `done`: the semaphore orders the write before the read.
+        private var result: Result<(String, Int), SurveyError>?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(path: String) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                var hasher = SHA256.Hasher()
+                var size = 0
+                do {
+                    try Store.readChunks(path) { chunk in
+                        hasher.update(chunk)
+                        size += chunk.count
+                    }
+                    result = .success((hasher.finalizeHex(), size))
+                } catch {
+                    result = .failure((error as? SurveyError) ?? .io("\(path): \(error)"))
+                }
+                done.signal()
+            }
+        }
+
+        func wait() throws(SurveyError) -> (String, Int) {
+            done.wait()
+            switch result {
+            case .success(let value): return value
+            case .failure(let error): throw error
+            case nil: throw .internalError("checksum not computed")
+            }
+        }
     }
 
     /// Thrown inside the transaction to roll it back when the file needs the general reader.

@@ -26,20 +26,31 @@ public final class Statement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let rc: Int32
-            switch value {
-            case .null: rc = sqlite3_bind_null(handle, index)
-            case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
-            case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-            case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, sqliteTransient)
-            case .blob(let v):
-                rc = v.withUnsafeBytes { raw in
-                    sqlite3_bind_blob64(handle, index, raw.baseAddress, sqlite3_uint64(raw.count), sqliteTransient)
-                }
-            }
-            if rc != SQLITE_OK { throw failure(rc) }
+            try bind(value, at: Int32(offset + 1))
         }
+    }
+
+    /// Binds one parameter (1-based) without touching the others: for bulk inserts that
+    /// change a few columns per row.
+    public func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
+        let rc: Int32
+        switch value {
+        case .null: rc = sqlite3_bind_null(handle, index)
+        case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+        case .real(let v): rc = sqlite3_bind_double(handle, index, v)
+        case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, sqliteTransient)
+        case .blob(let v):
+            rc = v.withUnsafeBytes { raw in
+                sqlite3_bind_blob64(handle, index, raw.baseAddress, sqlite3_uint64(raw.count), sqliteTransient)
+            }
+        }
+        if rc != SQLITE_OK { throw failure(rc) }
+    }
+
+    /// Runs to completion with the current bindings, then resets (bindings kept).
+    public func run() throws(SQLiteError) {
+        defer { sqlite3_reset(handle) }
+        while try step() {}
     }
 
     /// Advances to the next row; `false` when done.
