@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "ThreatSurvey", dependencies: ["CSQLite"]),
         // The command-line shell: argument parsing and printing only.
         .executableTarget(name: "threatsurvey", dependencies: ["ThreatSurvey"]),
+        // The consultation-scale benchmark (not a test): release build, see the README.
+        .executableTarget(name: "threatsurvey-bench"),
         .testTarget(
             name: "ThreatSurveyTests",
             dependencies: ["ThreatSurvey", "threatsurvey"]
