@@ -108,6 +108,7 @@ public enum LongCSVAggregator {
         guard fd >= 0 else { throw .inputMissing(path: path, reason: "no such file") }
         defer { close(fd) }
         var scanner = Scanner(questionnaire: questionnaire)
+        defer { scanner.release() }
         scanner.onAnswer = onAnswer
         let capacity = chunkSize * 2
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -171,10 +172,21 @@ private struct SpellingTable {
     private var spellings = [[UInt8]](repeating: [], count: 256)
     private var count = 0
 
+    /// A cheap hash of a spelling: its length and its first and last eight bytes (the
+    /// whole spelling when shorter), enough to tell a questionnaire's names apart; equality
+    /// is always checked on the bytes.
     static func hash(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in 0..<length { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
-        return h | 1
+        var h = UInt64(length) &* 0x9E37_79B9_7F4A_7C15
+        if length >= 8 {
+            let raw = UnsafeRawPointer(p)
+            h ^= raw.loadUnaligned(as: UInt64.self)
+            h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+        } else {
+            for i in 0..<length { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
+        }
+        h = (h ^ (h >> 31)) &* 0x94D0_49BB_1331_11EB
+        return (h ^ (h >> 29)) | 1
     }
 
     /// The index stored for these bytes, or -1.
@@ -221,14 +233,24 @@ private struct Scanner {
 
     // Interning: each distinct spelling is resolved once.
     var stateBySpelling = SpellingTable()
+    var twoLetterStates = [Int16](repeating: -1, count: 65536)
     var threatBySpelling = SpellingTable()
     var questionnaireSpellings: Set<[UInt8]> = []
     var stateCodes: [String] = []
     let states = MemberStateResolver()
     let threats: ThreatResolver
 
+    // Sums per (state, threat), flat and preallocated: the innermost loop touches these for
+    // every respondent, so no array copy-on-write checks there.
+    static let maximumStates = 64
+    let answers: UnsafeMutablePointer<Int>
+    let mentions: UnsafeMutablePointer<Int>
+    let prioritySum: UnsafeMutablePointer<Int>
+    let priorityCount: UnsafeMutablePointer<Int>
+    let borda: UnsafeMutablePointer<Double>
+    let firsts: UnsafeMutablePointer<Int>
+
     // The current group (one respondent, or one state without respondents).
-    var sums: [MentionAggregate.StateSums] = []
     var groupState = -1
     var groupRespondent = -1
     var groupPriorities: [Int32]  // -1 not mentioned, 0 mentioned without priority, >0 priority
@@ -248,6 +270,29 @@ private struct Scanner {
         aggregate = MentionAggregate(threats: questionnaire.threats.map(\.id))
         threats = ThreatResolver(questionnaire: questionnaire)
         groupPriorities = [Int32](repeating: -1, count: questionnaire.threats.count)
+        let cells = Scanner.maximumStates * max(threatCount, 1)
+        answers = .allocate(capacity: Scanner.maximumStates)
+        answers.initialize(repeating: 0, count: Scanner.maximumStates)
+        mentions = .allocate(capacity: cells)
+        mentions.initialize(repeating: 0, count: cells)
+        prioritySum = .allocate(capacity: cells)
+        prioritySum.initialize(repeating: 0, count: cells)
+        priorityCount = .allocate(capacity: cells)
+        priorityCount.initialize(repeating: 0, count: cells)
+        borda = .allocate(capacity: cells)
+        borda.initialize(repeating: 0, count: cells)
+        firsts = .allocate(capacity: cells)
+        firsts.initialize(repeating: 0, count: cells)
+    }
+
+    /// Frees the sums' storage; the scanner must not be used afterwards.
+    func release() {
+        answers.deallocate()
+        mentions.deallocate()
+        prioritySum.deallocate()
+        priorityCount.deallocate()
+        borda.deallocate()
+        firsts.deallocate()
     }
 
     /// Reads the header line; returns the bytes it used, or `nil` (with `declined` set).
@@ -295,8 +340,14 @@ private struct Scanner {
         let delimiter = self.delimiter
         var recordStart = 0
         // Field spans of the columns that matter, as (start, length) into `base`.
-        var fieldStart = [Int](repeating: 0, count: columnCount)
-        var fieldLength = [Int](repeating: 0, count: columnCount)
+        let fieldStart = UnsafeMutablePointer<Int>.allocate(capacity: max(columnCount, 1))
+        let fieldLength = UnsafeMutablePointer<Int>.allocate(capacity: max(columnCount, 1))
+        fieldStart.initialize(repeating: 0, count: max(columnCount, 1))
+        fieldLength.initialize(repeating: 0, count: max(columnCount, 1))
+        defer {
+            fieldStart.deallocate()
+            fieldLength.deallocate()
+        }
         outer: while recordStart < n {
             var i = recordStart
             // Skip blank lines.
@@ -383,7 +434,7 @@ private struct Scanner {
             || column == respondentColumn || column == questionnaireColumn ? -1 : column
     }
 
-    mutating func row(_ base: UnsafePointer<UInt8>, _ start: [Int], _ length: [Int]) {
+    mutating func row(_ base: UnsafePointer<UInt8>, _ start: UnsafeMutablePointer<Int>, _ length: UnsafeMutablePointer<Int>) {
         rows += 1
         let state = resolveState(base + start[delegationColumn], length[delegationColumn])
         guard state >= 0 else { return }
@@ -450,6 +501,12 @@ private struct Scanner {
     }
 
     mutating func resolveState(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        // Two-letter codes, by far the most common spelling, by direct lookup.
+        if length == 2 {
+            let key = Int(p[0]) << 8 | Int(p[1])
+            let known = twoLetterStates[key]
+            if known >= 0 { return Int(known) }
+        }
         let h = SpellingTable.hash(p, length)
         let known = stateBySpelling.find(p, length, hash: h)
         if known >= 0 { return known }
@@ -463,10 +520,14 @@ private struct Scanner {
             index = existing
         } else {
             index = stateCodes.count
+            guard index < Scanner.maximumStates else {
+                declined = "more Member States than the fast path holds"
+                return -1
+            }
             stateCodes.append(state.code)
-            sums.append(MentionAggregate.StateSums(threats: threatCount))
             statePriorities.append([Int32](repeating: -1, count: threatCount))
         }
+        if length == 2 { twoLetterStates[Int(p[0]) << 8 | Int(p[1])] = Int16(index) }
         if !stateBySpelling.insert(p, length, hash: h, value: index) {
             declined = "too many spellings of Member States for the fast path"
         }
@@ -565,7 +626,19 @@ private struct Scanner {
         } else {
             for state in stateCodes.indices { addAnswer(statePriorities[state], to: state) }
         }
-        for (i, code) in stateCodes.enumerated() { aggregate.states[code] = sums[i] }
+        for (i, code) in stateCodes.enumerated() {
+            var sums = MentionAggregate.StateSums(threats: threatCount)
+            sums.answers = answers[i]
+            for t in 0..<threatCount {
+                let cell = i * threatCount + t
+                sums.mentions[t] = mentions[cell]
+                sums.prioritySum[t] = prioritySum[cell]
+                sums.priorityCount[t] = priorityCount[cell]
+                sums.borda[t] = borda[cell]
+                sums.firsts[t] = firsts[cell]
+            }
+            aggregate.states[code] = sums
+        }
     }
 
     /// Adds one answer (priorities per threat: -1 absent, 0 none, >0 given) without
@@ -582,14 +655,15 @@ private struct Scanner {
                 if key < best { best = key }
             }
             guard m > 0 else { return }
-            sums[state].answers += 1
+            answers[state] += 1
+            let row = state * total
             for i in 0..<m {
                 let (t, key) = mentioned[i]
-                sums[state].mentions[t] += 1
+                mentions[row + t] += 1
                 if key != Int32.max {
-                    sums[state].prioritySum[t] += Int(key)
-                    sums[state].priorityCount[t] += 1
-                    if key == best { sums[state].firsts[t] += 1 }
+                    prioritySum[row + t] += Int(key)
+                    priorityCount[row + t] += 1
+                    if key == best { firsts[row + t] += 1 }
                 }
                 var less = 0
                 var equal = 0
@@ -597,7 +671,7 @@ private struct Scanner {
                     if mentioned[j].1 < key { less += 1 } else if mentioned[j].1 == key { equal += 1 }
                 }
                 // Positions less+1 … less+equal share their average.
-                sums[state].borda[t] += Double(total) - (Double(less) + Double(equal + 1) / 2)
+                borda[row + t] += Double(total) - (Double(less) + Double(equal + 1) / 2)
             }
         }
     }
