@@ -69,6 +69,27 @@ struct FastPathTests {
         #expect(Ranking(questionnaire: q, aggregate: aggregate).json.serialized() == (try general(path, q)).0)
     }
 
+    @Test("A split that falls inside a quoted comment is detected, and the file read in one pass")
+    func splitInsideQuotes() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/quoted.csv"
+        // 300 short rows, a 3,000-byte comment over 75 lines in the middle, 300 short rows.
+        var lines = ["delegation,respondent,threat,priority,comment"]
+        for r in 1...300 { lines.append("FR,R\(String(format: "%03d", r)),drugs,1,") }
+        let long = (1...75).map { "line \(String(format: "%02d", $0)) of a long remark, commas" }.joined(separator: "\n")
+        lines.append("DE,R301,firearms,1,\"\(long)\"")
+        for r in 302...601 { lines.append("IT,R\(String(format: "%03d", r)),drugs,2,") }
+        try TestSupport.write(lines.joined(separator: "\n") + "\n", to: path)
+        let q = try TestSupport.questionnaire()
+        guard case .aggregated(let aggregate, let rows) = try LongCSVAggregator.aggregate(path: path, questionnaire: q, chunkSize: 2048)
+        else {
+            Issue.record("declined")
+            return
+        }
+        #expect(rows == 601)
+        #expect(Ranking(questionnaire: q, aggregate: aggregate).json.serialized() == (try general(path, q)).0)
+    }
+
     @Test(
         "Fixture files without respondents, with aliases and comments",
         arguments: ["baltic-states.csv", "pl.csv", "hu.csv", "de-excel.csv"])

@@ -32,7 +32,10 @@ public enum LongCSVAggregator {
     public static func aggregate(
         path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize
     ) throws(SurveyError) -> Outcome {
-        try stream(path: path, questionnaire: questionnaire, chunkSize: chunkSize, requireRespondents: false)
+        if let outcome = try aggregateInTwoParts(path: path, questionnaire: questionnaire, chunkSize: chunkSize) {
+            return outcome
+        }
+        return try stream(path: path, questionnaire: questionnaire, chunkSize: chunkSize, requireRespondents: false)
     }
 
     /// One respondent's answer, as the streaming path hands it to a store.
@@ -158,7 +161,7 @@ public enum LongCSVAggregator {
 }
 
 /// Whether `bytes` equals the `length` bytes at `p`.
-private func sameBytes(_ bytes: [UInt8], _ p: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+func sameBytes(_ bytes: [UInt8], _ p: UnsafePointer<UInt8>, _ length: Int) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
         guard let base = buffer.baseAddress else { return length == 0 }
         return memcmp(base, p, length) == 0
@@ -166,7 +169,7 @@ private func sameBytes(_ bytes: [UInt8], _ p: UnsafePointer<UInt8>, _ length: In
 }
 
 /// A small open-addressing map from byte spellings to indices, looked up without allocating.
-private struct SpellingTable {
+struct SpellingTable {
     private var hashes = [UInt64](repeating: 0, count: 256)
     private var values = [Int](repeating: -1, count: 256)
     private var spellings = [[UInt8]](repeating: [], count: 256)
@@ -214,8 +217,8 @@ private struct SpellingTable {
     }
 }
 
-/// The byte-level state of one pass over a long CSV.
-private struct Scanner {
+/// The byte-level state of one pass over a long CSV (or one part of it).
+struct Scanner {
     let questionnaire: Questionnaire
     let threatCount: Int
     var aggregate: MentionAggregate
@@ -261,6 +264,15 @@ private struct Scanner {
     var maxRespondent = -1
     /// Called with every finished respondent (bulk storing); `false` aborts.
     var onAnswer: ((LongCSVAggregator.StreamedAnswer) -> Bool)?
+    /// For the second part of a split file: keep the first respondent apart, it may have
+    /// begun in the first part.
+    var holdFirstGroup = false
+    /// For the first part of a split file: keep the last respondent apart, it may go on in
+    /// the second part.
+    var holdLastGroup = false
+    /// The respondent kept apart: state index, number, priorities.
+    var held: (state: Int, respondent: Int, priorities: [Int32])?
+    private var firstGroupSeen = false
     // Without respondents, each state's answer is gathered over the whole file.
     var statePriorities: [[Int32]] = []
 
@@ -494,10 +506,25 @@ private struct Scanner {
 
     /// The better of two recorded priorities (-1 absent, 0 none, >0 priority).
     func merge(_ old: Int32, _ new: Int32) -> Int32 {
+        if new < 0 { return old }
         if old < 0 { return new }
         if old == 0 { return new }
         if new == 0 { return old }
         return min(old, new)
+    }
+
+    /// Takes the column layout another scanner read from the header.
+    mutating func copyConfiguration(from other: Scanner) {
+        delimiter = other.delimiter
+        columnCount = other.columnCount
+        delegationColumn = other.delegationColumn
+        threatColumn = other.threatColumn
+        priorityColumn = other.priorityColumn
+        respondentColumn = other.respondentColumn
+        questionnaireColumn = other.questionnaireColumn
+        aggregate.carriesRespondents = other.aggregate.carriesRespondents
+        respondentPrefix = other.respondentPrefix
+        respondentWidth = other.respondentWidth
     }
 
     mutating func resolveState(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
@@ -602,6 +629,15 @@ private struct Scanner {
     /// Adds the finished respondent's answer to its state's sums.
     mutating func finishGroup() {
         guard groupState >= 0 else { return }
+        if holdFirstGroup && !firstGroupSeen {
+            firstGroupSeen = true
+            held = (groupState, groupRespondent, groupPriorities)
+            for t in 0..<threatCount { groupPriorities[t] = -1 }
+            groupState = -1
+            groupRespondent = -1
+            return
+        }
+        firstGroupSeen = true
         minRespondent = min(minRespondent, groupRespondent)
         maxRespondent = max(maxRespondent, groupRespondent)
         if let onAnswer {
@@ -621,7 +657,9 @@ private struct Scanner {
 
     /// Ends the file: the last respondent, or every state's gathered answer, then the sums.
     mutating func finish() {
-        if respondentColumn >= 0 {
+        if holdLastGroup, respondentColumn >= 0, groupState >= 0 {
+            held = (groupState, groupRespondent, groupPriorities)
+        } else if respondentColumn >= 0 {
             finishGroup()
         } else {
             for state in stateCodes.indices { addAnswer(statePriorities[state], to: state) }
