@@ -100,7 +100,7 @@ public struct HTMLReport: Sendable {
         .summary{border-left:3pt solid #555;padding:4pt 8pt;background:#f4f4f4}
         .heat td{text-align:center;width:7mm;font-size:8.5pt;padding:1pt}.heat th.v{writing-mode:vertical-rl;transform:rotate(180deg);font-size:8pt;font-weight:normal}
         .p1{background:#333;color:#fff}.p2{background:#666;color:#fff}.p3{background:#999}.p4{background:#ccc}.pm{background:#e6e6e6}
-        .tiles{display:flex;flex-wrap:wrap;gap:2mm}.tile{width:20mm;height:13mm;border:0.8pt solid #111;font-size:8pt;padding:1mm;box-sizing:border-box}
+        .tiles{display:flex;flex-wrap:wrap;gap:2mm}.tile{width:20mm;height:15mm;border:0.8pt solid #111;font-size:8pt;padding:1mm;box-sizing:border-box}
         .tile b{font-size:11pt;display:block}.on{background:#fff}.late{background:repeating-linear-gradient(45deg,#fff,#fff 2px,#bbb 2px,#bbb 4px)}
         .missing{background:#444;color:#fff}svg text{font-family:"DejaVu Sans",Arial,sans-serif}
         section{break-inside:auto}
