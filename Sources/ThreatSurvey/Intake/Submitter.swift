@@ -27,6 +27,17 @@ public struct Submitter {
             throw .inputMissing(path: path, reason: "no such file")
         }
         if isDirectory.boolValue { throw .inputMissing(path: path, reason: "is a folder, not a file") }
+        // Refuse an oversized file before reading it into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+            size.intValue > AnswerFile.maximumBytes
+        {
+            throw .invalidData([
+                Diagnostic(
+                    file: path,
+                    message: "file of \(size.intValue >> 20) MiB is larger than the \(AnswerFile.maximumBytes >> 20) MiB "
+                        + "the general reader takes; a long CSV with a respondent column is streamed instead")
+            ])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .inputMissing(path: path, reason: "cannot be read (permissions?)")
         }

@@ -29,6 +29,12 @@ public struct AnswerFile: Sendable {
         "odt": "a text document",
     ]
 
+    /// Largest file the general reader takes (it holds the file in memory); larger long CSVs
+    /// with respondents are streamed by `submit` and `rank --from`.
+    public static let maximumBytes = 256 << 20
+    /// Longest CSV field, and longest line of prose.
+    public static let maximumFieldBytes = 1 << 20
+
     /// Decodes `bytes` and detects the format.
     ///
     /// - Throws: ``SurveyError/invalidData(_:)`` for empty, binary, foreign-format or
@@ -43,6 +49,14 @@ public struct AnswerFile: Sendable {
                     file: name,
                     message: "this is \(kind); save it as CSV UTF-8, JSON or plain text and "
                         + "submit that file")
+            ])
+        }
+        if bytes.count > maximumBytes {
+            throw .invalidData([
+                Diagnostic(
+                    file: name,
+                    message: "file of \(bytes.count >> 20) MiB is larger than the \(maximumBytes >> 20) MiB the general "
+                        + "reader takes; a long CSV with a respondent column is streamed instead")
             ])
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
@@ -142,6 +156,12 @@ public struct AnswerFile: Sendable {
                     Diagnostic(
                         file: name, line: problem.line, column: problem.column, severity: .warning,
                         message: "text after a closing quote; kept as written"))
+            case .fieldTooLong:
+                diagnostics.append(
+                    Diagnostic(
+                        file: name, line: problem.line, column: problem.column,
+                        message: "field longer than \(AnswerFile.maximumFieldBytes >> 20) MiB; the limit guards against "
+                            + "a missing closing quote or a corrupted file"))
             case .quoteInUnquotedField:
                 diagnostics.append(
                     Diagnostic(

@@ -22,6 +22,8 @@ public struct CSVReader {
             case textAfterClosingQuote
             /// A quote appeared inside an unquoted field (kept literally, a warning).
             case quoteInUnquotedField
+            /// A field was longer than ``CSVReader/maximumFieldBytes`` (an error).
+            case fieldTooLong
         }
 
         /// The kind.
@@ -57,6 +59,7 @@ public struct CSVReader {
     private var fieldLine = 1
     private var fieldColumn = 1
     private var fieldWasQuoted = false
+    private var fieldTooLong = false
 
     /// A reader for `delimiter`.
     public init(delimiter: UInt8) {
@@ -213,6 +216,10 @@ public struct CSVReader {
     private mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
         guard from < to else { return }
         let room = maximumFieldBytes - field.count
+        if to - from > room, !fieldTooLong {
+            fieldTooLong = true
+            problems.append(Problem(kind: .fieldTooLong, line: fieldLine, column: fieldColumn))
+        }
         guard room > 0 else { return }
         field.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[from..<min(to, from + room)]))
     }
@@ -222,6 +229,7 @@ public struct CSVReader {
     }
 
     private mutating func endField() {
+        fieldTooLong = false
         fields.append(String(decoding: field, as: UTF8.self))
         lines.append(fieldLine)
         columns.append(fieldColumn)
