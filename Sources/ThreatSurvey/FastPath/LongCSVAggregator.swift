@@ -240,7 +240,7 @@ struct Scanner {
     var threatBySpelling = SpellingTable()
     var questionnaireSpellings: Set<[UInt8]> = []
     var stateCodes: [String] = []
-    let states = MemberStateResolver()
+    let states = MemberStateResolver.shared
     let threats: ThreatResolver
 
     // Sums per (state, threat), flat and preallocated: the innermost loop touches these for

@@ -86,7 +86,7 @@ public struct Submitter {
         }
         var delegation: MemberState?
         if let written = request.delegation {
-            let resolver = MemberStateResolver()
+            let resolver = MemberStateResolver.shared
             guard let state = resolver.resolve(written) else {
                 let hint = resolver.suggestion(for: written).map { "; did you mean \"\($0)\"?" } ?? ""
                 throw .usage("--delegation: unknown Member State \"\(written)\"\(hint)")

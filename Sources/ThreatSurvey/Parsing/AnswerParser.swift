@@ -8,10 +8,16 @@ public struct AnswerParser: Sendable {
     /// The delegation given on the command line (required for prose).
     public var delegation: MemberState?
 
+    /// Built once per parser, used for every file it reads.
+    private let threats: ThreatResolver
+    private let prose: ProseMatcher
+
     /// A parser for `questionnaire`, optionally with the delegation fixed.
     public init(questionnaire: Questionnaire, delegation: MemberState? = nil) {
         self.questionnaire = questionnaire
         self.delegation = delegation
+        self.threats = ThreatResolver(questionnaire: questionnaire)
+        self.prose = ProseMatcher(questionnaire: questionnaire)
     }
 
     /// Validates `file` and returns its responses and every diagnostic (warnings included).
@@ -19,7 +25,8 @@ public struct AnswerParser: Sendable {
     /// - Throws: ``SurveyError/invalidData(_:)`` listing every problem when any is an error;
     ///   nothing from such a file may be stored.
     public func parse(_ file: AnswerFile) throws(SurveyError) -> (responses: [Response], diagnostics: [Diagnostic]) {
-        let context = ParseContext(questionnaire: questionnaire, delegation: delegation, file: file.name)
+        let context = ParseContext(
+            questionnaire: questionnaire, delegation: delegation, file: file.name, threats: threats, prose: prose)
         var diagnostics = file.diagnostics
         var responses: [Response] = []
         switch file.format {

@@ -32,7 +32,7 @@ public struct ContactList: Sendable {
                 Diagnostic(file: file, line: 1, column: 1, message: "a contacts file needs columns \"delegation\" and \"email\"")
             ])
         }
-        let resolver = MemberStateResolver()
+        let resolver = MemberStateResolver.shared
         var addresses: [String: [String]] = [:]
         for record in records.dropFirst() {
             let at = record.location(ofField: delegationColumn, in: file)

@@ -8,13 +8,25 @@ struct ParseContext: Sendable {
     var delegation: MemberState?
     var file: String
 
-    init(questionnaire: Questionnaire, delegation: MemberState?, file: String) {
+    /// Suggestions are computed for the first problems of a file only: every problem is
+    /// still reported, but a file of garbage cannot make the tool compute millions of edit
+    /// distances.
+    static let suggestionLimit = 100
+
+    /// The roster, computed once per file rather than once per row.
+    var roster: Set<String>
+
+    init(
+        questionnaire: Questionnaire, delegation: MemberState?, file: String, threats: ThreatResolver,
+        prose: ProseMatcher
+    ) {
         self.questionnaire = questionnaire
-        self.threats = ThreatResolver(questionnaire: questionnaire)
-        self.states = MemberStateResolver()
-        self.prose = ProseMatcher(questionnaire: questionnaire)
+        self.threats = threats
+        self.states = MemberStateResolver.shared
+        self.prose = prose
         self.delegation = delegation
         self.file = file
+        self.roster = Set(questionnaire.roster)
     }
 
     func error(_ line: Int?, _ column: Int?, _ message: String, suggestion: String? = nil) -> Diagnostic {
@@ -38,10 +50,10 @@ struct ParseContext: Sendable {
             diagnostics.append(
                 error(
                     line, column, "unknown Member State \"\(trimmed)\"",
-                    suggestion: states.suggestion(for: trimmed)))
+                    suggestion: diagnostics.count < Self.suggestionLimit ? states.suggestion(for: trimmed) : nil))
             return nil
         }
-        if !questionnaire.roster.contains(state.code) {
+        if !roster.contains(state.code) {
             diagnostics.append(
                 warning(
                     line, column,
@@ -58,7 +70,7 @@ struct ParseContext: Sendable {
             diagnostics.append(
                 error(
                     line, column, "unknown threat \"\(trimmed)\" in \(questionnaire.id)",
-                    suggestion: threats.suggestion(for: trimmed)))
+                    suggestion: diagnostics.count < Self.suggestionLimit ? threats.suggestion(for: trimmed) : nil))
             return nil
         }
         return id

@@ -99,7 +99,7 @@ extension Questionnaire {
             fail(node, "\"roster\" is \"EU\" or a list of Member State codes", nil)
             return .eu
         }
-        let resolver = MemberStateResolver()
+        let resolver = MemberStateResolver.shared
         var codes: [String] = []
         for element in list {
             guard let s = element.string, let state = resolver.resolve(s) else {

@@ -21,7 +21,7 @@ extension Grouping {
             fail(root, "expected {\"groupings\": [...]}")
             throw .invalidData(problems)
         }
-        let resolver = MemberStateResolver()
+        let resolver = MemberStateResolver.shared
         var groupings: [Grouping] = []
         var seen = Set<String>()
         for node in list {

@@ -6,6 +6,9 @@ public struct MemberStateResolver: Sendable {
     private let byKey: [String: MemberState]
     private let candidates: [(key: String, display: String)]
 
+    /// The resolver over every state that has ever been a member, built once.
+    public static let shared = MemberStateResolver()
+
     /// A resolver over every state that has ever been a member.
     public init(states: [MemberState] = MemberState.all) {
         var map: [String: MemberState] = [:]

@@ -33,11 +33,19 @@ public enum EditDistance {
         for input: String, among candidates: [(key: String, display: String)]
     ) -> String? {
         let key = TextFolding.key(input)
-        guard !key.isEmpty else { return nil }
+        // Nothing a delegation means is longer than this; garbage gets no suggestion.
+        guard !key.isEmpty, key.count <= 80 else { return nil }
         let compact = key.filter { $0 != " " }
         let limit = key.count <= 4 ? 1 : key.count <= 8 ? 2 : key.count / 3
         var best: (distance: Int, display: String)?
         for candidate in candidates {
+            // The distance is at least the difference in length: skip hopeless candidates.
+            let length = candidate.key.count
+            if length - key.count > limit || key.count - length > limit,
+                length - compact.count > limit || compact.count - length > limit
+            {
+                continue
+            }
             let d = min(
                 between(key, candidate.key),
                 between(compact, candidate.key.filter { $0 != " " }))

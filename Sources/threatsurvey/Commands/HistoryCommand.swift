@@ -24,7 +24,7 @@ enum HistoryCommand: Command {
         }
         entries.sort { ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id) }
         if let written = arguments.value("delegation") {
-            let resolver = MemberStateResolver()
+            let resolver = MemberStateResolver.shared
             guard let state = resolver.resolve(written) else {
                 throw .usage(
                     "--delegation: unknown Member State \"\(written)\""
