@@ -9,7 +9,7 @@ enum CLI {
 
     static let commands: [any Command.Type] = [
         SubmitCommand.self, HistoryCommand.self, ShowCommand.self, QuestionnairesCommand.self,
-        TemplateCommand.self, RankCommand.self, RegionsCommand.self, TallyCommand.self, DeadlineCommand.self, GenerateCommand.self, ReportCommand.self, SummaryCommand.self, DemoCommand.self,
+        TemplateCommand.self, RankCommand.self, RegionsCommand.self, TallyCommand.self, DeadlineCommand.self, GenerateCommand.self, ReportCommand.self, SummaryCommand.self, DemoCommand.self, CSVRecordsCommand.self,
     ]
 
     static var help: String {
