@@ -29,7 +29,7 @@ struct HardeningTests {
     func hugeFile() throws {
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/huge.json"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: UInt64(AnswerFile.maximumBytes) + 1)  // sparse: no disk used
         try handle.close()
@@ -91,5 +91,18 @@ struct HardeningTests {
         #expect(all.map(\.delegation) == states)  // received order
         #expect(all.allSatisfy { $0.response.mentions.count == 200 })
         #expect(try Store(path: store).db.query("PRAGMA integrity_check") { $0.text(0) } == ["ok"])
+    }
+}
+
+extension HardeningTests {
+    @Test("A file of thousands of unknown names: every one reported, suggestions for the first 100")
+    func garbageNames() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let rows = (0..<3000).map { "Xyzland\($0),Frearms\($0)" }
+        let problems = TestSupport.problems(
+            "delegation,threat\n" + rows.joined(separator: "\n") + "\n", questionnaire: try TestSupport.questionnaire())
+        // Each row: an unknown Member State and an unknown threat.
+        #expect(problems.filter { $0.severity == .error }.count == 6000)
+        #expect(problems.filter { $0.suggestion != nil }.count <= ParseContext.suggestionLimit)
     }
 }
