@@ -106,6 +106,13 @@ struct AnalysisInput {
             questionnaire: questionnaire, submissions: [], catalog: catalog, aggregate: aggregate, lateAnswers: late)
     }
 
+    /// `--today DATE`, or today in the questionnaire's zone.
+    static func today(_ arguments: ParsedArguments, questionnaire: Questionnaire) throws(SurveyError) -> CivilDate {
+        guard let text = arguments.value("today") else { return DeadlineCheck.today(in: questionnaire.timeZone) }
+        guard let day = CivilDate(iso: text) else { throw .usage("--today \(text): expected YYYY-MM-DD") }
+        return day
+    }
+
     /// The ranking options of the command line.
     func rankingOptions(_ arguments: ParsedArguments) throws(SurveyError) -> RankingOptions {
         var options = RankingOptions(onTimeOnly: arguments.flag("on-time-only"))

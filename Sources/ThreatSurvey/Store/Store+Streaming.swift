@@ -46,107 +46,9 @@ extension Store {
         let result: StreamedReceipt
         do {
             result = try db.transaction { () throws(SurveyError) -> StreamedReceipt in
-            let fileID: Int64
-            do {
-                try db.execute("PRAGMA defer_foreign_keys = ON")
-                // Inside the write transaction, so no other writer can take this id.
-                fileID = try db.query("SELECT COALESCE(MAX(id), 0) + 1 FROM files") { $0.int(0) }.first ?? 1
-            } catch {
-                throw fail(error)
-            }
-            let insertChunk: Statement
-            let insertSubmission: Statement
-            do {
-                insertChunk = try db.prepare("INSERT INTO file_chunks(file_id, seq, bytes) VALUES (?, ?, ?)")
-                insertSubmission = try db.prepare(
-                    """
-                    INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms, file_id,
-                        format, encoding, delimiter, warnings, packed_mentions)
-                    VALUES (?, ?, ?, ?, ?, ?, 'csv-long', 'UTF-8', ',', '', ?)
-                    """)
-            } catch {
-                throw fail(error)
-            }
-            do {
-                try insertSubmission.bind([
-                    .text(questionnaire.id), .null, .null, .text(receivedText), .integer(receivedMillis),
-                    .integer(fileID), .null,
-                ])
-            } catch {
-                throw fail(error)
-            }
-            var seq: Int64 = 0
-            var first: Int64 = 0
-            var last: Int64 = 0
-            let summary = try LongCSVAggregator.stream(
-                path: path, questionnaire: questionnaire,
-                onBytes: { (chunk) throws(SurveyError) in
-                    do {
-                        try insertChunk.execute([.integer(fileID), .integer(seq), .blob(Array(chunk.bindMemory(to: UInt8.self)))])
-                    } catch {
-                        throw self.fail(error)
-                    }
-                    seq += 1
-                },
-                onAnswer: { (answer) throws(SurveyError) in
-                    var packed: [UInt8] = []
-                    packed.reserveCapacity(24)
-                    for (t, p) in answer.priorities.enumerated() where p >= 0 {
-                        packed.append(UInt8(t))
-                        packed.append(UInt8(truncatingIfNeeded: p >> 8))
-                        packed.append(UInt8(truncatingIfNeeded: p))
-                    }
-                    do {
-                        // Columns 1, 4, 5 and 6 are the same for every row and bound once.
-                        try insertSubmission.bind(.text(answer.memberState), at: 2)
-                        try insertSubmission.bind(.text(answer.respondent), at: 3)
-                        try insertSubmission.bind(.blob(packed), at: 7)
-                        try insertSubmission.run()
-                    } catch {
-                        throw self.fail(error)
-                    }
-                    last = self.db.lastInsertedRowID
-                    if first == 0 { first = last }
-                })
-            guard let summary, first > 0 else { throw Store.streamingDeclined }
-            let (checksum, size) = try hashing.wait()
-            do {
-                try db.run(
-                    "INSERT INTO files(id, name, bytes, sha256, size, stored_at) VALUES (?, ?, x'', ?, ?, ?)",
-                    [.integer(fileID), .text(name), .text(checksum), .integer(Int64(size)), .text(Timestamp.storage(Date()))])
-                let insertSum = try db.prepare(
-                    """
-                    INSERT INTO bulk_sums(file_id, member_state, threat, answers, mentions, priority_sum,
-                        priority_count, borda, firsts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for (code, sums) in summary.aggregate.states {
-                    for t in sums.mentions.indices {
-                        try insertSum.execute([
-                            .integer(fileID), .text(code), .integer(Int64(t)), .integer(Int64(sums.answers)),
-                            .integer(Int64(sums.mentions[t])), .integer(Int64(sums.prioritySum[t])),
-                            .integer(Int64(sums.priorityCount[t])), .real(sums.borda[t]), .integer(Int64(sums.firsts[t])),
-                        ])
-                    }
-                }
-                try db.run(
-                    """
-                    INSERT INTO bulk_files(file_id, questionnaire, received_ms, first_submission, last_submission, rows,
-                        respondent_prefix, min_respondent, max_respondent, threats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        .integer(fileID), .text(questionnaire.id), .integer(receivedMillis), .integer(first),
-                        .integer(last), .integer(Int64(summary.rows)), .text(summary.respondentPrefix),
-                        .integer(Int64(summary.minRespondent)), .integer(Int64(summary.maxRespondent)),
-                        .text(summary.aggregate.threats.joined(separator: ",")),
-                    ])
-            } catch {
-                throw fail(error)
-            }
-            return StreamedReceipt(
-                fileID: fileID, submissions: first...last, rows: summary.rows,
-                memberStates: MemberState.sortedByProtocol(summary.aggregate.states.keys), checksum: checksum,
-                size: size, name: name, received: Date(timeIntervalSince1970: Double(receivedMillis) / 1000),
-                questionnaire: questionnaire, aggregate: summary.aggregate)
+                try insertStreamedRows(
+                    path: path, name: name, questionnaire: questionnaire, receivedMillis: receivedMillis,
+                    receivedText: receivedText, hashing: hashing)
             }
         } catch {
             if case .internalError(let m) = error, m == "streaming declined" { return nil }
@@ -191,6 +93,114 @@ extension Store {
 
     /// Thrown inside the transaction to roll it back when the file needs the general reader.
     static let streamingDeclined = SurveyError.internalError("streaming declined")
+
+    /// The body of ``insertStreamed(path:name:questionnaire:received:)``, inside its transaction.
+    private func insertStreamedRows(
+        path: String, name: String, questionnaire: Questionnaire, receivedMillis: Int64, receivedText: String,
+        hashing: BackgroundChecksum
+    ) throws(SurveyError) -> StreamedReceipt {
+        let fileID: Int64
+        do {
+            try db.execute("PRAGMA defer_foreign_keys = ON")
+            // Inside the write transaction, so no other writer can take this id.
+            fileID = try db.query("SELECT COALESCE(MAX(id), 0) + 1 FROM files") { $0.int(0) }.first ?? 1
+        } catch {
+            throw fail(error)
+        }
+        let insertChunk: Statement
+        let insertSubmission: Statement
+        do {
+            insertChunk = try db.prepare("INSERT INTO file_chunks(file_id, seq, bytes) VALUES (?, ?, ?)")
+            insertSubmission = try db.prepare(
+                """
+                INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms, file_id,
+                    format, encoding, delimiter, warnings, packed_mentions)
+                VALUES (?, ?, ?, ?, ?, ?, 'csv-long', 'UTF-8', ',', '', ?)
+                """)
+        } catch {
+            throw fail(error)
+        }
+        do {
+            try insertSubmission.bind([
+                .text(questionnaire.id), .null, .null, .text(receivedText), .integer(receivedMillis),
+                .integer(fileID), .null,
+            ])
+        } catch {
+            throw fail(error)
+        }
+        var seq: Int64 = 0
+        var first: Int64 = 0
+        var last: Int64 = 0
+        let summary = try LongCSVAggregator.stream(
+            path: path, questionnaire: questionnaire,
+            onBytes: { (chunk) throws(SurveyError) in
+                do {
+                    try insertChunk.execute([.integer(fileID), .integer(seq), .blob(Array(chunk.bindMemory(to: UInt8.self)))])
+                } catch {
+                    throw self.fail(error)
+                }
+                seq += 1
+            },
+            onAnswer: { (answer) throws(SurveyError) in
+                var packed: [UInt8] = []
+                packed.reserveCapacity(24)
+                for (t, p) in answer.priorities.enumerated() where p >= 0 {
+                    packed.append(UInt8(t))
+                    packed.append(UInt8(truncatingIfNeeded: p >> 8))
+                    packed.append(UInt8(truncatingIfNeeded: p))
+                }
+                do {
+                    // Columns 1, 4, 5 and 6 are the same for every row and bound once.
+                    try insertSubmission.bind(.text(answer.memberState), at: 2)
+                    try insertSubmission.bind(.text(answer.respondent), at: 3)
+                    try insertSubmission.bind(.blob(packed), at: 7)
+                    try insertSubmission.run()
+                } catch {
+                    throw self.fail(error)
+                }
+                last = self.db.lastInsertedRowID
+                if first == 0 { first = last }
+            })
+        guard let summary, first > 0 else { throw Store.streamingDeclined }
+        let (checksum, size) = try hashing.wait()
+        do {
+            try db.run(
+                "INSERT INTO files(id, name, bytes, sha256, size, stored_at) VALUES (?, ?, x'', ?, ?, ?)",
+                [.integer(fileID), .text(name), .text(checksum), .integer(Int64(size)), .text(Timestamp.storage(Date()))])
+            let insertSum = try db.prepare(
+                """
+                INSERT INTO bulk_sums(file_id, member_state, threat, answers, mentions, priority_sum,
+                    priority_count, borda, firsts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (code, sums) in summary.aggregate.states {
+                for t in sums.mentions.indices {
+                    try insertSum.execute([
+                        .integer(fileID), .text(code), .integer(Int64(t)), .integer(Int64(sums.answers)),
+                        .integer(Int64(sums.mentions[t])), .integer(Int64(sums.prioritySum[t])),
+                        .integer(Int64(sums.priorityCount[t])), .real(sums.borda[t]), .integer(Int64(sums.firsts[t])),
+                    ])
+                }
+            }
+            try db.run(
+                """
+                INSERT INTO bulk_files(file_id, questionnaire, received_ms, first_submission, last_submission, rows,
+                    respondent_prefix, min_respondent, max_respondent, threats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .integer(fileID), .text(questionnaire.id), .integer(receivedMillis), .integer(first),
+                    .integer(last), .integer(Int64(summary.rows)), .text(summary.respondentPrefix),
+                    .integer(Int64(summary.minRespondent)), .integer(Int64(summary.maxRespondent)),
+                    .text(summary.aggregate.threats.joined(separator: ",")),
+                ])
+        } catch {
+            throw fail(error)
+        }
+        return StreamedReceipt(
+            fileID: fileID, submissions: first...last, rows: summary.rows,
+            memberStates: MemberState.sortedByProtocol(summary.aggregate.states.keys), checksum: checksum,
+            size: size, name: name, received: Date(timeIntervalSince1970: Double(receivedMillis) / 1000),
+            questionnaire: questionnaire, aggregate: summary.aggregate)
+    }
 
     /// Reads a file in 4 MiB chunks.
     static func readChunks(_ path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws(SurveyError) {

@@ -21,11 +21,7 @@ enum DeadlineCommand: Command {
         let catalog = try environment.catalog()
         let store = try environment.existingStore()
         let questionnaire = try catalog.choose(arguments.value("questionnaire"), store: store)
-        var today = DeadlineCheck.today(in: questionnaire.timeZone)
-        if let text = arguments.value("today") {
-            guard let day = CivilDate(iso: text) else { throw .usage("--today \(text): expected YYYY-MM-DD") }
-            today = day
-        }
+        let today = try AnalysisInput.today(arguments, questionnaire: questionnaire)
         var contacts: ContactList?
         if let path = arguments.value("contacts") {
             contacts = try ContactList.load(bytes: try Submitter.readFromDisk(path), file: path)

@@ -19,11 +19,7 @@ enum ReportCommand: Command {
         let catalog = try environment.catalog()
         let store = try environment.existingStore()
         let questionnaire = try catalog.choose(arguments.value("questionnaire"), store: store)
-        var today = DeadlineCheck.today(in: questionnaire.timeZone)
-        if let text = arguments.value("today") {
-            guard let day = CivilDate(iso: text) else { throw .usage("--today \(text): expected YYYY-MM-DD") }
-            today = day
-        }
+        let today = try AnalysisInput.today(arguments, questionnaire: questionnaire)
         let report = HTMLReport(
             questionnaire: questionnaire, submissions: try store?.submissions(questionnaire: questionnaire.id) ?? [],
             grouping: try AnalysisInput.grouping(arguments), today: today, generated: Date())
