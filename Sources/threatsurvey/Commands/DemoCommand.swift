@@ -23,7 +23,7 @@ enum DemoCommand: Command {
         }
         let temporary = arguments.value("store") == nil
         if temporary {
-            environment.storePath = NSTemporaryDirectory() + "threatsurvey-demo-\(getpid()).sqlite"
+            environment.storePath = NSTemporaryDirectory() + "threatsurvey-demo-\(getpid())-\(UUID().uuidString).sqlite"
             Store.removeFiles(at: environment.storePath)
         }
         defer { if temporary { Store.removeFiles(at: environment.storePath) } }
