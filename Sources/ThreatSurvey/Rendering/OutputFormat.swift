@@ -6,13 +6,14 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     case html
 
-    /// The renderer for this format (HTML documents are rendered by the report command).
+    /// The renderer for this format.
     public var renderer: any ReportRenderer {
         switch self {
         case .table: return .table
         case .markdown: return .markdown
         case .csv: return .csv
-        case .json, .html: return .json
+        case .json: return .json
+        case .html: return .html
         }
     }
 }

@@ -14,7 +14,7 @@ enum DeadlineCommand: Command {
             .value("sender", "ADDRESS", "the drafts' From header (default a placeholder to replace)"),
             .flag("strict", "exit 1 when the deadline has passed and a Member State is missing"),
         ],
-        formats: [.table, .markdown, .csv, .json],
+        formats: [.table, .markdown, .csv, .json, .html],
         discussion: "Nothing is ever sent: drafts are files for the officer to check and send.")
 
     static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {

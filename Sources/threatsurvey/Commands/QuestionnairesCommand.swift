@@ -5,7 +5,7 @@ enum QuestionnairesCommand: Command {
     static let spec = CommandSpec(
         name: "questionnaires",
         summary: "the questionnaires known, with deadlines and answer counts",
-        formats: [.table, .markdown, .csv, .json])
+        formats: [.table, .markdown, .csv, .json, .html])
 
     static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {
         let catalog = try environment.catalog()

@@ -12,7 +12,7 @@ enum RankCommand: Command {
             .value("groupings", "FILE", "user groupings (JSON)"),
             .value("region", "R", "rank inside one region only"),
         ],
-        formats: [.table, .markdown, .csv, .json],
+        formats: [.table, .markdown, .csv, .json, .html],
         discussion: """
             Count: distinct roster Member States whose current answer mentions a threat; equal
             counts share a rank and are listed by mean priority, then id. Borda: each answer's

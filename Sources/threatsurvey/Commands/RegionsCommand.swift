@@ -10,7 +10,7 @@ enum RegionsCommand: Command {
             .value("groupings", "FILE", "user groupings (JSON)"),
             .value("alpha", "A", "significance threshold for signals (default 0.05)"),
         ],
-        formats: [.table, .markdown, .csv, .json])
+        formats: [.table, .markdown, .csv, .json, .html])
 
     static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {
         let input = try AnalysisInput.load(arguments, environment)

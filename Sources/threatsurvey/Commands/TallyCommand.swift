@@ -9,7 +9,7 @@ enum TallyCommand: Command {
             .value("grouping", "G", "eurovoc (default), un-m49, sea-basins, land-borders, or one from --groupings"),
             .value("groupings", "FILE", "user groupings (JSON)"),
         ],
-        formats: [.table, .markdown, .csv, .json])
+        formats: [.table, .markdown, .csv, .json, .html])
 
     static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(SurveyError) -> ExitStatus {
         let input = try AnalysisInput.load(arguments, environment, fastPath: false)
