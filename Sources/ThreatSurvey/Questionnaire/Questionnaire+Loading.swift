@@ -133,7 +133,7 @@ extension Questionnaire {
                 fail(element, "a threat is an object with \"id\", \"title\" and \"aliases\"", nil)
                 continue
             }
-            guard let idNode = element["id"], let id = idNode.string, isKebabCase(id) else {
+            guard let idNode = element["id"], let id = idNode.string, KebabCase.isValid(id) else {
                 fail(
                     element["id"] ?? element,
                     "a threat needs an \"id\" in kebab-case (lower-case words joined by '-')", nil)
@@ -205,7 +205,7 @@ extension Questionnaire {
         var questions: [Question] = []
         var seen: [String: Int] = [:]
         for element in list {
-            guard let idNode = element["id"], let id = idNode.string, isKebabCase(id) else {
+            guard let idNode = element["id"], let id = idNode.string, KebabCase.isValid(id) else {
                 fail(element["id"] ?? element, "a question needs an \"id\" in kebab-case", nil)
                 continue
             }
@@ -241,12 +241,5 @@ extension Questionnaire {
             questions.append(Question(id: id, kind: kind, text: text))
         }
         return questions
-    }
-
-    static func isKebabCase(_ id: String) -> Bool {
-        !id.isEmpty && !id.hasPrefix("-") && !id.hasSuffix("-") && !id.contains("--")
-            && id.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-            }
     }
 }

@@ -25,7 +25,7 @@ extension Grouping {
         var groupings: [Grouping] = []
         var seen = Set<String>()
         for node in list {
-            guard let id = node["id"]?.string, Questionnaire.isKebabCase(id) else {
+            guard let id = node["id"]?.string, KebabCase.isValid(id) else {
                 fail(node["id"] ?? node, "a grouping needs an \"id\" in kebab-case")
                 continue
             }
@@ -33,7 +33,7 @@ extension Grouping {
             var regions: [Region] = []
             var regionIDs = Set<String>()
             for regionNode in node["regions"]?.array ?? [] {
-                guard let rid = regionNode["id"]?.string, Questionnaire.isKebabCase(rid) else {
+                guard let rid = regionNode["id"]?.string, KebabCase.isValid(rid) else {
                     fail(regionNode["id"] ?? regionNode, "a region needs an \"id\" in kebab-case")
                     continue
                 }

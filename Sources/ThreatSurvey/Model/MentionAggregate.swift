@@ -2,7 +2,7 @@
 /// priorities given, Borda points and first places.
 ///
 /// Every ranking is computed from these sums, whether they come from stored submissions
-/// (``init(questionnaire:current:)``) or from streaming a million-row file
+/// (``MentionAggregate/init(questionnaire:current:)``, in Analysis) or from streaming a million-row file
 /// (``LongCSVAggregator``): one rule, two ways to feed it, the same numbers.
 public struct MentionAggregate: Sendable {
     /// One Member State's sums; arrays are indexed like the questionnaire's threats.
@@ -86,24 +86,5 @@ public struct MentionAggregate: Sendable {
         self.threats = threats
         self.states = [:]
         self.carriesRespondents = carriesRespondents
-    }
-
-    /// The sums of the current answers (one per state, or per respondent).
-    public init(questionnaire: Questionnaire, current: CurrentAnswers) {
-        threats = questionnaire.threats.map(\.id)
-        let index = Dictionary(uniqueKeysWithValues: threats.enumerated().map { ($1, $0) })
-        states = [:]
-        carriesRespondents = false
-        for (state, answers) in current.byState {
-            var sums = StateSums(threats: threats.count)
-            for s in answers {
-                if s.response.respondent != nil { carriesRespondents = true }
-                let mentioned = s.response.threats.compactMap { t in
-                    index[t].map { (index: $0, priority: s.response.priority(of: t)) }
-                }
-                sums.addAnswer(mentioned, total: threats.count)
-            }
-            states[state] = sums
-        }
     }
 }
