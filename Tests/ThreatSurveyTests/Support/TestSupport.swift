@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @testable import ThreatSurvey
-@testable import threatsurvey
+@testable import ThreatSurveyCLI
 
 /// Paths and helpers shared by every suite.
 enum TestSupport {

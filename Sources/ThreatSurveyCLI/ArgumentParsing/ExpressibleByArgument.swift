@@ -1,0 +1,71 @@
+public import ThreatSurvey
+
+/// A type a command-line value converts to, checked before a command does any work.
+///
+/// Conversion happens while the command line is parsed, so a bad value (`--method best`) is
+/// refused with exit 64 before any file is read or store opened. Enumerations list their
+/// values once here, for the help, the error message and the shell completions.
+public protocol ExpressibleByArgument {
+    /// The value `text` stands for, or `nil` when it is not one.
+    init?(argument text: String)
+    /// Every value when the set is closed (enumerations), else empty.
+    static var allValueStrings: [String] { get }
+    /// What a value looks like, for an error message (`YYYY-MM-DD`).
+    static var expectation: String { get }
+    /// How a shell completes a value of this type.
+    static var completion: Completion { get }
+    /// The value as written on the command line (for `default …` in the help).
+    var argumentText: String { get }
+}
+
+extension ExpressibleByArgument {
+    public static var allValueStrings: [String] { [] }
+    public static var completion: Completion { allValueStrings.isEmpty ? .none : .values(allValueStrings) }
+    public var argumentText: String { String(describing: self) }
+}
+
+extension ExpressibleByArgument where Self: RawRepresentable, RawValue == String, Self: CaseIterable {
+    public init?(argument text: String) { self.init(rawValue: text) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public static var expectation: String { "one of " + allValueStrings.joined(separator: ", ") }
+    public var argumentText: String { rawValue }
+}
+
+extension String: ExpressibleByArgument {
+    public init?(argument text: String) { self = text }
+    public static var expectation: String { "text" }
+    public var argumentText: String { self }
+}
+
+extension Int: ExpressibleByArgument {
+    /// Plain decimal digits only: `0x10`, `1e3` and `+3` are refused.
+    public init?(argument text: String) {
+        guard !text.isEmpty, text.count <= 18, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text)
+        else { return nil }
+        self = value
+    }
+    public static var expectation: String { "a whole number" }
+}
+
+extension UInt64: ExpressibleByArgument {
+    public init?(argument text: String) {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = UInt64(text) else { return nil }
+        self = value
+    }
+    public static var expectation: String { "a whole number ≥ 0" }
+}
+
+extension DateTimeInput: ExpressibleByArgument {
+    public init?(argument text: String) { self.init(text) }
+    public static var expectation: String { "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM]" }
+}
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument text: String) { self.init(iso: text) }
+    public static var expectation: String { "YYYY-MM-DD" }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension RankingOptions.Method: ExpressibleByArgument {}
+extension SummaryWriter.Language: ExpressibleByArgument {}
+extension TemplateWriter.Form: ExpressibleByArgument {}

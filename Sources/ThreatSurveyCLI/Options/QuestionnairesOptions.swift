@@ -1,0 +1,14 @@
+import ThreatSurvey
+
+/// `--questionnaires DIR`, for the commands that need questionnaire definitions.
+public struct QuestionnairesOptions: ParsableArguments {
+    @Option("DIR", help: "questionnaire definitions (default ./questionnaires)", completion: .directory)
+    var questionnaires: String = "questionnaires"
+
+    public init() {}
+
+    /// The questionnaires defined in the folder.
+    func catalog() throws(SurveyError) -> QuestionnaireCatalog {
+        try QuestionnaireCatalog.load(folder: questionnaires)
+    }
+}
