@@ -48,6 +48,7 @@ public enum CLI {
 
     /// Runs the process's command line and exits with its status.
     public static func main() -> Never {
+        InternalErrorTrap.install()
         exit(run(Array(CommandLine.arguments.dropFirst()), console: .standard).rawValue)
     }
 
