@@ -178,8 +178,11 @@ enum CompletionScript {
                 lines.append(line)
             }
             lines.append("complete -c threatsurvey -n \(condition) -l help -d 'show this help'")
-            if let positional = entry.positional, positional.completion == .file {
-                lines.append("complete -c threatsurvey -n \(condition) -F")
+            switch entry.positional?.completion {
+            case .file?: lines.append("complete -c threatsurvey -n \(condition) -F")
+            case .directory?: lines.append("complete -c threatsurvey -n \(condition) -a '(__fish_complete_directories)'")
+            case .values(let values)?: lines.append("complete -c threatsurvey -n \(condition) -a \(quoted(values.joined(separator: " ")))")
+            case .none?, nil: break
             }
         }
         lines.append("")
