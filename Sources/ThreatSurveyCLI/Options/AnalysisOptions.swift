@@ -26,7 +26,7 @@ public struct AnalysisOptions: ParsableArguments {
     }
 
     /// Reads the answers: from the files, else the store (which must exist). Prints the files'
-    /// warnings once each, and the note when lateness is unknown.
+    /// warnings once each (the commands print the note when lateness is unknown).
     func load(
         _ request: AnalysisRequest, store: StoreOptions, questionnaires: QuestionnairesOptions, _ context: CommandContext
     ) throws(SurveyError) -> AnalysisInput {
@@ -36,7 +36,6 @@ public struct AnalysisOptions: ParsableArguments {
             request, catalog: catalog, store: request.files.isEmpty ? try store.forReading(context) : nil,
             progress: progress)
         for warning in input.warnings { try context.console.err(warning) }
-        if input.latenessUnknown { try context.console.err("note: " + AnalysisInput.latenessUnknownNote) }
         return input
     }
 }
