@@ -14,8 +14,9 @@ public struct CommandContext {
         try console.out(document.render(as: format.renderer))
     }
 
-    /// A progress reporter for long work: shows a line only when standard error is a terminal.
-    func progress(_ what: String) -> ProgressReporter {
-        ProgressReporter(what: what, console: console, enabled: console.errIsTerminal)
+    /// A progress reporter for long work when standard error is a terminal; `nil` otherwise,
+    /// so that readers do not even count.
+    func progress(_ what: String) -> ProgressReporter? {
+        console.errIsTerminal ? ProgressReporter(what: what, console: console, enabled: true) : nil
     }
 }

@@ -75,6 +75,7 @@ struct CommandBehaviourTests {
         for _ in 0..<1000 { reporter.advance(bytes: 1, rows: 1) }
         reporter.finish()
         #expect(console.errText.isEmpty)
+        #expect(CommandContext(console: console, variables: [:]).progress("reading") == nil)
         // And a whole command: generate prints only its summary line.
         let generated = runCLI(["generate", "--respondents", "50"], addQuestionnaires: false)
         #expect(generated.err.hasPrefix("respondents=50 rows="))
@@ -105,4 +106,50 @@ struct CommandBehaviourTests {
         #expect(String(decoding: err.bytes, as: UTF8.self).contains("reading: 0.0 MB of 0.0 MB (20%)"))
         reporter.finish()
     }
+
+    @Test("The fast path reports every byte it reads, and its rows, to the progress sink")
+    func fastPathReportsProgress() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/load.csv"
+        #expect(runCLI(["generate", "--respondents", "300", "--out", path], addQuestionnaires: false).status == .success)
+        let catalog = try QuestionnaireCatalog.load(folder: TestSupport.fixtures + "/load-test")
+        let sink = RecordingSink()
+        let input = try AnalysisInput.load(AnalysisRequest(files: [path]), catalog: catalog, store: nil, progress: sink)
+        #expect(input.aggregate != nil)
+        let size = try #require(InputFile.size(path))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(sink.state == RecordingSink.State(total: size, bytes: Int(size), rows: lines, finished: true))
+        // Small chunks: the file is read in two parts on two threads, both reporting.
+        let twoParts = RecordingSink()
+        let questionnaire = try catalog.find("BENCH/1/26")
+        _ = try ProgressContext.with(twoParts, total: size) { () throws(SurveyError) in
+            try LongCSVAggregator.aggregate(path: path, questionnaire: questionnaire, chunkSize: 4096)
+        }
+        #expect(twoParts.state.bytes >= Int(size) - 4096)
+        #expect(twoParts.state.rows >= lines - 100)
+    }
+}
+
+/// Remembers what a reader reported.
+final class RecordingSink: ProgressSink, @unchecked Sendable {
+    // @unchecked: guarded by `lock`.
+    struct State: Equatable {
+        var total: Int64?
+        var bytes = 0
+        var rows = 0
+        var finished = false
+    }
+    private let lock = NSLock()
+    private var recorded = State()
+    var state: State { lock.withLock { recorded } }
+
+    func start(total: Int64?) { lock.withLock { recorded.total = total } }
+    func advance(bytes: Int, rows: Int) {
+        lock.withLock {
+            recorded.bytes += bytes
+            recorded.rows += rows
+        }
+    }
+    func finish() { lock.withLock { recorded.finished = true } }
 }

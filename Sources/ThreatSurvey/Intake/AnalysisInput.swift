@@ -145,10 +145,10 @@ public struct AnalysisInput {
             ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased()),
             let questionnaire = try resolver.resolveBeforeReading(explicit: request.questionnaire, store: nil)
         else { return nil }
-        progress?.start(total: InputFile.size(path))
-        defer { progress?.finish() }
-        guard case .aggregated(let aggregate, _) = try LongCSVAggregator.aggregate(path: path, questionnaire: questionnaire)
-        else { return nil }
+        let outcome = try ProgressContext.with(progress, total: InputFile.size(path)) { () throws(SurveyError) in
+            try LongCSVAggregator.aggregate(path: path, questionnaire: questionnaire)
+        }
+        guard case .aggregated(let aggregate, _) = outcome else { return nil }
         let late: [String]
         if let when = request.received?.resolve(in: questionnaire.timeZone), !questionnaire.isOnTime(when) {
             late = questionnaire.roster.filter { aggregate.states[$0] != nil }

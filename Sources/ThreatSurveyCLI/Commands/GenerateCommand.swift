@@ -25,15 +25,18 @@ struct GenerateCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         var generator = ConsultationGenerator(respondents: respondents, seed: seed)
         let progress = context.progress("generating")
-        progress.start(total: nil)
-        defer { progress.finish() }
+        progress?.start(total: nil)
+        defer { progress?.finish() }
         var summary: ConsultationGenerator.Summary?
         func produce(_ output: any OutputWriter) throws(SurveyError) {
             do {
                 summary = try generator.generate { (text: String) throws in
                     let bytes = Array(text.utf8)
                     try output.write(bytes)
-                    progress.advance(bytes: bytes.count, rows: text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
+                    // Rows are line ends, counted only when progress is shown (a terminal).
+                    if let progress {
+                        progress.advance(bytes: bytes.count, rows: bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
+                    }
                 }
             } catch let error as SurveyError {
                 throw error

@@ -38,9 +38,12 @@ struct SubmitCommand: ParsableCommand {
             let when = received?.resolve(in: plan.questionnaire.timeZone) ?? Date()
             let streamed: StreamedReceipt?
             do throws(SurveyError) {
-                streamed = try target.insertStreamed(
-                    path: plan.path, name: (plan.path as NSString).lastPathComponent,
-                    questionnaire: plan.questionnaire, received: when)
+                streamed = try ProgressContext.with(context.progress("storing"), total: InputFile.size(plan.path)) {
+                    () throws(SurveyError) in
+                    try target.insertStreamed(
+                        path: plan.path, name: (plan.path as NSString).lastPathComponent,
+                        questionnaire: plan.questionnaire, received: when)
+                }
             } catch {
                 // A store this command created for a file it then refused is removed again.
                 if existing == nil { Store.removeFiles(at: store.path(context)) }
