@@ -61,6 +61,10 @@ struct CommandLineTests {
         let result = runCLI(["rank", "--from", try noisyFile(), "--method", "best"])
         #expect(result.status == .usage)
         #expect(result.err == "error: --method best: expected one of count, borda\n")
+        let delegation = runCLI(["submit", try noisyFile(), "--delegation", "Frnace"], store: store)
+        #expect(delegation.status == .usage)
+        #expect(delegation.err == "error: --delegation Frnace: unknown Member State; did you mean \"France\"?\n")
+        #expect(!FileManager.default.fileExists(atPath: store))
     }
 
     @Test("Numbers are plain decimal digits within their range")

@@ -55,7 +55,7 @@ func convert<Value: ExpressibleByArgument>(_ text: String, name: String, allowed
         throw .usage("\(name) \(text): use one of " + allowed.joined(separator: ", "))
     }
     guard let value = Value(argument: text) else {
-        throw .usage("\(name) \(text): expected \(Value.expectation)")
+        throw .usage("\(name) \(text): \(Value.explanation(for: text))")
     }
     return value
 }

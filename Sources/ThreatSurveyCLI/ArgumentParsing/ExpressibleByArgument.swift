@@ -16,12 +16,15 @@ public protocol ExpressibleByArgument {
     static var completion: Completion { get }
     /// The value as written on the command line (for `default …` in the help).
     var argumentText: String { get }
+    /// Why `text` is not a value, for the error message (default: what was expected).
+    static func explanation(for text: String) -> String
 }
 
 extension ExpressibleByArgument {
     public static var allValueStrings: [String] { [] }
     public static var completion: Completion { allValueStrings.isEmpty ? .none : .values(allValueStrings) }
     public var argumentText: String { String(describing: self) }
+    public static func explanation(for text: String) -> String { "expected \(expectation)" }
 }
 
 extension ExpressibleByArgument where Self: RawRepresentable, RawValue == String, Self: CaseIterable {
@@ -63,6 +66,19 @@ extension DateTimeInput: ExpressibleByArgument {
 extension CivilDate: ExpressibleByArgument {
     public init?(argument text: String) { self.init(iso: text) }
     public static var expectation: String { "YYYY-MM-DD" }
+}
+
+extension MemberState: ExpressibleByArgument {
+    /// A code (`FR`), or an English or native name (`France`), as the answer files accept.
+    public init?(argument text: String) {
+        guard let state = MemberStateResolver.shared.resolve(text) else { return nil }
+        self = state
+    }
+    public static var expectation: String { "a Member State (code, English or native name)" }
+    public var argumentText: String { code }
+    public static func explanation(for text: String) -> String {
+        "unknown Member State" + (MemberStateResolver.shared.suggestion(for: text).map { "; did you mean \"\($0)\"?" } ?? "")
+    }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

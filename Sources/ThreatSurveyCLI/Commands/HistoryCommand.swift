@@ -6,7 +6,7 @@ struct HistoryCommand: ParsableCommand {
         name: "history", summary: "every submission received, superseded and late ones included")
 
     @Option("MS", help: "only submissions naming this Member State (as delegation or cosignatory)")
-    var delegation: String?
+    var delegation: MemberState?
     @Option("ID", help: "only this questionnaire's submissions")
     var questionnaire: String?
     @Option("FORMAT", help: "output format", values: [.table, .markdown, .csv, .json])
@@ -15,16 +15,6 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        var memberState: MemberState?
-        if let written = delegation {
-            let resolver = MemberStateResolver.shared
-            guard let state = resolver.resolve(written) else {
-                throw .usage(
-                    "--delegation: unknown Member State \"\(written)\""
-                        + (resolver.suggestion(for: written).map { "; did you mean \"\($0)\"?" } ?? ""))
-            }
-            memberState = state
-        }
         let catalog = try questionnaires.catalog()
         let questionnaireID = try questionnaire.map { (id) throws(SurveyError) in
             try QuestionnaireResolver(catalog: catalog).named(id).id
@@ -37,8 +27,8 @@ struct HistoryCommand: ParsableCommand {
                 of: all.filter { $0.questionnaire == id }, questionnaire: try? catalog.find(id))
         }
         entries.sort { ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id) }
-        if let memberState {
-            entries = entries.filter { $0.submission.memberStates.contains(memberState.code) }
+        if let delegation {
+            entries = entries.filter { $0.submission.memberStates.contains(delegation.code) }
         }
         try context.print(HistoryEntry.document(entries, catalog: catalog), format: format)
         return .success

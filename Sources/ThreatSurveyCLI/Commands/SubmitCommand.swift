@@ -17,7 +17,7 @@ struct SubmitCommand: ParsableCommand {
     @Option("ID", help: "the questionnaire answered (e.g. 9396/1/15); found from the files when left out")
     var questionnaire: String?
     @Option("MS", help: "whose answer this is (required for prose comments)")
-    var delegation: String?
+    var delegation: MemberState?
     @Option("DATETIME", help: "when it was received (default now; a date alone means 12:00 Brussels)")
     var received: DateTimeInput?
     @Flag(help: "validate and print the receipt, store nothing")
@@ -29,7 +29,7 @@ struct SubmitCommand: ParsableCommand {
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         let request = SubmitRequest(
-            paths: files, questionnaire: questionnaire, delegation: delegation, received: received, dryRun: dryRun)
+            paths: files, questionnaire: questionnaire, delegation: delegation?.code, received: received, dryRun: dryRun)
         let submitter = Submitter(catalog: try questionnaires.catalog())
         let existing = try store.existing(context)
         if let plan = try submitter.streamingPlan(request, store: existing) {
