@@ -38,11 +38,12 @@ public enum CLI {
                 $0.offset == 0 ? label + $0.element.dropFirst(20) : $0.element
             }
         }
-        lines += [
-            "",
-            "options: --help, --version; --store PATH and --questionnaires DIR where a command",
-            "uses them. Run 'threatsurvey COMMAND --help' for a command's options.",
-        ]
+        lines.append("")
+        lines += HelpFormatter.wrap(
+            "options: --help, --version; --store PATH and --questionnaires DIR where a command uses them. "
+                + "Run 'threatsurvey COMMAND --help' for a command's options, "
+                + "'threatsurvey completions bash|zsh|fish' for shell completion.",
+            indent: 0)
         return lines.joined(separator: "\n")
     }
 

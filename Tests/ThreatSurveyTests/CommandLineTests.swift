@@ -113,6 +113,9 @@ struct CommandLineTests {
         #expect(rankHelp.contains { $0.hasPrefix("--method METHOD ") && $0.hasSuffix(" how threats are ordered (count|borda) [default:") })
         #expect(rankHelp.contains("count]"))
         #expect(runCLI(["help", "rank"]).out.hasPrefix("usage: threatsurvey rank"))
+        let top = runCLI(["--help"], addQuestionnaires: false).out
+        for line in top.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        for type in CLI.commands { #expect(top.contains("  \(type.configuration.name) ")) }
     }
 
     @Test("Unknown options and commands suggest the nearest; no command prints usage and exits 64")

@@ -7,8 +7,16 @@ import ThreatSurvey
 /// the property's name (`onTimeOnly` → `--on-time-only`) unless one is given.
 public struct ArgumentDeclaration: Sendable {
     /// Option, flag, or positional argument.
-    public enum Kind: Sendable { case option, flag, positional }
+    public enum Kind: Sendable {
+        /// `--name VALUE`.
+        case option
+        /// `--name`, no value.
+        case flag
+        /// A plain word, by position.
+        case positional
+    }
 
+    /// What kind of declaration this is.
     public var kind: Kind
     /// The long name without dashes; `nil` until taken from the property name.
     public var name: String?

@@ -21,6 +21,7 @@ public struct CommandConfiguration: Sendable {
     /// Extra help after the options.
     public var discussion: String
 
+    /// A configuration; `discussion` is re-wrapped, except for indented lines (examples).
     public init(name: String, summary: String, discussion: String = "") {
         self.name = name
         self.summary = summary
