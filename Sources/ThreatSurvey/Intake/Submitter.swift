@@ -84,6 +84,7 @@ public struct Submitter {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d
             }
+            ProgressContext.sink?.advance(bytes: bytes.count, rows: 0)
         }
         var delegation: MemberState?
         if let written = request.delegation {

@@ -65,7 +65,10 @@ struct SubmitCommand: ParsableCommand {
     private func general(
         _ request: SubmitRequest, submitter: Submitter, existing: Store?, _ context: CommandContext
     ) throws(SurveyError) -> ExitStatus {
-        let prepared = try submitter.prepare(request, store: existing)
+        let total = request.paths.reduce(Int64(0)) { $0 + (InputFile.size($1) ?? 0) }
+        let prepared = try ProgressContext.with(context.progress("reading"), total: total) { () throws(SurveyError) in
+            try submitter.prepare(request, store: existing)
+        }
         var target = existing
         if target == nil && !request.dryRun { target = try store.openOrCreate(context) }
         let receipts = try submitter.commit(prepared, into: target)
