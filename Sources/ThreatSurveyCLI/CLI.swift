@@ -12,8 +12,10 @@ public enum CLI {
     static var commands: [any ParsableCommand.Type] {
         [
             SubmitCommand.self, HistoryCommand.self, ShowCommand.self, QuestionnairesCommand.self,
-            TemplateCommand.self, RankCommand.self, RegionsCommand.self, TallyCommand.self, DeadlineCommand.self,
-            GenerateCommand.self, ReportCommand.self, SummaryCommand.self, DemoCommand.self, CompletionsCommand.self,
+            TemplateCommand.self, RankCommand.self, RegionsCommand.self, TallyCommand.self,
+            DeadlineCommand.self,
+            GenerateCommand.self, ReportCommand.self, SummaryCommand.self, DemoCommand.self,
+            CompletionsCommand.self,
             CSVRecordsCommand.self,
         ]
     }
@@ -34,9 +36,10 @@ public enum CLI {
         for command in commands {
             let name = command.configuration.name
             let label = "  " + name + String(repeating: " ", count: max(1, 18 - name.count))
-            lines += HelpFormatter.wrap(command.configuration.summary, indent: 20, firstIndent: 20).enumerated().map {
-                $0.offset == 0 ? label + $0.element.dropFirst(20) : $0.element
-            }
+            lines += HelpFormatter.wrap(command.configuration.summary, indent: 20, firstIndent: 20)
+                .enumerated().map {
+                    $0.offset == 0 ? label + $0.element.dropFirst(20) : $0.element
+                }
         }
         lines.append("")
         lines += HelpFormatter.wrap(
@@ -85,7 +88,8 @@ public enum CLI {
             }
             let optionName = String(first.dropFirst(2).prefix { $0 != "=" })
             guard first.hasPrefix("--"), leadingOptions.contains(optionName) else {
-                throw .usage("'\(first)' must come after the command name (see threatsurvey --help)")
+                throw .usage(
+                    "'\(first)' must come after the command name (see threatsurvey --help)")
             }
             rest.removeFirst()
             leading.append(first)
@@ -99,7 +103,9 @@ public enum CLI {
             return .usage
         }
         if name == "help" {
-            if rest.count > 1, let command = commands.first(where: { $0.configuration.name == rest[1] }) {
+            if rest.count > 1,
+                let command = commands.first(where: { $0.configuration.name == rest[1] })
+            {
                 try console.out(helpText(for: command) + "\n")
             } else {
                 try console.out(help + "\n")
@@ -108,7 +114,10 @@ public enum CLI {
         }
         guard let type = commands.first(where: { $0.configuration.name == name }) else {
             let suggestion = EditDistance.suggestion(
-                for: name, among: commands.map { (TextFolding.key($0.configuration.name), $0.configuration.name) })
+                for: name,
+                among: commands.map {
+                    (TextFolding.key($0.configuration.name), $0.configuration.name)
+                })
             throw .usage(
                 "unknown command '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                     + " (see threatsurvey --help)")

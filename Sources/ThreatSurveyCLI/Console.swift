@@ -59,5 +59,7 @@ public final class Console {
     /// Standard output as text, when captured.
     public var outText: String { String(decoding: outBytes, as: UTF8.self) }
     /// Standard error as text, when captured.
-    public var errText: String { String(decoding: (errWriter as? MemoryWriter)?.bytes ?? [], as: UTF8.self) }
+    public var errText: String {
+        String(decoding: (errWriter as? MemoryWriter)?.bytes ?? [], as: UTF8.self)
+    }
 }

@@ -5,7 +5,9 @@ extension Document {
     func noting(_ text: String) -> Document {
         var copy = self
         copy.blocks.append(.note(text))
-        if case .object = copy.json { copy.json = copy.json.adding("notes", .array([.string(text)])) }
+        if case .object = copy.json {
+            copy.json = copy.json.adding("notes", .array([.string(text)]))
+        }
         return copy
     }
 }

@@ -13,7 +13,8 @@ enum InternalErrorTrap {
     static func install() {
         for signalNumber in [SIGILL, SIGTRAP] {
             signal(signalNumber) { _ in
-                let message: StaticString = "error: internal error (a bug in threatsurvey); please report it with the command line\n"
+                let message: StaticString =
+                    "error: internal error (a bug in threatsurvey); please report it with the command line\n"
                 _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
                 _exit(InternalErrorTrap.exitCode)
             }

@@ -30,11 +30,17 @@ struct ArgumentParserTests {
         return command
     }
 
-    @Test("Names come from the properties; values are typed; repeatable options take the words after them")
+    @Test(
+        "Names come from the properties; values are typed; repeatable options take the words after them"
+    )
     func typedValues() throws {
-        let names = ArgumentSet(ProbeCommand()).declarations.filter { $0.kind != .positional }.compactMap(\.name)
+        let names = ArgumentSet(ProbeCommand()).declarations.filter { $0.kind != .positional }
+            .compactMap(\.name)
         #expect(names == ["from", "count", "as-of", "dry-run"])
-        let command = try parse(["a", "--from", "b", "c", "--count=3", "--as-of", "2015-09-07", "--dry-run", "--from", "d", "--", "--e"])
+        let command = try parse([
+            "a", "--from", "b", "c", "--count=3", "--as-of", "2015-09-07", "--dry-run", "--from",
+            "d", "--", "--e",
+        ])
         #expect(command.files == ["a", "--e"])
         #expect(command.from == ["b", "c", "d"])
         #expect(command.count == 3)
@@ -54,9 +60,18 @@ struct ArgumentParserTests {
             (["a", "--count"], "--count needs a value (N)"),
             (["a", "--count", "1", "--count", "2"], "--count is given twice"),
             (["a", "--count", "1", "--dry-run=yes"], "--dry-run takes no value"),
-            (["a", "--count", "1", "--as-of", "2015-02-30"], "--as-of 2015-02-30: expected YYYY-MM-DD"),
-            (["a", "--count", "1", "-x"], "unknown option '-x' for 'probe'; options start with '--'"),
-            (["a", "--count", "1", "--dryrun"], "unknown option '--dryrun' for 'probe'; did you mean '--dry-run'?"),
+            (
+                ["a", "--count", "1", "--as-of", "2015-02-30"],
+                "--as-of 2015-02-30: expected YYYY-MM-DD"
+            ),
+            (
+                ["a", "--count", "1", "-x"],
+                "unknown option '-x' for 'probe'; options start with '--'"
+            ),
+            (
+                ["a", "--count", "1", "--dryrun"],
+                "unknown option '--dryrun' for 'probe'; did you mean '--dry-run'?"
+            ),
         ]
         for (arguments, message) in cases {
             do {

@@ -7,13 +7,15 @@ import Testing
 /// What the commands decide: lateness with `--from`, one point in time in `demo`, progress.
 @Suite("Command behaviour")
 struct CommandBehaviourTests {
-    static let files = ["hu.csv", "pl.csv", "el.json", "es.json", "hr.json", "it.json", "bg.json"].map(TestSupport.fixture)
+    static let files = ["hu.csv", "pl.csv", "el.json", "es.json", "hr.json", "it.json", "bg.json"]
+        .map(TestSupport.fixture)
 
     @Test("rank --from without --received calls nothing late, and says lateness is unknown")
     func fromWithoutReceived() throws {
         let result = runCLI(["rank", "--format", "json", "--from"] + Self.files)
         #expect(result.status == .success)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         #expect((object["late"] as? [String]) == [])
         #expect((object["notes"] as? [String])?.first == AnalysisInput.latenessUnknownNote)
         let table = runCLI(["rank", "--from"] + Self.files)
@@ -23,12 +25,16 @@ struct CommandBehaviourTests {
 
     @Test("rank --from with --received judges lateness from it")
     func fromWithReceived() throws {
-        let late = runCLI(["rank", "--format", "json", "--received", "2015-09-09", "--from"] + Self.files)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(late.out.utf8)) as? [String: Any])
+        let late = runCLI(
+            ["rank", "--format", "json", "--received", "2015-09-09", "--from"] + Self.files)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(late.out.utf8)) as? [String: Any])
         #expect((object["late"] as? [String])?.count == 7)
         #expect(object["notes"] == nil)
-        let onTime = runCLI(["rank", "--format", "json", "--received", "2015-09-03", "--from"] + Self.files)
-        let onTimeObject = try #require(try JSONSerialization.jsonObject(with: Data(onTime.out.utf8)) as? [String: Any])
+        let onTime = runCLI(
+            ["rank", "--format", "json", "--received", "2015-09-03", "--from"] + Self.files)
+        let onTimeObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(onTime.out.utf8)) as? [String: Any])
         #expect((onTimeObject["late"] as? [String]) == [])
     }
 
@@ -47,10 +53,14 @@ struct CommandBehaviourTests {
         let folder = try TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/load.csv"
-        #expect(runCLI(["generate", "--respondents", "200", "--out", path], addQuestionnaires: false).status == .success)
+        #expect(
+            runCLI(["generate", "--respondents", "200", "--out", path], addQuestionnaires: false)
+                .status == .success)
         let loadTest = TestSupport.fixtures + "/load-test"
-        let unknown = runCLI(["rank", "--format", "json", "--from", path], questionnaires: loadTest)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(unknown.out.utf8)) as? [String: Any])
+        let unknown = runCLI(
+            ["rank", "--format", "json", "--from", path], questionnaires: loadTest)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(unknown.out.utf8)) as? [String: Any])
         #expect((object["late"] as? [String]) == [])
         #expect((object["notes"] as? [String])?.first == AnalysisInput.latenessUnknownNote)
     }
@@ -63,14 +73,17 @@ struct CommandBehaviourTests {
         let lines = result.out.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("  IT  Italy") && $0.contains("LATE") })
         #expect(!lines.contains { $0.hasPrefix("  IT  Italy") && $0.contains("missing") })
-        #expect(result.out.contains("20 of 28 Member States answered, as of 2015-09-10T23:59:59+02:00."))
+        #expect(
+            result.out.contains("20 of 28 Member States answered, as of 2015-09-10T23:59:59+02:00.")
+        )
         #expect(result.out.contains("On time 19, late 1, missing 8 of 28."))
     }
 
     @Test("Progress: nothing when standard error is not a terminal")
     func progressNotTerminal() {
         let console = Console(capture: true)
-        let reporter = ProgressReporter(what: "reading", console: console, enabled: console.errIsTerminal)
+        let reporter = ProgressReporter(
+            what: "reading", console: console, enabled: console.errIsTerminal)
         reporter.start(total: 1000)
         for _ in 0..<1000 { reporter.advance(bytes: 1, rows: 1) }
         reporter.finish()
@@ -86,9 +99,12 @@ struct CommandBehaviourTests {
     @Test("Progress: the line says bytes read of the total and rows per second")
     func progressLine() {
         #expect(
-            ProgressReporter.line(what: "reading", bytes: 12_500_000, total: 84_000_000, rows: 2_500_000, elapsed: 2)
+            ProgressReporter.line(
+                what: "reading", bytes: 12_500_000, total: 84_000_000, rows: 2_500_000, elapsed: 2)
                 == "reading: 12.5 MB of 84.0 MB (14%), 1,250,000 rows/s")
-        #expect(ProgressReporter.line(what: "generating", bytes: 0, total: nil, rows: 0, elapsed: 0) == "generating: 0.0 MB")
+        #expect(
+            ProgressReporter.line(what: "generating", bytes: 0, total: nil, rows: 0, elapsed: 0)
+                == "generating: 0.0 MB")
         #expect(ProgressReporter.grouped(999) == "999")
         #expect(ProgressReporter.grouped(1_000) == "1,000")
     }
@@ -103,7 +119,8 @@ struct CommandBehaviourTests {
         #expect(err.bytes.isEmpty)
         Thread.sleep(forTimeInterval: ProgressReporter.delay + 0.1)
         reporter.advance(bytes: 10, rows: 10)
-        #expect(String(decoding: err.bytes, as: UTF8.self).contains("reading: 0.0 MB of 0.0 MB (20%)"))
+        #expect(
+            String(decoding: err.bytes, as: UTF8.self).contains("reading: 0.0 MB of 0.0 MB (20%)"))
         reporter.finish()
     }
 
@@ -112,19 +129,28 @@ struct CommandBehaviourTests {
         let folder = try TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/load.csv"
-        #expect(runCLI(["generate", "--respondents", "300", "--out", path], addQuestionnaires: false).status == .success)
+        #expect(
+            runCLI(["generate", "--respondents", "300", "--out", path], addQuestionnaires: false)
+                .status == .success)
         let catalog = try QuestionnaireCatalog.load(folder: TestSupport.fixtures + "/load-test")
         let sink = RecordingSink()
-        let input = try AnalysisInput.load(AnalysisRequest(files: [path]), catalog: catalog, store: nil, progress: sink)
+        let input = try AnalysisInput.load(
+            AnalysisRequest(files: [path]), catalog: catalog, store: nil, progress: sink)
         #expect(input.aggregate != nil)
         let size = try #require(InputFile.size(path))
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
-        #expect(sink.state == RecordingSink.State(total: size, bytes: Int(size), rows: lines, finished: true))
+        let lines =
+            try String(contentsOfFile: path, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).count - 1
+        #expect(
+            sink.state
+                == RecordingSink.State(total: size, bytes: Int(size), rows: lines, finished: true))
         // Small chunks: the file is read in two parts on two threads, both reporting.
         let twoParts = RecordingSink()
         let questionnaire = try catalog.find("BENCH/1/26")
         _ = try ProgressContext.with(twoParts, total: size) { () throws(SurveyError) in
-            try LongCSVAggregator.aggregate(path: path, questionnaire: questionnaire, chunkSize: 4096)
+            try LongCSVAggregator.aggregate(
+                path: path, questionnaire: questionnaire, chunkSize: 4096)
         }
         #expect(twoParts.state.bytes >= Int(size) - 4096)
         #expect(twoParts.state.rows >= lines - 100)

@@ -14,7 +14,8 @@ struct CompletionTests {
     }
 
     /// Checks `script`'s syntax with `shell -n`.
-    static func syntaxCheck(_ script: String, shell: String) throws -> (status: Int32, err: String) {
+    static func syntaxCheck(_ script: String, shell: String) throws -> (status: Int32, err: String)
+    {
         let folder = try TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/completion." + shell
@@ -30,15 +31,20 @@ struct CompletionTests {
         return (process.terminationStatus, String(decoding: err, as: UTF8.self))
     }
 
-    @Test("Each script is produced and names every command, option and enum value", arguments: ["bash", "zsh", "fish"])
+    @Test(
+        "Each script is produced and names every command, option and enum value",
+        arguments: ["bash", "zsh", "fish"])
     func scripts(shell: String) {
         let result = runCLI(["completions", shell], addQuestionnaires: false)
         #expect(result.status == .success)
         for type in CLI.commands {
             let name = type.configuration.name
             #expect(result.out.contains(name), "\(shell) lacks \(name)")
-            for declaration in ArgumentSet(type.init()).declarations where declaration.kind != .positional {
-                #expect(result.out.contains(declaration.name ?? "?"), "\(shell) lacks --\(declaration.name ?? "?") of \(name)")
+            for declaration in ArgumentSet(type.init()).declarations
+            where declaration.kind != .positional {
+                #expect(
+                    result.out.contains(declaration.name ?? "?"),
+                    "\(shell) lacks --\(declaration.name ?? "?") of \(name)")
             }
         }
         for value in ["count borda", "long matrix json", "bash zsh fish"] {
@@ -48,19 +54,22 @@ struct CompletionTests {
 
     @Test("bash -n accepts the bash script", .enabled(if: shellPath("bash") != nil))
     func bashSyntax() throws {
-        let check = try Self.syntaxCheck(runCLI(["completions", "bash"], addQuestionnaires: false).out, shell: "bash")
+        let check = try Self.syntaxCheck(
+            runCLI(["completions", "bash"], addQuestionnaires: false).out, shell: "bash")
         #expect(check.status == 0, "\(check.err)")
     }
 
     @Test("zsh -n accepts the zsh script", .enabled(if: shellPath("zsh") != nil))
     func zshSyntax() throws {
-        let check = try Self.syntaxCheck(runCLI(["completions", "zsh"], addQuestionnaires: false).out, shell: "zsh")
+        let check = try Self.syntaxCheck(
+            runCLI(["completions", "zsh"], addQuestionnaires: false).out, shell: "zsh")
         #expect(check.status == 0, "\(check.err)")
     }
 
     @Test("fish -n accepts the fish script", .enabled(if: shellPath("fish") != nil))
     func fishSyntax() throws {
-        let check = try Self.syntaxCheck(runCLI(["completions", "fish"], addQuestionnaires: false).out, shell: "fish")
+        let check = try Self.syntaxCheck(
+            runCLI(["completions", "fish"], addQuestionnaires: false).out, shell: "fish")
         #expect(check.status == 0, "\(check.err)")
     }
 
@@ -70,7 +79,8 @@ struct CompletionTests {
         let folder = try TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/completion.bash"
-        try TestSupport.write(runCLI(["completions", "bash"], addQuestionnaires: false).out, to: path)
+        try TestSupport.write(
+            runCLI(["completions", "bash"], addQuestionnaires: false).out, to: path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: bash)
         process.arguments = [

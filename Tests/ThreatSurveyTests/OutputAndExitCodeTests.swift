@@ -19,7 +19,9 @@ struct OutputAndExitCodeTests {
     static var binary: String {
         get throws {
             let path = TestSupport.root + "/.build/debug/threatsurvey"
-            try #require(FileManager.default.isExecutableFile(atPath: path), "build the package first: \(path)")
+            try #require(
+                FileManager.default.isExecutableFile(atPath: path),
+                "build the package first: \(path)")
             return path
         }
     }
@@ -57,7 +59,10 @@ struct OutputAndExitCodeTests {
     @Test("1: a check that failed (deadline --strict after the deadline, Member States missing)")
     func row1() {
         defer { TestSupport.cleanUp(folder) }
-        #expect(runCLI(["submit", TestSupport.fixture("hr.json"), "--received", "2015-08-28"], store: store).status == .success)
+        #expect(
+            runCLI(
+                ["submit", TestSupport.fixture("hr.json"), "--received", "2015-08-28"], store: store
+            ).status == .success)
         let result = runCLI(["deadline", "--strict", "--today", "2015-09-08"], store: store)
         #expect(result.status.rawValue == 1)
     }
@@ -74,7 +79,9 @@ struct OutputAndExitCodeTests {
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/bad.csv"
         try TestSupport.write("delegation,threat,priority\nXX,drugs,1\n", to: path)
-        #expect(runCLI(["submit", path, "--questionnaire", "9396/1/15"], store: store).status.rawValue == 65)
+        #expect(
+            runCLI(["submit", path, "--questionnaire", "9396/1/15"], store: store).status.rawValue
+                == 65)
     }
 
     @Test("66: input missing (no such file, a FIFO, a missing store, an unknown submission)")
@@ -84,12 +91,17 @@ struct OutputAndExitCodeTests {
         let fifo = folder + "/fifo.csv"
         try mkfifo(fifo)
         // Would block forever if the FIFO were opened: refused before any read.
-        for arguments in [["rank", "--from", fifo, "--questionnaire", "9396/1/15"],
-                          ["regions", "--from", fifo, "--questionnaire", "9396/1/15"],
-                          ["submit", fifo, "--questionnaire", "9396/1/15"], ["csv-records", fifo]] {
+        for arguments in [
+            ["rank", "--from", fifo, "--questionnaire", "9396/1/15"],
+            ["regions", "--from", fifo, "--questionnaire", "9396/1/15"],
+            ["submit", fifo, "--questionnaire", "9396/1/15"], ["csv-records", fifo],
+        ] {
             let result = runCLI(arguments, store: arguments[0] == "csv-records" ? nil : store)
             #expect(result.status.rawValue == 66, "\(arguments)")
-            #expect(result.err == "\(fifo): error: is a FIFO, not a regular file; refusing to read it\n", "\(arguments)")
+            #expect(
+                result.err
+                    == "\(fifo): error: is a FIFO, not a regular file; refusing to read it\n",
+                "\(arguments)")
         }
         #expect(runCLI(["csv-records", "/dev/zero"]).status.rawValue == 66)
         #expect(runCLI(["history"], store: store).status.rawValue == 66)
@@ -104,7 +116,8 @@ struct OutputAndExitCodeTests {
         // A reader that never reads: the writer blocks; SIGILL is what a trap raises.
         let reader = open(fifo, O_RDONLY | O_NONBLOCK)
         defer { close(reader) }
-        let result = try Self.spawn(["generate", "--respondents", "1000000"], stdout: fifo) { process in
+        let result = try Self.spawn(["generate", "--respondents", "1000000"], stdout: fifo) {
+            process in
             Thread.sleep(forTimeInterval: 0.5)
             kill(process.processIdentifier, SIGILL)
         }
@@ -118,14 +131,17 @@ struct OutputAndExitCodeTests {
         let fifo = folder + "/fifo.csv"
         try mkfifo(fifo)
         let link = folder + "/link.csv"
-        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder + "/target.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: link, withDestinationPath: folder + "/target.csv")
         for path in [fifo, link, "/dev/null"] {
             let result = runCLI(["generate", "--respondents", "2", "--out", path])
             #expect(result.status.rawValue == 73, "\(path)")
             #expect(result.err.hasPrefix("\(path): error: cannot create: is a"), "\(path)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/target.csv"))
-        #expect(runCLI(["generate", "--respondents", "2", "--out", folder + "/no/such/folder.csv"]).status.rawValue == 73)
+        #expect(
+            runCLI(["generate", "--respondents", "2", "--out", folder + "/no/such/folder.csv"])
+                .status.rawValue == 73)
     }
 
     @Test("74: an I/O error: standard output that cannot be written (an injected failing writer)")
@@ -135,7 +151,9 @@ struct OutputAndExitCodeTests {
         let console = Console(out: FailingWriter(), err: err)
         let result = runCLI(["questionnaires"], console: console)
         #expect(result.status.rawValue == 74)
-        #expect(String(decoding: err.bytes, as: UTF8.self) == "error: cannot write to standard output: No space left on device\n")
+        #expect(
+            String(decoding: err.bytes, as: UTF8.self)
+                == "error: cannot write to standard output: No space left on device\n")
     }
 
     @Test("74: writing to /dev/full exits 74 with a message (the real binary)")
@@ -144,7 +162,8 @@ struct OutputAndExitCodeTests {
         try #require(FileManager.default.fileExists(atPath: "/dev/full"))
         let result = try Self.spawn(["generate", "--respondents", "1000"], stdout: "/dev/full")
         #expect(result.status == 74)
-        #expect(result.err.hasPrefix("error: cannot write to standard output: No space left on device"))
+        #expect(
+            result.err.hasPrefix("error: cannot write to standard output: No space left on device"))
     }
 
     // MARK: --out files
@@ -178,15 +197,24 @@ struct OutputAndExitCodeTests {
     @Test("report --out and deadline --reminders write through the same safe path")
     func reportAndReminders() throws {
         defer { TestSupport.cleanUp(folder) }
-        #expect(runCLI(["submit", TestSupport.fixture("hr.json"), "--received", "2015-08-28"], store: store).status == .success)
+        #expect(
+            runCLI(
+                ["submit", TestSupport.fixture("hr.json"), "--received", "2015-08-28"], store: store
+            ).status == .success)
         let fifo = folder + "/report.html"
         try mkfifo(fifo)
-        #expect(runCLI(["report", "--out", fifo, "--today", "2015-09-08"], store: store).status == .cannotCreate)
+        #expect(
+            runCLI(["report", "--out", fifo, "--today", "2015-09-08"], store: store).status
+                == .cannotCreate)
         let report = folder + "/real.html"
-        #expect(runCLI(["report", "--out", report, "--today", "2015-09-08"], store: store).status == .success)
+        #expect(
+            runCLI(["report", "--out", report, "--today", "2015-09-08"], store: store).status
+                == .success)
         #expect(try String(contentsOfFile: report, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
         let drafts = folder + "/drafts"
-        #expect(runCLI(["deadline", "--today", "2015-09-08", "--reminders", drafts], store: store).status == .success)
+        #expect(
+            runCLI(["deadline", "--today", "2015-09-08", "--reminders", drafts], store: store)
+                .status == .success)
         let names = try FileManager.default.contentsOfDirectory(atPath: drafts)
         #expect(names.count == 27)
         #expect(names.allSatisfy { $0.hasSuffix(".eml") })

@@ -18,7 +18,8 @@ public struct AnalysisRequest: Sendable {
 
     /// A request; every field is optional but the files.
     public init(
-        questionnaire: String? = nil, files: [String] = [], received: DateTimeInput? = nil, asOf: DateTimeInput? = nil,
+        questionnaire: String? = nil, files: [String] = [], received: DateTimeInput? = nil,
+        asOf: DateTimeInput? = nil,
         onTimeOnly: Bool = false, allowSums: Bool = true
     ) {
         self.questionnaire = questionnaire
@@ -58,20 +59,26 @@ public struct AnalysisInput {
     /// The ranking, from the sums when they stand in for submissions.
     public func ranking(_ options: RankingOptions) -> Ranking {
         if let aggregate {
-            return Ranking(questionnaire: questionnaire, aggregate: aggregate, options: options, lateAnswers: lateAnswers)
+            return Ranking(
+                questionnaire: questionnaire, aggregate: aggregate, options: options,
+                lateAnswers: lateAnswers)
         }
         return Ranking(questionnaire: questionnaire, submissions: submissions, options: options)
     }
 
     /// The regional breakdown, from the sums when they stand in for submissions.
-    public func breakdown(_ grouping: Grouping, alpha: Double, options: RankingOptions) -> RegionalBreakdown {
+    public func breakdown(_ grouping: Grouping, alpha: Double, options: RankingOptions)
+        -> RegionalBreakdown
+    {
         if let aggregate {
             return RegionalBreakdown(
-                questionnaire: questionnaire, aggregate: aggregate, grouping: grouping, alpha: alpha, options: options,
+                questionnaire: questionnaire, aggregate: aggregate, grouping: grouping,
+                alpha: alpha, options: options,
                 lateAnswers: lateAnswers)
         }
         return RegionalBreakdown(
-            questionnaire: questionnaire, submissions: submissions, grouping: grouping, alpha: alpha, options: options)
+            questionnaire: questionnaire, submissions: submissions, grouping: grouping,
+            alpha: alpha, options: options)
     }
 
     /// The note printed with any result when ``latenessUnknown``.
@@ -94,25 +101,39 @@ public struct AnalysisInput {
     /// Reads what `request` asks for.
     ///
     /// - Parameters:
+    ///   - request: what the command line asked for.
+    ///   - catalog: the questionnaires known.
     ///   - store: the existing store (`nil` when there is none); not used with `--from`.
     ///   - progress: told of bytes read, for a long `--from` read.
+    /// - Returns: the questionnaire and its answers (or their sums).
+    /// - Throws: ``SurveyError/usage(_:)`` for options that do not go together or an unknown
+    ///   questionnaire; the files' errors; the store's.
     public static func load(
-        _ request: AnalysisRequest, catalog: QuestionnaireCatalog, store: Store?, progress: (any ProgressSink)? = nil
+        _ request: AnalysisRequest, catalog: QuestionnaireCatalog, store: Store?,
+        progress: (any ProgressSink)? = nil
     ) throws(SurveyError) -> AnalysisInput {
         try check(request)
         let resolver = QuestionnaireResolver(catalog: catalog)
         if !request.files.isEmpty {
             for path in request.files { try InputFile.checkReadable(path) }
-            if request.allowSums, let fast = try streamed(request, resolver: resolver, progress: progress) { return fast }
+            if request.allowSums,
+                let fast = try streamed(request, resolver: resolver, progress: progress)
+            {
+                return fast
+            }
             let submitter = Submitter(catalog: catalog)
             let prepared = try submitter.prepare(
-                SubmitRequest(paths: request.files, questionnaire: request.questionnaire, received: request.received),
+                SubmitRequest(
+                    paths: request.files, questionnaire: request.questionnaire,
+                    received: request.received),
                 store: nil)
             var submissions = try submitter.commit(prepared, into: nil).map(\.submission)
             let questionnaire = prepared.questionnaire
             if request.received == nil {
                 // Unknown arrival: on time by construction, and said so with the result.
-                for index in submissions.indices { submissions[index].received = questionnaire.deadlineInstant }
+                for index in submissions.indices {
+                    submissions[index].received = questionnaire.deadlineInstant
+                }
             }
             var input = AnalysisInput(
                 questionnaire: questionnaire, submissions: submissions,
@@ -123,9 +144,11 @@ public struct AnalysisInput {
         }
         let questionnaire = try resolver.resolve(explicit: request.questionnaire, store: store)
         var input = AnalysisInput(
-            questionnaire: questionnaire, submissions: [], options: try options(request, questionnaire: questionnaire))
+            questionnaire: questionnaire, submissions: [],
+            options: try options(request, questionnaire: questionnaire))
         if request.allowSums, let store,
-            let sums = try StoredSums.aggregate(store: store, questionnaire: questionnaire, options: input.options)
+            let sums = try StoredSums.aggregate(
+                store: store, questionnaire: questionnaire, options: input.options)
         {
             // Large streamed files: their stored sums, never their millions of rows.
             input.aggregate = sums.aggregate
@@ -141,16 +164,21 @@ public struct AnalysisInput {
     static func streamed(
         _ request: AnalysisRequest, resolver: QuestionnaireResolver, progress: (any ProgressSink)?
     ) throws(SurveyError) -> AnalysisInput? {
-        guard request.files.count == 1, let path = request.files.first, request.asOf == nil, !request.onTimeOnly,
+        guard request.files.count == 1, let path = request.files.first, request.asOf == nil,
+            !request.onTimeOnly,
             ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased()),
-            let questionnaire = try resolver.resolveBeforeReading(explicit: request.questionnaire, store: nil)
+            let questionnaire = try resolver.resolveBeforeReading(
+                explicit: request.questionnaire, store: nil)
         else { return nil }
-        let outcome = try ProgressContext.with(progress, total: InputFile.size(path)) { () throws(SurveyError) in
+        let outcome = try ProgressContext.with(progress, total: InputFile.size(path)) {
+            () throws(SurveyError) in
             try LongCSVAggregator.aggregate(path: path, questionnaire: questionnaire)
         }
         guard case .aggregated(let aggregate, _) = outcome else { return nil }
         let late: [String]
-        if let when = request.received?.resolve(in: questionnaire.timeZone), !questionnaire.isOnTime(when) {
+        if let when = request.received?.resolve(in: questionnaire.timeZone),
+            !questionnaire.isOnTime(when)
+        {
             late = questionnaire.roster.filter { aggregate.states[$0] != nil }
         } else {
             late = []
@@ -163,7 +191,9 @@ public struct AnalysisInput {
     }
 
     /// The ranking options `request` implies for `questionnaire`.
-    static func options(_ request: AnalysisRequest, questionnaire: Questionnaire) throws(SurveyError) -> RankingOptions {
+    static func options(_ request: AnalysisRequest, questionnaire: Questionnaire)
+        throws(SurveyError) -> RankingOptions
+    {
         var options = RankingOptions(onTimeOnly: request.onTimeOnly)
         if let asOf = request.asOf {
             if case .date(let day) = asOf {

@@ -28,9 +28,13 @@ public struct QuestionnaireResolver: Sendable {
     ///
     /// - Parameters:
     ///   - explicit: `--questionnaire`, if given.
-    ///   - files: the ids the files name (empty when they name none).
+    ///   - filesName: the ids the files name (empty when they name none).
     ///   - store: the existing store, if any.
-    public func resolve(explicit: String?, filesName: [String] = [], store: Store?) throws(SurveyError) -> Questionnaire {
+    /// - Returns: the questionnaire meant.
+    /// - Throws: ``SurveyError/usage(_:)`` when it is unknown or cannot be told.
+    public func resolve(explicit: String?, filesName: [String] = [], store: Store?)
+        throws(SurveyError) -> Questionnaire
+    {
         if let explicit { return try named(explicit) }
         let named = Set(filesName.map { Questionnaire.canonicalID($0).uppercased() })
         if named.count == 1, let id = named.first { return try catalog.find(id) }
@@ -41,16 +45,22 @@ public struct QuestionnaireResolver: Sendable {
         }
         if let store {
             let inStore = try store.questionnaireCounts().keys.sorted()
-            if inStore.count == 1, let id = inStore.first, let q = try? catalog.find(id) { return q }
+            if inStore.count == 1, let id = inStore.first, let q = try? catalog.find(id) {
+                return q
+            }
         }
         if let only = catalog.only { return only }
         let known = catalog.questionnaires.map(\.id).joined(separator: ", ")
-        throw .usage("which questionnaire? pass --questionnaire ID (known: \(known.isEmpty ? "none" : known))")
+        throw .usage(
+            "which questionnaire? pass --questionnaire ID (known: \(known.isEmpty ? "none" : known))"
+        )
     }
 
     /// The questionnaire meant before any file is read (for streaming decisions), or `nil` when
     /// only the files could tell.
-    public func resolveBeforeReading(explicit: String?, store: Store?) throws(SurveyError) -> Questionnaire? {
+    public func resolveBeforeReading(explicit: String?, store: Store?) throws(SurveyError)
+        -> Questionnaire?
+    {
         if let explicit { return try named(explicit) }
         if let only = catalog.only { return only }
         guard let store else { return nil }

@@ -14,8 +14,11 @@ extension Submitter {
     ///
     /// Streaming needs the questionnaire before reading: `--questionnaire`, the only one
     /// defined, or the one the store holds (``QuestionnaireResolver/resolveBeforeReading(explicit:store:)``).
-    public func streamingPlan(_ request: SubmitRequest, store: Store?) throws(SurveyError) -> StreamingPlan? {
-        guard !request.dryRun, request.delegation == nil, request.paths.count == 1, let path = request.paths.first,
+    public func streamingPlan(_ request: SubmitRequest, store: Store?) throws(SurveyError)
+        -> StreamingPlan?
+    {
+        guard !request.dryRun, request.delegation == nil, request.paths.count == 1,
+            let path = request.paths.first,
             ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased())
         else { return nil }
         try InputFile.checkReadable(path)

@@ -12,13 +12,21 @@ public enum InputFile {
     public static func checkReadable(_ path: String) throws(SurveyError) {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw .inputMissing(path: path, reason: errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))")
+            throw .inputMissing(
+                path: path,
+                reason: errno == ENOENT
+                    ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))")
         }
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { throw .inputMissing(path: path, reason: "is a folder, not a file") }
         guard type == S_IFREG else {
-            let what = type == S_IFIFO ? "a FIFO" : type == S_IFCHR || type == S_IFBLK ? "a device" : type == S_IFSOCK ? "a socket" : "not a regular file"
-            throw .inputMissing(path: path, reason: "is \(what), not a regular file; refusing to read it")
+            let what =
+                type == S_IFIFO
+                ? "a FIFO"
+                : type == S_IFCHR || type == S_IFBLK
+                    ? "a device" : type == S_IFSOCK ? "a socket" : "not a regular file"
+            throw .inputMissing(
+                path: path, reason: "is \(what), not a regular file; refusing to read it")
         }
     }
 

@@ -13,23 +13,31 @@ public final class Argument<Value>: ArgumentSlot {
 
     /// The value given; the parser guarantees it is set before `run`.
     public var wrappedValue: Value {
-        guard let value else { preconditionFailure("argument \(declaration.placeholder) read before parsing") }
+        guard let value else {
+            preconditionFailure("argument \(declaration.placeholder) read before parsing")
+        }
         return value
     }
 
     /// One required positional.
-    public init(_ placeholder: String, help: String, completion: Completion? = nil) where Value: ExpressibleByArgument {
+    public init(_ placeholder: String, help: String, completion: Completion? = nil)
+    where Value: ExpressibleByArgument {
         declaration = ArgumentDeclaration(
-            kind: .positional, name: nil, placeholder: placeholder, help: help, isRequired: true, isRepeatable: false,
+            kind: .positional, name: nil, placeholder: placeholder, help: help, isRequired: true,
+            isRepeatable: false,
             defaultText: nil, completion: completion ?? Value.completion)
-        store = { (_, text, name) throws(SurveyError) in try convert(text, name: name, allowed: nil) }
+        store = { (_, text, name) throws(SurveyError) in try convert(text, name: name, allowed: nil)
+        }
     }
 
     /// One or more positionals.
-    public init<Element: ExpressibleByArgument>(_ placeholder: String, help: String, completion: Completion? = nil)
+    public init<Element: ExpressibleByArgument>(
+        _ placeholder: String, help: String, completion: Completion? = nil
+    )
     where Value == [Element] {
         declaration = ArgumentDeclaration(
-            kind: .positional, name: nil, placeholder: placeholder, help: help, isRequired: true, isRepeatable: true,
+            kind: .positional, name: nil, placeholder: placeholder, help: help, isRequired: true,
+            isRepeatable: true,
             defaultText: nil, completion: completion ?? Element.completion)
         store = { (existing, text, name) throws(SurveyError) -> [Element] in
             let value: Element = try convert(text, name: name, allowed: nil)

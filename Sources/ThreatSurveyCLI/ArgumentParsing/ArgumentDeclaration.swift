@@ -58,7 +58,9 @@ protocol ArgumentGroupSlot: AnyObject {
 }
 
 /// Converts `text` for `name`, with the error message every option shares.
-func convert<Value: ExpressibleByArgument>(_ text: String, name: String, allowed: [String]?) throws(SurveyError) -> Value {
+func convert<Value: ExpressibleByArgument>(_ text: String, name: String, allowed: [String]?)
+    throws(SurveyError) -> Value
+{
     if let allowed, !allowed.contains(text) {
         throw .usage("\(name) \(text): use one of " + allowed.joined(separator: ", "))
     }

@@ -19,7 +19,8 @@ struct ArgumentSet {
             } else if let slot = child.value as? any ArgumentSlot {
                 var declaration = slot.declaration
                 if declaration.name == nil, let label = child.label {
-                    declaration.name = ArgumentSet.kebab(label.hasPrefix("_") ? String(label.dropFirst()) : label)
+                    declaration.name = ArgumentSet.kebab(
+                        label.hasPrefix("_") ? String(label.dropFirst()) : label)
                 }
                 slots.append((declaration, slot))
             }

@@ -16,7 +16,9 @@ enum CommandParser {
     /// Assigns `arguments` (after the command name) to `command`'s declarations.
     ///
     /// - Complexity: O(n · d) for n arguments and d declarations.
-    static func parse(_ arguments: [String], into command: any ParsableCommand) throws(SurveyError) -> Outcome {
+    static func parse(_ arguments: [String], into command: any ParsableCommand) throws(SurveyError)
+        -> Outcome
+    {
         let name = type(of: command).configuration.name
         let set = ArgumentSet(command)
         var byName: [String: any ArgumentSlot] = [:]
@@ -35,7 +37,8 @@ enum CommandParser {
         var wantsHelp = false
         func positional(_ text: String) throws(SurveyError) {
             guard positionalIndex < positionals.count else {
-                throw .usage("unexpected argument '\(text)' for '\(name)' (see threatsurvey \(name) --help)")
+                throw .usage(
+                    "unexpected argument '\(text)' for '\(name)' (see threatsurvey \(name) --help)")
             }
             let (declaration, slot) = positionals[positionalIndex]
             try slot.assign(text, name: declaration.placeholder)
@@ -62,7 +65,9 @@ enum CommandParser {
                 continue
             }
             guard argument.hasPrefix("--") else {
-                throw .usage("unknown option '\(argument)' for '\(name)'; options start with '--' (see threatsurvey \(name) --help)")
+                throw .usage(
+                    "unknown option '\(argument)' for '\(name)'; options start with '--' (see threatsurvey \(name) --help)"
+                )
             }
             var optionName = String(argument.dropFirst(2))
             var inline: String?
@@ -98,7 +103,10 @@ enum CommandParser {
         }
         if wantsHelp { return .help }
         for (declaration, slot) in set.slots where declaration.isRequired && !slot.isSet {
-            let what = declaration.kind == .positional ? declaration.placeholder : "--\(declaration.name ?? "?") \(declaration.placeholder)"
+            let what =
+                declaration.kind == .positional
+                ? declaration.placeholder
+                : "--\(declaration.name ?? "?") \(declaration.placeholder)"
             throw .usage("'\(name)' needs \(what) (see threatsurvey \(name) --help)")
         }
         return .run

@@ -21,50 +21,74 @@ public protocol ExpressibleByArgument {
 }
 
 extension ExpressibleByArgument {
+    /// None: an open set of values.
     public static var allValueStrings: [String] { [] }
-    public static var completion: Completion { allValueStrings.isEmpty ? .none : .values(allValueStrings) }
+    /// The values when there are some, else nothing to offer.
+    public static var completion: Completion {
+        allValueStrings.isEmpty ? .none : .values(allValueStrings)
+    }
+    /// The value's description.
     public var argumentText: String { String(describing: self) }
+    /// What was expected.
     public static func explanation(for text: String) -> String { "expected \(expectation)" }
 }
 
-extension ExpressibleByArgument where Self: RawRepresentable, RawValue == String, Self: CaseIterable {
+extension ExpressibleByArgument
+where Self: RawRepresentable, RawValue == String, Self: CaseIterable {
+    /// The case whose raw value is `text`.
     public init?(argument text: String) { self.init(rawValue: text) }
+    /// Every case's raw value.
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    /// The list of cases.
     public static var expectation: String { "one of " + allValueStrings.joined(separator: ", ") }
+    /// The raw value.
     public var argumentText: String { rawValue }
 }
 
 extension String: ExpressibleByArgument {
+    /// Any text.
     public init?(argument text: String) { self = text }
+    /// Any text.
     public static var expectation: String { "text" }
+    /// The text itself.
     public var argumentText: String { self }
 }
 
 extension Int: ExpressibleByArgument {
     /// Plain decimal digits only: `0x10`, `1e3` and `+3` are refused.
     public init?(argument text: String) {
-        guard !text.isEmpty, text.count <= 18, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text)
+        guard !text.isEmpty, text.count <= 18, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            let value = Int(text)
         else { return nil }
         self = value
     }
+    /// Digits.
     public static var expectation: String { "a whole number" }
 }
 
 extension UInt64: ExpressibleByArgument {
+    /// Plain decimal digits only.
     public init?(argument text: String) {
-        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = UInt64(text) else { return nil }
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            let value = UInt64(text)
+        else { return nil }
         self = value
     }
+    /// Digits.
     public static var expectation: String { "a whole number ≥ 0" }
 }
 
 extension DateTimeInput: ExpressibleByArgument {
+    /// A date, or a date and time with or without an offset.
     public init?(argument text: String) { self.init(text) }
+    /// The accepted shapes.
     public static var expectation: String { "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM]" }
 }
 
 extension CivilDate: ExpressibleByArgument {
+    /// An ISO date.
     public init?(argument text: String) { self.init(iso: text) }
+    /// An ISO date.
     public static var expectation: String { "YYYY-MM-DD" }
 }
 
@@ -74,10 +98,15 @@ extension MemberState: ExpressibleByArgument {
         guard let state = MemberStateResolver.shared.resolve(text) else { return nil }
         self = state
     }
+    /// What names a Member State.
     public static var expectation: String { "a Member State (code, English or native name)" }
+    /// The EU code.
     public var argumentText: String { code }
+    /// Unknown, with the nearest name when there is one.
     public static func explanation(for text: String) -> String {
-        "unknown Member State" + (MemberStateResolver.shared.suggestion(for: text).map { "; did you mean \"\($0)\"?" } ?? "")
+        "unknown Member State"
+            + (MemberStateResolver.shared.suggestion(for: text).map { "; did you mean \"\($0)\"?" }
+                ?? "")
     }
 }
 

@@ -11,7 +11,8 @@ public final class Flag: ArgumentSlot {
     /// A flag named after its property unless `name` is given.
     public init(name: String? = nil, help: String) {
         declaration = ArgumentDeclaration(
-            kind: .flag, name: name, placeholder: "", help: help, isRequired: false, isRepeatable: false,
+            kind: .flag, name: name, placeholder: "", help: help, isRequired: false,
+            isRepeatable: false,
             defaultText: nil, completion: .none)
     }
 

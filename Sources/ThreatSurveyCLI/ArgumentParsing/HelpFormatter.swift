@@ -13,7 +13,8 @@ enum HelpFormatter {
         for declaration in declarations where declaration.kind == .positional {
             words.append(declaration.placeholder)
         }
-        for declaration in declarations where declaration.kind != .positional && declaration.isRequired {
+        for declaration in declarations
+        where declaration.kind != .positional && declaration.isRequired {
             words.append(declaration.label)
         }
         // Every command takes at least --help.
@@ -22,7 +23,9 @@ enum HelpFormatter {
     }
 
     /// The full help of a command.
-    static func help(_ configuration: CommandConfiguration, _ declarations: [ArgumentDeclaration]) -> String {
+    static func help(_ configuration: CommandConfiguration, _ declarations: [ArgumentDeclaration])
+        -> String
+    {
         var lines = [usage(configuration.name, declarations), ""]
         lines += wrap(configuration.summary, indent: 0)
         if !configuration.discussion.isEmpty {
@@ -35,10 +38,13 @@ enum HelpFormatter {
             for declaration in positionals { lines += entry(declaration) }
         }
         lines += ["", "options:"]
-        for declaration in declarations where declaration.kind != .positional { lines += entry(declaration) }
+        for declaration in declarations where declaration.kind != .positional {
+            lines += entry(declaration)
+        }
         lines += entry(
             ArgumentDeclaration(
-                kind: .flag, name: "help", placeholder: "", help: "show this help", isRequired: false,
+                kind: .flag, name: "help", placeholder: "", help: "show this help",
+                isRequired: false,
                 isRepeatable: false, defaultText: nil, completion: .none))
         return lines.joined(separator: "\n")
     }
@@ -72,10 +78,14 @@ enum HelpFormatter {
     /// label is too long), wrapped.
     static func entry(_ declaration: ArgumentDeclaration) -> [String] {
         var text = declaration.help
-        if case .values(let values) = declaration.completion, !values.isEmpty, !text.contains(values.joined(separator: "|")) {
+        if case .values(let values) = declaration.completion, !values.isEmpty,
+            !text.contains(values.joined(separator: "|"))
+        {
             text += " (" + values.joined(separator: "|") + ")"
         }
-        if let defaultText = declaration.defaultText, !defaultText.isEmpty, !text.contains("default") {
+        if let defaultText = declaration.defaultText, !defaultText.isEmpty,
+            !text.contains("default")
+        {
             text += " [default: \(defaultText)]"
         }
         if declaration.isRequired && declaration.kind != .positional { text += " (required)" }

@@ -13,16 +13,23 @@ public final class Option<Value>: ArgumentSlot {
     private var value: Value?
     private let store: (Value?, String, String) throws(SurveyError) -> Value
 
-    /// The value given, else the default. The parser guarantees a required option is set
+    /// The value given, else the default.
+    ///
+    /// The parser guarantees a required option is set
     /// before `run`; ``CLI`` reports an unset one as an internal error (exit 70) first.
     public var wrappedValue: Value {
-        guard let value else { preconditionFailure("required --\(declaration.name ?? "?") read before parsing") }
+        guard let value else {
+            preconditionFailure("required --\(declaration.name ?? "?") read before parsing")
+        }
         return value
     }
 
     var isSet = false
 
-    init(declaration: ArgumentDeclaration, initial: Value?, store: @escaping (Value?, String, String) throws(SurveyError) -> Value) {
+    init(
+        declaration: ArgumentDeclaration, initial: Value?,
+        store: @escaping (Value?, String, String) throws(SurveyError) -> Value
+    ) {
         self.declaration = declaration
         self.value = initial
         self.store = store
@@ -44,36 +51,51 @@ extension Option where Value: ExpressibleByArgument {
         let allowed = values?.map(\.argumentText)
         self.init(
             declaration: ArgumentDeclaration(
-                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: false, isRepeatable: false,
+                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: false,
+                isRepeatable: false,
                 defaultText: wrappedValue.argumentText,
                 completion: completion ?? allowed.map(Completion.values) ?? Value.completion),
             initial: wrappedValue,
-            store: { (_, text, name) throws(SurveyError) in try convert(text, name: name, allowed: allowed) })
+            store: { (_, text, name) throws(SurveyError) in
+                try convert(text, name: name, allowed: allowed)
+            })
     }
 
     /// A required option: the command does not run without it.
-    public convenience init(name: String? = nil, _ placeholder: String = "VALUE", help: String, completion: Completion? = nil) {
+    public convenience init(
+        name: String? = nil, _ placeholder: String = "VALUE", help: String,
+        completion: Completion? = nil
+    ) {
         self.init(
             declaration: ArgumentDeclaration(
-                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: true, isRepeatable: false,
+                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: true,
+                isRepeatable: false,
                 defaultText: nil, completion: completion ?? Value.completion),
             initial: nil,
-            store: { (_, text, name) throws(SurveyError) in try convert(text, name: name, allowed: nil) })
+            store: { (_, text, name) throws(SurveyError) in
+                try convert(text, name: name, allowed: nil)
+            })
     }
 }
 
 extension Option where Value: ExpressibleByArgument & Comparable {
     /// A required option whose value must lie in `range` (`--respondents 0…100000000`).
-    public convenience init(name: String? = nil, _ placeholder: String = "VALUE", help: String, range: ClosedRange<Value>) {
+    public convenience init(
+        name: String? = nil, _ placeholder: String = "VALUE", help: String,
+        range: ClosedRange<Value>
+    ) {
         self.init(
             declaration: ArgumentDeclaration(
-                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: true, isRepeatable: false,
+                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: true,
+                isRepeatable: false,
                 defaultText: nil, completion: .none),
             initial: nil,
             store: { (_, text, name) throws(SurveyError) in
                 let value: Value = try convert(text, name: name, allowed: nil)
                 guard range.contains(value) else {
-                    throw .usage("\(name) \(text): use \(range.lowerBound.argumentText) to \(range.upperBound.argumentText)")
+                    throw .usage(
+                        "\(name) \(text): use \(range.lowerBound.argumentText) to \(range.upperBound.argumentText)"
+                    )
                 }
                 return value
             })
@@ -83,11 +105,13 @@ extension Option where Value: ExpressibleByArgument & Comparable {
 extension Option {
     /// An optional option: `nil` when absent.
     public convenience init<Wrapped: ExpressibleByArgument>(
-        name: String? = nil, _ placeholder: String = "VALUE", help: String, completion: Completion? = nil
+        name: String? = nil, _ placeholder: String = "VALUE", help: String,
+        completion: Completion? = nil
     ) where Value == Wrapped? {
         self.init(
             declaration: ArgumentDeclaration(
-                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: false, isRepeatable: false,
+                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: false,
+                isRepeatable: false,
                 defaultText: nil, completion: completion ?? Wrapped.completion),
             initial: .some(nil),
             store: { (_, text, name) throws(SurveyError) -> Wrapped? in
@@ -98,12 +122,14 @@ extension Option {
 
     /// A repeatable option collecting every value given.
     public convenience init<Element: ExpressibleByArgument>(
-        wrappedValue: [Element] = [], name: String? = nil, _ placeholder: String = "VALUE…", help: String,
+        wrappedValue: [Element] = [], name: String? = nil, _ placeholder: String = "VALUE…",
+        help: String,
         completion: Completion? = nil
     ) where Value == [Element] {
         self.init(
             declaration: ArgumentDeclaration(
-                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: false, isRepeatable: true,
+                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: false,
+                isRepeatable: true,
                 defaultText: nil, completion: completion ?? Element.completion),
             initial: wrappedValue,
             store: { (existing, text, name) throws(SurveyError) -> [Element] in

@@ -1,10 +1,13 @@
 import ThreatSurvey
 
+/// The `csv-records` command.
+///
 /// `csv-records FILE`: how the CSV reader reads a file, as JSON (for checking the reader
 /// against another implementation; see .ci/hardening/differential-csv).
 struct CSVRecordsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        name: "csv-records", summary: "diagnostic: the records the CSV reader finds in a file, as JSON")
+        name: "csv-records",
+        summary: "diagnostic: the records the CSV reader finds in a file, as JSON")
 
     @Argument("FILE", help: "the CSV file", completion: .file)
     var file: String
@@ -23,7 +26,8 @@ struct CSVRecordsCommand: ParsableCommand {
             "encoding": .string(text.encoding.rawValue),
             "delimiter": .string(dialect.delimiterName),
             "records": .array(result.records.map { .strings($0.fields) }),
-            "problems": .array(result.problems.map { .object(["line": .int($0.line), "column": .int($0.column)]) }),
+            "problems": .array(
+                result.problems.map { .object(["line": .int($0.line), "column": .int($0.column)]) }),
         ])
         try context.console.out(json.serialized() + "\n")
         return .success

@@ -1,5 +1,7 @@
 import ThreatSurvey
 
+/// The `completions` command.
+///
 /// `completions bash|zsh|fish`: a shell completion script on standard output.
 struct CompletionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

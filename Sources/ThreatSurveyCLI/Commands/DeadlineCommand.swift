@@ -1,6 +1,8 @@
 import Foundation
 import ThreatSurvey
 
+/// The `deadline` command.
+///
 /// `deadline [--questionnaire ID] [--today DATE] [--reminders DIR] [--contacts FILE] [--strict]`
 struct DeadlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +14,9 @@ struct DeadlineCommand: ParsableCommand {
     var questionnaire: String?
     @Option("DATE", help: "check as it stood at the end of this day (default today, Brussels time)")
     var today: CivilDate?
-    @Option("DIR", help: "write one reminder draft (.eml, English and French) per missing Member State", completion: .directory)
+    @Option(
+        "DIR", help: "write one reminder draft (.eml, English and French) per missing Member State",
+        completion: .directory)
     var reminders: String?
     @Option("FILE", help: "CSV of delegation,email for the drafts' To header", completion: .file)
     var contacts: String?
@@ -28,7 +32,8 @@ struct DeadlineCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         let catalog = try questionnaires.catalog()
         let opened = try store.forReading(context)
-        let chosen = try QuestionnaireResolver(catalog: catalog).resolve(explicit: questionnaire, store: opened)
+        let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
+            explicit: questionnaire, store: opened)
         let day = today ?? DeadlineCheck.today(in: chosen.timeZone)
         var contactList: ContactList?
         if let path = contacts {
@@ -45,15 +50,21 @@ struct DeadlineCommand: ParsableCommand {
                 sender: sender ?? ReminderWriter.placeholderSender, contacts: contactList)
             let written = try write(check.missing, with: writer, into: folder)
             let console = context.console
-            try console.err("\(written.count) reminder draft\(written.count == 1 ? "" : "s") written to \(folder) (nothing sent)")
-            let withoutAddress = check.missing.filter { contactList?.addresses[$0]?.isEmpty ?? true }
+            try console.err(
+                "\(written.count) reminder draft\(written.count == 1 ? "" : "s") written to \(folder) (nothing sent)"
+            )
+            let withoutAddress = check.missing.filter {
+                contactList?.addresses[$0]?.isEmpty ?? true
+            }
             if !withoutAddress.isEmpty {
                 try console.err(
                     "no address for \(withoutAddress.joined(separator: " ")): their drafts have no To header; "
                         + "fill it in the mail client or pass --contacts FILE")
             }
             if sender == nil {
-                try console.err("the drafts' From header is a placeholder; pass --sender \"Name <address>\" to set it")
+                try console.err(
+                    "the drafts' From header is a placeholder; pass --sender \"Name <address>\" to set it"
+                )
             }
         }
         if strict && check.passed && !check.missing.isEmpty { return .checkFailed }
@@ -61,11 +72,15 @@ struct DeadlineCommand: ParsableCommand {
     }
 
     /// One draft per missing Member State, each written to a temporary file and renamed.
-    private func write(_ codes: [String], with writer: ReminderWriter, into folder: String) throws(SurveyError) -> [String] {
+    private func write(_ codes: [String], with writer: ReminderWriter, into folder: String)
+        throws(SurveyError) -> [String]
+    {
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreate(path: folder, reason: "cannot create the folder (\(error.localizedDescription))")
+            throw .cannotCreate(
+                path: folder, reason: "cannot create the folder (\(error.localizedDescription))")
         }
         var written: [String] = []
         for code in codes {

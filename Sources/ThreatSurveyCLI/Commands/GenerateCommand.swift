@@ -1,6 +1,8 @@
 import Foundation
 import ThreatSurvey
 
+/// The `generate` command.
+///
 /// `generate --respondents N [--seed S] [--out FILE]`
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +17,9 @@ struct GenerateCommand: ParsableCommand {
     /// The most respondents one run generates (about 6 GB of CSV).
     static let maximumRespondents = 100_000_000
 
-    @Option("N", help: "how many respondents (each names 3 to 7 threats)", range: 0...GenerateCommand.maximumRespondents)
+    @Option(
+        "N", help: "how many respondents (each names 3 to 7 threats)",
+        range: 0...GenerateCommand.maximumRespondents)
     var respondents: Int
     @Option("S", help: "random seed; the same N and seed give the same bytes")
     var seed: UInt64 = ConsultationGenerator.defaultSeed
@@ -35,7 +39,8 @@ struct GenerateCommand: ParsableCommand {
                     try output.write(bytes)
                     // Rows are line ends, counted only when progress is shown (a terminal).
                     if let progress {
-                        progress.advance(bytes: bytes.count, rows: bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
+                        progress.advance(
+                            bytes: bytes.count, rows: bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
                     }
                 }
             } catch let error as SurveyError {
@@ -51,7 +56,8 @@ struct GenerateCommand: ParsableCommand {
         }
         guard let summary else { throw .internalError("generate finished without a summary") }
         try context.console.err(
-            "respondents=\(summary.respondents) rows=\(summary.rows) comments=\(summary.comments) seed=\(seed)")
+            "respondents=\(summary.respondents) rows=\(summary.rows) comments=\(summary.comments) seed=\(seed)"
+        )
         return .success
     }
 }

@@ -1,5 +1,7 @@
 import ThreatSurvey
 
+/// The `history` command.
+///
 /// `history [--delegation MS] [--questionnaire ID]`
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +28,9 @@ struct HistoryCommand: ParsableCommand {
             entries += HistoryEntry.history(
                 of: all.filter { $0.questionnaire == id }, questionnaire: try? catalog.find(id))
         }
-        entries.sort { ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id) }
+        entries.sort {
+            ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id)
+        }
         if let delegation {
             entries = entries.filter { $0.submission.memberStates.contains(delegation.code) }
         }

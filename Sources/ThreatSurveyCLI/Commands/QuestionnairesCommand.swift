@@ -1,10 +1,13 @@
 import ThreatSurvey
 
+/// The `questionnaires` command.
+///
 /// `questionnaires`: works without a store (answer counts are then zero), since it is the
 /// first thing a new user runs.
 struct QuestionnairesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        name: "questionnaires", summary: "the questionnaires known, with deadlines and answer counts")
+        name: "questionnaires",
+        summary: "the questionnaires known, with deadlines and answer counts")
 
     @Option("FORMAT", help: "output format", values: [.table, .markdown, .csv, .json, .html])
     var format: OutputFormat = .table
@@ -19,7 +22,9 @@ struct QuestionnairesCommand: ParsableCommand {
             let submissions = try opened?.submissions(questionnaire: q.id) ?? []
             let roster = Set(q.roster)
             let current = CurrentAnswers(submissions)
-            answers[q.id] = (submissions.count, current.respondedStates.filter(roster.contains).count)
+            answers[q.id] = (
+                submissions.count, current.respondedStates.filter(roster.contains).count
+            )
         }
         try context.print(catalog.document(answers: answers), format: format)
         return .success

@@ -1,5 +1,7 @@
 import ThreatSurvey
 
+/// The `rank` command.
+///
 /// `rank [--questionnaire ID] [--as-of DATETIME] [--on-time-only] [--method count|borda]
 /// [--grouping G --region R] [--from FILE…]`
 struct RankCommand: ParsableCommand {
@@ -37,9 +39,12 @@ struct RankCommand: ParsableCommand {
             memberStates = Set(found.members)
             regionTitle = "\(found.title) (\(chosen.id)/\(found.id))"
         } else if regions.grouping != nil || regions.groupings != nil {
-            throw .usage("--grouping goes with --region R (for every region at once, use 'threatsurvey regions')")
+            throw .usage(
+                "--grouping goes with --region R (for every region at once, use 'threatsurvey regions')"
+            )
         }
-        let input = try analysis.load(request, store: store, questionnaires: questionnaires, context)
+        let input = try analysis.load(
+            request, store: store, questionnaires: questionnaires, context)
         var options = input.options
         options.method = method
         options.memberStates = memberStates

@@ -7,7 +7,9 @@ struct Significance: ExpressibleByArgument, Sendable {
     init(_ value: Double) { self.value = value }
 
     init?(argument text: String) {
-        guard text.count <= 32, let parsed = Double(text), parsed > 0, parsed < 1 else { return nil }
+        guard text.count <= 32, let parsed = Double(text), parsed > 0, parsed < 1 else {
+            return nil
+        }
         value = parsed
     }
 
@@ -15,6 +17,8 @@ struct Significance: ExpressibleByArgument, Sendable {
     var argumentText: String { String(value) }
 }
 
+/// The `regions` command.
+///
 /// `regions [--questionnaire ID] [--grouping G] [--groupings FILE] [--alpha A]`
 struct RegionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,8 +36,10 @@ struct RegionsCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         let request = try analysis.request()
         let grouping = try regions.resolve()
-        let input = try analysis.load(request, store: store, questionnaires: questionnaires, context)
-        var document = input.breakdown(grouping, alpha: alpha.value, options: input.options).document()
+        let input = try analysis.load(
+            request, store: store, questionnaires: questionnaires, context)
+        var document = input.breakdown(grouping, alpha: alpha.value, options: input.options)
+            .document()
         if input.latenessUnknown { document = document.noting(AnalysisInput.latenessUnknownNote) }
         try context.print(document, format: format)
         return .success

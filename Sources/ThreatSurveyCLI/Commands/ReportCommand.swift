@@ -1,12 +1,16 @@
 import Foundation
 import ThreatSurvey
 
+/// The `report` command.
+///
 /// `report [--out FILE] [--questionnaire ID] [--grouping G] [--today DATE]`
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "report",
-        summary: "one self-contained HTML report: ranking chart, heat map, regions, deadline, robustness",
-        discussion: "No script, nothing fetched: the file can be attached to an e-mail or printed on A4.")
+        summary:
+            "one self-contained HTML report: ranking chart, heat map, regions, deadline, robustness",
+        discussion:
+            "No script, nothing fetched: the file can be attached to an e-mail or printed on A4.")
 
     @Option("FILE", help: "write the report here (default standard output)", completion: .file)
     var out: String?
@@ -23,10 +27,12 @@ struct ReportCommand: ParsableCommand {
         let grouping = try regions.resolve()
         let catalog = try questionnaires.catalog()
         let opened = try store.forReading(context)
-        let chosen = try QuestionnaireResolver(catalog: catalog).resolve(explicit: questionnaire, store: opened)
+        let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
+            explicit: questionnaire, store: opened)
         let report = HTMLReport(
             questionnaire: chosen, submissions: try opened.submissions(questionnaire: chosen.id),
-            grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone), generated: Date())
+            grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),
+            generated: Date())
         let html = Array(report.render().utf8)
         if let out {
             try OutputFile.write(out) { (output) throws(SurveyError) in try output.write(html) }

@@ -1,5 +1,7 @@
 import ThreatSurvey
 
+/// The `show` command.
+///
 /// `show SUBMISSION [--original]`
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +20,9 @@ struct ShowCommand: ParsableCommand {
         let id = submission.id
         let opened = try store.forReading(context)
         guard let found = try opened.submission(id: id) else {
-            throw .inputMissing(path: opened.path, reason: "no submission #\(id) in this store (see threatsurvey history)")
+            throw .inputMissing(
+                path: opened.path,
+                reason: "no submission #\(id) in this store (see threatsurvey history)")
         }
         if original {
             try context.console.writeBytes(try opened.originalBytes(fileID: found.fileID))
@@ -26,7 +30,9 @@ struct ShowCommand: ParsableCommand {
         }
         let questionnaire = try? questionnaires.catalog().find(found.questionnaire)
         let all = try opened.submissions(questionnaire: found.questionnaire)
-        let entry = HistoryEntry.history(of: all, questionnaire: questionnaire).first { $0.submission.id == id }
+        let entry = HistoryEntry.history(of: all, questionnaire: questionnaire).first {
+            $0.submission.id == id
+        }
         var blocks = found.blocks(
             title: "Submission #\(found.id) to \(found.questionnaire) from \(found.delegation)",
             questionnaire: questionnaire)
@@ -37,7 +43,8 @@ struct ShowCommand: ParsableCommand {
             blocks.append(.text(comments))
         }
         let document = Document(
-            blocks: blocks, json: found.json(in: questionnaire).adding("status", .optional(entry?.status)))
+            blocks: blocks,
+            json: found.json(in: questionnaire).adding("status", .optional(entry?.status)))
         try context.print(document, format: format)
         return .success
     }

@@ -1,6 +1,8 @@
 import Foundation
 import ThreatSurvey
 
+/// The `submit` command.
+///
 /// `submit FILE… [--questionnaire ID] [--delegation MS] [--received DATETIME] [--dry-run]`
 struct SubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,11 +16,14 @@ struct SubmitCommand: ParsableCommand {
 
     @Argument("FILE…", help: "the answer files", completion: .file)
     var files: [String]
-    @Option("ID", help: "the questionnaire answered (e.g. 9396/1/15); found from the files when left out")
+    @Option(
+        "ID",
+        help: "the questionnaire answered (e.g. 9396/1/15); found from the files when left out")
     var questionnaire: String?
     @Option("MS", help: "whose answer this is (required for prose comments)")
     var delegation: MemberState?
-    @Option("DATETIME", help: "when it was received (default now; a date alone means 12:00 Brussels)")
+    @Option(
+        "DATETIME", help: "when it was received (default now; a date alone means 12:00 Brussels)")
     var received: DateTimeInput?
     @Flag(help: "validate and print the receipt, store nothing")
     var dryRun: Bool
@@ -29,7 +34,8 @@ struct SubmitCommand: ParsableCommand {
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         let request = SubmitRequest(
-            paths: files, questionnaire: questionnaire, delegation: delegation?.code, received: received, dryRun: dryRun)
+            paths: files, questionnaire: questionnaire, delegation: delegation?.code,
+            received: received, dryRun: dryRun)
         let submitter = Submitter(catalog: try questionnaires.catalog())
         let existing = try store.existing(context)
         if let plan = try submitter.streamingPlan(request, store: existing) {
@@ -38,7 +44,9 @@ struct SubmitCommand: ParsableCommand {
             let when = received?.resolve(in: plan.questionnaire.timeZone) ?? Date()
             let streamed: StreamedReceipt?
             do throws(SurveyError) {
-                streamed = try ProgressContext.with(context.progress("storing"), total: InputFile.size(plan.path)) {
+                streamed = try ProgressContext.with(
+                    context.progress("storing"), total: InputFile.size(plan.path)
+                ) {
                     () throws(SurveyError) in
                     try target.insertStreamed(
                         path: plan.path, name: (plan.path as NSString).lastPathComponent,
@@ -66,15 +74,19 @@ struct SubmitCommand: ParsableCommand {
         _ request: SubmitRequest, submitter: Submitter, existing: Store?, _ context: CommandContext
     ) throws(SurveyError) -> ExitStatus {
         let total = request.paths.reduce(Int64(0)) { $0 + (InputFile.size($1) ?? 0) }
-        let prepared = try ProgressContext.with(context.progress("reading"), total: total) { () throws(SurveyError) in
+        let prepared = try ProgressContext.with(context.progress("reading"), total: total) {
+            () throws(SurveyError) in
             try submitter.prepare(request, store: existing)
         }
         var target = existing
         if target == nil && !request.dryRun { target = try store.openOrCreate(context) }
         let receipts = try submitter.commit(prepared, into: target)
         try context.print(Receipt.document(receipts), format: format)
-        let stored = request.dryRun ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
-        try context.console.err("\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
+        let stored =
+            request.dryRun
+            ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
+        try context.console.err(
+            "\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
         return .success
     }
 }

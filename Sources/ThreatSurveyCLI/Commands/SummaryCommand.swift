@@ -1,5 +1,7 @@
 import ThreatSurvey
 
+/// The `summary` command.
+///
 /// `summary [--questionnaire ID] [--language en|fr] [--attribute]`
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,19 +26,22 @@ struct SummaryCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         let request = try analysis.request()
         let grouping = try regions.resolve()
-        let input = try analysis.load(request, store: store, questionnaires: questionnaires, context)
+        let input = try analysis.load(
+            request, store: store, questionnaires: questionnaires, context)
         let options = input.options
         let ranking = input.ranking(options)
         let breakdown = input.breakdown(grouping, alpha: 0.05, options: options)
         let writer = SummaryWriter(
-            ranking: ranking, breakdown: breakdown, lateCount: options.onTimeOnly ? 0 : ranking.lateAnswers.count,
+            ranking: ranking, breakdown: breakdown,
+            lateCount: options.onTimeOnly ? 0 : ranking.lateAnswers.count,
             attribute: attribute)
         let text = writer.paragraph(language)
         try context.print(
             Document(
                 blocks: [.text(text)],
                 json: .object([
-                    "questionnaire": .string(input.questionnaire.id), "language": .string(language.rawValue),
+                    "questionnaire": .string(input.questionnaire.id),
+                    "language": .string(language.rawValue),
                     "summary": .string(text),
                 ])),
             format: format)

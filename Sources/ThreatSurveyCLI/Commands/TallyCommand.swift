@@ -1,9 +1,12 @@
 import ThreatSurvey
 
+/// The `tally` command.
+///
 /// `tally [--questionnaire ID] [--grouping G]`
 struct TallyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        name: "tally", summary: "counts of the answers to yes/no and choice questions, overall and per region")
+        name: "tally",
+        summary: "counts of the answers to yes/no and choice questions, overall and per region")
 
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var regions: GroupingOptions
@@ -15,9 +18,11 @@ struct TallyCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         let request = try analysis.request(allowSums: false)
         let grouping = try regions.resolve()
-        let input = try analysis.load(request, store: store, questionnaires: questionnaires, context)
+        let input = try analysis.load(
+            request, store: store, questionnaires: questionnaires, context)
         let tally = Tally(
-            questionnaire: input.questionnaire, submissions: input.submissions, grouping: grouping, options: input.options)
+            questionnaire: input.questionnaire, submissions: input.submissions, grouping: grouping,
+            options: input.options)
         var document = tally.document()
         if input.latenessUnknown { document = document.noting(AnalysisInput.latenessUnknownNote) }
         try context.print(document, format: format)

@@ -21,7 +21,9 @@ enum CompletionScript {
     /// Every command's entry, in help order.
     static var entries: [Entry] {
         CLI.commands.map {
-            Entry(name: $0.configuration.name, summary: $0.configuration.summary, declarations: ArgumentSet($0.init()).declarations)
+            Entry(
+                name: $0.configuration.name, summary: $0.configuration.summary,
+                declarations: ArgumentSet($0.init()).declarations)
         }
     }
 
@@ -65,12 +67,16 @@ enum CompletionScript {
             lines.append("        \(entry.name))")
             lines.append("            case \"$prev\" in")
             for option in entry.options where option.kind == .option {
-                lines.append("                --\(option.name ?? "")) \(bashValue(option.completion)); return ;;")
+                lines.append(
+                    "                --\(option.name ?? "")) \(bashValue(option.completion)); return ;;"
+                )
             }
             lines.append("            esac")
             let words = entry.options.compactMap(\.name).map { "--" + $0 } + ["--help"]
             lines.append("            if [[ \"$cur\" == -* ]]; then")
-            lines.append("                COMPREPLY=($(compgen -W \(quoted(words.joined(separator: " "))) -- \"$cur\"))")
+            lines.append(
+                "                COMPREPLY=($(compgen -W \(quoted(words.joined(separator: " "))) -- \"$cur\"))"
+            )
             lines.append("            else")
             lines.append("                \(bashValue(entry.positional?.completion ?? .none))")
             lines.append("            fi")
@@ -85,7 +91,8 @@ enum CompletionScript {
         case .none: return "COMPREPLY=()"
         case .file: return "COMPREPLY=($(compgen -f -- \"$cur\"))"
         case .directory: return "COMPREPLY=($(compgen -d -- \"$cur\"))"
-        case .values(let values): return "COMPREPLY=($(compgen -W \(quoted(values.joined(separator: " "))) -- \"$cur\"))"
+        case .values(let values):
+            return "COMPREPLY=($(compgen -W \(quoted(values.joined(separator: " "))) -- \"$cur\"))"
         }
     }
 
@@ -98,7 +105,9 @@ enum CompletionScript {
             "    commands=(",
         ]
         for entry in entries {
-            lines.append("        \(quoted(entry.name + ":" + entry.summary.replacingOccurrences(of: ":", with: "\\:")))")
+            lines.append(
+                "        \(quoted(entry.name + ":" + entry.summary.replacingOccurrences(of: ":", with: "\\:")))"
+            )
         }
         lines += [
             "    )",
@@ -120,13 +129,19 @@ enum CompletionScript {
                     specs.append(quoted("--\(option.name ?? "")[\(help)]"))
                 default:
                     let repetition = option.isRepeatable ? "*" : ""
-                    specs.append(quoted("\(repetition)--\(option.name ?? "")=[\(help)]:\(option.placeholder):\(zshValue(option.completion))"))
+                    specs.append(
+                        quoted(
+                            "\(repetition)--\(option.name ?? "")=[\(help)]:\(option.placeholder):\(zshValue(option.completion))"
+                        ))
                 }
             }
             specs.append(quoted("--help[show this help]"))
             if let positional = entry.positional {
                 let repetition = positional.isRepeatable ? "*" : "1"
-                specs.append(quoted("\(repetition):\(positional.placeholder):\(zshValue(positional.completion))"))
+                specs.append(
+                    quoted(
+                        "\(repetition):\(positional.placeholder):\(zshValue(positional.completion))"
+                    ))
             }
             lines.append("        \(entry.name))")
             lines.append("            _arguments \\")
@@ -135,7 +150,8 @@ enum CompletionScript {
         }
         lines += ["    esac", "}", "_threatsurvey \"$@\"", ""]
         // `_arguments` lines end with a backslash before `;;`: drop the last one of each.
-        return lines.joined(separator: "\n").replacingOccurrences(of: " \\\n            ;;", with: "\n            ;;")
+        return lines.joined(separator: "\n").replacingOccurrences(
+            of: " \\\n            ;;", with: "\n            ;;")
     }
 
     private static func zshEscape(_ text: String) -> String {
@@ -161,18 +177,21 @@ enum CompletionScript {
         let names = entries.map(\.name).joined(separator: " ")
         for entry in entries {
             lines.append(
-                "complete -c threatsurvey -n \(quoted("not __fish_seen_subcommand_from " + names)) -a \(entry.name) -d \(quoted(entry.summary))")
+                "complete -c threatsurvey -n \(quoted("not __fish_seen_subcommand_from " + names)) -a \(entry.name) -d \(quoted(entry.summary))"
+            )
         }
         for entry in entries {
             let condition = quoted("__fish_seen_subcommand_from \(entry.name)")
             for option in entry.options {
-                var line = "complete -c threatsurvey -n \(condition) -l \(option.name ?? "") -d \(quoted(option.help))"
+                var line =
+                    "complete -c threatsurvey -n \(condition) -l \(option.name ?? "") -d \(quoted(option.help))"
                 if option.kind == .option {
                     switch option.completion {
                     case .none: line += " -x"
                     case .file: line += " -r -F"
                     case .directory: line += " -x -a '(__fish_complete_directories)'"
-                    case .values(let values): line += " -x -a \(quoted(values.joined(separator: " ")))"
+                    case .values(let values):
+                        line += " -x -a \(quoted(values.joined(separator: " ")))"
                     }
                 }
                 lines.append(line)
@@ -180,8 +199,13 @@ enum CompletionScript {
             lines.append("complete -c threatsurvey -n \(condition) -l help -d 'show this help'")
             switch entry.positional?.completion {
             case .file?: lines.append("complete -c threatsurvey -n \(condition) -F")
-            case .directory?: lines.append("complete -c threatsurvey -n \(condition) -a '(__fish_complete_directories)'")
-            case .values(let values)?: lines.append("complete -c threatsurvey -n \(condition) -a \(quoted(values.joined(separator: " ")))")
+            case .directory?:
+                lines.append(
+                    "complete -c threatsurvey -n \(condition) -a '(__fish_complete_directories)'")
+            case .values(let values)?:
+                lines.append(
+                    "complete -c threatsurvey -n \(condition) -a \(quoted(values.joined(separator: " ")))"
+                )
             case .none?, nil: break
             }
         }

@@ -13,11 +13,15 @@ enum OutputFile {
     /// - Throws: ``SurveyError/cannotCreate(path:reason:)`` (73) when `path` is not a regular
     ///   file or the temporary file cannot be created; ``SurveyError/io(_:)`` (74) when writing
     ///   fails part-way, the temporary file removed.
-    static func write(_ path: String, produce: (any OutputWriter) throws(SurveyError) -> Void) throws(SurveyError) {
+    static func write(_ path: String, produce: (any OutputWriter) throws(SurveyError) -> Void)
+        throws(SurveyError)
+    {
         try checkReplaceable(path)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary =
+            folder + "/." + url.lastPathComponent
+            + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
@@ -25,9 +29,13 @@ enum OutputFile {
         var closed = false
         do throws(SurveyError) {
             try produce(FileDescriptorWriter(descriptor: descriptor, name: path))
-            guard fsync(descriptor) == 0 else { throw SurveyError.io("cannot write to \(path): \(String(cString: strerror(errno)))") }
+            guard fsync(descriptor) == 0 else {
+                throw SurveyError.io("cannot write to \(path): \(String(cString: strerror(errno)))")
+            }
             closed = true
-            guard close(descriptor) == 0 else { throw SurveyError.io("cannot write to \(path): \(String(cString: strerror(errno)))") }
+            guard close(descriptor) == 0 else {
+                throw SurveyError.io("cannot write to \(path): \(String(cString: strerror(errno)))")
+            }
             // Checked again: something may have appeared at the path while writing.
             try checkReplaceable(path)
             guard rename(temporary, path) == 0 else {
@@ -54,6 +62,8 @@ enum OutputFile {
         case S_IFCHR, S_IFBLK: what = "a device"
         default: what = "not a regular file"
         }
-        throw .cannotCreate(path: path, reason: "is \(what); refusing to replace it (only a regular file is replaced)")
+        throw .cannotCreate(
+            path: path,
+            reason: "is \(what); refusing to replace it (only a regular file is replaced)")
     }
 }

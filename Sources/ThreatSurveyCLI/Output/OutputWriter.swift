@@ -45,8 +45,10 @@ public final class MemoryWriter: OutputWriter {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
 
+    /// An empty writer.
     public init() {}
 
+    /// Keeps `bytes`.
     public func write(_ bytes: [UInt8]) throws(SurveyError) {
         self.bytes += bytes
     }
@@ -54,8 +56,10 @@ public final class MemoryWriter: OutputWriter {
 
 /// Refuses every write, as a full disk does: for testing that failures exit 74.
 public final class FailingWriter: OutputWriter {
+    /// A writer that always fails.
     public init() {}
 
+    /// Throws ``SurveyError/io(_:)`` as a full disk would.
     public func write(_ bytes: [UInt8]) throws(SurveyError) {
         throw .io("cannot write to standard output: No space left on device")
     }

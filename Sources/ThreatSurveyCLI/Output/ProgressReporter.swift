@@ -42,9 +42,13 @@ final class ProgressReporter: ProgressSink, @unchecked Sendable {
             self.rows += max(0, rows)
             let now = Date()
             let elapsed = now.timeIntervalSince(started)
-            guard elapsed >= Self.delay, lastShown.map({ now.timeIntervalSince($0) >= Self.interval }) ?? true else { return }
+            guard elapsed >= Self.delay,
+                lastShown.map({ now.timeIntervalSince($0) >= Self.interval }) ?? true
+            else { return }
             lastShown = now
-            console.progress(Self.line(what: what, bytes: self.bytes, total: total, rows: self.rows, elapsed: elapsed))
+            console.progress(
+                Self.line(
+                    what: what, bytes: self.bytes, total: total, rows: self.rows, elapsed: elapsed))
         }
     }
 
@@ -56,7 +60,9 @@ final class ProgressReporter: ProgressSink, @unchecked Sendable {
     }
 
     /// `reading: 12.5 MB of 84.0 MB (14%), 1,250,000 rows/s`.
-    static func line(what: String, bytes: Int64, total: Int64?, rows: Int, elapsed: Double) -> String {
+    static func line(what: String, bytes: Int64, total: Int64?, rows: Int, elapsed: Double)
+        -> String
+    {
         var text = "\(what): \(megabytes(bytes))"
         if let total, total > 0 {
             let percent = Int((Double(min(bytes, total)) / Double(total) * 100).rounded(.down))
