@@ -87,6 +87,16 @@ struct ArgumentParserTests {
         }
     }
 
+    @Test("KEY=VALUE pairs convert both sides")
+    func pairs() {
+        let pair = ArgumentPair<Int, Int>(argument: "3=1")
+        #expect(pair?.key == 3 && pair?.value == 1)
+        #expect(ArgumentPair<Int, String>(argument: "2=a=b")?.value == "a=b")
+        for bad in ["3", "=1", "x=1", "3=x", "3="] {
+            #expect(ArgumentPair<Int, Int>(argument: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test("--help wins over missing required arguments")
     func help() throws {
         #expect(try CommandParser.parse(["--help"], into: ProbeCommand()) == .help)
