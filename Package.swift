@@ -5,6 +5,7 @@ let package = Package(
     name: "threatsurvey",
     products: [
         .library(name: "ThreatSurvey", targets: ["ThreatSurvey"]),
+        .library(name: "ThreatSurveyCLI", targets: ["ThreatSurveyCLI"]),
         .executable(name: "threatsurvey", targets: ["threatsurvey"]),
     ],
     targets: [
@@ -16,13 +17,16 @@ let package = Package(
         ),
         // All logic: reference data, questionnaires, parsing, store, analysis, rendering.
         .target(name: "ThreatSurvey", dependencies: ["CSQLite"]),
-        // The command-line shell: argument parsing and printing only.
-        .executableTarget(name: "threatsurvey", dependencies: ["ThreatSurvey"]),
+        // The command line: typed argument declarations, parsing, help, completions and
+        // printing; it calls the library for everything else.
+        .target(name: "ThreatSurveyCLI", dependencies: ["ThreatSurvey"]),
+        // The executable: three lines that hand the process's arguments to ThreatSurveyCLI.
+        .executableTarget(name: "threatsurvey", dependencies: ["ThreatSurveyCLI"]),
         // The consultation-scale benchmark (not a test): release build, see the README.
         .executableTarget(name: "threatsurvey-bench"),
         .testTarget(
             name: "ThreatSurveyTests",
-            dependencies: ["ThreatSurvey", "threatsurvey"]
+            dependencies: ["ThreatSurvey", "ThreatSurveyCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,3 @@
-import Foundation
-import ThreatSurvey
+import ThreatSurveyCLI
 
-exit(CLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard).rawValue)
+CLI.main()

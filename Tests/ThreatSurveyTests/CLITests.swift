@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @testable import ThreatSurvey
-@testable import threatsurvey
+@testable import ThreatSurveyCLI
 
 /// The command line, run in-process through `CLI.run`.
 @Suite("Command line")
@@ -109,7 +109,7 @@ struct CLITests {
         #expect(original.outBytes == Array(filled.utf8))
 
         let missing = runCLI(["show", "9"], store: store)
-        #expect(missing.status == .dataError)
+        #expect(missing.status == .noInput)
     }
 
     @Test("Prose without --delegation is a usage error naming the fix")

@@ -49,8 +49,10 @@ extension LongCSVAggregator {
         second.scanner.holdFirstGroup = true
         first.holdLastGroup = true
         let done = DispatchSemaphore(value: 0)
+        let progress = ProgressContext.sink
         DispatchQueue.global(qos: .userInitiated).async {
-            second.leftover = try? scanRange(&second.scanner, fd: fd, from: split, to: size, chunkSize: chunkSize)
+            second.leftover = try? scanRange(
+                &second.scanner, fd: fd, from: split, to: size, chunkSize: chunkSize, progress: progress)
             done.signal()
         }
         let leftover = try scanRange(&first, fd: fd, from: bodyStart, to: split, chunkSize: chunkSize)
@@ -111,7 +113,8 @@ extension LongCSVAggregator {
     /// Scans bytes `from..<to` of `fd` with `pread`; returns the bytes of an unfinished last
     /// record (0 when the range ends on a record boundary).
     static func scanRange(
-        _ scanner: inout Scanner, fd: Int32, from: Int, to: Int, chunkSize: Int
+        _ scanner: inout Scanner, fd: Int32, from: Int, to: Int, chunkSize: Int,
+        progress: (any ProgressSink)? = ProgressContext.sink
     ) throws(SurveyError) -> Int {
         let capacity = chunkSize * 2
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -124,6 +127,7 @@ extension LongCSVAggregator {
             if want > 0 {
                 n = pread(fd, buffer + filled, want, off_t(offset))
                 if n < 0 { throw .io("read failed") }
+                ProgressContext.report(progress, buffer + filled, n)
                 offset += n
                 filled += n
             }

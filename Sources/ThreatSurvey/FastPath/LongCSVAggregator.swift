@@ -119,10 +119,12 @@ public enum LongCSVAggregator {
         var filled = 0
         var atStart = true
         var endOfFile = false
+        let progress = ProgressContext.sink
         while true {
             if !endOfFile && filled < capacity {
                 let n = read(fd, buffer + filled, min(chunkSize, capacity - filled))
                 if n < 0 { throw .io("\(path): read failed") }
+                ProgressContext.report(progress, buffer + filled, n)
                 if n == 0 { endOfFile = true }
                 if n > 0 { try onBytes(UnsafeRawBufferPointer(start: buffer + filled, count: n)) }
                 filled += n

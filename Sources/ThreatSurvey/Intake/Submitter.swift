@@ -22,6 +22,7 @@ public struct Submitter {
 
     /// Reads a file, mapping failures to the contract's exit codes.
     public static func readFromDisk(_ path: String) throws(SurveyError) -> [UInt8] {
+        try InputFile.checkReadable(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .inputMissing(path: path, reason: "no such file")
@@ -83,6 +84,7 @@ public struct Submitter {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d
             }
+            ProgressContext.sink?.advance(bytes: bytes.count, rows: 0)
         }
         var delegation: MemberState?
         if let written = request.delegation {
@@ -213,15 +215,8 @@ public struct Submitter {
     public func chooseQuestionnaire(
         _ explicit: String?, files: [AnswerFile], store: Store?
     ) throws(SurveyError) -> Questionnaire {
-        if let explicit { return try catalog.find(explicit) }
-        let named = Set(files.flatMap(\.namedQuestionnaires).map { Questionnaire.canonicalID($0).uppercased() })
-        if named.count == 1, let id = named.first { return try catalog.find(id) }
-        if named.count > 1 {
-            throw .usage(
-                "the files answer several questionnaires (\(named.sorted().joined(separator: ", "))); "
-                    + "submit them separately or pass --questionnaire")
-        }
-        return try catalog.only(store: store)
+        try QuestionnaireResolver(catalog: catalog).resolve(
+            explicit: explicit, filesName: files.flatMap(\.namedQuestionnaires), store: store)
     }
 }
 
@@ -229,19 +224,12 @@ extension QuestionnaireCatalog {
     /// The questionnaire named by `id` (either spelling), or, when `nil`, the one in play
     /// (``only(store:)``).
     public func choose(_ id: String?, store: Store?) throws(SurveyError) -> Questionnaire {
-        if let id { return try find(id) }
-        return try only(store: store)
+        try QuestionnaireResolver(catalog: self).resolve(explicit: id, store: store)
     }
 
     /// The questionnaire in play when none is named: the one the store holds answers to,
     /// else the only one defined.
     public func only(store: Store?) throws(SurveyError) -> Questionnaire {
-        if let store {
-            let inStore = try store.questionnaireCounts().keys.sorted()
-            if inStore.count == 1, let id = inStore.first, let q = try? find(id) { return q }
-        }
-        if let only { return only }
-        let known = questionnaires.map(\.id).joined(separator: ", ")
-        throw .usage("which questionnaire? pass --questionnaire ID (known: \(known.isEmpty ? "none" : known))")
+        try QuestionnaireResolver(catalog: self).resolve(explicit: nil, store: store)
     }
 }

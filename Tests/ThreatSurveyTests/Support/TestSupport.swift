@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @testable import ThreatSurvey
-@testable import threatsurvey
+@testable import ThreatSurveyCLI
 
 /// Paths and helpers shared by every suite.
 enum TestSupport {
@@ -91,11 +91,21 @@ struct CLIResult {
 }
 
 /// Runs `threatsurvey` in-process with `arguments`, inside `folder`'s store.
-func runCLI(_ arguments: [String], store: String? = nil, questionnaires: String = TestSupport.questionnaires) -> CLIResult {
-    let console = Console(capture: true)
-    var full = arguments
-    if let store { full += ["--store", store] }
-    if !arguments.contains("--questionnaires") { full += ["--questionnaires", questionnaires] }
+///
+/// `--store` and `--questionnaires` are added after the arguments, or (`leadingGlobals`) before
+/// the command name, where every command that uses them accepts them.
+func runCLI(
+    _ arguments: [String], store: String? = nil, questionnaires: String = TestSupport.questionnaires,
+    leadingGlobals: Bool = false, addQuestionnaires: Bool = true, console: Console = Console(capture: true)
+) -> CLIResult {
+    var globals: [String] = []
+    if let store { globals += ["--store", store] }
+    if addQuestionnaires, !arguments.contains("--questionnaires"), !arguments.contains("--help"),
+        !["generate", "completions", "csv-records"].contains(arguments.first ?? "")
+    {
+        globals += ["--questionnaires", questionnaires]
+    }
+    let full = leadingGlobals ? globals + arguments : arguments + globals
     let status = CLI.run(full, console: console, variables: [:])
     return CLIResult(status: status, out: console.outText, err: console.errText, outBytes: console.outBytes)
 }

@@ -1,0 +1,30 @@
+public import ThreatSurvey
+
+/// A command of the tool: its name and summary, its declared arguments, and what it does.
+///
+/// A command is a struct whose properties are ``Option``, ``Flag``, ``Argument`` and
+/// ``OptionGroup`` wrappers; the parser, the help and the completion scripts all read those
+/// same declarations, so nothing is written twice.
+public protocol ParsableCommand: ParsableArguments {
+    /// Name, summary and discussion.
+    static var configuration: CommandConfiguration { get }
+    /// Does the work, with every value already converted and checked.
+    func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus
+}
+
+/// The fixed description of a command.
+public struct CommandConfiguration: Sendable {
+    /// The word after `threatsurvey`.
+    public var name: String
+    /// One line for the command list.
+    public var summary: String
+    /// Extra help after the options.
+    public var discussion: String
+
+    /// A configuration; `discussion` is re-wrapped, except for indented lines (examples).
+    public init(name: String, summary: String, discussion: String = "") {
+        self.name = name
+        self.summary = summary
+        self.discussion = discussion
+    }
+}

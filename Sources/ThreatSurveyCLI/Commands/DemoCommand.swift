@@ -1,0 +1,108 @@
+import Foundation
+import ThreatSurvey
+
+/// `demo`: the main job on the bundled fixtures, in a temporary store.
+///
+/// Everything it prints for a questionnaire is as it stood at one point in time: the end of
+/// the day the last fixture arrived. The ranking and the deadline table therefore agree (a
+/// late answer is counted, marked late, and listed as late rather than missing).
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        name: "demo",
+        summary: "the main job on the bundled fixtures: load, rank, regional breakdown, deadline",
+        discussion: "The store is temporary and removed afterwards unless --store is given.")
+
+    /// The package's own folder, for `swift run` from elsewhere.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    @Option(
+        "DIR", help: "the fixtures folder (default ./fixtures, else the package's)",
+        completion: .directory)
+    var fixtures: String?
+    @Option(
+        "PATH", help: "keep the demo store here (default a temporary store, removed afterwards)",
+        completion: .file)
+    var store: String?
+    @Option(
+        "DIR", help: "questionnaire definitions (default ./questionnaires, else the package's)",
+        completion: .directory)
+    var questionnaires: String?
+
+    func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        let manager = FileManager.default
+        let fixturesPath =
+            fixtures
+            ?? (manager.fileExists(atPath: "fixtures")
+                ? "fixtures" : Self.packageRoot + "/fixtures")
+        let questionnairesPath =
+            questionnaires
+            ?? (manager.fileExists(atPath: "questionnaires")
+                ? "questionnaires" : Self.packageRoot + "/questionnaires")
+        let storePath =
+            store ?? NSTemporaryDirectory()
+            + "threatsurvey-demo-\(getpid())-\(UUID().uuidString).sqlite"
+        let temporary = store == nil
+        if temporary { Store.removeFiles(at: storePath) }
+        defer { if temporary { Store.removeFiles(at: storePath) } }
+        let catalog = try QuestionnaireCatalog.load(folder: questionnairesPath)
+        let opened = try Store(path: storePath)
+        let manifests = try FixtureManifest.loadAll(fixtures: fixturesPath)
+        guard !manifests.isEmpty else {
+            throw .inputMissing(
+                path: fixturesPath, reason: "no fixtures (no manifest.json in its folders)")
+        }
+        var blocks: [Document.Block] = []
+        // Earliest deadline first: the call for comments 9396/1/15 before 10618/15.
+        var ordered: [(FixtureManifest, Questionnaire)] = []
+        for manifest in manifests {
+            ordered.append((manifest, try catalog.find(manifest.questionnaire)))
+        }
+        ordered.sort { ($0.1.deadline, $0.1.id) < ($1.1.deadline, $1.1.id) }
+        for (index, (manifest, questionnaire)) in ordered.enumerated() {
+            let receipts = try manifest.replay(into: opened, catalog: catalog)
+            blocks += DemoReport.loaded(
+                receipts, questionnaire: questionnaire, folder: manifest.folder)
+            let submissions = try opened.submissions(questionnaire: questionnaire.id)
+            // One point in time for everything below: the end of the day the last answer came.
+            let lastDay = CivilDate(
+                submissions.map(\.received).max() ?? questionnaire.deadlineInstant,
+                in: questionnaire.timeZone)
+            let asOf = RankingOptions(asOf: lastDay.endOfDay(in: questionnaire.timeZone))
+            blocks.append(
+                .note(
+                    "\(questionnaire.id) as it stood at the end of \(lastDay), when the last answer arrived"
+                ))
+            blocks +=
+                Ranking(questionnaire: questionnaire, submissions: submissions, options: asOf)
+                .document().blocks
+            if index == 0 {
+                blocks +=
+                    RegionalBreakdown(
+                        questionnaire: questionnaire, submissions: submissions, grouping: .eurovoc,
+                        options: asOf
+                    ).document().blocks
+                blocks +=
+                    DeadlineCheck(
+                        questionnaire: questionnaire, submissions: submissions, today: lastDay
+                    )
+                    .document().blocks
+            }
+            if !questionnaire.questions.isEmpty {
+                blocks +=
+                    Tally(
+                        questionnaire: questionnaire, submissions: submissions, grouping: .eurovoc,
+                        options: asOf
+                    )
+                    .document().blocks
+            }
+        }
+        try context.print(Document(blocks: blocks), format: .table)
+        try context.console.err(
+            temporary
+                ? "demo store was temporary (pass --store PATH to keep it)"
+                : "demo store kept at \(storePath)")
+        return .success
+    }
+}

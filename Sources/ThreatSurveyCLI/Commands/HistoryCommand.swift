@@ -1,0 +1,40 @@
+import ThreatSurvey
+
+/// The `history` command.
+///
+/// `history [--delegation MS] [--questionnaire ID]`
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        name: "history", summary: "every submission received, superseded and late ones included")
+
+    @Option("MS", help: "only submissions naming this Member State (as delegation or cosignatory)")
+    var delegation: MemberState?
+    @Option("ID", help: "only this questionnaire's submissions")
+    var questionnaire: String?
+    @Option("FORMAT", help: "output format", values: [.table, .markdown, .csv, .json])
+    var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var questionnaires: QuestionnairesOptions
+
+    func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        let catalog = try questionnaires.catalog()
+        let questionnaireID = try questionnaire.map { (id) throws(SurveyError) in
+            try QuestionnaireResolver(catalog: catalog).named(id).id
+        }
+        let opened = try store.forReading(context)
+        let all = try opened.submissions(questionnaire: questionnaireID)
+        var entries: [HistoryEntry] = []
+        for id in Set(all.map(\.questionnaire)).sorted() {
+            entries += HistoryEntry.history(
+                of: all.filter { $0.questionnaire == id }, questionnaire: try? catalog.find(id))
+        }
+        entries.sort {
+            ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id)
+        }
+        if let delegation {
+            entries = entries.filter { $0.submission.memberStates.contains(delegation.code) }
+        }
+        try context.print(HistoryEntry.document(entries, catalog: catalog), format: format)
+        return .success
+    }
+}

@@ -1,0 +1,32 @@
+import ThreatSurvey
+
+/// The `questionnaires` command.
+///
+/// `questionnaires`: works without a store (answer counts are then zero), since it is the
+/// first thing a new user runs.
+struct QuestionnairesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        name: "questionnaires",
+        summary: "the questionnaires known, with deadlines and answer counts")
+
+    @Option("FORMAT", help: "output format", values: [.table, .markdown, .csv, .json, .html])
+    var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var questionnaires: QuestionnairesOptions
+
+    func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        let catalog = try questionnaires.catalog()
+        let opened = try store.existing(context)
+        var answers: [String: (submissions: Int, memberStates: Int)] = [:]
+        for q in catalog.questionnaires {
+            let submissions = try opened?.submissions(questionnaire: q.id) ?? []
+            let roster = Set(q.roster)
+            let current = CurrentAnswers(submissions)
+            answers[q.id] = (
+                submissions.count, current.respondedStates.filter(roster.contains).count
+            )
+        }
+        try context.print(catalog.document(answers: answers), format: format)
+        return .success
+    }
+}

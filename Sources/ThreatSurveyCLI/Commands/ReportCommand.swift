@@ -1,0 +1,45 @@
+import Foundation
+import ThreatSurvey
+
+/// The `report` command.
+///
+/// `report [--out FILE] [--questionnaire ID] [--grouping G] [--today DATE]`
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        name: "report",
+        summary:
+            "one self-contained HTML report: ranking chart, heat map, regions, deadline, robustness",
+        discussion:
+            "No script, nothing fetched: the file can be attached to an e-mail or printed on A4.")
+
+    @Option("FILE", help: "write the report here (default standard output)", completion: .file)
+    var out: String?
+    @Option("ID", help: "the questionnaire (when more than one is in play)")
+    var questionnaire: String?
+    @OptionGroup var regions: GroupingOptions
+    @Option("DATE", help: "the report as it stood at the end of this day (default today)")
+    var today: CivilDate?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var questionnaires: QuestionnairesOptions
+
+    func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        if let out { try OutputFile.checkReplaceable(out) }
+        let grouping = try regions.resolve()
+        let catalog = try questionnaires.catalog()
+        let opened = try store.forReading(context)
+        let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
+            explicit: questionnaire, store: opened)
+        let report = HTMLReport(
+            questionnaire: chosen, submissions: try opened.submissions(questionnaire: chosen.id),
+            grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),
+            generated: Date())
+        let html = Array(report.render().utf8)
+        if let out {
+            try OutputFile.write(out) { (output) throws(SurveyError) in try output.write(html) }
+            try context.console.err("report written to \(out)")
+        } else {
+            try context.console.writeBytes(html)
+        }
+        return .success
+    }
+}

@@ -1,0 +1,51 @@
+import ThreatSurvey
+
+/// The `show` command.
+///
+/// `show SUBMISSION [--original]`
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        name: "show", summary: "one submission as stored, or (--original) the exact bytes received")
+
+    @Argument("SUBMISSION", help: "the submission's number as shown by 'history' (3 or #3)")
+    var submission: SubmissionNumber
+    @Flag(help: "write the file exactly as received to standard output")
+    var original: Bool
+    @Option("FORMAT", help: "output format", values: [.table, .json])
+    var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var questionnaires: QuestionnairesOptions
+
+    func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        let id = submission.id
+        let opened = try store.forReading(context)
+        guard let found = try opened.submission(id: id) else {
+            throw .inputMissing(
+                path: opened.path,
+                reason: "no submission #\(id) in this store (see threatsurvey history)")
+        }
+        if original {
+            try context.console.writeBytes(try opened.originalBytes(fileID: found.fileID))
+            return .success
+        }
+        let questionnaire = try? questionnaires.catalog().find(found.questionnaire)
+        let all = try opened.submissions(questionnaire: found.questionnaire)
+        let entry = HistoryEntry.history(of: all, questionnaire: questionnaire).first {
+            $0.submission.id == id
+        }
+        var blocks = found.blocks(
+            title: "Submission #\(found.id) to \(found.questionnaire) from \(found.delegation)",
+            questionnaire: questionnaire)
+        blocks.append(.text("status:        \(entry?.status ?? "unknown")"))
+        for warning in found.warnings { blocks.append(.text(warning)) }
+        if let comments = found.response.comments {
+            blocks.append(.heading("Written comments"))
+            blocks.append(.text(comments))
+        }
+        let document = Document(
+            blocks: blocks,
+            json: found.json(in: questionnaire).adding("status", .optional(entry?.status)))
+        try context.print(document, format: format)
+        return .success
+    }
+}

@@ -1,0 +1,50 @@
+import ThreatSurvey
+
+/// The `summary` command.
+///
+/// `summary [--questionnaire ID] [--language en|fr] [--attribute]`
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        name: "summary",
+        summary: "a draft paragraph for the outcome of proceedings, in the Council's style",
+        discussion: """
+            Quantifiers: one, two, a few (3-4), then by share of those who replied: several
+            (under 35%), a number of (under 50%), many (under 75%), a large majority, all.
+            """)
+
+    @OptionGroup var analysis: AnalysisOptions
+    @Option("LANG", help: "the paragraph's language")
+    var language: SummaryWriter.Language = .en
+    @Flag(help: "name the Member States behind each threat")
+    var attribute: Bool
+    @OptionGroup var regions: GroupingOptions
+    @Option("FORMAT", help: "output format", values: [.table, .json])
+    var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var questionnaires: QuestionnairesOptions
+
+    func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        let request = try analysis.request()
+        let grouping = try regions.resolve()
+        let input = try analysis.load(
+            request, store: store, questionnaires: questionnaires, context)
+        let options = input.options
+        let ranking = input.ranking(options)
+        let breakdown = input.breakdown(grouping, alpha: 0.05, options: options)
+        let writer = SummaryWriter(
+            ranking: ranking, breakdown: breakdown,
+            lateCount: options.onTimeOnly ? 0 : ranking.lateAnswers.count,
+            attribute: attribute)
+        let text = writer.paragraph(language)
+        try context.print(
+            Document(
+                blocks: [.text(text)],
+                json: .object([
+                    "questionnaire": .string(input.questionnaire.id),
+                    "language": .string(language.rawValue),
+                    "summary": .string(text),
+                ])),
+            format: format)
+        return .success
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+public import ThreatSurvey
+
+/// Where a command writes: results to `out`, messages to `err`.
+///
+/// A class so that in-process tests can capture both streams; the executable writes straight
+/// to the file descriptors. Every write is checked and throws ``SurveyError/io(_:)``.
+public final class Console {
+    let outWriter: any OutputWriter
+    let errWriter: any OutputWriter
+    /// Whether standard error is a terminal (progress lines are shown only then).
+    public let errIsTerminal: Bool
+
+    /// A console over two writers.
+    public init(out: any OutputWriter, err: any OutputWriter, errIsTerminal: Bool = false) {
+        outWriter = out
+        errWriter = err
+        self.errIsTerminal = errIsTerminal
+    }
+
+    /// An in-memory console (`capture: true`) or the process's standard streams.
+    public convenience init(capture: Bool) {
+        if capture {
+            self.init(out: MemoryWriter(), err: MemoryWriter())
+        } else {
+            self.init(
+                out: FileDescriptorWriter(descriptor: STDOUT_FILENO, name: "standard output"),
+                err: FileDescriptorWriter(descriptor: STDERR_FILENO, name: "standard error"),
+                errIsTerminal: isatty(STDERR_FILENO) == 1)
+        }
+    }
+
+    /// The process's standard output and error.
+    public static var standard: Console { Console(capture: false) }
+
+    /// Writes `text` to standard output.
+    public func out(_ text: String) throws(SurveyError) {
+        try outWriter.write(Array(text.utf8))
+    }
+
+    /// Writes `text` to standard error, ending it with a line break.
+    public func err(_ text: String) throws(SurveyError) {
+        try errWriter.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Writes raw bytes to standard output (`show --original`).
+    public func writeBytes(_ bytes: [UInt8]) throws(SurveyError) {
+        try outWriter.write(bytes)
+    }
+
+    /// Writes a progress line on standard error, replacing the previous one (no error if it fails:
+    /// progress is a courtesy).
+    func progress(_ line: String) {
+        try? errWriter.write(Array(("\r\u{1B}[K" + line).utf8))
+    }
+
+    /// What was written to standard output, when captured.
+    public var outBytes: [UInt8] { (outWriter as? MemoryWriter)?.bytes ?? [] }
+    /// Standard output as text, when captured.
+    public var outText: String { String(decoding: outBytes, as: UTF8.self) }
+    /// Standard error as text, when captured.
+    public var errText: String {
+        String(decoding: (errWriter as? MemoryWriter)?.bytes ?? [], as: UTF8.self)
+    }
+}

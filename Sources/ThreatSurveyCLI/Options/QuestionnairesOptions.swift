@@ -1,0 +1,16 @@
+import ThreatSurvey
+
+/// `--questionnaires DIR`, for the commands that need questionnaire definitions.
+public struct QuestionnairesOptions: ParsableArguments {
+    @Option(
+        "DIR", help: "questionnaire definitions (default ./questionnaires)", completion: .directory)
+    var questionnaires: String = "questionnaires"
+
+    /// Every option at its default, ready for the parser.
+    public init() {}
+
+    /// The questionnaires defined in the folder.
+    func catalog() throws(SurveyError) -> QuestionnaireCatalog {
+        try QuestionnaireCatalog.load(folder: questionnaires)
+    }
+}

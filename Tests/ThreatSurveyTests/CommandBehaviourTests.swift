@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@testable import ThreatSurvey
+@testable import ThreatSurveyCLI
+
+/// What the commands decide: lateness with `--from`, one point in time in `demo`, progress.
+@Suite("Command behaviour")
+struct CommandBehaviourTests {
+    static let files = ["hu.csv", "pl.csv", "el.json", "es.json", "hr.json", "it.json", "bg.json"]
+        .map(TestSupport.fixture)
+
+    @Test("rank --from without --received calls nothing late, and says lateness is unknown")
+    func fromWithoutReceived() throws {
+        let result = runCLI(["rank", "--format", "json", "--from"] + Self.files)
+        #expect(result.status == .success)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect((object["late"] as? [String]) == [])
+        #expect((object["notes"] as? [String])?.first == AnalysisInput.latenessUnknownNote)
+        let table = runCLI(["rank", "--from"] + Self.files)
+        #expect(table.out.contains("received time unknown"))
+        #expect(!table.out.contains("arrived after the deadline"))
+    }
+
+    @Test("rank --from with --received judges lateness from it")
+    func fromWithReceived() throws {
+        let late = runCLI(
+            ["rank", "--format", "json", "--received", "2015-09-09", "--from"] + Self.files)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(late.out.utf8)) as? [String: Any])
+        #expect((object["late"] as? [String])?.count == 7)
+        #expect(object["notes"] == nil)
+        let onTime = runCLI(
+            ["rank", "--format", "json", "--received", "2015-09-03", "--from"] + Self.files)
+        let onTimeObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(onTime.out.utf8)) as? [String: Any])
+        #expect((onTimeObject["late"] as? [String]) == [])
+    }
+
+    @Test("--as-of and --on-time-only with --from need --received (refused before reading)")
+    func fromNeedsReceived() {
+        for option in [["--as-of", "2015-09-05"], ["--on-time-only"]] {
+            let result = runCLI(["rank"] + option + ["--from"] + Self.files)
+            #expect(result.status == .usage)
+            #expect(result.err.contains("with --from needs --received"))
+        }
+        #expect(runCLI(["rank", "--received", "2015-09-05"]).status == .usage)
+    }
+
+    @Test("The fast path (one large long CSV) also leaves lateness unknown without --received")
+    func fastPathLateness() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/load.csv"
+        #expect(
+            runCLI(["generate", "--respondents", "200", "--out", path], addQuestionnaires: false)
+                .status == .success)
+        let loadTest = TestSupport.fixtures + "/load-test"
+        let unknown = runCLI(
+            ["rank", "--format", "json", "--from", path], questionnaires: loadTest)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(unknown.out.utf8)) as? [String: Any])
+        #expect((object["late"] as? [String]) == [])
+        #expect((object["notes"] as? [String])?.first == AnalysisInput.latenessUnknownNote)
+    }
+
+    @Test("demo shows one point in time: IT's late answer is counted and listed late, not missing")
+    func demoOnePointInTime() {
+        let result = runCLI(["demo"], addQuestionnaires: false)
+        #expect(result.status == .success)
+        #expect(result.out.contains("as it stood at the end of 2015-09-10"))
+        let lines = result.out.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("  IT  Italy") && $0.contains("LATE") })
+        #expect(!lines.contains { $0.hasPrefix("  IT  Italy") && $0.contains("missing") })
+        #expect(
+            result.out.contains("20 of 28 Member States answered, as of 2015-09-10T23:59:59+02:00.")
+        )
+        #expect(result.out.contains("On time 19, late 1, missing 8 of 28."))
+    }
+
+    @Test("Progress: nothing when standard error is not a terminal")
+    func progressNotTerminal() {
+        let console = Console(capture: true)
+        let reporter = ProgressReporter(
+            what: "reading", console: console, enabled: console.errIsTerminal)
+        reporter.start(total: 1000)
+        for _ in 0..<1000 { reporter.advance(bytes: 1, rows: 1) }
+        reporter.finish()
+        #expect(console.errText.isEmpty)
+        #expect(CommandContext(console: console, variables: [:]).progress("reading") == nil)
+        // And a whole command: generate prints only its summary line.
+        let generated = runCLI(["generate", "--respondents", "50"], addQuestionnaires: false)
+        #expect(generated.err.hasPrefix("respondents=50 rows="))
+        #expect(generated.err.split(separator: "\n").count == 1)
+        #expect(!generated.err.contains("\r"))
+    }
+
+    @Test("Progress: the line says bytes read of the total and rows per second")
+    func progressLine() {
+        #expect(
+            ProgressReporter.line(
+                what: "reading", bytes: 12_500_000, total: 84_000_000, rows: 2_500_000, elapsed: 2)
+                == "reading: 12.5 MB of 84.0 MB (14%), 1,250,000 rows/s")
+        #expect(
+            ProgressReporter.line(what: "generating", bytes: 0, total: nil, rows: 0, elapsed: 0)
+                == "generating: 0.0 MB")
+        #expect(ProgressReporter.grouped(999) == "999")
+        #expect(ProgressReporter.grouped(1_000) == "1,000")
+    }
+
+    @Test("Progress: shown on a terminal once the work runs past a second")
+    func progressTerminal() {
+        let err = MemoryWriter()
+        let console = Console(out: MemoryWriter(), err: err, errIsTerminal: true)
+        let reporter = ProgressReporter(what: "reading", console: console, enabled: true)
+        reporter.start(total: 100)
+        reporter.advance(bytes: 10, rows: 10)
+        #expect(err.bytes.isEmpty)
+        Thread.sleep(forTimeInterval: ProgressReporter.delay + 0.1)
+        reporter.advance(bytes: 10, rows: 10)
+        #expect(
+            String(decoding: err.bytes, as: UTF8.self).contains("reading: 0.0 MB of 0.0 MB (20%)"))
+        reporter.finish()
+    }
+
+    @Test("The fast path reports every byte it reads, and its rows, to the progress sink")
+    func fastPathReportsProgress() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/load.csv"
+        #expect(
+            runCLI(["generate", "--respondents", "300", "--out", path], addQuestionnaires: false)
+                .status == .success)
+        let catalog = try QuestionnaireCatalog.load(folder: TestSupport.fixtures + "/load-test")
+        let sink = RecordingSink()
+        let input = try AnalysisInput.load(
+            AnalysisRequest(files: [path]), catalog: catalog, store: nil, progress: sink)
+        #expect(input.aggregate != nil)
+        let size = try #require(InputFile.size(path))
+        let lines =
+            try String(contentsOfFile: path, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).count - 1
+        #expect(
+            sink.state
+                == RecordingSink.State(total: size, bytes: Int(size), rows: lines, finished: true))
+        // Small chunks: the file is read in two parts on two threads, both reporting.
+        let twoParts = RecordingSink()
+        let questionnaire = try catalog.find("BENCH/1/26")
+        _ = try ProgressContext.with(twoParts, total: size) { () throws(SurveyError) in
+            try LongCSVAggregator.aggregate(
+                path: path, questionnaire: questionnaire, chunkSize: 4096)
+        }
+        #expect(twoParts.state.bytes >= Int(size) - 4096)
+        #expect(twoParts.state.rows >= lines - 100)
+    }
+}
+
+/// Remembers what a reader reported.
+final class RecordingSink: ProgressSink, @unchecked Sendable {
+    // @unchecked: guarded by `lock`.
+    struct State: Equatable {
+        var total: Int64?
+        var bytes = 0
+        var rows = 0
+        var finished = false
+    }
+    private let lock = NSLock()
+    private var recorded = State()
+    var state: State { lock.withLock { recorded } }
+
+    func start(total: Int64?) { lock.withLock { recorded.total = total } }
+    func advance(bytes: Int, rows: Int) {
+        lock.withLock {
+            recorded.bytes += bytes
+            recorded.rows += rows
+        }
+    }
+    func finish() { lock.withLock { recorded.finished = true } }
+}
