@@ -23,7 +23,7 @@ let package = Package(
         .testTarget(
             name: "ThreatSurveyTests",
             dependencies: ["ThreatSurvey", "threatsurvey"],
-            // Test files read by path (TestSupport.resources), not bundled.
+            // Test data read by path (TestSupport.root), not bundled.
             exclude: ["Resources"]
         ),
     ],

@@ -47,7 +47,6 @@ struct OutlookMessageTests {
                 return nil
             }
             #expect(sizes == attachments.map { $0["bytes"] as? Int }, "\(file)")
-            print(file, message.from as Any, message.to, message.received as Any, message.notes, message.body.prefix(200))
         }
     }
 
@@ -57,5 +56,146 @@ struct OutlookMessageTests {
         formatter.formatOptions = [.withInternetDateTime]
         let noFraction = text.replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression)
         return formatter.date(from: noFraction)
+    }
+}
+
+extension OutlookMessageTests {
+    // MARK: - Hand-built messages (CFBWriter)
+
+    typealias F = MSGFixture
+    static let sent = Date(timeIntervalSince1970: 1_767_000_000)
+    static let received = Date(timeIntervalSince1970: 1_767_000_600)
+
+    /// "Ответ Польши" in Windows-1251.
+    static let cyrillic1251: [UInt8] = [
+        0xCE, 0xF2, 0xE2, 0xE5, 0xF2, 0x20, 0xCF, 0xEE, 0xEB, 0xFC, 0xF8, 0xE8,
+    ]
+
+    static func message(version: Int = 3, extra: [CFBWriter.Node] = []) -> [UInt8] {
+        let inner: [CFBWriter.Node] = [
+            F.fixed(headerSize: 24, [F.time(0x0039, sent)]),
+            F.unicode(0x0037, "Original answer"),
+            F.unicode(0x0C1A, "Ministry"),
+            F.unicode(0x5D01, "answers@ministry.example"),
+            F.unicode(0x1000, "See the attached table."),
+            F.fileAttachment(0, name: "answers.csv", data: Array("q,a\n1,2\n".utf8), mediaType: "text/csv"),
+        ]
+        let nodes: [CFBWriter.Node] = [
+            F.fixed(headerSize: 32, [F.long(0x3FFD, 1251), F.time(0x0039, sent), F.time(0x0E06, received)]),
+            F.string8(0x0037, cyrillic1251),
+            F.string8(0x0C1A, cyrillic1251),
+            F.unicode(0x0C1E, "SMTP"),
+            F.unicode(0x0C1F, "delegation@pl.example"),
+            F.string8(0x1000, cyrillic1251 + Array("\r\n".utf8)),
+            F.recipient(0, name: "Secretariat", address: "secretariat@council.example"),
+            F.recipient(1, name: "Copy", address: "copy@council.example", type: 2),
+            F.fileAttachment(0, name: "table.xlsx", data: [UInt8](repeating: 7, count: 5000), mediaType: "Application/VND.test"),
+            F.messageAttachment(1, name: "Fwd: Original answer", message: inner),
+        ]
+        return CFBWriter(version: version).write(nodes + extra).bytes
+    }
+
+    @Test("a hand-built message: 8-bit strings in its code page, recipients, times, attachments, an embedded message", arguments: [3, 4])
+    func handBuiltMessage(version: Int) throws {
+        let message = try MailMessage(msg: Self.message(version: version))
+        #expect(message.subject == "Ответ Польши")
+        #expect(message.from == MailAddress(name: "Ответ Польши", address: "delegation@pl.example"))
+        #expect(message.body == "Ответ Польши\r\n")
+        #expect(message.sent == Self.sent)
+        #expect(message.received == Self.received)
+        // Only To recipients; the Cc one is left out.
+        #expect(message.to == [MailAddress(name: "Secretariat", address: "secretariat@council.example")])
+        #expect(message.notes == [])
+        try #require(message.attachments.count == 2)
+        #expect(message.attachments[0].name == "table.xlsx")
+        #expect(message.attachments[0].mediaType == "application/vnd.test")
+        #expect(message.attachments[0].content == .file([UInt8](repeating: 7, count: 5000)))
+        #expect(message.attachments[1].name == "Fwd: Original answer")
+        guard case .message(let inner) = message.attachments[1].content else {
+            Issue.record("the forwarded message is not read as a message")
+            return
+        }
+        #expect(inner.subject == "Original answer")
+        #expect(inner.from == MailAddress(name: "Ministry", address: "answers@ministry.example"))
+        #expect(inner.sent == Self.sent)
+        #expect(inner.body == "See the attached table.")
+        #expect(inner.attachments == [MailAttachment(name: "answers.csv", mediaType: "text/csv", content: .file(Array("q,a\n1,2\n".utf8)))])
+    }
+
+    @Test("8-bit text in a code page Foundation cannot decode is read as Windows-1252, with a note")
+    func unsupportedCodePage() throws {
+        let bytes = CFBWriter().write([
+            F.fixed(headerSize: 32, [F.long(0x3FFD, 20866)]),  // KOI8-R
+            F.string8(0x0037, [0x41, 0xE9]),
+        ]).bytes
+        let message = try MailMessage(msg: bytes)
+        #expect(message.subject == "Aé")
+        #expect(message.notes == ["8-bit text read as Windows-1252: code page 20866 is not supported"])
+    }
+
+    @Test("without a plain body the HTML body is made plain; an RTF-only body is noted")
+    func htmlAndRTFBodies() throws {
+        let html = "<html><head><style>p {color: red}</style></head><body><p>Threat&nbsp;1: cyber</p><p>Threat 2: floods &amp; fires</p></body></html>"
+        let fromHTML = try MailMessage(msg: CFBWriter().write([
+            F.fixed(headerSize: 32, []), F.binary(0x1013, Array(html.utf8)),
+        ]).bytes)
+        #expect(fromHTML.body == "Threat 1: cyber\nThreat 2: floods & fires")
+        let fromRTF = try MailMessage(msg: CFBWriter().write([
+            F.fixed(headerSize: 32, []), F.binary(0x1009, [1, 2, 3, 4]),
+        ]).bytes)
+        #expect(fromRTF.body == "")
+        #expect(fromRTF.notes == ["the body is only in compressed RTF, which is not read"])
+    }
+
+    @Test("the sender falls back to the From: of the transport headers")
+    func senderFromTransportHeaders() throws {
+        let headers = "Received: from x\r\nFrom: \"Delegation of\r\n Poland\" <pl@delegation.example>\r\nSubject: x\r\n\r\n"
+        let message = try MailMessage(msg: CFBWriter().write([
+            F.fixed(headerSize: 32, []), F.unicode(0x0C1E, "EX"), F.unicode(0x0C1F, "/O=EXCHANGE/CN=PL"),
+            F.unicode(0x007D, headers),
+        ]).bytes)
+        #expect(message.from == MailAddress(name: "Delegation of Poland", address: "pl@delegation.example"))
+    }
+
+    @Test("messages nested deeper than the limit are left out with a note")
+    func embeddingDepthLimit() throws {
+        var nodes: [CFBWriter.Node] = [F.fixed(headerSize: 24, []), F.unicode(0x0037, "innermost")]
+        for level in 0..<12 {
+            nodes = [F.fixed(headerSize: 24, []), F.unicode(0x0037, "level \(level)"), F.messageAttachment(0, name: nil, message: nodes)]
+        }
+        var message = try MailMessage(msg: CFBWriter().write(nodes).bytes)
+        var depth = 0
+        while case .message(let inner)? = message.attachments.first?.content {
+            message = inner
+            depth += 1
+        }
+        #expect(depth == MailMessage.maximumMSGEmbeddingDepth - 1)
+        #expect(message.notes == ["a message nested more than \(MailMessage.maximumMSGEmbeddingDepth) deep was left out"])
+    }
+
+    @Test("a compound file that is no message, or a damaged one, is refused with the reason")
+    func refusals() throws {
+        let word = CFBWriter().write([.stream("WordDocument", [1, 2, 3]), .stream("1Table", [4])]).bytes
+        #expect(throws: MSGError.notOutlookMessage(.legacyWord)) { try MailMessage(msg: word) }
+        #expect(throws: MSGError.container(.notCompoundFile)) {
+            try MailMessage(msg: [UInt8](repeating: 0x41, count: 1024))
+        }
+        // Every corpus file is an Outlook message to the classifier.
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.folder) where name.hasSuffix(".msg") {
+            #expect(try CompoundFile(bytes: TestSupport.bytes(Self.folder + "/" + name)).kind == .outlookMessage)
+        }
+    }
+
+    @Test("a damaged property stream is skipped with a note; the rest of the message is read")
+    func damagedPropertyStream() throws {
+        var image = CFBWriter().write([
+            F.fixed(headerSize: 32, []), F.unicode(0x0037, "Subject"),
+            F.binary(0x1013, [UInt8](repeating: 0x41, count: 5000)),
+        ])
+        let html = try #require(image.starts["__substg1.0_10130102"])
+        image.setU32(99_999, at: image.fatOffset(html))
+        let message = try MailMessage(msg: image.bytes)
+        #expect(message.subject == "Subject")
+        #expect(message.notes == ["property stream __substg1.0_10130102 skipped: compound file stream \"__substg1.0_10130102\" names sector 99999, past the end of the file"])
     }
 }

@@ -115,9 +115,9 @@ extension MailMessage {
         if let bytes = properties.binary(0x1013) {
             let html = TextDecoder.isValidUTF8(bytes)
                 ? String(decoding: bytes, as: UTF8.self) : properties.decode8Bit(bytes)
-            return HTMLText.plain(html)
+            return MSGHTMLText.plain(html)
         }
-        if let html = properties.string(0x1013) { return HTMLText.plain(html) }
+        if let html = properties.string(0x1013) { return MSGHTMLText.plain(html) }
         if properties.has(0x1009) {
             properties.notes.append("the body is only in compressed RTF, which is not read")
         }

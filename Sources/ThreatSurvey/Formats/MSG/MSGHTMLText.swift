@@ -3,8 +3,9 @@
 /// Outlook often stores only the HTML body; the intake reads answers from the text, so tags
 /// are dropped, `<script>` and `<style>` contents removed, block ends become line breaks, and
 /// the common character references are decoded. It is not an HTML parser: it only has to give
-/// back the words a delegation wrote.
-enum HTMLText {
+/// back the words a delegation wrote. (The `.eml` reader's `HTMLText`, on the mime branch,
+/// does the same; once both are merged one of them should go.)
+enum MSGHTMLText {
     /// Elements whose end (or, for `br`, whose presence) starts a new line.
     private static let breaking: Set<String> = [
         "br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote",
