@@ -1,5 +1,6 @@
 // Fuzz targets `cfb` and `msg`: any bytes opened as a Compound File, then as an Outlook
-// message; no crash, no hang, and what is returned stays inside the input.
+// message (or a compressed RTF body); no crash, no hang, and what is returned stays inside
+// the input.
 
 /// Opens the bytes as a Compound File and reads every stream reachable from the root.
 func fuzzCFB(_ bytes: [UInt8]) {
@@ -21,8 +22,15 @@ func fuzzCFB(_ bytes: [UInt8]) {
     precondition(total <= bytes.count)
 }
 
-/// Reads the bytes as an Outlook message.
+/// Reads the bytes as an Outlook message; bytes that are no compound file are read as a
+/// compressed RTF body instead (LZFu, then RTF to text).
 func fuzzMSG(_ bytes: [UInt8]) {
+    if !bytes.starts(with: CompoundFile.signature) {
+        let rtf = CompressedRTF.decompress(bytes) ?? bytes
+        precondition(rtf.count <= CompressedRTF.maximumOutput)
+        _ = RTFText.plain(rtf, codePage: nil)
+        return
+    }
     guard let message = try? MailMessage(msg: bytes) else { return }
     var pending = [message]
     var count = 0

@@ -133,7 +133,7 @@ extension OutlookMessageTests {
         #expect(message.notes == ["8-bit text read as Windows-1252: code page 20866 is not supported"])
     }
 
-    @Test("without a plain body the HTML body is made plain; an RTF-only body is noted")
+    @Test("without a plain body the HTML body is made plain, else the compressed RTF body")
     func htmlAndRTFBodies() throws {
         let html = "<html><head><style>p {color: red}</style></head><body><p>Threat&nbsp;1: cyber</p><p>Threat 2: floods &amp; fires</p></body></html>"
         let fromHTML = try MailMessage(msg: CFBWriter().write([
@@ -141,10 +141,59 @@ extension OutlookMessageTests {
         ]).bytes)
         #expect(fromHTML.body == "Threat 1: cyber\nThreat 2: floods & fires")
         let fromRTF = try MailMessage(msg: CFBWriter().write([
-            F.fixed(headerSize: 32, []), F.binary(0x1009, [1, 2, 3, 4]),
+            F.fixed(headerSize: 32, []), F.binary(0x1009, Self.compressedRTF),
         ]).bytes)
-        #expect(fromRTF.body == "")
-        #expect(fromRTF.notes == ["the body is only in compressed RTF, which is not read"])
+        #expect(fromRTF.body == "test")
+        let unknown = try MailMessage(msg: CFBWriter().write([
+            F.fixed(headerSize: 32, []), F.binary(0x1009, [UInt8](repeating: 1, count: 20)),
+        ]).bytes)
+        #expect(unknown.body == "")
+        #expect(unknown.notes == ["the body is only in compressed RTF of an unknown kind, which is not read"])
+    }
+
+    /// `{\rtf1\ansi\ansicpg1252\pard test}` compressed with LZFu (the example of the
+    /// `compressed_rtf` package on PyPI, which follows MS-OXRTFCP).
+    static let compressedRTF: [UInt8] =
+        [0x23, 0, 0, 0, 0x22, 0, 0, 0] + Array("LZFu".utf8) + [0x33, 0x5C, 0xE8, 0x74]
+        + [0x03, 0x00, 0x0A, 0x00] + Array("rcpg125".utf8) + [0x92, 0x32, 0x0A, 0xF3, 0x20, 0x74, 0x07, 0x90, 0x74, 0x7D, 0x0F, 0x10]
+
+    @Test("LZFu and MELA compressed RTF decompress to the RTF")
+    func compressedRTFDecompresses() throws {
+        #expect(CompressedRTF.preamble.count == 207)
+        let rtf = try #require(CompressedRTF.decompress(Self.compressedRTF))
+        #expect(String(decoding: rtf, as: UTF8.self) == #"{\rtf1\ansi\ansicpg1252\pard test}"#)
+        let raw = Array(#"{\rtf1 plain}"#.utf8)
+        let mela = [UInt8(raw.count + 12), 0, 0, 0, UInt8(raw.count), 0, 0, 0] + Array("MELA".utf8) + [0, 0, 0, 0] + raw
+        #expect(CompressedRTF.decompress(mela) == raw)
+        // A raw size past the limit stops at the limit, whatever the header says.
+        var huge = Self.compressedRTF
+        huge.replaceSubrange(4..<8, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        #expect(try #require(CompressedRTF.decompress(huge)).count <= CompressedRTF.maximumOutput)
+    }
+
+    @Test("the compressed RTF bodies of the corpus hold the same text as their plain bodies")
+    func corpusRTFBodies() throws {
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.folder).sorted() where name.hasSuffix(".msg") {
+            let file = try CompoundFile(bytes: TestSupport.bytes(Self.folder + "/" + name))
+            var properties = MAPIProperties(file: file, storage: file.root, headerSize: 32, codePage: nil)
+            guard let compressed = properties.binary(0x1009), let plain = properties.string(0x1000) else { continue }
+            let rtf = try #require(CompressedRTF.decompress(compressed), "\(name)")
+            let text = RTFText.plain(rtf, codePage: properties.codePage)
+            // The first words of the plain body appear in the RTF's text.
+            let words = plain.split(whereSeparator: \.isWhitespace).prefix(4).joined(separator: " ")
+            #expect(!words.isEmpty, "\(name)")
+            #expect(!text.contains("\u{0}"), "\(name)")
+            #expect(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(words), "\(name): \(text.prefix(300))")
+            checked += 1
+        }
+        #expect(checked >= 2)
+    }
+
+    @Test("RTF text: code page escapes, Unicode escapes, skipped tables and HTML tags")
+    func rtfText() {
+        let rtf = #"{\rtf1\ansi\ansicpg1251{\fonttbl{\f0 Arial;}}{\*\htmltag19 <p>}\'cf\'ee\'eb\'fc\'f8\'e0\par \uc1\u8364?5 \{x\}}"#
+        #expect(RTFText.plain(Array(rtf.utf8), codePage: nil) == "Польша\n€5 {x}")
     }
 
     @Test("the sender falls back to the From: of the transport headers")

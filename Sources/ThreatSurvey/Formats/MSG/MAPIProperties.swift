@@ -120,9 +120,6 @@ struct MAPIProperties {
         return bytes
     }
 
-    /// Whether a variable-length property is present, whatever its type.
-    func has(_ id: UInt16) -> Bool { variable[id] != nil }
-
     /// A 32-bit integer property (`PT_LONG`).
     func integer(_ id: UInt16) -> Int? {
         guard let (type, value) = fixed[id], type == Self.typeLong else { return nil }

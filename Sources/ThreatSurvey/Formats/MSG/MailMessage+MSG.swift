@@ -11,7 +11,7 @@ extension MailMessage {
     /// Sender, recipients, subject, times, body and attachments come from the MAPI properties;
     /// a message forwarded as an attachment becomes a `.message` attachment, read the same way.
     /// What could not be read exactly (a property stream damaged, 8-bit text in an unsupported
-    /// code page, a body only in RTF) is said in `notes`, never silently dropped.
+    /// code page, a body in an unknown RTF compression) is said in `notes`, never silently dropped.
     ///
     /// - Throws: ``MSGError`` when the container is damaged or is not an Outlook message.
     /// - Complexity: O(n) in the file's size.
@@ -109,7 +109,7 @@ extension MailMessage {
         return nil
     }
 
-    /// The plain body, else the HTML body made plain; RTF-only bodies are noted, not read.
+    /// The plain body, else the HTML body made plain, else the compressed RTF body made plain.
     private static func body(_ properties: inout MAPIProperties) -> String {
         if let text = properties.string(0x1000) { return text }
         if let bytes = properties.binary(0x1013) {
@@ -118,8 +118,11 @@ extension MailMessage {
             return MSGHTMLText.plain(html)
         }
         if let html = properties.string(0x1013) { return MSGHTMLText.plain(html) }
-        if properties.has(0x1009) {
-            properties.notes.append("the body is only in compressed RTF, which is not read")
+        if let compressed = properties.binary(0x1009) {
+            if let rtf = CompressedRTF.decompress(compressed) {
+                return RTFText.plain(rtf, codePage: properties.codePage)
+            }
+            properties.notes.append("the body is only in compressed RTF of an unknown kind, which is not read")
         }
         return ""
     }
