@@ -31,7 +31,7 @@ func fuzzMSG(_ bytes: [UInt8]) {
         _ = RTFText.plain(rtf, codePage: nil)
         return
     }
-    guard let message = try? MailMessage(msg: bytes) else { return }
+    guard let message = try? MailMessage.msg(bytes: bytes) else { return }
     var pending = [message]
     var count = 0
     while let current = pending.popLast() {

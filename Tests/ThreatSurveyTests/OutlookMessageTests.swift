@@ -28,7 +28,7 @@ struct OutlookMessageTests {
         let expectations = try Self.expectations()
         #expect(expectations.count == 5)
         for (file, expected) in expectations {
-            let message = try MailMessage(msg: TestSupport.bytes(Self.folder + "/" + file))
+            let message = try MailMessage.msg(bytes: TestSupport.bytes(Self.folder + "/" + file))
             let sender = Self.expectedSender(try #require(expected["sender"] as? String))
             if let name = sender.name { #expect(message.from?.name == name, "\(file)") }
             if let address = sender.address { #expect(message.from?.address == address, "\(file)") }
@@ -97,7 +97,7 @@ extension OutlookMessageTests {
 
     @Test("a hand-built message: 8-bit strings in its code page, recipients, times, attachments, an embedded message", arguments: [3, 4])
     func handBuiltMessage(version: Int) throws {
-        let message = try MailMessage(msg: Self.message(version: version))
+        let message = try MailMessage.msg(bytes: Self.message(version: version))
         #expect(message.subject == "Ответ Польши")
         #expect(message.from == MailAddress(name: "Ответ Польши", address: "delegation@pl.example"))
         #expect(message.body == "Ответ Польши\r\n")
@@ -128,7 +128,7 @@ extension OutlookMessageTests {
             F.fixed(headerSize: 32, [F.long(0x3FFD, 20866)]),  // KOI8-R
             F.string8(0x0037, [0x41, 0xE9]),
         ]).bytes
-        let message = try MailMessage(msg: bytes)
+        let message = try MailMessage.msg(bytes: bytes)
         #expect(message.subject == "Aé")
         #expect(message.notes == ["8-bit text read as Windows-1252: code page 20866 is not supported"])
     }
@@ -136,15 +136,15 @@ extension OutlookMessageTests {
     @Test("without a plain body the HTML body is made plain, else the compressed RTF body")
     func htmlAndRTFBodies() throws {
         let html = "<html><head><style>p {color: red}</style></head><body><p>Threat&nbsp;1: cyber</p><p>Threat 2: floods &amp; fires</p></body></html>"
-        let fromHTML = try MailMessage(msg: CFBWriter().write([
+        let fromHTML = try MailMessage.msg(bytes: CFBWriter().write([
             F.fixed(headerSize: 32, []), F.binary(0x1013, Array(html.utf8)),
         ]).bytes)
         #expect(fromHTML.body == "Threat 1: cyber\nThreat 2: floods & fires")
-        let fromRTF = try MailMessage(msg: CFBWriter().write([
+        let fromRTF = try MailMessage.msg(bytes: CFBWriter().write([
             F.fixed(headerSize: 32, []), F.binary(0x1009, Self.compressedRTF),
         ]).bytes)
         #expect(fromRTF.body == "test")
-        let unknown = try MailMessage(msg: CFBWriter().write([
+        let unknown = try MailMessage.msg(bytes: CFBWriter().write([
             F.fixed(headerSize: 32, []), F.binary(0x1009, [UInt8](repeating: 1, count: 20)),
         ]).bytes)
         #expect(unknown.body == "")
@@ -199,7 +199,7 @@ extension OutlookMessageTests {
     @Test("the sender falls back to the From: of the transport headers")
     func senderFromTransportHeaders() throws {
         let headers = "Received: from x\r\nFrom: \"Delegation of\r\n Poland\" <pl@delegation.example>\r\nSubject: x\r\n\r\n"
-        let message = try MailMessage(msg: CFBWriter().write([
+        let message = try MailMessage.msg(bytes: CFBWriter().write([
             F.fixed(headerSize: 32, []), F.unicode(0x0C1E, "EX"), F.unicode(0x0C1F, "/O=EXCHANGE/CN=PL"),
             F.unicode(0x007D, headers),
         ]).bytes)
@@ -212,7 +212,7 @@ extension OutlookMessageTests {
         for level in 0..<12 {
             nodes = [F.fixed(headerSize: 24, []), F.unicode(0x0037, "level \(level)"), F.messageAttachment(0, name: nil, message: nodes)]
         }
-        var message = try MailMessage(msg: CFBWriter().write(nodes).bytes)
+        var message = try MailMessage.msg(bytes: CFBWriter().write(nodes).bytes)
         var depth = 0
         while case .message(let inner)? = message.attachments.first?.content {
             message = inner
@@ -225,9 +225,9 @@ extension OutlookMessageTests {
     @Test("a compound file that is no message, or a damaged one, is refused with the reason")
     func refusals() throws {
         let word = CFBWriter().write([.stream("WordDocument", [1, 2, 3]), .stream("1Table", [4])]).bytes
-        #expect(throws: MSGError.notOutlookMessage(.legacyWord)) { try MailMessage(msg: word) }
+        #expect(throws: MSGError.notOutlookMessage(.legacyWord)) { try MailMessage.msg(bytes: word) }
         #expect(throws: MSGError.container(.notCompoundFile)) {
-            try MailMessage(msg: [UInt8](repeating: 0x41, count: 1024))
+            try MailMessage.msg(bytes: [UInt8](repeating: 0x41, count: 1024))
         }
         // Every corpus file is an Outlook message to the classifier.
         for name in try FileManager.default.contentsOfDirectory(atPath: Self.folder) where name.hasSuffix(".msg") {
@@ -243,7 +243,7 @@ extension OutlookMessageTests {
         ])
         let html = try #require(image.starts["__substg1.0_10130102"])
         image.setU32(99_999, at: image.fatOffset(html))
-        let message = try MailMessage(msg: image.bytes)
+        let message = try MailMessage.msg(bytes: image.bytes)
         #expect(message.subject == "Subject")
         #expect(message.notes == ["property stream __substg1.0_10130102 skipped: compound file stream \"__substg1.0_10130102\" names sector 99999, past the end of the file"])
     }

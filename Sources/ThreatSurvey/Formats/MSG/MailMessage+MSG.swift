@@ -15,11 +15,11 @@ extension MailMessage {
     ///
     /// - Throws: ``MSGError`` when the container is damaged or is not an Outlook message.
     /// - Complexity: O(n) in the file's size.
-    public init(msg bytes: [UInt8]) throws(MSGError) {
+    public static func msg(bytes: [UInt8]) throws(MSGError) -> MailMessage {
         let file: CompoundFile
         do { file = try CompoundFile(bytes: bytes) } catch { throw .container(error) }
         guard file.kind == .outlookMessage else { throw .notOutlookMessage(file.kind) }
-        self = Self.readMSG(
+        return readMSG(
             file: file, storage: file.root, headerSize: MAPIProperties.topLevelHeaderSize,
             codePage: nil, depth: 0)
     }
