@@ -224,10 +224,17 @@ struct CFBRawEntry {
 
     init(bytes: [UInt8], offset: Int, major: UInt16) {
         let reader = CFBByteReader(bytes: bytes)
-        let nameBytes = min(64, Int(reader.u16(offset + 64)))
-        let units = (0..<max(0, nameBytes / 2 - 1)).map { reader.u16(offset + $0 * 2) }
-        name = String(decoding: units, as: UTF16.self)
         type = reader.u8(offset + 66)
+        // Unused entries (type 0) fill most directory sectors; their names are never read.
+        if type == 0 {
+            name = ""
+        } else {
+            let nameBytes = min(64, Int(reader.u16(offset + 64)))
+            var units: [UInt16] = []
+            units.reserveCapacity(31)
+            for index in 0..<max(0, nameBytes / 2 - 1) { units.append(reader.u16(offset + index * 2)) }
+            name = String(decoding: units, as: UTF16.self)
+        }
         left = reader.u32(offset + 68)
         right = reader.u32(offset + 72)
         child = reader.u32(offset + 76)
