@@ -26,7 +26,9 @@ let package = Package(
         .executableTarget(name: "threatsurvey-bench"),
         .testTarget(
             name: "ThreatSurveyTests",
-            dependencies: ["ThreatSurvey", "ThreatSurveyCLI"]
+            dependencies: ["ThreatSurvey", "ThreatSurveyCLI"],
+            // Test data read by path (TestSupport.root), not bundled.
+            exclude: ["Resources"]
         ),
     ],
     swiftLanguageModes: [.v6]
