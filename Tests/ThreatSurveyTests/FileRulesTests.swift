@@ -51,11 +51,17 @@ struct FileRulesTests {
         #expect(throws: SurveyError.self) { try TestSupport.parse(text, questionnaire: questionnaire) }
     }
 
-    @Test("A file that mentions every threat gets a warning")
+    @Test("A file that mentions every threat gets a warning, in any format")
     func everything() throws {
         let (responses, diagnostics) = try parse("lu-everything.csv")
         #expect(responses.first?.threats.count == 18)
-        #expect(diagnostics.contains { $0.severity == .warning && $0.message.contains("mentions every threat") })
+        #expect(diagnostics.contains { $0.severity == .warning && $0.message.contains("LU mentions every threat") })
+        let ids = questionnaire.threats.map { "\"\($0.id)\"" }.joined(separator: ", ")
+        let json = "{\"delegation\": \"MT\", \"threats\": [\(ids)]}"
+        let (_, warnings) = try TestSupport.parse(json, name: "mt.json", questionnaire: questionnaire)
+        #expect(warnings.contains { $0.message.contains("MT mentions every threat") })
+        let (_, fine) = try parse("matrix-mixed.csv")
+        #expect(!fine.contains { $0.message.contains("mentions every threat") })
     }
 
     @Test("Matrix: a row mixing 1 with x/yes uses 1 as a priority; sí and no in Spanish")

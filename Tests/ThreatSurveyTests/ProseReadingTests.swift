@@ -117,6 +117,11 @@ struct ProseReadingTests {
         // "sin embargo" is "however": no embargo found, and it ends the clause of "no".
         #expect(matcher.mentions(in: "No vemos drogas; sin embargo, las armas de fuego preocupan.").map(\.threat) == ["drugs", "firearms"])
         #expect(negated("No obstante, las armas de fuego son una prioridad.") == [false])
+        // Words that are cues in one language and not in another.
+        #expect(negated("Le sequestri di cocaina nei porti sono una priorità.") == [false])
+        #expect(negated("Sigaretten zijn nu een prioriteit.") == [false])
+        #expect(negated("Țigările nu sunt o prioritate.") == [])  // no Romanian alias: nothing found
+        #expect(ProseMatcher.cueTest("nu este", matcher: matcher))
         // Greek, Bulgarian, Maltese, Hungarian cues.
         #expect(ProseMatcher.cueTest("δεν", matcher: matcher))
         #expect(ProseMatcher.cueTest("не", matcher: matcher))
@@ -149,6 +154,12 @@ struct ProseReadingTests {
         #expect(back.response.mentions.filter(\.negated).map(\.cue) == ["ne … pas", "aucun", "n' … pas"])
         let json = back.json(in: questionnaire).serialized()
         #expect(json.contains("\"negated\": true") || json.contains("\"negated\":true"))
+        // The receipt's evidence table shows every decision with its phrase and cue.
+        let rows = back.evidenceTable().rows
+        #expect(rows[0][3] == "priority from \"priorité 1\"")
+        #expect(rows[3][0] == "environmental-crime")
+        #expect(rows[3][3] == "not counted: negated by \"ne … pas\"")
+        #expect(rows[3][2].contains("transferts illicites de déchets"))
         let current = CurrentAnswers([back])
         let sums = MentionAggregate(questionnaire: questionnaire, current: current)
         let index = try #require(questionnaire.threats.firstIndex { $0.id == "environmental-crime" })

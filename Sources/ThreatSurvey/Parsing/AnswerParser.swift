@@ -66,6 +66,15 @@ public struct AnswerParser: Sendable {
                 Response(delegation: delegation.code, mentions: mentions, comments: text, line: 1)
             ]
         }
+        // A delegation naming every threat most likely sent a template back untouched.
+        let everyThreat = Set(questionnaire.threats.map(\.id))
+        for response in responses where everyThreat.count > 1 && Set(response.threats) == everyThreat {
+            diagnostics.append(
+                Diagnostic(
+                    file: file.name, line: response.line, severity: .warning,
+                    message: "\(response.delegation) mentions every threat of \(questionnaire.id) (all "
+                        + "\(everyThreat.count)); check that the threats it does not mean were left out"))
+        }
         if diagnostics.containsErrors {
             throw .invalidData(diagnostics.sorted(by: Self.fileOrder))
         }

@@ -261,14 +261,6 @@ struct LongCSVParser {
                 response.mentions = response.mentions.enumerated().filter { !bareRows.contains($0.offset) }.map(\.element)
                 responses[key] = response
             }
-            if !everyThreat.isEmpty, Set(response.threats) == everyThreat {
-                diagnostics.append(
-                    context.warning(
-                        response.line, nil,
-                        "\(response.delegation) mentions every threat of \(context.questionnaire.id) (all "
-                            + "\(everyThreat.count)); check that the rows of threats not meant were deleted or "
-                            + "left blank"))
-            }
         }
         var result = order.compactMap { responses[$0] }
         for index in result.indices {

@@ -11,8 +11,10 @@
 ///
 /// Words shared by two languages with different meanings are left out where a wrong reading
 /// would negate a real mention: French "en"/"et" are not taken as Finnish negative verbs,
-/// German "noch" (still) not as Dutch "noch" (nor), Hungarian "de" (but) not as a
-/// boundary. Verb prefixes ("ne-" in Czech, Slovak, Latvian, Lithuanian) are not read: a
+/// German "noch" (still) not as Dutch "noch" (nor), Italian "nei" (in the) not as Lithuanian
+/// "nei" (nor), Polish "pole" (field) not as Estonian "pole" (is not), Hungarian "de" (but)
+/// not as a boundary; Romanian "nu" counts only before a verb (``conditionalCues``), since
+/// Dutch "nu" means now. Verb prefixes ("ne-" in Czech, Slovak, Latvian, Lithuanian) are not read: a
 /// prefix cannot be told from the start of a word ("nebezpečí" is danger).
 enum Negation {
     /// Negation cues, folded (``TextFolding/key(_:)``).
@@ -44,11 +46,11 @@ enum Negation {
         // da, sv
         "ikke", "ingen", "intet", "hverken", "aldrig", "inte", "ej", "inga", "inget", "varken",
         // fi, et
-        "ei", "eivat", "emme", "eika", "pole", "mitte", "ega",
+        "ei", "eivat", "emme", "eika", "mitte", "ega",
         // hu
         "nincs", "nincsenek", "sem", "semmi", "semmilyen",
         // lv, lt
-        "nav", "nekads", "nekada", "nekadi", "nekadas", "neviens", "nedz", "nera", "nei", "jokio",
+        "nav", "nekads", "nekada", "nekadi", "nekadas", "neviens", "nedz", "nera", "jokio",
         "jokios", "jokiu", "jokia", "niekada",
         // el
         "δεν", "μην", "ουτε", "οχι", "κανενα", "κανενας", "καμια", "κανενος", "καθολου",
@@ -58,6 +60,16 @@ enum Negation {
         "mhux", "mhix", "mhumiex", "ebda", "lanqas", "qatt",
         // ga
         "nior",
+    ]
+
+    /// Cues that are also common words of another language, with the words that must follow
+    /// them for the cue to count: Romanian "nu" is Dutch "nu" (now), so only "nu este", "nu
+    /// sunt", "nu reprezintă", … negate.
+    static let conditionalCues: [String: Set<String>] = [
+        "nu": [
+            "este", "e", "sunt", "reprezinta", "constituie", "au", "a", "am", "avem", "exista", "se", "mai",
+            "consideram", "considera", "prezinta", "ridica", "pune", "sint", "era", "erau", "s", "ne", "i",
+        ]
     ]
 
     /// Words that, right after a cue, undo it: "not only", "non seulement", "nicht nur",

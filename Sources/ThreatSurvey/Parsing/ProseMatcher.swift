@@ -368,8 +368,11 @@ public struct ProseMatcher: Sendable {
         if token.key == "n" && !Self.isApostrophe(gapAfter) { return nil }
         if let next {
             if Negation.undoing.contains(next.key) { return nil }  // "not only", "no doubt"
-            if token.key == "no" && ProsePriority.number(next.key) != nil { return nil }  // "no. 1"
+            if ProsePriority.number(next.key) != nil { return nil }  // "no. 1", "Mitte 2015"
             if gapAfter == "-" { return nil }  // "non-EU"
+        }
+        if let required = Negation.conditionalCues[token.key], !(next.map { required.contains($0.key) } ?? false) {
+            return nil
         }
         if token.key == "ne" || token.key == "n" {
             var j = k + 1

@@ -95,7 +95,11 @@ extension Submission {
         lines.append("file:          \(sourceFile) (\(format.rawValue), \(encoding)\(dialect))")
         lines.append("checksum:      sha256:\(checksum)")
         let threats = response.threats
-        lines.append("threats:       \(threats.count) found" + (threats.isEmpty ? "" : ":"))
+        let negated = response.mentions.filter(\.negated).count
+        lines.append(
+            "threats:       \(threats.count) found"
+                + (negated > 0 ? " (\(negated) more match(es) in negated clauses, not counted)" : "")
+                + (threats.isEmpty && negated == 0 ? "" : ":"))
         var blocks: [Document.Block] = [.heading(title), .text(lines.joined(separator: "\n"))]
         if !response.mentions.isEmpty { blocks.append(.table(evidenceTable())) }
         if !response.answers.isEmpty {
