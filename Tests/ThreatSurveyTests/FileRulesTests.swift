@@ -51,6 +51,24 @@ struct FileRulesTests {
         #expect(throws: SurveyError.self) { try TestSupport.parse(text, questionnaire: questionnaire) }
     }
 
+    @Test("A filled-in JSON template: entries left with null priority and no comment mention nothing")
+    func jsonTemplate() throws {
+        let template = TemplateWriter.template(for: questionnaire, form: .json)
+        let filled = template.replacingOccurrences(of: "\"delegation\": \"\"", with: "\"delegation\": \"IE\"")
+            .replacingOccurrences(of: "\"date\": \"\"", with: "\"date\": \"07/09/2015\"")
+        var lines = filled.components(separatedBy: "\n")
+        let firearms = try #require(lines.firstIndex { $0.contains("\"firearms\"") })
+        // The template writes one threat object per line or spread over lines; set the priority that follows.
+        let priority = try #require(lines[firearms...].firstIndex { $0.contains("\"priority\": null") })
+        lines[priority] = lines[priority].replacingOccurrences(of: "null", with: "1")
+        let (responses, diagnostics) = try TestSupport.parse(
+            lines.joined(separator: "\n"), name: "ie.json", questionnaire: questionnaire)
+        #expect(responses.first?.threats == ["firearms"])
+        #expect(responses.first?.priority(of: "firearms") == 1)
+        #expect(responses.first?.dated?.description == "2015-09-07")
+        #expect(diagnostics.contains { $0.message.contains("filled-in template") })
+    }
+
     @Test("A file that mentions every threat gets a warning, in any format")
     func everything() throws {
         let (responses, diagnostics) = try parse("lu-everything.csv")

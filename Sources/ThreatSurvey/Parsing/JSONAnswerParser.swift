@@ -111,8 +111,26 @@ struct JSONAnswerParser {
         var mentions: [Mention] = []
         if let node = object["threats"] {
             if let list = node.array {
+                var bare = Set<Int>()
                 for element in list {
-                    if let m = mention(element, into: &diagnostics) { mentions.append(m) }
+                    if let m = mention(element, into: &diagnostics) {
+                        if element.members != nil, m.priority == nil, (m.comment ?? "").trimmingWhitespace().isEmpty {
+                            bare.insert(mentions.count)
+                        }
+                        mentions.append(m)
+                    }
+                }
+                // A filled-in template: every threat listed, some given a priority or a comment;
+                // the entries left as the template had them ({"priority": null, "comment": ""})
+                // mention nothing.
+                let every = Set(context.questionnaire.threats.map(\.id))
+                if !bare.isEmpty, bare.count < mentions.count, Set(mentions.map(\.threat)) == every {
+                    diagnostics.append(
+                        context.warning(
+                            node.line, node.column,
+                            "every threat of \(context.questionnaire.id) is listed, as in a filled-in template: "
+                                + "the \(bare.count) entries without priority or comment mention nothing"))
+                    mentions = mentions.enumerated().filter { !bare.contains($0.offset) }.map(\.element)
                 }
             } else {
                 diagnostics.append(context.error(node.line, node.column, "\"threats\" must be a list"))
