@@ -134,10 +134,19 @@ enum Negation {
 
     /// Whether a folded word is a predicate a negation can make about a threat.
     ///
-    /// - Complexity: O(number of prefixes).
+    /// - Complexity: O(prefixes sharing the word's first three characters).
     static func isPredicate(_ key: String) -> Bool {
         if predicateWords.contains(key) { return true }
-        guard key.count >= 4 else { return false }
-        return predicatePrefixes.contains { key.hasPrefix($0) }
+        guard key.count >= 4, let candidates = prefixesByStart[String(key.prefix(3))] else { return false }
+        return candidates.contains { key.hasPrefix($0) }
     }
+
+    /// The predicate prefixes by their first three characters, so that a word is compared
+    /// with the few that could match.
+    private static let prefixesByStart: [String: [String]] = Dictionary(
+        grouping: predicatePrefixes, by: { String($0.prefix(3)) })
+
+    /// ``contrasts`` folded: a word whose folded form is not here is no contrast, and its
+    /// accented lower-case form need not be computed.
+    static let foldedContrasts: Set<String> = Set(contrasts.map { TextFolding.key($0) })
 }

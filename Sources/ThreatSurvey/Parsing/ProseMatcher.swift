@@ -420,7 +420,8 @@ public struct ProseMatcher: Sendable {
             let rawText = line[s..<e]
             let key = TextFolding.key(rawText)
             if !key.isEmpty && !key.contains(" ") {
-                out.append(Token(key: key, lower: rawText.lowercased(), start: s, end: e, column: startColumn))
+                let lower = Negation.foldedContrasts.contains(key) ? rawText.lowercased() : key
+                out.append(Token(key: key, lower: lower, start: s, end: e, column: startColumn))
             }
         }
         while index < line.endIndex {
