@@ -128,6 +128,30 @@ struct ProseReadingTests {
         #expect(ProseMatcher.cueTest("nem", matcher: matcher))
     }
 
+    @Test(
+        "A negation cue of each of the 24 languages negates the threat after it",
+        arguments: [
+            "not", "ne", "kein", "no", "non", "não", "niet", "nie", "není", "žiadne", "ni", "nije", "nu este",
+            "ikke", "inte", "ei", "nem", "nav", "nėra", "δεν", "не", "mhux", "níl", "geen", "keine", "aucun",
+        ])
+    func cuesOfEveryLanguage(cue: String) throws {
+        #expect(ProseMatcher.cueTest(cue, matcher: ProseMatcher(questionnaire: questionnaire)))
+    }
+
+    @Test(
+        "Numbered priorities in eight languages",
+        arguments: [
+            ("prioridad 2: armas de fuego", 2), ("priorità 3: armi da fuoco", 3), ("prioriteit 1: vuurwapens", 1),
+            ("priorytet 2: broń palna", 2), ("segunda prioridade: armas de fogo", 2), ("erste Priorität: Waffen", 1),
+            ("2e priorité : les armes", 2), ("1st priority: firearms", 1), ("firearms (priority 4)", 4),
+            ("Waffen haben Priorität Nr. 5", 5), ("la deuxième priorité reste les armes à feu", 2),
+        ])
+    func numbered(text: String, priority: Int) throws {
+        let found = ProseMatcher(questionnaire: questionnaire).mentions(in: text)
+        #expect(found.map(\.threat) == ["firearms"])
+        #expect(found.first?.priority == priority)
+    }
+
     @Test("Priority numbers are bounded by the number of threats")
     func bounded() throws {
         let matcher = ProseMatcher(questionnaire: questionnaire)
