@@ -187,5 +187,17 @@ struct FileRulesTests {
         #expect(throws: SurveyError.self) { try DateTimeInput.checkNotFuture(now.addingTimeInterval(3600), now: now) }
         try DateTimeInput.checkNotFuture(now.addingTimeInterval(-86400), now: now)
         try DateTimeInput.checkNotFuture(now.addingTimeInterval(60), now: now)  // clock skew
+        // submit refuses it and stores nothing; a European date is accepted.
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let store = folder + "/s.sqlite"
+        let file = Self.folder + "matrix-mixed.csv"
+        let refused = runCLI(["submit", file, "--questionnaire", "9396/1/15", "--received", "2999-01-01"], store: store)
+        #expect(refused.status == .usage)
+        #expect(refused.err.contains("later than now"))
+        #expect(!FileManager.default.fileExists(atPath: store))
+        let accepted = runCLI(["submit", file, "--questionnaire", "9396/1/15", "--received", "03.09.2015"], store: store)
+        #expect(accepted.status == .success)
+        #expect(accepted.out.contains("2015-09-03T12:00:00+02:00"))
     }
 }
