@@ -64,13 +64,18 @@ struct AnswerFormatTests {
         #expect(responses.first?.mentions.allSatisfy { $0.priority == nil } == true)
     }
 
-    @Test("A matrix row of 1s is read as marks, and the receipt says so")
+    @Test("A 1 is a priority unless the whole file holds nothing but 1s (a tick export, said so)")
     func matrixOnes() throws {
         let text = "ms,firearms,drugs,vat-fraud\nPT,1,1,\nSI,1,2,3\n"
         let (responses, diagnostics) = try TestSupport.parse(text, name: "m.csv", questionnaire: questionnaire)
-        #expect(responses[0].mentions.map(\.priority) == [nil, nil])
+        #expect(responses[0].mentions.map(\.priority) == [1, 1])
         #expect(responses[1].mentions.map(\.priority) == [1, 2, 3])
-        #expect(diagnostics.contains { $0.message.contains("PT: every mark is 1 or x") })
+        #expect(!diagnostics.contains { $0.message.contains("tick export") })
+        let ticks = "ms,firearms,drugs,vat-fraud\nPT,1,1,\nSI,1,0,1\n"
+        let (ticked, warnings) = try TestSupport.parse(ticks, name: "t.csv", questionnaire: questionnaire)
+        #expect(ticked.flatMap(\.mentions).allSatisfy { $0.priority == nil })
+        #expect(ticked.map(\.threats) == [["firearms", "drugs"], ["firearms", "vat-fraud"]])
+        #expect(warnings.contains { $0.severity == .warning && $0.message.contains("tick export") })
     }
 
     @Test("JSON joint answer with cosignatories, priorities and comments")

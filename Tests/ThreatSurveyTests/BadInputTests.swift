@@ -122,7 +122,7 @@ struct BadInputTests {
                 "x.json:2:56: error: a threat is a name or {\"threat\": …, \"priority\": …}, found a number",
                 "x.json:2:60: error: unknown threat \"armes a feux\" in 9396/1/15; did you mean \"armes à feu\"?",
                 "x.json:3:14: error: unknown question \"cyber-unit\" in 9396/1/15 (it has no questions)",
-                "x.json:3:44: error: \"date\" is not a date in the form YYYY-MM-DD: \"7 Sept\"",
+                "x.json:3:44: error: \"date\" is not a date (YYYY-MM-DD, or day first as DD/MM/YYYY or DD.MM.YYYY): \"7 Sept\"",
             ])
     }
 

@@ -75,12 +75,14 @@ struct CLITests {
         defer { TestSupport.cleanUp(folder) }
         let template = runCLI(["template", "9396-1-15", "--form", "long"])
         #expect(template.status == .success)
-        #expect(template.out.hasPrefix("\u{FEFF}questionnaire,delegation,threat,priority,comment\r\n"))
-        #expect(template.err.contains("delete the rows"))
+        #expect(template.out.hasPrefix("\u{FEFF}questionnaire,delegation,threat,mentioned,priority,comment\r\n"))
+        #expect(template.err.contains("rows left blank"))
         // A delegation keeps three rows and fills them in.
         let lines = template.out.split(separator: "\r\n").map(String.init)
-        let filled = [lines[0], "9396/1/15,PT,firearms,1,", "9396/1/15,PT,drugs,2,Cocaine by sea", "9396/1/15,PT,internet-crime,,"]
-            .joined(separator: "\r\n") + "\r\n"
+        let filled = [
+            lines[0], "9396/1/15,PT,firearms,,1,", "9396/1/15,PT,drugs,,2,Cocaine by sea", "9396/1/15,PT,internet-crime,x,,",
+        ]
+        .joined(separator: "\r\n") + "\r\n"
         let path = folder + "/pt.csv"
         try TestSupport.write(filled, to: path)
 
@@ -94,7 +96,7 @@ struct CLITests {
         #expect(receipt.out.contains("Submission #1 to 9396/1/15 from PT"))
         #expect(receipt.out.contains("2015-09-03T12:00:00+02:00 (date only: 12:00 assumed)"))
         let drugs = receipt.out.split(separator: "\n").first { $0.hasPrefix("  drugs ") }
-        #expect(drugs?.hasSuffix(" 2  line 3    Cocaine by sea") == true)
+        #expect(drugs?.hasSuffix(" 2  line 3    counted   Cocaine by sea") == true)
 
         let history = runCLI(["history"], store: store)
         #expect(history.out.contains("#1  2015-09-03 12:00  9396/1/15      PT          pt.csv        3  current"))

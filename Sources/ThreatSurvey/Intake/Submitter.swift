@@ -131,6 +131,8 @@ public struct Submitter {
         if problems.containsErrors { throw .invalidData(problems) }
 
         let received = request.received?.resolve(in: questionnaire.timeZone) ?? now()
+        // An answer cannot arrive in the future; a typo there would make it current forever.
+        if request.received != nil { try DateTimeInput.checkNotFuture(received, now: now()) }
         let pending = parsed.map { item in
             PendingFile(
                 name: (item.file.name as NSString).lastPathComponent, bytes: item.file.bytes,

@@ -25,11 +25,21 @@ public struct Mention: Sendable, Hashable {
     public var line: Int?
     /// 1-based column in the submitted file.
     public var column: Int?
+    /// Found inside a negated clause ("is not a priority", "ne constitue pas"): kept as
+    /// evidence for the officer, never counted.
+    public var negated: Bool
+    /// Why the matcher decided as it did, quoting the text: the negation cue
+    /// (`"pas"`), or the phrase a priority was read from (`"priorité 2"`).
+    public var cue: String?
+
+    /// Whether the mention counts (is not negated).
+    public var counts: Bool { !negated }
 
     /// Creates a mention.
     public init(
         threat: String, priority: Int? = nil, comment: String? = nil,
-        origin: Origin = .structured, phrase: String? = nil, line: Int? = nil, column: Int? = nil
+        origin: Origin = .structured, phrase: String? = nil, line: Int? = nil, column: Int? = nil,
+        negated: Bool = false, cue: String? = nil
     ) {
         self.threat = threat
         self.priority = priority
@@ -38,5 +48,7 @@ public struct Mention: Sendable, Hashable {
         self.phrase = phrase
         self.line = line
         self.column = column
+        self.negated = negated
+        self.cue = cue
     }
 }

@@ -50,14 +50,16 @@ public struct Response: Sendable, Hashable {
     /// Every Member State this answer speaks for: the delegation, then its cosignatories.
     public var memberStates: [String] { [delegation] + cosignatories }
 
-    /// The distinct threats mentioned, in first-mention order.
+    /// The distinct threats mentioned, in first-mention order; negated mentions (kept as
+    /// evidence only) do not count.
     public var threats: [String] {
         var seen = Set<String>()
-        return mentions.map(\.threat).filter { seen.insert($0).inserted }
+        return mentions.filter(\.counts).map(\.threat).filter { seen.insert($0).inserted }
     }
 
-    /// The priority given to `threat` (the best one if given twice), or `nil`.
+    /// The priority given to `threat` (the best one if given twice), or `nil`; negated
+    /// mentions give none.
     public func priority(of threat: String) -> Int? {
-        mentions.filter { $0.threat == threat }.compactMap(\.priority).min()
+        mentions.filter { $0.threat == threat && $0.counts }.compactMap(\.priority).min()
     }
 }

@@ -25,8 +25,9 @@ public struct AnswerParser: Sendable {
     /// - Throws: ``SurveyError/invalidData(_:)`` listing every problem when any is an error;
     ///   nothing from such a file may be stored.
     public func parse(_ file: AnswerFile) throws(SurveyError) -> (responses: [Response], diagnostics: [Diagnostic]) {
-        let context = ParseContext(
+        var context = ParseContext(
             questionnaire: questionnaire, delegation: delegation, file: file.name, threats: threats, prose: prose)
+        if let dialect = file.dialect { context.delimiter = dialect.delimiter == 0x09 ? "\t" : dialect.delimiterName }
         var diagnostics = file.diagnostics
         var responses: [Response] = []
         switch file.format {
@@ -49,16 +50,30 @@ public struct AnswerParser: Sendable {
                     "\(file.name) is prose (written comments); say whose with --delegation MS")
             }
             let text = String(decoding: file.text.utf8, as: UTF8.self)
-            let mentions = context.prose.mentions(in: text)
+            let mentions = context.proseMentions(in: text, line: 1, column: 1, into: &diagnostics)
             if mentions.isEmpty {
                 diagnostics.append(
                     Diagnostic(
                         file: file.name, severity: .warning,
                         message: "no threat of \(questionnaire.id) was found in this text"))
+            } else if !mentions.contains(where: \.counts) {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.name, severity: .warning,
+                        message: "every threat found in this text is in a negated clause; none is counted"))
             }
             responses = [
                 Response(delegation: delegation.code, mentions: mentions, comments: text, line: 1)
             ]
+        }
+        // A delegation naming every threat most likely sent a template back untouched.
+        let everyThreat = Set(questionnaire.threats.map(\.id))
+        for response in responses where everyThreat.count > 1 && Set(response.threats) == everyThreat {
+            diagnostics.append(
+                Diagnostic(
+                    file: file.name, line: response.line, severity: .warning,
+                    message: "\(response.delegation) mentions every threat of \(questionnaire.id) (all "
+                        + "\(everyThreat.count)); check that the threats it does not mean were left out"))
         }
         if diagnostics.containsErrors {
             throw .invalidData(diagnostics.sorted(by: Self.fileOrder))

@@ -45,7 +45,23 @@ public struct ContactList: Sendable {
                 continue
             }
             let cell = record.location(ofField: emailColumn, in: file)
-            for part in record[safe: emailColumn].split(separator: ";") {
+            // Cells beyond the header: kept when the address column is the last one and each
+            // is a plain address ("SI,a@gov.si, b@gov.si"); anything else is an error, never
+            // dropped silently.
+            var cells = [record[safe: emailColumn]]
+            if record.fields.count > header.fields.count {
+                let extra = record.fields[header.fields.count...].map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                if emailColumn == header.fields.count - 1 && extra.allSatisfy(isPlainAddress) {
+                    cells += extra
+                } else if let first = extra.first {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: record.location(ofField: header.fields.count, in: file),
+                            "row has more cells than the header has columns, so \"\(first)\" would be lost; "
+                                + "separate addresses with \";\" or put a field holding the delimiter in double quotes"))
+                }
+            }
+            for part in cells.flatMap({ $0.split(separator: ";") }) {
                 let address = String(part).trimmingWhitespace()
                 if address.isEmpty { continue }
                 guard isPlainAddress(address) else {

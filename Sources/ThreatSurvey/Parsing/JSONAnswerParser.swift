@@ -83,6 +83,17 @@ struct JSONAnswerParser {
                         cosignatories.append(s.code)
                     }
                 }
+            } else if let written = node.string {
+                // One string: split as the CSV column is ("BE; LU", "BE/LU"), never on spaces.
+                for part in written.split(whereSeparator: { LongCSVParser.cosignatorySeparators.contains($0) })
+                where !String(part).trimmingWhitespace().isEmpty {
+                    if let s = context.memberState(
+                        String(part), line: node.line, column: node.column + 1, role: "cosignatory",
+                        into: &diagnostics), s.code != state?.code, !cosignatories.contains(s.code)
+                    {
+                        cosignatories.append(s.code)
+                    }
+                }
             } else {
                 diagnostics.append(
                     context.error(node.line, node.column, "\"cosignatories\" must be a list of Member States"))
@@ -90,18 +101,36 @@ struct JSONAnswerParser {
         }
         var dated: CivilDate?
         if let node = object["date"], let text = string(node, "date", into: &diagnostics) {
-            dated = CivilDate(iso: text)
+            dated = CivilDate(written: text)
             if dated == nil {
                 diagnostics.append(
-                    context.error(node.line, node.column, "\"date\" is not a date in the form YYYY-MM-DD: \"\(text)\""))
+                    context.error(node.line, node.column, "\"date\" is not a date (YYYY-MM-DD, or day first as DD/MM/YYYY or DD.MM.YYYY): \"\(text)\""))
             }
         }
         let respondent = string(object["respondent"], "respondent", into: &diagnostics)
         var mentions: [Mention] = []
         if let node = object["threats"] {
             if let list = node.array {
+                var bare = Set<Int>()
                 for element in list {
-                    if let m = mention(element, into: &diagnostics) { mentions.append(m) }
+                    if let m = mention(element, into: &diagnostics) {
+                        if element.members != nil, m.priority == nil, (m.comment ?? "").trimmingWhitespace().isEmpty {
+                            bare.insert(mentions.count)
+                        }
+                        mentions.append(m)
+                    }
+                }
+                // A filled-in template: every threat listed, some given a priority or a comment;
+                // the entries left as the template had them ({"priority": null, "comment": ""})
+                // mention nothing.
+                let every = Set(context.questionnaire.threats.map(\.id))
+                if !bare.isEmpty, bare.count < mentions.count, Set(mentions.map(\.threat)) == every {
+                    diagnostics.append(
+                        context.warning(
+                            node.line, node.column,
+                            "every threat of \(context.questionnaire.id) is listed, as in a filled-in template: "
+                                + "the \(bare.count) entries without priority or comment mention nothing"))
+                    mentions = mentions.enumerated().filter { !bare.contains($0.offset) }.map(\.element)
                 }
             } else {
                 diagnostics.append(context.error(node.line, node.column, "\"threats\" must be a list"))
@@ -141,7 +170,8 @@ struct JSONAnswerParser {
         if let node = object["comments"], let text = string(node, "comments", into: &diagnostics) {
             comments = text
             // Positions inside a JSON string: the string starts one column after its quote.
-            mentions += context.prose.mentions(in: text, firstLine: node.line, firstColumn: node.column + 1)
+            mentions += context.proseMentions(
+                in: text, line: node.line, column: node.column + 1, into: &diagnostics)
         }
         guard let state else { return nil }
         if mentions.isEmpty && answers.isEmpty {

@@ -21,6 +21,16 @@ struct LongCSVParser {
     static let cosignatoryColumnNames: Set<String> = ["cosignatories", "cosignatory", "joint with"]
     static let questionColumnNames: Set<String> = ["question", "question id"]
     static let answerColumnNames: Set<String> = ["answer", "reply", "reponse", "antwort"]
+    /// A column that marks whether the row's threat is mentioned (`x`, `yes`, blank): the
+    /// long template's way to keep every threat's row and say which are meant.
+    static let mentionColumnNames: Set<String> = [
+        "mentioned", "mention", "selected", "mentionne", "erwahnt", "genannt", "mencionado", "menzionato",
+        "genoemd", "wymieniono",
+    ]
+
+    /// What separates cosignatories in one cell: `;` `,` `+` `/`, never a space ("Czech
+    /// Republic" is one state).
+    static let cosignatorySeparators: Set<Character> = [";", ",", "+", "/"]
 
     let context: ParseContext
 
@@ -34,6 +44,7 @@ struct LongCSVParser {
         var cosignatories: Int?
         var question: Int?
         var answer: Int?
+        var mentioned: Int?
     }
 
     func parse(_ records: [CSVRecord]) -> (responses: [Response], diagnostics: [Diagnostic]) {
@@ -62,6 +73,7 @@ struct LongCSVParser {
             case _ where Self.cosignatoryColumnNames.contains(key): claim(\.cosignatories)
             case _ where Self.questionColumnNames.contains(key): claim(\.question)
             case _ where Self.answerColumnNames.contains(key): claim(\.answer)
+            case _ where Self.mentionColumnNames.contains(key): claim(\.mentioned)
             default:
                 diagnostics.append(
                     context.warning(at.line, at.column, "column \"\(name)\" is not used; ignored"))
@@ -83,11 +95,30 @@ struct LongCSVParser {
         var order: [String] = []
         var responses: [String: Response] = [:]
         var firstLine: [String: [String: Int]] = [:]
+        // Per response: the threats its rows name, and which of its mentions came from rows
+        // without priority, comment or mark (a template's rows left as they were).
+        var named: [String: Set<String>] = [:]
+        var bare: [String: Set<Int>] = [:]
+        var blankRows: [Int] = []
         for record in records.dropFirst() {
             func cell(_ index: Int?) -> (text: String, line: Int, column: Int)? {
                 guard let index else { return nil }
                 let at = record.location(ofField: index, in: context.file)
                 return (record[safe: index], at.line, at.column)
+            }
+            func filled(_ index: Int?) -> Bool {
+                cell(index).map { !$0.text.trimmingWhitespace().isEmpty } ?? false
+            }
+            context.checkExtraCells(record, header: header, into: &diagnostics)
+            // A template row left blank: only the questionnaire and the threat written (with
+            // --delegation, the filled-in template rule below decides instead).
+            if context.delegation == nil && columns.delegation != nil && !filled(columns.delegation)
+                && !filled(columns.priority) && !filled(columns.comment) && !filled(columns.mentioned)
+                && !filled(columns.question) && !filled(columns.answer) && !filled(columns.cosignatories)
+                && (columns.priority != nil || columns.mentioned != nil)
+            {
+                blankRows.append(record.line)
+                continue
             }
             if let q = cell(columns.questionnaire) {
                 context.checkQuestionnaire(q.text, line: q.line, column: q.column, into: &diagnostics)
@@ -107,8 +138,9 @@ struct LongCSVParser {
             let respondent = cell(columns.respondent)?.text.trimmingWhitespace()
             var cosignatories: [String] = []
             if let c = cell(columns.cosignatories) {
-                for part in c.text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " || $0 == "/" })
-                where !part.isEmpty {
+                // Never on spaces: "Czech Republic" is one state.
+                for part in c.text.split(whereSeparator: { Self.cosignatorySeparators.contains($0) })
+                where !String(part).trimmingWhitespace().isEmpty {
                     if let s = context.memberState(
                         String(part), line: c.line, column: c.column, role: "cosignatory",
                         into: &diagnostics)
@@ -121,18 +153,50 @@ struct LongCSVParser {
             let questionCell = cell(columns.question)
             var mention: Mention?
             var answer: Response.Answer?
+            var isBare = false
             if let t = threatCell, !t.text.trimmingWhitespace().isEmpty {
-                if let id = context.threat(t.text, line: t.line, column: t.column, into: &diagnostics) {
-                    var priority: Int?
-                    if let p = cell(columns.priority) {
-                        priority = context.priority(p.text, line: p.line, column: p.column, into: &diagnostics)
+                // Every problem of the row: the priority is checked even when the threat is unknown.
+                let id = context.threat(t.text, line: t.line, column: t.column, into: &diagnostics)
+                var priority: Int?
+                if let p = cell(columns.priority) {
+                    priority = context.priority(p.text, line: p.line, column: p.column, into: &diagnostics)
+                }
+                var marked: Bool?
+                if let m = cell(columns.mentioned), !m.text.trimmingWhitespace().isEmpty {
+                    marked = YesNo.read(m.text)
+                    if marked == nil {
+                        diagnostics.append(
+                            context.error(
+                                m.line, m.column,
+                                "\"\(m.text.trimmingWhitespace())\" in the mention column is neither a mark "
+                                    + "(x, yes) nor blank (or no)"))
+                    } else if marked == false, priority != nil, let p = cell(columns.priority) {
+                        diagnostics.append(
+                            context.error(
+                                p.line, p.column,
+                                "this row gives a priority but its mention column says no; clear one of them"))
                     }
-                    let comment = cell(columns.comment)?.text.trimmingWhitespace()
-                    mention = Mention(
-                        threat: id, priority: priority,
-                        comment: comment?.isEmpty == false ? comment : nil,
-                        origin: .structured, phrase: t.text.trimmingWhitespace(), line: t.line,
-                        column: t.column)
+                }
+                let comment = cell(columns.comment)?.text.trimmingWhitespace()
+                if let id {
+                    let says: Bool
+                    if columns.mentioned != nil {
+                        // The mark, or the priority alone, says the threat is mentioned.
+                        says = marked == true || (marked == nil && priority != nil)
+                    } else {
+                        says = true
+                        isBare = priority == nil && comment?.isEmpty != false
+                    }
+                    if says {
+                        mention = Mention(
+                            threat: id, priority: priority,
+                            comment: comment?.isEmpty == false ? comment : nil,
+                            origin: .structured, phrase: t.text.trimmingWhitespace(), line: t.line,
+                            column: t.column)
+                    }
+                }
+                if let id, let state {
+                    named[state.code + "\u{1F}" + (respondent ?? ""), default: []].insert(id)
                 }
             } else if let q = questionCell, !q.text.trimmingWhitespace().isEmpty {
                 let value = cell(columns.answer)?.text ?? ""
@@ -167,9 +231,36 @@ struct LongCSVParser {
                 } else {
                     firstLine[key, default: [:]][mention.threat] = mention.line ?? 0
                 }
+                if isBare { bare[key, default: []].insert(responses[key]?.mentions.count ?? 0) }
                 responses[key]?.mentions.append(mention)
             }
             if let answer { responses[key]?.answers.append(answer) }
+        }
+        if !blankRows.isEmpty {
+            let lines = blankRows.prefix(5).map(String.init).joined(separator: ", ")
+                + (blankRows.count > 5 ? ", …" : "")
+            diagnostics.append(
+                context.warning(
+                    blankRows[0], nil,
+                    "\(blankRows.count) row(s) left blank (line \(lines)) mention nothing"))
+        }
+        let everyThreat = Set(context.questionnaire.threats.map(\.id))
+        for key in order {
+            guard var response = responses[key] else { continue }
+            // A filled-in template: its rows name every threat, and some carry a priority or a
+            // comment; the rows left without either mention nothing.
+            if columns.mentioned == nil, named[key] == everyThreat, let bareRows = bare[key],
+                bareRows.count < response.mentions.count, !bareRows.isEmpty
+            {
+                let dropped = response.mentions.indices.filter { bareRows.contains($0) }
+                diagnostics.append(
+                    context.warning(
+                        response.line, nil,
+                        "\(response.delegation) lists every threat of \(context.questionnaire.id), as a filled-in "
+                            + "template: the \(dropped.count) row(s) without priority or comment mention nothing"))
+                response.mentions = response.mentions.enumerated().filter { !bareRows.contains($0.offset) }.map(\.element)
+                responses[key] = response
+            }
         }
         var result = order.compactMap { responses[$0] }
         for index in result.indices {

@@ -1,13 +1,17 @@
 /// Reads the matrix CSV form: one row per delegation, one column per threat.
 ///
 /// The first column is the delegation; every other header names a threat. A cell holding
-/// a whole number is a priority; `x`, `yes`, `✓`, `1` mark a mention without priority;
-/// empty, `0` and `no` mark none. A row whose marks are all `1` (or `x`) is read as marks,
-/// not as priority 1 everywhere, and the receipt says so.
+/// a whole number is a priority; `x`, `yes`, `✓` (and "yes" in the Union's languages) mark
+/// a mention without priority; empty, `0` and `no` mark none. A `1` is priority 1 — using
+/// `x` for a plain mention is exactly why a `1` next to it is a priority — except in a file
+/// whose marks are nothing but `1`s (with blanks or `0`s): a tick export, whose `1`s are
+/// mentions without priority, said in a warning.
 struct MatrixCSVParser {
-    static let marks: Set<String> = ["x", "yes", "y", "oui", "ja", "true", "1"]
+    /// Folded marks of a mention without priority: `x` and "yes" in the Union's languages.
+    static let marks: Set<String> = YesNo.yes.subtracting(["1"])
     static let markSymbols: Set<String> = ["✓", "✔", "☑", "✗", "×", "X"]
-    static let blanks: Set<String> = ["", "0", "no", "n", "non", "nein", "false", "-"]
+    /// Folded cells that mark no mention: empty, `0`, `-` and "no" in the Union's languages.
+    static let blanks: Set<String> = YesNo.no.union([""])
 
     let context: ParseContext
 
@@ -39,8 +43,11 @@ struct MatrixCSVParser {
             }
         }
         guard !diagnostics.containsErrors else { return ([], diagnostics) }
-        var responses: [Response] = []
-        var seen: [String: Int] = [:]
+        // First pass: every row's marks, so that the file can be told a tick export or not.
+        typealias Cell = (threat: String, value: Int?, text: String, line: Int, column: Int)
+        var rows: [(record: CSVRecord, state: MemberState?, cells: [Cell])] = []
+        var onlyOnes = true
+        var sawOne = false
         for record in records.dropFirst() {
             let delegationAt = record.location(ofField: 0, in: context.file)
             var state = context.delegation
@@ -50,17 +57,21 @@ struct MatrixCSVParser {
                     written, line: delegationAt.line, column: delegationAt.column,
                     role: "delegation in the first column", into: &diagnostics)
             }
-            var cells: [(threat: String, value: Int?, text: String, line: Int, column: Int)] = []
-            var sawNumberAboveOne = false
+            context.checkExtraCells(record, header: header, into: &diagnostics)
+            var cells: [Cell] = []
             for column in threatColumns {
                 let text = record[safe: column.index].trimmingWhitespace()
                 let at = record.location(ofField: column.index, in: context.file)
                 let key = TextFolding.key(text)
                 if Self.blanks.contains(key) && !Self.markSymbols.contains(text) { continue }
-                if let number = Int(text), number > 1 {
-                    sawNumberAboveOne = true
+                if text == "1" {
+                    sawOne = true
+                    cells.append((column.threat, 1, text, at.line, at.column))
+                } else if let number = Int(text), number > 1 {
+                    onlyOnes = false
                     cells.append((column.threat, number, text, at.line, at.column))
                 } else if Self.marks.contains(key) || Self.markSymbols.contains(text) {
+                    onlyOnes = false
                     cells.append((column.threat, nil, text, at.line, at.column))
                 } else if Int(text) != nil {
                     diagnostics.append(
@@ -71,11 +82,26 @@ struct MatrixCSVParser {
                     diagnostics.append(
                         context.error(
                             at.line, at.column,
-                            "cell \"\(text)\" is neither a priority nor a mark (x, yes, ✓, 1) nor empty"))
+                            "cell \"\(text)\" is neither a priority nor a mark (x, yes, ✓) nor empty"))
                 }
             }
+            rows.append((record, state, cells))
+        }
+        // A file whose marks are nothing but 1s (with blanks or 0s) is a tick export.
+        let tickExport = sawOne && onlyOnes
+        if tickExport {
+            diagnostics.append(
+                context.warning(
+                    header.line, nil,
+                    "every mark in this file is 1 (or blank, 0): read as a tick export, the 1s are mentions "
+                        + "without priority"))
+        }
+        var responses: [Response] = []
+        var seen: [String: Int] = [:]
+        for (record, state, cells) in rows {
             guard let state else { continue }
             if let first = seen[state.code] {
+                let delegationAt = record.location(ofField: 0, in: context.file)
                 diagnostics.append(
                     context.error(
                         delegationAt.line, delegationAt.column,
@@ -85,35 +111,18 @@ struct MatrixCSVParser {
             }
             seen[state.code] = record.line
             var response = Response(delegation: state.code, line: record.line)
-            let ones = cells.filter { $0.text == "1" }
-            if sawNumberAboveOne {
-                // Whole numbers are priorities, so a 1 is priority 1.
-                response.mentions = cells.map {
-                    Mention(
-                        threat: $0.threat, priority: $0.text == "1" ? 1 : $0.value,
-                        origin: .structured, phrase: $0.text, line: $0.line, column: $0.column)
-                }
-            } else {
-                if !ones.isEmpty {
-                    diagnostics.append(
-                        context.warning(
-                            record.line, nil,
-                            "\(state.code): every mark is 1 or x, so they are read as mentions "
-                                + "without priority"))
-                }
-                response.mentions = cells.map {
-                    Mention(
-                        threat: $0.threat, priority: nil, origin: .structured, phrase: $0.text,
-                        line: $0.line, column: $0.column)
-                }
+            response.mentions = cells.map {
+                Mention(
+                    threat: $0.threat, priority: tickExport ? nil : $0.value, origin: .structured,
+                    phrase: $0.text, line: $0.line, column: $0.column)
             }
             if let commentColumn {
                 let comment = record[safe: commentColumn].trimmingWhitespace()
                 if !comment.isEmpty {
                     response.comments = comment
                     let at = record.location(ofField: commentColumn, in: context.file)
-                    response.mentions += context.prose.mentions(
-                        in: comment, firstLine: at.line, firstColumn: at.column)
+                    response.mentions += context.proseMentions(
+                        in: comment, line: at.line, column: at.column, into: &diagnostics)
                 }
             }
             if response.mentions.isEmpty {

@@ -7,6 +7,8 @@ struct ParseContext: Sendable {
     /// The delegation given with `--delegation`, which the file must not contradict.
     var delegation: MemberState?
     var file: String
+    /// The CSV delimiter as written (for the hint to quote a field that holds it).
+    var delimiter: String = ","
 
     /// Suggestions are computed for the first problems of a file only: every problem is
     /// still reported, but a file of garbage cannot make the tool compute millions of edit
@@ -35,6 +37,41 @@ struct ParseContext: Sendable {
 
     func warning(_ line: Int?, _ column: Int?, _ message: String) -> Diagnostic {
         Diagnostic(file: file, line: line, column: column, severity: .warning, message: message)
+    }
+
+    /// The threats found in written comments, each read for negation and priority; numbers
+    /// that could not be priorities become warnings.
+    func proseMentions(
+        in text: String, line: Int, column: Int, into diagnostics: inout [Diagnostic]
+    ) -> [Mention] {
+        let reading = prose.read(text, firstLine: line, firstColumn: column)
+        for note in reading.notes { diagnostics.append(warning(note.line, note.column, note.message)) }
+        return reading.mentions
+    }
+
+    /// Records an error for a row with more non-empty cells than the header has columns:
+    /// a field holding the delimiter that was not quoted. Nothing is dropped silently; the
+    /// hint shows the last column's field quoted as it was probably meant.
+    ///
+    /// Empty trailing cells (Excel's habit) are not extra.
+    ///
+    /// - Complexity: O(cells of the row).
+    func checkExtraCells(_ record: CSVRecord, header: CSVRecord, into diagnostics: inout [Diagnostic]) {
+        let width = header.fields.count
+        guard record.fields.count > width else { return }
+        let extra = record.fields[width...]
+        guard let firstFilled = extra.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) else { return }
+        let at = record.location(ofField: firstFilled, in: file)
+        let lastFilled = extra.lastIndex(where: { !$0.trimmingWhitespace().isEmpty }) ?? firstFilled
+        let meant = record.fields[(width - 1)...lastFilled].joined(separator: delimiter)
+        let quoted = "\"" + meant.replacing("\"", with: "\"\"") + "\""
+        let hint = quoted.count <= 200 ? ", as in " + quoted : ""
+        diagnostics.append(
+            error(
+                at.line, at.column,
+                "row has \(lastFilled + 1) cells but the header has \(width) columns, so "
+                    + "\"\(record.fields[firstFilled])\" would be lost; put a field that holds "
+                    + "\"\(delimiter)\" in double quotes\(hint)"))
     }
 
     /// Resolves a Member State name, or records an error with a suggestion.

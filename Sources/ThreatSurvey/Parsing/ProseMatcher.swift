@@ -1,14 +1,49 @@
 /// Finds the threats named in written comments, in any language the questionnaire's
-/// aliases cover.
+/// aliases cover, and reads each match as a careful officer would: negated or not, with a
+/// priority or not.
 ///
 /// Matching is whole-word and insensitive to case and diacritics. Where two aliases overlap
 /// ("excise fraud" and "fraud"), the longest wins. Every match keeps its line, column and the
-/// exact phrase, because the officer must be able to check each one: prose matching is
-/// evidence to review, not a verdict (a sentence saying a threat is *not* a priority still
-/// names it).
+/// exact phrase, because the officer must be able to check each one.
+///
+/// **Clauses.** A line is cut into clauses at `.` `;` `:` `!` `?` `…` (a `.` or `:` between
+/// two digits or letters, as in "15.03.2026" or "10:30", does not cut) and at contrast words
+/// ("but", "mais", "aber", "pero", "ma", "maar", "ale", … see ``Negation/contrasts``); a line
+/// break always ends a clause. A comma does not: "no problems with waste, F-gases or drugs"
+/// negates all three.
+///
+/// **Negation.** A match is `negated` (kept as evidence, never counted) when
+/// - a negation cue (``Negation/cues``: "not", "no", "ne", "pas", "kein", "nicht", "no",
+///   "non", "geen", "nie", "δεν", "не", …) comes before it in its clause — unless that cue
+///   already had its own predicate before the match and the match has one after it
+///   ("firearms are not a priority, drugs are our first priority": drugs counts); or
+/// - after it in its clause (here a `:` does not cut: "Firearms: not relevant") comes a cue
+///   followed within ``Negation/predicateWindow`` words by a predicate about a threat
+///   ("is not a priority", "ne constituent pas une priorité", "sind keine Priorität", "no
+///   significant problem"), with no other predicate between the match and the cue.
+/// "not only", "no. 1", "non-EU", "no doubt" are not negations.
+///
+/// **Priorities.** A priority phrase (``ProsePriority``) gives its number to the matches of
+/// its segment (a clause that commas also cut), the nearest phrase winning, the one before
+/// on a tie: "en priorité 1 les armes à feu, en priorité 2 les drogues". A line starting
+/// with a list number ("1. Firearms", "2) drugs", "(3) cash") gives it to the matches of
+/// its first sentence that no phrase prioritises. A number outside 1…(number of threats) is
+/// ignored with a note. A negated match has no priority.
 public struct ProseMatcher: Sendable {
+    /// A remark about the text that is not a mention (an ignored priority number).
+    public struct Note: Sendable, Hashable {
+        /// 1-based line.
+        public var line: Int
+        /// 1-based column.
+        public var column: Int
+        /// What was noticed and what was done.
+        public var message: String
+    }
+
     /// Alias token sequences by first token, longest first.
     private let index: [String: [(tokens: [String], threat: String)]]
+    /// The largest priority a phrase may give: the questionnaire's number of threats.
+    private let highestPriority: Int
 
     /// A matcher for the ids, titles and aliases of `questionnaire`'s threats.
     public init(questionnaire: Questionnaire) {
@@ -24,6 +59,7 @@ public struct ProseMatcher: Sendable {
         }
         for key in index.keys { index[key]?.sort { $0.tokens.count > $1.tokens.count } }
         self.index = index
+        self.highestPriority = max(1, questionnaire.threats.count)
     }
 
     /// Every alias found in `text`, as prose mentions, in reading order.
@@ -33,53 +69,376 @@ public struct ProseMatcher: Sendable {
     ///   - firstColumn: the file column at which `text` starts (for its first line only).
     /// - Complexity: O(words × aliases sharing a first word).
     public func mentions(in text: String, firstLine: Int = 1, firstColumn: Int = 1) -> [Mention] {
-        var result: [Mention] = []
-        var lineNumber = firstLine
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let offset = lineNumber == firstLine ? firstColumn - 1 : 0
-            let tokens = Self.tokens(of: line)
-            var i = 0
-            while i < tokens.count {
-                var matched = false
-                for candidate in index[tokens[i].key] ?? [] {
-                    let n = candidate.tokens.count
-                    guard i + n <= tokens.count,
-                        zip(candidate.tokens, tokens[i..<(i + n)]).allSatisfy({ $0 == $1.key })
-                    else { continue }
-                    let start = tokens[i].start
-                    let end = tokens[i + n - 1].end
-                    let phrase = String(line[start..<end])
-                    let column = line.distance(from: line.startIndex, to: start) + 1 + offset
-                    result.append(
-                        Mention(
-                            threat: candidate.threat, origin: .prose, phrase: phrase,
-                            line: lineNumber, column: column))
-                    i += n
-                    matched = true
-                    break
-                }
-                if !matched { i += 1 }
-            }
-            lineNumber += 1
-        }
-        return result
+        read(text, firstLine: firstLine, firstColumn: firstColumn).mentions
     }
 
-    private static func tokens(of line: Substring) -> [(key: String, start: String.Index, end: String.Index)] {
-        var out: [(key: String, start: String.Index, end: String.Index)] = []
+    /// Every alias found in `text` with its reading (negated, priority), and notes on
+    /// priority numbers that were ignored.
+    ///
+    /// Lines end at LF, CR or CRLF alike, so a file written on Windows has its matches on
+    /// the right lines.
+    ///
+    /// - Complexity: O(words × aliases sharing a first word).
+    public func read(_ text: String, firstLine: Int = 1, firstColumn: Int = 1) -> (mentions: [Mention], notes: [Note]) {
+        var mentions: [Mention] = []
+        var notes: [Note] = []
+        var lineNumber = firstLine
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let offset = lineNumber == firstLine ? firstColumn - 1 : 0
+            read(line: line, number: lineNumber, offset: offset, into: &mentions, notes: &notes)
+            lineNumber += 1
+        }
+        return (mentions, notes)
+    }
+
+    private struct Token {
+        var key: String
+        var lower: String
+        var start: String.Index
+        var end: String.Index
+        var column: Int
+    }
+
+    private struct Phrase {
+        var first: Int
+        var last: Int
+        var value: Int
+        var label: String
+    }
+
+    private func read(
+        line: Substring, number: Int, offset: Int, into mentions: inout [Mention], notes: inout [Note]
+    ) {
+        let tokens = Self.tokens(of: line)
+        guard !tokens.isEmpty else { return }
+        let count = tokens.count
+        func gap(before k: Int) -> Substring {
+            line[(k == 0 ? line.startIndex : tokens[k - 1].end)..<tokens[k].start]
+        }
+        func raw(_ a: Int, _ b: Int) -> String { String(line[tokens[a].start..<tokens[b].end]) }
+
+        // 1. Priority phrases, found first: "1. Priorität" keeps its "." from cutting.
+        var phrases: [Phrase] = []
+        var ordinalDot = [Bool](repeating: false, count: count)  // gap before k is an ordinal's "."
+        for k in 0..<count where ProsePriority.isPriorityWord(tokens[k].key) {
+            if k + 1 < count, let n = ProsePriority.number(tokens[k + 1].key), Self.isSpace(gap(before: k + 1)) {
+                phrases.append(Phrase(first: k, last: k + 1, value: n, label: raw(k, k + 1)))
+            } else if k + 2 < count, Negation.numberWords.contains(tokens[k + 1].key),
+                let n = ProsePriority.number(tokens[k + 2].key), Self.isSpace(gap(before: k + 1))
+            {
+                phrases.append(Phrase(first: k, last: k + 2, value: n, label: raw(k, k + 2)))
+            } else if k > 0, let n = ProsePriority.ordinals[tokens[k - 1].key] ?? ProsePriority.writtenOrdinal(tokens[k - 1].key),
+                Self.isSpace(gap(before: k))
+            {
+                phrases.append(Phrase(first: k - 1, last: k, value: n, label: raw(k - 1, k)))
+            } else if k > 0, let n = ProsePriority.number(tokens[k - 1].key),
+                gap(before: k).filter({ !$0.isWhitespace }) == "."
+            {
+                ordinalDot[k] = true
+                phrases.append(Phrase(first: k - 1, last: k, value: n, label: raw(k - 1, k)))
+            }
+        }
+
+        // 2. Boundaries: clause (negation before), span (negation after: ":" does not cut),
+        //    segment (priorities: "," cuts too), sentence (list items).
+        var clause = [Int](repeating: 0, count: count)
+        var span = [Int](repeating: 0, count: count)
+        var segment = [Int](repeating: 0, count: count)
+        var sentence = [Int](repeating: 0, count: count)
+        var isContrast = [Bool](repeating: false, count: count)
+        var (c, s, g, t) = (0, 0, 0, 0)
+        for k in 0..<count {
+            if k > 0 && !ordinalDot[k] {
+                let between = gap(before: k)
+                var stop = false
+                var colon = false
+                var comma = false
+                let last = between.indices.last
+                for i in between.indices {
+                    switch between[i] {
+                    case ";", "!", "?", "…": stop = true
+                    case ".": if i != last { stop = true }
+                    case ":": if i != last { colon = true }
+                    case ",": comma = true
+                    default: break
+                    }
+                }
+                if stop {
+                    (c, s, g, t) = (c + 1, s + 1, g + 1, t + 1)
+                } else {
+                    if colon { c += 1 }
+                    if comma { g += 1 }
+                }
+            }
+            let maltese = k + 1 < count && (tokens[k].key == "ma" || tokens[k].key == "m")
+                && tokens[k + 1].key.hasSuffix("x")
+            let pairStart = k + 1 < count && Negation.contrastPairs.contains(tokens[k].key + " " + tokens[k + 1].key)
+            let pairEnd = k > 0 && isContrast[k - 1] && Negation.contrastPairs.contains(tokens[k - 1].key + " " + tokens[k].key)
+            if pairStart {
+                isContrast[k] = true
+                (c, s, g) = (c + 1, s + 1, g + 1)
+            } else if pairEnd {
+                isContrast[k] = true
+            } else if Negation.contrasts.contains(tokens[k].lower) && !maltese {
+                isContrast[k] = true
+                (c, s, g) = (c + 1, s + 1, g + 1)
+            }
+            (clause[k], span[k], segment[k], sentence[k]) = (c, s, g, t)
+        }
+
+        // 3. Cues and predicates.
+        var cue = [String?](repeating: nil, count: count)
+        var predicate = [Bool](repeating: false, count: count)
+        for k in 0..<count where !isContrast[k] {
+            predicate[k] = Negation.isPredicate(tokens[k].key)
+            cue[k] = cueLabel(at: k, tokens: tokens, line: line, clause: clause)
+        }
+        var qualified = [Bool](repeating: false, count: count)
+        for k in 0..<count where cue[k] != nil {
+            var j = k + 1
+            while j < count && j <= k + Negation.predicateWindow && span[j] == span[k] {
+                if predicate[j] {
+                    qualified[k] = true
+                    break
+                }
+                j += 1
+            }
+        }
+        // Forward: the latest cue of the clause, and whether a predicate followed it.
+        var lastCue = [Int?](repeating: nil, count: count)
+        var predicateSinceCue = [Bool](repeating: false, count: count)
+        var current: Int?
+        var seenPredicate = false
+        for k in 0..<count {
+            if k > 0 && clause[k] != clause[k - 1] {
+                current = nil
+                seenPredicate = false
+            }
+            lastCue[k] = current
+            predicateSinceCue[k] = seenPredicate
+            if cue[k] != nil {
+                current = k
+                seenPredicate = false
+            } else if predicate[k] {
+                seenPredicate = true
+            }
+        }
+        // Backward: the next qualified cue of the span with no predicate before it, and
+        // whether a predicate comes before the next cue in the clause.
+        var nextQualified = [Int?](repeating: nil, count: count + 1)
+        var predicateAhead = [Bool](repeating: false, count: count + 1)
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            let sameSpan = k + 1 < count && span[k + 1] == span[k]
+            if qualified[k] {
+                nextQualified[k] = k
+            } else if predicate[k] {
+                nextQualified[k] = nil
+            } else {
+                nextQualified[k] = sameSpan ? nextQualified[k + 1] : nil
+            }
+            let sameClause = k + 1 < count && clause[k + 1] == clause[k]
+            if cue[k] != nil {
+                predicateAhead[k] = false
+            } else {
+                predicateAhead[k] = predicate[k] || (sameClause && predicateAhead[k + 1])
+            }
+        }
+
+        // 4. Phrase lookup per segment, by token.
+        var kept: [Phrase] = []
+        for p in phrases {
+            if p.value >= 1 && p.value <= highestPriority {
+                kept.append(p)
+            } else {
+                notes.append(
+                    Note(
+                        line: number, column: tokens[p.first].column + offset,
+                        message: "priority \(p.value) in \"\(p.label)\" is outside 1…\(highestPriority) "
+                            + "(the questionnaire's threats); ignored"))
+            }
+        }
+        var previousPhrase = [Int?](repeating: nil, count: count)  // index into kept, ending before k
+        var nextPhrase = [Int?](repeating: nil, count: count)  // starting at or after k
+        do {
+            var p = 0
+            var latest: Int?
+            for k in 0..<count {
+                if k > 0 && segment[k] != segment[k - 1] { latest = nil }
+                while p < kept.count && kept[p].last < k {
+                    if segment[kept[p].last] == segment[k] { latest = p }
+                    p += 1
+                }
+                previousPhrase[k] = latest
+            }
+            var q = kept.count - 1
+            var upcoming: Int?
+            for k in stride(from: count - 1, through: 0, by: -1) {
+                if k + 1 < count && segment[k] != segment[k + 1] { upcoming = nil }
+                while q >= 0 && kept[q].first >= k {
+                    if segment[kept[q].first] == segment[k] { upcoming = q }
+                    q -= 1
+                }
+                nextPhrase[k] = upcoming
+            }
+        }
+        // A list number at the start of the line.
+        var listItem: (value: Int, label: String)?
+        if let marker = Self.listMarker(line), !(count > 1 && ordinalDot[1]) {
+            if marker.value >= 1 && marker.value <= highestPriority {
+                listItem = marker
+            } else {
+                notes.append(
+                    Note(
+                        line: number, column: tokens[0].column + offset,
+                        message: "list number \(marker.value) is outside 1…\(highestPriority) "
+                            + "(the questionnaire's threats); not read as a priority"))
+            }
+        }
+        let listSentence = count > 1 ? sentence[1] : sentence[0]
+
+        // 5. Matches.
+        var i = 0
+        while i < count {
+            var matched = false
+            for candidate in isContrast[i] ? [] : index[tokens[i].key] ?? [] {
+                let n = candidate.tokens.count
+                guard i + n <= count,
+                    zip(candidate.tokens, tokens[i..<(i + n)]).allSatisfy({ $0 == $1.key })
+                else { continue }
+                let end = i + n - 1
+                var mention = Mention(
+                    threat: candidate.threat, origin: .prose, phrase: raw(i, end), line: number,
+                    column: tokens[i].column + offset)
+                if let c = lastCue[i], let label = cue[c],
+                    !(predicateSinceCue[i] && end + 1 < count && clause[end + 1] == clause[end] && predicateAhead[end + 1])
+                {
+                    mention.negated = true
+                    mention.cue = label
+                } else if end + 1 < count, span[end + 1] == span[end], let q = nextQualified[end + 1],
+                    let label = cue[q]
+                {
+                    mention.negated = true
+                    mention.cue = label
+                } else {
+                    let before = previousPhrase[i].map { (p: $0, d: i - kept[$0].last) }
+                    let after = nextPhrase[end].map { (p: $0, d: kept[$0].first - end) }
+                    let chosen: Int?
+                    switch (before, after) {
+                    case (let b?, let a?): chosen = a.d < b.d ? a.p : b.p
+                    case (let b?, nil): chosen = b.p
+                    case (nil, let a?): chosen = a.p
+                    case (nil, nil): chosen = nil
+                    }
+                    if let chosen {
+                        mention.priority = kept[chosen].value
+                        mention.cue = kept[chosen].label
+                    } else if let item = listItem, sentence[i] == listSentence {
+                        mention.priority = item.value
+                        mention.cue = item.label
+                    }
+                }
+                mentions.append(mention)
+                i += n
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+    }
+
+    /// The receipt's label for the negation cue at `k`, or `nil` when the word there does
+    /// not negate ("not only", "no. 1", "non-EU", "no doubt").
+    private func cueLabel(at k: Int, tokens: [Token], line: Substring, clause: [Int]) -> String? {
+        let token = tokens[k]
+        let next = k + 1 < tokens.count ? tokens[k + 1] : nil
+        let gapAfter = next.map { line[token.end..<$0.start] } ?? line[token.end...]
+        let word = String(line[token.start..<token.end])
+        // English "n't" (isn't, don't): the "t" after an apostrophe.
+        if token.key == "t", k > 0, tokens[k - 1].key.hasSuffix("n"),
+            Self.isApostrophe(line[tokens[k - 1].end..<token.start])
+        {
+            return String(line[tokens[k - 1].start..<token.end])
+        }
+        // Maltese "ma … -x" (ma jikkostitwixxix).
+        if token.key == "ma" || token.key == "m", let next, next.key.hasSuffix("x") {
+            return word + " … " + String(line[next.start..<next.end])
+        }
+        guard Negation.cues.contains(token.key) else { return nil }
+        // "n" only as French "n'" (n'est, n'ont).
+        if token.key == "n" && !Self.isApostrophe(gapAfter) { return nil }
+        if let next {
+            if Negation.undoing.contains(next.key) { return nil }  // "not only", "no doubt"
+            if ProsePriority.number(next.key) != nil { return nil }  // "no. 1", "Mitte 2015"
+            if gapAfter == "-" { return nil }  // "non-EU"
+        }
+        if let required = Negation.conditionalCues[token.key], !(next.map { required.contains($0.key) } ?? false) {
+            return nil
+        }
+        if token.key == "ne" || token.key == "n" {
+            var j = k + 1
+            while j < tokens.count && j <= k + 4 && clause[j] == clause[k] {
+                if Negation.frenchCompletions.contains(tokens[j].key) {
+                    return word + (token.key == "n" ? "'" : "") + " … " + String(line[tokens[j].start..<tokens[j].end])
+                }
+                j += 1
+            }
+        }
+        return word
+    }
+
+    /// Whether the text between two words is blank (or "°", "#": "n° 1", "# 2").
+    private static func isSpace(_ text: Substring) -> Bool {
+        text.allSatisfy { $0.isWhitespace || $0 == "°" || $0 == "#" || $0 == "º" }
+    }
+
+    private static func isApostrophe(_ text: Substring) -> Bool {
+        text == "'" || text == "’" || text == "ʼ"
+    }
+
+    /// The list number a line starts with ("1. ", "2) ", "(3) "), with its label.
+    private static func listMarker(_ line: Substring) -> (value: Int, label: String)? {
+        let body = line.drop { $0 == " " || $0 == "\t" }
+        var rest = body
+        let opened = rest.first == "("
+        if opened { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3, let value = Int(digits) else { return nil }
+        rest = rest.dropFirst(digits.count)
+        guard let close = rest.first, close == "." || close == ")", !(opened && close != ")") else { return nil }
+        rest = rest.dropFirst()
+        guard let space = rest.first, space == " " || space == "\t" else { return nil }
+        return (value, String(body[body.startIndex..<rest.startIndex]))
+    }
+
+    private static func tokens(of line: Substring) -> [Token] {
+        var out: [Token] = []
         var start: String.Index?
+        var startColumn = 0
+        var column = 1
         var index = line.startIndex
+        func close(_ s: String.Index, _ e: String.Index) {
+            let rawText = line[s..<e]
+            let key = TextFolding.key(rawText)
+            if !key.isEmpty && !key.contains(" ") {
+                let lower = Negation.foldedContrasts.contains(key) ? rawText.lowercased() : key
+                out.append(Token(key: key, lower: lower, start: s, end: e, column: startColumn))
+            }
+        }
         while index < line.endIndex {
             let character = line[index]
             let isWord = character.isLetter || character.isNumber
-            if isWord && start == nil { start = index }
+            if isWord && start == nil {
+                start = index
+                startColumn = column
+            }
             if !isWord, let s = start {
-                out.append((TextFolding.key(line[s..<index]), s, index))
+                close(s, index)
                 start = nil
             }
             index = line.index(after: index)
+            column += 1
         }
-        if let s = start { out.append((TextFolding.key(line[s..<line.endIndex]), s, line.endIndex)) }
-        return out.filter { !$0.key.isEmpty && !$0.key.contains(" ") }
+        if let s = start { close(s, line.endIndex) }
+        return out
     }
 }

@@ -38,14 +38,13 @@ public struct Question: Sendable, Hashable, Identifiable {
 
     /// The canonical answer for `raw`, or `nil` when it is not a valid answer.
     ///
-    /// Yes/no accepts English, French and German; choices match an option folded.
+    /// Yes/no accepts the 24 official languages of the Union (``YesNo``); choices match an
+    /// option folded.
     public func normalize(_ raw: String) -> String? {
         let key = TextFolding.key(raw)
         switch kind {
         case .yesNo:
-            if ["yes", "y", "oui", "ja", "true", "1", "x"].contains(key) { return "yes" }
-            if ["no", "n", "non", "nein", "false", "0"].contains(key) { return "no" }
-            return nil
+            return YesNo.read(raw).map { $0 ? "yes" : "no" }
         case .choice(let options):
             return options.first { TextFolding.key($0) == key }
         case .text:

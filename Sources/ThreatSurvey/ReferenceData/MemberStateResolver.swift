@@ -16,7 +16,9 @@ public struct MemberStateResolver: Sendable {
         for state in states {
             for name in state.allNames {
                 let key = TextFolding.key(name)
-                if map[key] == nil { map[key] = state }
+                // Each folded name once: the many languages' names repeat ("Malta", "Italia").
+                guard map[key] == nil else { continue }
+                map[key] = state
                 names.append((key, name.count <= 3 ? state.code : name))
             }
         }

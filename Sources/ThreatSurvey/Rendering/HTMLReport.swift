@@ -159,7 +159,7 @@ public struct HTMLReport: Sendable {
             html += "<tr><th>\(Self.escape(state))</th>"
             let answers = current.byState[state] ?? []
             for t in ranking.threats {
-                let mentions = answers.flatMap(\.response.mentions).filter { $0.threat == t.id }
+                let mentions = answers.flatMap(\.response.mentions).filter { $0.threat == t.id && $0.counts }
                 if mentions.isEmpty {
                     html += "<td></td>"
                     continue

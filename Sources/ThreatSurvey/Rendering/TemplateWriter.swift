@@ -14,14 +14,15 @@ public enum TemplateWriter {
     public static func template(for questionnaire: Questionnaire, form: Form) -> String {
         switch form {
         case .long:
-            var header = ["questionnaire", "delegation", "threat", "priority", "comment"]
+            var header = ["questionnaire", "delegation", "threat", "mentioned", "priority", "comment"]
             if !questionnaire.questions.isEmpty { header += ["question", "answer"] }
             var rows = [header]
             for threat in questionnaire.threats {
-                rows.append([questionnaire.id, "", threat.id, "", ""] + (questionnaire.questions.isEmpty ? [] : ["", ""]))
+                rows.append(
+                    [questionnaire.id, "", threat.id, "", "", ""] + (questionnaire.questions.isEmpty ? [] : ["", ""]))
             }
             for question in questionnaire.questions {
-                rows.append([questionnaire.id, "", "", "", "", question.id, ""])
+                rows.append([questionnaire.id, "", "", "", "", "", question.id, ""])
             }
             return csv(rows)
         case .matrix:
@@ -51,9 +52,9 @@ public enum TemplateWriter {
         ]
         switch form {
         case .long:
-            lines.append("Fill in the delegation (EL, UK… or the country's name) on every row you keep,")
-            lines.append("give a priority (1 = highest) where you rank threats, and delete the rows of")
-            lines.append("threats you do not mention.")
+            lines.append("Fill in the delegation (EL, UK… or the country's name) and put x under")
+            lines.append("'mentioned' (or a priority, 1 = highest) on the rows of the threats you mention;")
+            lines.append("rows left blank, or with no mark and no priority, mention nothing.")
             if !questionnaire.questions.isEmpty {
                 lines.append("Answer each question in the 'answer' column.")
             }

@@ -105,6 +105,12 @@ extension Store {
         CREATE TRIGGER file_chunks_never_changed BEFORE UPDATE ON file_chunks
             BEGIN SELECT RAISE(ABORT, 'received files are never changed'); END;
         """,
+        // 3: a prose mention found in a negated clause is kept as evidence but not counted;
+        // `cue` quotes what decided it (the negation word, or the priority phrase).
+        """
+        ALTER TABLE mentions ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE mentions ADD COLUMN cue TEXT;
+        """,
     ]
 
     /// The schema version this build writes.

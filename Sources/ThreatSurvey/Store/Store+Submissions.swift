@@ -28,8 +28,9 @@ extension Store {
             "INSERT INTO cosignatories(submission_id, member_state, position) VALUES (?, ?, ?)")
         let insertMention = try db.prepare(
             """
-            INSERT INTO mentions(submission_id, threat, priority, comment, origin, phrase, line, col)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO mentions(submission_id, threat, priority, comment, origin, phrase, line, col,
+                negated, cue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertAnswer = try db.prepare(
             "INSERT INTO answers(submission_id, question, value, line) VALUES (?, ?, ?, ?)")
@@ -60,6 +61,7 @@ extension Store {
                     try insertMention.execute([
                         .integer(id), .text(m.threat), .optional(m.priority), .optional(m.comment),
                         .text(m.origin.rawValue), .optional(m.phrase), .optional(m.line), .optional(m.column),
+                        .integer(m.negated ? 1 : 0), .optional(m.cue),
                     ])
                 }
                 for a in response.answers {
@@ -244,7 +246,8 @@ extension Store {
         }
         for (id, mention) in try db.query(
             """
-            SELECT submission_id, threat, priority, comment, origin, phrase, line, col FROM mentions
+            SELECT submission_id, threat, priority, comment, origin, phrase, line, col, negated, cue
+            FROM mentions
             WHERE submission_id IN (\(scope)) ORDER BY submission_id, id
             """, values,
             row: { row in
@@ -253,7 +256,8 @@ extension Store {
                     Mention(
                         threat: row.text(1), priority: row.optionalInt(2), comment: row.optionalText(3),
                         origin: Mention.Origin(rawValue: row.text(4)) ?? .structured,
-                        phrase: row.optionalText(5), line: row.optionalInt(6), column: row.optionalInt(7))
+                        phrase: row.optionalText(5), line: row.optionalInt(6), column: row.optionalInt(7),
+                        negated: row.int(8) != 0, cue: row.optionalText(9))
                 )
             })
         {

@@ -32,6 +32,34 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses a date as Europeans write it: `15/03/2026`, `15.03.2026`, `15-03-2026`,
+    /// `1.3.2026` — always day, then month, then a four-digit year, or returns `nil`.
+    ///
+    /// The Union's convention is day first, so `03/04/2026` is 3 April 2026; a month-first
+    /// date (`04/15/2026`) has no month 15 and is refused, never read the other way round.
+    /// Two-digit years are refused (`15/03/26` could be 1926 or 2026).
+    public init?(european text: some StringProtocol) {
+        let separators: Set<Character> = ["/", ".", "-"]
+        guard let separator = text.first(where: { separators.contains($0) }) else { return nil }
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Parses `YYYY-MM-DD` or a European day-first date (``init(european:)``), or returns `nil`.
+    public init?(written text: some StringProtocol) {
+        if let iso = CivilDate(iso: text) {
+            self = iso
+        } else if let european = CivilDate(european: text) {
+            self = european
+        } else {
+            return nil
+        }
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)

@@ -14,8 +14,15 @@ public enum DateTimeInput: Sendable, Hashable {
     case instant(Date)
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:MM[:SS][.fff][Z|±HH:MM]`, or returns `nil`.
+    ///
+    /// The date may also be written as Europeans do, day first (`15/03/2026`,
+    /// `15.03.2026 14:30`; ``CivilDate/init(european:)``).
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        let head = trimmed.prefix { $0 != " " && $0 != "T" }
+        if CivilDate(iso: head) == nil, let day = CivilDate(european: head) {
+            trimmed = day.description + trimmed.dropFirst(head.count)
+        }
         if let day = CivilDate(iso: trimmed) {
             self = .date(day)
             return
@@ -66,6 +73,21 @@ public enum DateTimeInput: Sendable, Hashable {
         case .local(let day, let h, let m, let s): return day.at(hour: h, minute: m, second: s, in: zone)
         case .instant(let date): return date
         }
+    }
+
+    /// How far ahead of the clock a received time may be (clock skew between the mail
+    /// server and this machine): five minutes.
+    public static let futureTolerance: TimeInterval = 300
+
+    /// Refuses a received time later than `now`: an answer cannot arrive in the future, and
+    /// a typo there (`2062` for `2026`) would make it current forever.
+    ///
+    /// - Throws: ``SurveyError/usage(_:)`` naming the time and the clock.
+    public static func checkNotFuture(_ received: Date, now: Date = Date(), option: String = "--received") throws(SurveyError) {
+        guard received.timeIntervalSince(now) > futureTolerance else { return }
+        throw .usage(
+            "\(option) \(Timestamp.iso(received, in: Timestamp.utc)) is later than now "
+                + "(\(Timestamp.iso(now, in: Timestamp.utc))); give the time the answer was received")
     }
 
     /// Whether the input carried no time of day (the receipt says 12:00 was assumed).

@@ -28,6 +28,8 @@ extension Submission {
                         "phrase": .optional(m.phrase),
                         "line": .optional(m.line),
                         "column": .optional(m.column),
+                        "negated": .bool(m.negated),
+                        "cue": .optional(m.cue),
                     ])
                 }),
             "answers": .object(response.answers.map { .init(key: $0.question, value: .string($0.value)) }),
@@ -48,11 +50,19 @@ extension Submission {
             case .structured: place = m.line.map { "line \($0)" } ?? ""
             case .prose: place = "line \(m.line ?? 0) \"\(m.phrase ?? "")\""
             }
-            rows.append([m.threat, m.priority.map(String.init) ?? "-", place, m.comment ?? ""])
+            let decision: String
+            if m.negated {
+                decision = "not counted: negated by \"\(m.cue ?? "")\""
+            } else if let cue = m.cue {
+                decision = "priority from \"\(cue)\""
+            } else {
+                decision = "counted"
+            }
+            rows.append([m.threat, m.priority.map(String.init) ?? "-", place, decision, m.comment ?? ""])
         }
         return TextTable(
-            columns: ["threat", "priority", "found at", "comment"],
-            alignments: [.left, .right, .left, .left], rows: rows)
+            columns: ["threat", "priority", "found at", "decision", "comment"],
+            alignments: [.left, .right, .left, .left, .left], rows: rows)
     }
 }
 
@@ -85,7 +95,11 @@ extension Submission {
         lines.append("file:          \(sourceFile) (\(format.rawValue), \(encoding)\(dialect))")
         lines.append("checksum:      sha256:\(checksum)")
         let threats = response.threats
-        lines.append("threats:       \(threats.count) found" + (threats.isEmpty ? "" : ":"))
+        let negated = response.mentions.filter(\.negated).count
+        lines.append(
+            "threats:       \(threats.count) found"
+                + (negated > 0 ? " (\(negated) more match(es) in negated clauses, not counted)" : "")
+                + (threats.isEmpty && negated == 0 ? "" : ":"))
         var blocks: [Document.Block] = [.heading(title), .text(lines.joined(separator: "\n"))]
         if !response.mentions.isEmpty { blocks.append(.table(evidenceTable())) }
         if !response.answers.isEmpty {
