@@ -14,15 +14,23 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // Wraps the system zlib (Debian/Ubuntu: zlib1g-dev): inflate and CRC-32 for zip archives.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // All logic: reference data, questionnaires, parsing, store, analysis, rendering.
-        .target(name: "ThreatSurvey", dependencies: ["CSQLite"]),
+        .target(name: "ThreatSurvey", dependencies: ["CSQLite", "CZlib"]),
         // The command-line shell: argument parsing and printing only.
         .executableTarget(name: "threatsurvey", dependencies: ["ThreatSurvey"]),
         // The consultation-scale benchmark (not a test): release build, see the README.
         .executableTarget(name: "threatsurvey-bench"),
         .testTarget(
             name: "ThreatSurveyTests",
-            dependencies: ["ThreatSurvey", "threatsurvey"]
+            dependencies: ["ThreatSurvey", "threatsurvey"],
+            // Test files (office workbooks, zips), read by path: not bundle resources.
+            exclude: ["Resources"]
         ),
     ],
     swiftLanguageModes: [.v6]
