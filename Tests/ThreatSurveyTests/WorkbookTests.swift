@@ -293,3 +293,40 @@ extension WorkbookTests {
         #expect(NumberFormat.dateTime.text(serial: 42251.5, date1904: false) == "2015-09-04 12:00:00")
     }
 }
+
+extension WorkbookTests {
+    // MARK: - Bounded work
+
+    @Test("Blank rows and cells before a value are charged to the cell budget; merges cost no copy")
+    func gridBudget() throws {
+        var builder = GridBuilder()
+        var budget = 10
+        try builder.place(row: 1, cells: [(3, "c")], budget: &budget, part: "p")
+        try builder.place(row: 1, cells: [(1, "a"), (2, "")], budget: &budget, part: "p")
+        #expect(builder.rows == [["a", "", "c"]])
+        #expect(budget == 7)
+        try builder.place(row: 3, cells: [(1, "x")], budget: &budget, part: "p")
+        #expect(builder.rows == [["a", "", "c"], [], ["x"]])
+        #expect(budget == 5)  // one blank row, one cell
+        #expect(throws: WorkbookError.self) {
+            try builder.place(row: 1_000, cells: [(1, "far")], budget: &budget, part: "p")
+        }
+        try builder.place(row: 2, values: ["", ""], budget: &budget, part: "p")
+        #expect(builder.rows[1] == [])
+    }
+
+    @Test("Two sheets sharing one part are refused (the work would multiply)")
+    func sharedPart() throws {
+        let bytes = ZipFixture.make([
+            .init("xl/workbook.xml", "<workbook xmlns:r=\"r\"><sheets>\n<sheet name=\"A\" r:id=\"a\"/><sheet name=\"B\" r:id=\"b\"/></sheets></workbook>"),
+            .init("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="a" Type="x/worksheet" Target="s.xml"/><Relationship Id="b" Type="x/worksheet" Target="./s.xml"/></Relationships>"#),
+            .init("xl/s.xml", "<worksheet><sheetData/></worksheet>"),
+        ])
+        guard case .malformed(let part, 2, 27, let message) = error(bytes) else {
+            Issue.record("a shared sheet part was not refused at 2:27: \(String(describing: error(bytes)))")
+            return
+        }
+        #expect(part == "xl/workbook.xml")
+        #expect(message.contains("sheet B uses the part xl/s.xml"))
+    }
+}

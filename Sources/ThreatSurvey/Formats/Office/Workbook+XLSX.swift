@@ -48,12 +48,21 @@ extension Workbook {
 
         var budget = maximumCells
         var sheets: [Sheet] = []
+        var partsRead: Set<String> = []
         for sheet in workbook.child(local: "sheets")?.children(local: "sheet") ?? [] {
             let name = sheet.tag.attribute(local: "name") ?? "Sheet\(sheets.count + 1)"
             guard let id = sheet.tag.attributes.first(where: { $0.name.hasSuffix(":id") })?.value,
                 let relationship = relationships.first(where: { $0.id == id }),
                 relationship.type.hasSuffix("/worksheet")
             else { continue }  // chart and dialog sheets hold no cells
+            // Each part is read once: sheets sharing a part would multiply the work.
+            guard partsRead.insert(relationship.target).inserted else {
+                var locator = XMLReader(bytes: (try? XLSXPart.bytes(workbookPart, in: archive)) ?? [])
+                let (line, column) = locator.location(of: sheet.tag.offset)
+                throw .malformed(
+                    part: workbookPart, line: line, column: column,
+                    message: "sheet \(name) uses the part \(relationship.target) of an earlier sheet")
+            }
             let context = XLSXSheetReader(
                 part: relationship.target, sharedStrings: sharedStrings, formats: formats, date1904: date1904)
             let rows = try context.read(archive, budget: &budget)

@@ -32,10 +32,8 @@ struct XLSXSheetReader {
 
         func flush(_ builder: inout GridBuilder, budget: inout Int) throws(WorkbookError) {
             defer { rowCells.removeAll(keepingCapacity: true) }
-            guard let last = rowCells.map(\.column).max() else { return }
-            var values = [String](repeating: "", count: last)
-            for (column, text) in rowCells { values[column - 1] = text }
-            try builder.place(row: row, values: values, budget: &budget, part: part)
+            if rowCells.isEmpty { return }
+            try builder.place(row: row, cells: rowCells, budget: &budget, part: part)
         }
 
         do {
