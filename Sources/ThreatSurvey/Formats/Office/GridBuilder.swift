@@ -32,7 +32,6 @@ struct GridBuilder {
         var values: [String]
         if row > rows.count {
             try charge(width + (row - 1 - rows.count), budget: &budget, part: part)
-            rows.reserveCapacity(row)
             while rows.count < row - 1 { rows.append([]) }
             rows.append([])
             values = Array(repeating: "", count: width)
