@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// How a spreadsheet number is shown: as a number, a date, a date and time, or a time of day.
 ///
 /// Excel stores dates as day numbers and tells them apart from numbers only by the cell's
@@ -123,38 +121,50 @@ enum NumberFormat: Sendable, Hashable {
     static func plain(_ value: Double) -> String {
         if value == 0 { return "0" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        var text = "\(value)"
-        let negative = text.hasPrefix("-")
+        // The shortest round-trip form ("1.2345e-05", "1e+16", "1234567890123456.0"), its
+        // exponent then spelled out as zeros.
+        var text = Array(value.description.utf8)
+        let negative = text.first == UInt8(ascii: "-")
         if negative { text.removeFirst() }
         var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-            text = String(text[..<e])
+        if let e = text.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) ?? 0
+            text.removeSubrange(e...)
         }
-        let dot = text.firstIndex(of: ".")
-        let integerDigits = dot.map { text.distance(from: text.startIndex, to: $0) } ?? text.count
-        var digits = Array(text.filter { $0 != "." })
-        var point = integerDigits + exponent
+        let dot = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
+        var digits = text
+        if dot < digits.count { digits.remove(at: dot) }
+        var point = dot + exponent
         if point <= 0 {
-            digits = Array(repeating: "0", count: 1 - point) + digits
+            digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: 1 - point), at: 0)
             point = 1
         } else if point > digits.count {
-            digits += Array(repeating: "0", count: point - digits.count)
+            digits += repeatElement(UInt8(ascii: "0"), count: point - digits.count)
         }
-        var whole = String(digits[..<point])
-        var fraction = String(digits[point...])
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        while whole.count > 1 && whole.hasPrefix("0") { whole.removeFirst() }
-        return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+        var end = digits.count
+        while end > point, digits[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        var start = 0
+        while start < point - 1, digits[start] == UInt8(ascii: "0") { start += 1 }
+        var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        out += digits[start..<point]
+        if end > point {
+            out.append(UInt8(ascii: "."))
+            out += digits[point..<end]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The number in `text` as a plain decimal, or `nil` when `text` is not a finite decimal
-    /// number (`NaN`, `inf` and hexadecimal are not numbers here).
+    /// number (`NaN`, `inf` and hexadecimal are not numbers here). Spaces around it are allowed.
     static func plain(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.utf8.count <= 64,
-            trimmed.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69 }),
-            let value = Double(trimmed), value.isFinite
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 }), let last = utf8.lastIndex(where: { $0 != 0x20 }) else {
+            return nil
+        }
+        let body = utf8[first...last]
+        guard body.count <= 64,
+            body.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69 }),
+            let value = Double(String(decoding: body, as: UTF8.self)), value.isFinite
         else { return nil }
         return plain(value)
     }

@@ -120,7 +120,7 @@ struct XLSXText {
 
     /// The item's text.
     var value: String {
-        guard pieces.contains("_x") else { return pieces }
+        guard pieces.utf8.contains(UInt8(ascii: "_")) else { return pieces }
         return Self.unescape(pieces)
     }
 

@@ -124,7 +124,7 @@ struct XLSXSheetReader {
     private func cellText(_ tag: XMLTag, _ value: String, _ reader: inout XMLReader) throws(WorkbookError) -> String {
         switch tag.attribute("t") ?? "n" {
         case "s":
-            guard let index = Int(value.trimmingSpaces), index >= 0, index < sharedStrings.count else {
+            guard let index = Int(value) ?? Int(value.trimmingSpaces), index >= 0, index < sharedStrings.count else {
                 if value.isEmpty { return "" }
                 throw malformed(&reader, tag, "shared string \(value) does not exist (\(sharedStrings.count) strings)")
             }
