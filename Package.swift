@@ -15,8 +15,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // Wraps the system zlib (Debian/Ubuntu: zlib1g-dev): inflate and CRC-32 for zip archives.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // All logic: reference data, questionnaires, parsing, store, analysis, rendering.
-        .target(name: "ThreatSurvey", dependencies: ["CSQLite"]),
+        .target(name: "ThreatSurvey", dependencies: ["CSQLite", "CZlib"]),
         // The command line: typed argument declarations, parsing, help, completions and
         // printing; it calls the library for everything else.
         .target(name: "ThreatSurveyCLI", dependencies: ["ThreatSurvey"]),

@@ -1,7 +1,7 @@
 // libFuzzer entry point over every parser of threatsurvey. Not part of the package: .ci/fuzz
 // compiles it together with Sources/ThreatSurvey using `swiftc -sanitize=fuzzer,address`.
 // The target is chosen with FUZZ_TARGET: csv, answers, prose, questionnaire, groupings, fastpath,
-// cfb, msg.
+// cfb, msg, zip, xml, xlsx.
 import Foundation
 
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "answers"
@@ -50,6 +50,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = try? LongCSVAggregator.aggregate(path: fuzzFile, questionnaire: fuzzQuestionnaire, chunkSize: 64)
     case "cfb": fuzzCFB(bytes)
     case "msg": fuzzMSG(bytes)
+    case "zip": fuzzZip(bytes)
+    case "xml": fuzzXML(bytes)
+    case "xlsx": fuzzXLSX(bytes)
     default:
         fatalError("unknown FUZZ_TARGET \(fuzzTarget)")
     }
