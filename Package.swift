@@ -22,7 +22,9 @@ let package = Package(
         .executableTarget(name: "threatsurvey-bench"),
         .testTarget(
             name: "ThreatSurveyTests",
-            dependencies: ["ThreatSurvey", "threatsurvey"]
+            dependencies: ["ThreatSurvey", "threatsurvey"],
+            // Test data read by path (TestSupport.root), not bundled.
+            exclude: ["Resources"]
         ),
     ],
     swiftLanguageModes: [.v6]
