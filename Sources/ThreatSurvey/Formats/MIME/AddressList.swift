@@ -75,6 +75,21 @@ public enum AddressList {
                     inAngle = false
                     angle = angleText.filter { !$0.isWhitespace }
                     angleText = ""
+                } else if character == "(" {
+                    // A comment inside the address (RFC 5322 appendix A.5) is not part of it.
+                    var depth = 1
+                    index += 1
+                    while index < characters.count, depth > 0 {
+                        if characters[index] == "\\" {
+                            index += 1
+                        } else if characters[index] == "(" {
+                            depth += 1
+                        } else if characters[index] == ")" {
+                            depth -= 1
+                        }
+                        index += 1
+                    }
+                    continue
                 } else if character != "\"" {
                     angleText.append(character)
                 }
