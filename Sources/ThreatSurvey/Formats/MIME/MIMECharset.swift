@@ -144,15 +144,25 @@ public enum MIMECharset {
         if isWide(canonical) || !singleByte(canonical) {
             return (latin1(array), "bytes invalid in \(canonical) read as Latin-1")
         }
-        var table: [String] = []
-        table.reserveCapacity(256)
-        for byte in 0...255 {
-            table.append(String(data: Data([UInt8(byte)]), encoding: encoding) ?? "\u{FFFD}")
+        guard let table = byteTables[canonical] else {
+            return (latin1(array), "bytes invalid in \(canonical) read as Latin-1")
         }
         var text = ""
         for byte in array { text += table[Int(byte)] }
         return (text, "bytes undefined in \(canonical) replaced with U+FFFD")
     }
+
+    /// Byte-by-byte tables of the single-byte charsets, U+FFFD for undefined bytes: built once,
+    /// on first use, so bytes a charset leaves undefined never cost more than a lookup.
+    private static let byteTables: [String: [String]] = {
+        var tables: [String: [String]] = [:]
+        for (name, encoding) in encodings where singleByte(name) {
+            tables[name] = (0...255).map {
+                String(data: Data([UInt8($0)]), encoding: encoding) ?? "\u{FFFD}"
+            }
+        }
+        return tables
+    }()
 
     /// Bytes read as ISO 8859-1: each byte is the code point of the same value.
     public static func latin1(_ bytes: some Sequence<UInt8>) -> String {
