@@ -8,7 +8,14 @@ public enum Base64 {
     /// Decodes base64 text, ignoring line breaks and any other non-alphabet bytes.
     ///
     /// - Complexity: O(n).
-    public static func decode(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    public static func decode(_ bytes: [UInt8]) -> [UInt8] { decode(bytes[...]) }
+
+    /// Decodes base64 text, ignoring line breaks and any other non-alphabet bytes.
+    ///
+    /// Concrete, not generic: a part's body is a slice of the file, and this is the hot loop.
+    ///
+    /// - Complexity: O(n).
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count / 4 * 3 + 3)
         var accumulator: UInt32 = 0

@@ -71,7 +71,7 @@ public enum EncodedWord {
     /// Decodes the Q encoding of RFC 2047 section 4.2: `_` is a space, `=XX` a byte.
     ///
     /// - Complexity: O(n).
-    public static func decodeQ(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    public static func decodeQ(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         let input = Array(bytes)
         var output: [UInt8] = []
         output.reserveCapacity(input.count)

@@ -117,10 +117,9 @@ public enum MIMECharset {
     ///
     /// - Returns: the text and, when the reader had to guess, a note saying what it did.
     /// - Complexity: O(n).
-    public static func decode(_ bytes: some Collection<UInt8>, charset name: String?)
+    public static func decode(_ array: [UInt8], charset name: String?)
         -> (text: String, note: String?)
     {
-        let array = Array(bytes)
         if array.allSatisfy({ $0 < 0x80 }) && !(name.map(isWide) ?? false) {
             return (String(decoding: array, as: UTF8.self), nil)
         }
@@ -165,7 +164,7 @@ public enum MIMECharset {
     }()
 
     /// Bytes read as ISO 8859-1: each byte is the code point of the same value.
-    public static func latin1(_ bytes: some Sequence<UInt8>) -> String {
+    public static func latin1(_ bytes: [UInt8]) -> String {
         var scalars = String.UnicodeScalarView()
         for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
         return String(scalars)

@@ -8,8 +8,12 @@ public enum QuotedPrintable {
     /// Decodes a quoted-printable body; line ends (CRLF or LF) are kept as they are.
     ///
     /// - Complexity: O(n).
-    public static func decode(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        let input = Array(bytes)
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> [UInt8] { decode(Array(bytes)) }
+
+    /// Decodes a quoted-printable body; line ends (CRLF or LF) are kept as they are.
+    ///
+    /// - Complexity: O(n).
+    public static func decode(_ input: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var index = 0
