@@ -3,8 +3,8 @@ import Testing
 
 @testable import ThreatSurvey
 
-/// The mail fixtures, written by Python's `email` package (`make_fixtures.py`, see the
-/// folder's README) and read back by Python's parser into `python-email.json`.
+/// The mail fixtures, written by Python's `email` package (`Resources/mail/make_fixtures.py`)
+/// and read back by Python's parser into `python-email.json` (`crosscheck.py`).
 enum MailFixtures {
     static var folder: String { TestSupport.root + "/Tests/ThreatSurveyTests/Resources/mail" }
 
