@@ -70,6 +70,21 @@ public struct MIMEPart: Sendable, Hashable {
     public func text(notes: inout [String]) -> String {
         let decoded = MIMECharset.decode(decodedBody, charset: contentType["charset"])
         if let note = decoded.note { notes.append("line \(line): \(note)") }
-        return decoded.text.replacingOccurrences(of: "\r\n", with: "\n")
+        return Self.lineFeeds(decoded.text)
+    }
+
+    /// `text` with CR LF made LF, on UTF-8 bytes (Foundation's replacing is far slower).
+    ///
+    /// - Complexity: O(n).
+    static func lineFeeds(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        var write = 0
+        for read in bytes.indices {
+            if bytes[read] == 0x0D, read + 1 < bytes.count, bytes[read + 1] == 0x0A { continue }
+            bytes[write] = bytes[read]
+            write += 1
+        }
+        bytes.removeSubrange(write...)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
