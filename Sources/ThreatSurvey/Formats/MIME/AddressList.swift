@@ -49,11 +49,11 @@ public enum AddressList {
                     if !comment.isEmpty { name = comment }
                 }
             }
-            let trimmed = address.trimmingCharacters(in: .whitespaces)
+            let trimmed = address.trimmingASCIIWhitespace
             guard !trimmed.isEmpty || angle != nil else { return }
             if let raw = name {
                 let decoded = EncodedWord.decode(raw, notes: &notes)
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmingASCIIWhitespace
                 name = decoded.isEmpty ? nil : decoded
             }
             result.append(MailAddress(name: name, address: trimmed))
@@ -128,7 +128,7 @@ public enum AddressList {
                     }
                     index += 1
                 }
-                if comment.isEmpty { comment = text.trimmingCharacters(in: .whitespaces) }
+                if comment.isEmpty { comment = text.trimmingASCIIWhitespace }
                 continue
             case "<":
                 endWord()

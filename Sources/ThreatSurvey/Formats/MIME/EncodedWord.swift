@@ -47,7 +47,8 @@ public enum EncodedWord {
                     output += String(decoding: between, as: UTF8.self)
                 }  // else adjacent encoded words: the whitespace between them disappears.
                 if let charset = runCharset,
-                    MIMECharset.normalized(charset) == MIMECharset.normalized(word.charset)
+                    charset == word.charset
+                        || MIMECharset.normalized(charset) == MIMECharset.normalized(word.charset)
                 {
                     runBytes += word.bytes
                 } else {

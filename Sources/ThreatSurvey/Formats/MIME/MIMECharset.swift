@@ -83,8 +83,9 @@ public enum MIMECharset {
     /// (`utf-8*en`) and spelling variants (`ISO8859-1`, `iso_8859-1`, `cp1252`, `x-cp1250`)
     /// removed.
     public static func normalized(_ name: String) -> String {
-        var text = name.trimmingCharacters(in: .whitespaces).lowercased()
-        text = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        var text = name.trimmingASCIIWhitespace.lowercased()
+        while text.hasPrefix("\"") || text.hasPrefix("'") { text.removeFirst() }
+        while text.hasSuffix("\"") || text.hasSuffix("'") { text.removeLast() }
         if let star = text.firstIndex(of: "*") { text = String(text[..<star]) }
         if text.hasPrefix("x-") && text.count > 2 && !text.hasPrefix("x-gbk")
             && !text.hasPrefix("x-sjis")
@@ -123,7 +124,7 @@ public enum MIMECharset {
         if array.allSatisfy({ $0 < 0x80 }) && !(name.map(isWide) ?? false) {
             return (String(decoding: array, as: UTF8.self), nil)
         }
-        guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let name, !name.trimmingASCIIWhitespace.isEmpty else {
             if let text = String(validating: array, as: UTF8.self) { return (text, nil) }
             return (String(data: Data(array), encoding: .windowsCP1252) ?? latin1(array),
                 "8-bit text without a charset read as Windows-1252")

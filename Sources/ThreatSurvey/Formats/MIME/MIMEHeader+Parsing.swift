@@ -36,7 +36,7 @@ extension MIMEHeader {
             guard let field = current else { return }
             let text = decodeHeaderBytes(field.value)
             fields.append(Field(
-                name: field.name, value: text.trimmingCharacters(in: .whitespacesAndNewlines),
+                name: field.name, value: text.trimmingASCIIWhitespace,
                 line: field.line))
             current = nil
         }

@@ -40,7 +40,7 @@ public struct MIMEPart: Sendable, Hashable {
 
     /// The transfer encoding, lower case (`7bit` when missing).
     public var transferEncoding: String {
-        (header["content-transfer-encoding"] ?? "7bit").trimmingCharacters(in: .whitespaces)
+        (header["content-transfer-encoding"] ?? "7bit").trimmingASCIIWhitespace
             .lowercased()
     }
 
@@ -60,7 +60,7 @@ public struct MIMEPart: Sendable, Hashable {
     public func filename(notes: inout [String]) -> String? {
         let raw = disposition?["filename"] ?? contentType["name"]
         guard let raw else { return nil }
-        let name = EncodedWord.decode(raw, notes: &notes).trimmingCharacters(in: .whitespaces)
+        let name = EncodedWord.decode(raw, notes: &notes).trimmingASCIIWhitespace
         return name.isEmpty ? nil : name
     }
 

@@ -27,7 +27,7 @@ public struct ParameterValue: Sendable, Hashable {
         var index = 0
         while index < bytes.count, bytes[index] != 0x3B, bytes[index] != 0x28 { index += 1 }
         value = String(decoding: bytes[0..<index], as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            .trimmingASCIIWhitespace.lowercased()
         // Skip a comment after the value, then the rest of the value up to `;`.
         while index < bytes.count, bytes[index] != 0x3B { index += 1 }
         // name → sections (number, encoded, raw bytes)
@@ -41,7 +41,7 @@ public struct ParameterValue: Sendable, Hashable {
             let nameStart = index
             while index < bytes.count, bytes[index] != 0x3D, bytes[index] != 0x3B { index += 1 }
             let rawName = String(decoding: bytes[nameStart..<index], as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                .trimmingASCIIWhitespace.lowercased()
             guard index < bytes.count, bytes[index] == 0x3D else { continue }
             index += 1
             while index < bytes.count, Self.isBlank(bytes[index]) { index += 1 }
