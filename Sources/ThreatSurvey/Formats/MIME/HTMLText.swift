@@ -25,7 +25,12 @@ public enum HTMLText {
             while output.last == 0x20 { output.removeLast() }
             if output.isEmpty { return }
             var existing = 0
-            while existing < output.count, output[output.count - 1 - existing] == 0x0A { existing += 1 }
+            // Looks back at most `count` bytes: a text of many `&#10;` stays linear.
+            while existing < count, existing < output.count,
+                output[output.count - 1 - existing] == 0x0A
+            {
+                existing += 1
+            }
             if existing < count { output += repeatElement(0x0A, count: count - existing) }
         }
 

@@ -83,15 +83,12 @@ public enum MIMECharset {
     /// (`utf-8*en`) and spelling variants (`ISO8859-1`, `iso_8859-1`, `cp1252`, `x-cp1250`)
     /// removed.
     public static func normalized(_ name: String) -> String {
-        var text = name.trimmingASCIIWhitespace.lowercased()
-        while text.hasPrefix("\"") || text.hasPrefix("'") { text.removeFirst() }
-        while text.hasSuffix("\"") || text.hasSuffix("'") { text.removeLast() }
+        let isQuote = { (character: Character) in character == "\"" || character == "'" }
+        var text = String(
+            name.trimmingASCIIWhitespace.lowercased().drop(while: isQuote).reversed()
+                .drop(while: isQuote).reversed())
         if let star = text.firstIndex(of: "*") { text = String(text[..<star]) }
-        if text.hasPrefix("x-") && text.count > 2 && !text.hasPrefix("x-gbk")
-            && !text.hasPrefix("x-sjis")
-        {
-            text.removeFirst(2)
-        }
+        if text.hasPrefix("x-"), aliases[text] == nil, encodings[text] == nil { text.removeFirst(2) }
         if let alias = aliases[text] { return alias }
         for prefix in ["iso8859-", "iso_8859-", "iso8859_", "iso-8859_"] where text.hasPrefix(prefix) {
             return "iso-8859-" + text.dropFirst(prefix.count).prefix(while: { $0.isNumber })
@@ -100,7 +97,6 @@ public enum MIMECharset {
             return "iso-8859-" + text.dropFirst(9).prefix(while: { $0.isNumber })
         }
         if text.hasPrefix("cp125") { return "windows-" + text.dropFirst(2) }
-        if text.hasPrefix("windows-") || text.hasPrefix("koi8") { return text }
         return text
     }
 

@@ -72,7 +72,7 @@ extension MailMessage {
 
     /// Unstructured header text: a folded line's break has already gone; tabs become spaces.
     private static func unfolded(_ text: String) -> String {
-        text.replacingOccurrences(of: "\t", with: " ")
+        String(decoding: text.utf8.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
     }
 
     private static func extensionFor(_ mediaType: String) -> String {
