@@ -16,9 +16,13 @@ struct MIMELimitTests {
     @Test func headerBytes() throws {
         // Lines of 1,000 bytes, each a field: the limit falls in the middle of line 3 + n.
         let filler = "X-Filler: " + String(repeating: "x", count: 988) + "\r\n"  // 1,000 bytes
-        let under = top + String(repeating: filler, count: MIMEReader.maxHeaderBytes / 1_000 - 1) + "\r\nbody"
+        let under =
+            top + String(repeating: filler, count: MIMEReader.maxHeaderBytes / 1_000 - 1)
+            + "\r\nbody"
         #expect(try read(under).body == "body")
-        let over = top + String(repeating: filler, count: MIMEReader.maxHeaderBytes / 1_000 + 1) + "\r\nbody"
+        let over =
+            top + String(repeating: filler, count: MIMEReader.maxHeaderBytes / 1_000 + 1)
+            + "\r\nbody"
         let error = try #require(throws: MIMEError.self) { try read(over) }
         guard case .headerTooLarge(let line, let limit) = error else {
             Issue.record("expected headerTooLarge, got \(error)")
@@ -30,18 +34,27 @@ struct MIMELimitTests {
     }
 
     @Test func headerFields() throws {
-        let fields = { (count: Int) in self.top + String(repeating: "X: y\r\n", count: count - 2) + "\r\nbody" }
+        let fields = { (count: Int) in
+            self.top + String(repeating: "X: y\r\n", count: count - 2) + "\r\nbody"
+        }
         #expect(try read(fields(MIMEReader.maxHeaderFields)).body == "body")
-        #expect(throws: MIMEError.tooManyHeaderFields(line: MIMEReader.maxHeaderFields + 1, limit: MIMEReader.maxHeaderFields)) {
+        #expect(
+            throws: MIMEError.tooManyHeaderFields(
+                line: MIMEReader.maxHeaderFields + 1, limit: MIMEReader.maxHeaderFields)
+        ) {
             try read(fields(MIMEReader.maxHeaderFields + 1))
         }
     }
 
     @Test func headerLineLength() throws {
-        let line = { (length: Int) in "Subject: " + String(repeating: "s", count: length - 9) + "\r\n" }
-        let atLimit = try read("From: a@x.eu\r\n" + line(MIMEReader.maxHeaderLineLength) + "\r\nbody")
+        let line = { (length: Int) in
+            "Subject: " + String(repeating: "s", count: length - 9) + "\r\n"
+        }
+        let atLimit = try read(
+            "From: a@x.eu\r\n" + line(MIMEReader.maxHeaderLineLength) + "\r\nbody")
         #expect(atLimit.subject.count == MIMEReader.maxHeaderLineLength - 9)
-        #expect(throws: MIMEError.headerLineTooLong(line: 2, limit: MIMEReader.maxHeaderLineLength)) {
+        #expect(throws: MIMEError.headerLineTooLong(line: 2, limit: MIMEReader.maxHeaderLineLength))
+        {
             try read("From: a@x.eu\r\n" + line(MIMEReader.maxHeaderLineLength + 1) + "\r\nbody")
         }
     }
@@ -60,9 +73,14 @@ struct MIMELimitTests {
     @Test func nestingDepth() throws {
         // The text part sits at depth `levels`.
         #expect(try read(nested(MIMEReader.maxNestingDepth)).body == "deep")
-        let error = try #require(throws: MIMEError.self) { try read(nested(MIMEReader.maxNestingDepth + 1)) }
+        let error = try #require(throws: MIMEError.self) {
+            try read(nested(MIMEReader.maxNestingDepth + 1))
+        }
         // 4 lines of mail header, 3 per level, the delimiter: the text part's header.
-        #expect(error == .nestingTooDeep(line: 6 + 3 * MIMEReader.maxNestingDepth, limit: MIMEReader.maxNestingDepth))
+        #expect(
+            error
+                == .nestingTooDeep(
+                    line: 6 + 3 * MIMEReader.maxNestingDepth, limit: MIMEReader.maxNestingDepth))
     }
 
     @Test func partCount() throws {
@@ -73,7 +91,10 @@ struct MIMELimitTests {
         // The mail itself counts as one part.
         #expect(try read(parts(MIMEReader.maxParts - 1)).body == "part")
         // Child k's header starts on line 6 + 3 (k - 1); child 1,000 is part 1,001.
-        #expect(throws: MIMEError.tooManyParts(line: 6 + 3 * (MIMEReader.maxParts - 1), limit: MIMEReader.maxParts)) {
+        #expect(
+            throws: MIMEError.tooManyParts(
+                line: 6 + 3 * (MIMEReader.maxParts - 1), limit: MIMEReader.maxParts)
+        ) {
             try read(parts(MIMEReader.maxParts))
         }
     }
@@ -82,7 +103,9 @@ struct MIMELimitTests {
     private func forwarded(_ depth: Int) -> String {
         var text = "From: origin@x.eu\r\nSubject: original\r\n\r\nthe answer\r\n"
         for level in 0..<depth {
-            text = "From: f\(level)@x.eu\r\nSubject: Fwd\r\nContent-Type: message/rfc822\r\n\r\n" + text
+            text =
+                "From: f\(level)@x.eu\r\nSubject: Fwd\r\nContent-Type: message/rfc822\r\n\r\n"
+                + text
         }
         return text
     }
@@ -97,14 +120,18 @@ struct MIMELimitTests {
             mail = inner
         }
         #expect(mail.body == "the answer\r\n".replacingOccurrences(of: "\r\n", with: "\n"))
-        #expect(throws: MIMEError.messagesTooDeep(line: 1 + 4 * MIMEReader.maxMessageDepth, limit: MIMEReader.maxMessageDepth)) {
+        #expect(
+            throws: MIMEError.messagesTooDeep(
+                line: 1 + 4 * MIMEReader.maxMessageDepth, limit: MIMEReader.maxMessageDepth)
+        ) {
             try read(forwarded(MIMEReader.maxMessageDepth + 1))
         }
     }
 
     @Test(arguments: [
         ("", 1), ("\r\n\r\nbody", 1), ("threat,priority\ncybercrime,1\n", 1),
-        ("{\"delegation\": \"FR\"}", 1), ("Name: value\nOther: x\n\nbody", 1), ("\u{0}\u{1}binary", 1),
+        ("{\"delegation\": \"FR\"}", 1), ("Name: value\nOther: x\n\nbody", 1),
+        ("\u{0}\u{1}binary", 1),
         ("  leading continuation\r\nFrom: a@x.eu\r\n\r\n", 1),
     ])
     func notAMail(text: String, line: Int) throws {
@@ -114,13 +141,17 @@ struct MIMELimitTests {
             return
         }
         #expect(error.line == line)
-        #expect(error.diagnostic(file: "x.eml").description.hasPrefix("x.eml:\(line): error: not a mail"))
+        #expect(
+            error.diagnostic(file: "x.eml").description.hasPrefix(
+                "x.eml:\(line): error: not a mail"))
     }
 
     @Test func lenientReading() throws {
         // LF line ends, no MIME-Version, an mbox From line, a header field with a space
         // before the colon, a part header ended by a non-field line.
-        let mail = try read("From someone Tue Nov 17 09:30:00 2026\nFrom : a@x.eu\nSubject: s\nContent-Type: multipart/alternative; boundary=\"q\"\n\n--q\nContent-Type: text/html\n\n<p>hi</p>\n--q--\n")
+        let mail = try read(
+            "From someone Tue Nov 17 09:30:00 2026\nFrom : a@x.eu\nSubject: s\nContent-Type: multipart/alternative; boundary=\"q\"\n\n--q\nContent-Type: text/html\n\n<p>hi</p>\n--q--\n"
+        )
         #expect(mail.from?.address == "a@x.eu")
         #expect(mail.body == "hi")
         // A multipart without boundary is read as text, said in a note.
@@ -132,16 +163,24 @@ struct MIMELimitTests {
         #expect(noBlank.body == "Hello there\n")
         #expect(noBlank.notes == ["line 3: header ends without a blank line"])
         // An unnamed application part is kept, with a generated name.
-        let unnamed = try read(top + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nhi\r\n--b\r\nContent-Type: application/json\r\n\r\n{}\r\n--b--\r\n")
+        let unnamed = try read(
+            top
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nhi\r\n--b\r\nContent-Type: application/json\r\n\r\n{}\r\n--b--\r\n"
+        )
         #expect(unnamed.attachments.map(\.name) == ["attachment-1.json"])
         #expect(unnamed.attachments.first?.content == .file(Array("{}".utf8)))
         // A base64 forwarded message, and one that is not a mail (kept as a file).
         let encoded = Data("From: in@x.eu\r\nSubject: inner\r\n\r\nbody".utf8).base64EncodedString()
-        let b64 = try read(top + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n\(encoded)\r\n--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=x.eml\r\n\r\nnot a mail\r\n--b--\r\n")
+        let b64 = try read(
+            top
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n\(encoded)\r\n--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=x.eml\r\n\r\nnot a mail\r\n--b--\r\n"
+        )
         #expect(b64.attachments.map(\.name) == ["inner.eml", "x.eml"])
         #expect(b64.attachments.last?.content == .file(Array("not a mail".utf8)))
         // Received: the topmost is used.
-        let received = try read("Received: by b; Tue, 17 Nov 2026 10:00:00 +0000\r\nReceived: by a; Tue, 17 Nov 2026 09:00:00 +0000\r\n" + top + "\r\n")
+        let received = try read(
+            "Received: by b; Tue, 17 Nov 2026 10:00:00 +0000\r\nReceived: by a; Tue, 17 Nov 2026 09:00:00 +0000\r\n"
+                + top + "\r\n")
         #expect(received.received == (try MailFixtures.date("2026-11-17T10:00:00Z")))
     }
 }

@@ -21,11 +21,14 @@ enum MailFixtures {
 struct MailFileTests {
     @Test func frenchAnswerWithNonASCIIAttachmentNames() throws {
         let mail = try MailFixtures.read("fr-attachment.eml")
-        #expect(mail.from == MailAddress(name: "Délégation française", address: "delegation@rpfrance.eu"))
-        #expect(mail.to == [
-            MailAddress(name: "Secrétariat", address: "secretariat@consilium.europa.eu"),
-            MailAddress(name: "Dupont, Marie", address: "marie.dupont@example.fr"),
-        ])
+        #expect(
+            mail.from
+                == MailAddress(name: "Délégation française", address: "delegation@rpfrance.eu"))
+        #expect(
+            mail.to == [
+                MailAddress(name: "Secrétariat", address: "secretariat@consilium.europa.eu"),
+                MailAddress(name: "Dupont, Marie", address: "marie.dupont@example.fr"),
+            ])
         #expect(mail.subject == "Réponse au questionnaire 9396/1/15")
         #expect(mail.sent == (try MailFixtures.date("2026-11-17T09:30:00+01:00")))
         // The topmost Received header is the newest hop.
@@ -33,10 +36,13 @@ struct MailFileTests {
         #expect(mail.body.contains("priorité 1, la cybercriminalité ; priorité 2"))
         #expect(!mail.body.contains("=C3"))
         #expect(mail.attachments.map(\.name) == ["réponse naïve.csv", "naïve.xlsx"])
-        #expect(mail.attachments.map(\.mediaType) == [
-            "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ])
-        #expect(mail.attachments[0].content == .file(Array("threat,priority\ncybercrime,1\ntrafficking-human-beings,2\n".utf8)))
+        #expect(
+            mail.attachments.map(\.mediaType) == [
+                "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ])
+        #expect(
+            mail.attachments[0].content
+                == .file(Array("threat,priority\ncybercrime,1\ntrafficking-human-beings,2\n".utf8)))
         let everyByte = Array((0...255).map(UInt8.init))
         #expect(mail.attachments[1].content == .file(everyByte + everyByte + everyByte + everyByte))
         #expect(mail.notes.isEmpty)
@@ -73,25 +79,32 @@ struct MailFileTests {
     @Test func htmlOnlyBodyIsMadePlain() throws {
         let mail = try MailFixtures.read("html-only.eml")
         #expect(mail.from?.name == "Ministère de l'Intérieur")
-        #expect(mail.body == """
-            Nos priorités :
+        #expect(
+            mail.body == """
+                Nos priorités :
 
-            - Cybercriminalité
-            - Traite des êtres humains
+                - Cybercriminalité
+                - Traite des êtres humains
 
-            Cordialement,
-            La délégation & l'équipe
-            """)
+                Cordialement,
+                La délégation & l'équipe
+                """)
         #expect(mail.attachments.isEmpty)
     }
 
     @Test func outlookMailWithNameOnlyInContentType() throws {
         let mail = try MailFixtures.read("outlook.eml")
         // Raw Windows-1252 bytes in the header (Python shows U+FFFD there).
-        #expect(mail.from == MailAddress(name: "Müller, Jürgen (AA)", address: "juergen.mueller@auswaertiges-amt.de"))
+        #expect(
+            mail.from
+                == MailAddress(
+                    name: "Müller, Jürgen (AA)", address: "juergen.mueller@auswaertiges-amt.de"))
         #expect(mail.subject == "Antwort – Fragebogen")
         // The plain alternative wins over the HTML one.
-        #expect(mail.body == "Sehr geehrte Damen und Herren,\n\nanbei unsere Antwort – Priorität: Cyberkriminalität.\n")
+        #expect(
+            mail.body
+                == "Sehr geehrte Damen und Herren,\n\nanbei unsere Antwort – Priorität: Cyberkriminalität.\n"
+        )
         #expect(mail.attachments.map(\.name) == ["Antwort_Fragebogen_Übersicht.xlsx"])
         // Received folded over two lines; its date is after the last `;`.
         #expect(mail.received == (try MailFixtures.date("2026-11-19T10:15:42+01:00")))
@@ -113,7 +126,8 @@ struct MailFileTests {
     /// Every fixture read as Python's `email` parser reads it (`python-email.json`), except
     /// where Python shows U+FFFD for raw 8-bit header bytes that this reader decodes.
     @Test func pythonAgrees() throws {
-        let data = try #require(FileManager.default.contents(atPath: MailFixtures.folder + "/python-email.json"))
+        let data = try #require(
+            FileManager.default.contents(atPath: MailFixtures.folder + "/python-email.json"))
         let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(expected.count == 6)
         for (name, value) in expected {
@@ -143,9 +157,12 @@ struct MailFileTests {
             if let name = theirs["name"] as? String { #expect(ours.name == name, "\(file)") }
             switch ours.content {
             case .file(let bytes):
-                #expect(SHA256.hex(of: bytes) == theirs["sha256"] as? String, "\(file): \(ours.name)")
+                #expect(
+                    SHA256.hex(of: bytes) == theirs["sha256"] as? String, "\(file): \(ours.name)")
             case .message(let inner):
-                try compare(inner, try #require(theirs["message"] as? [String: Any]), file: file + " » " + ours.name)
+                try compare(
+                    inner, try #require(theirs["message"] as? [String: Any]),
+                    file: file + " » " + ours.name)
             }
         }
     }

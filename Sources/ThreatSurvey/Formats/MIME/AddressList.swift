@@ -7,10 +7,15 @@ import Foundation
 /// `Delegations: a@x.eu, b@y.eu;` is a group of two; display names may be quoted, contain
 /// encoded words, or (old style) follow the address as a comment: `a@x.eu (Marie Dupont)`.
 public enum AddressList {
-    /// The mailboxes of an address-list header value, in order; group names are dropped and
-    /// their members kept. Entries without an `@` and without angle brackets are skipped.
+    /// The mailboxes of an address-list header value, in order.
     ///
-    /// - Parameter notes: receives notes about charsets read by guessing.
+    /// Group names are dropped and their members kept. Entries without an `@` and without
+    /// angle brackets are skipped.
+    ///
+    /// - Parameters:
+    ///   - value: the unfolded header value.
+    ///   - notes: receives notes about charsets read by guessing.
+    /// - Returns: the mailboxes, display names decoded.
     /// - Complexity: O(n).
     public static func parse(_ value: String, notes: inout [String]) -> [MailAddress] {
         var result: [MailAddress] = []

@@ -8,10 +8,14 @@ import Foundation
 /// multi-byte character across two words. Leniently, an encoded word is also recognised when
 /// glued to text or inside a quoted string, as many mailers write them.
 public enum EncodedWord {
-    /// Decodes every encoded word in `text`; anything that is not a well-formed encoded word
-    /// is kept as written.
+    /// Decodes every encoded word in `text`.
     ///
-    /// - Parameter notes: receives a note for each charset read by guessing.
+    /// Anything that is not a well-formed encoded word is kept as written.
+    ///
+    /// - Parameters:
+    ///   - text: an unstructured header value or display name, unfolded.
+    ///   - notes: receives a note for each charset read by guessing.
+    /// - Returns: the text with its encoded words decoded.
     /// - Complexity: O(n): each byte is examined by at most three candidate words.
     public static func decode(_ text: String, notes: inout [String]) -> String {
         guard text.contains("=?") else { return text }

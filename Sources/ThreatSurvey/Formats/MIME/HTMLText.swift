@@ -66,7 +66,9 @@ public enum HTMLText {
                 let closing = nameStart < end && input[nameStart] == 0x2F
                 if closing { nameStart += 1 }
                 var nameEnd = nameStart
-                while nameEnd < end, nameEnd - nameStart < 16, isAlphanumeric(input[nameEnd]) { nameEnd += 1 }
+                while nameEnd < end, nameEnd - nameStart < 16, isAlphanumeric(input[nameEnd]) {
+                    nameEnd += 1
+                }
                 let name = input[nameStart..<nameEnd].map { $0 | 0x20 }
                 index = min(input.count, end + 1)
                 if let hidden = hiddenUntil {
@@ -132,8 +134,10 @@ public enum HTMLText {
     /// Block elements and the line breaks they make (2: a paragraph gap).
     private static let blockElements: [[UInt8]: Int] = {
         var table: [[UInt8]: Int] = [:]
-        for name in ["p", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre",
-                     "section", "article", "header", "footer"] {
+        for name in [
+            "p", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre",
+            "section", "article", "header", "footer",
+        ] {
             table[Array(name.utf8)] = 2
         }
         for name in ["br", "div", "table", "tr", "li", "dt", "dd"] { table[Array(name.utf8)] = 1 }

@@ -88,9 +88,12 @@ public enum MIMECharset {
             name.trimmingASCIIWhitespace.lowercased().drop(while: isQuote).reversed()
                 .drop(while: isQuote).reversed())
         if let star = text.firstIndex(of: "*") { text = String(text[..<star]) }
-        if text.hasPrefix("x-"), aliases[text] == nil, encodings[text] == nil { text.removeFirst(2) }
+        if text.hasPrefix("x-"), aliases[text] == nil, encodings[text] == nil {
+            text.removeFirst(2)
+        }
         if let alias = aliases[text] { return alias }
-        for prefix in ["iso8859-", "iso_8859-", "iso8859_", "iso-8859_"] where text.hasPrefix(prefix) {
+        for prefix in ["iso8859-", "iso_8859-", "iso8859_", "iso-8859_"]
+        where text.hasPrefix(prefix) {
             return "iso-8859-" + text.dropFirst(prefix.count).prefix(while: { $0.isNumber })
         }
         if text.hasPrefix("iso-8859-") {
@@ -122,8 +125,10 @@ public enum MIMECharset {
         }
         guard let name, !name.trimmingASCIIWhitespace.isEmpty else {
             if let text = String(validating: array, as: UTF8.self) { return (text, nil) }
-            return (String(data: Data(array), encoding: .windowsCP1252) ?? latin1(array),
-                "8-bit text without a charset read as Windows-1252")
+            return (
+                String(data: Data(array), encoding: .windowsCP1252) ?? latin1(array),
+                "8-bit text without a charset read as Windows-1252"
+            )
         }
         let canonical = normalized(name)
         guard let encoding = encodings[canonical] else {
@@ -134,8 +139,10 @@ public enum MIMECharset {
         }
         if let text = String(data: Data(array), encoding: encoding) { return (text, nil) }
         if encoding == .utf8 {
-            return (String(decoding: array, as: UTF8.self),
-                "bytes invalid in UTF-8 replaced with U+FFFD")
+            return (
+                String(decoding: array, as: UTF8.self),
+                "bytes invalid in UTF-8 replaced with U+FFFD"
+            )
         }
         if isWide(canonical) || !singleByte(canonical) {
             return (latin1(array), "bytes invalid in \(canonical) read as Latin-1")

@@ -35,9 +35,10 @@ extension MIMEHeader {
         func finishField() {
             guard let field = current else { return }
             let text = decodeHeaderBytes(field.value)
-            fields.append(Field(
-                name: field.name, value: text.trimmingASCIIWhitespace,
-                line: field.line))
+            fields.append(
+                Field(
+                    name: field.name, value: text.trimmingASCIIWhitespace,
+                    line: field.line))
             current = nil
         }
 
@@ -52,10 +53,12 @@ extension MIMEHeader {
                 return Parsed(header: MIMEHeader(fields: fields), bodyStart: next, notes: notes)
             }
             if lineLength > MIMEReader.maxHeaderLineLength {
-                throw .headerLineTooLong(line: lines.line(at: position), limit: MIMEReader.maxHeaderLineLength)
+                throw .headerLineTooLong(
+                    line: lines.line(at: position), limit: MIMEReader.maxHeaderLineLength)
             }
             if next - headerStart > MIMEReader.maxHeaderBytes {
-                throw .headerTooLarge(line: lines.line(at: position), limit: MIMEReader.maxHeaderBytes)
+                throw .headerTooLarge(
+                    line: lines.line(at: position), limit: MIMEReader.maxHeaderBytes)
             }
             let first = bytes[position]
             if first == 0x20 || first == 0x09 {
@@ -66,7 +69,8 @@ extension MIMEHeader {
                     continue
                 }
                 if fields.isEmpty && requireFields {
-                    throw .notAMail(line: lines.line(at: position), found: excerpt(bytes, position, contentEnd))
+                    throw .notAMail(
+                        line: lines.line(at: position), found: excerpt(bytes, position, contentEnd))
                 }
                 // A continuation with nothing to continue: ignored.
                 position = next
@@ -75,21 +79,27 @@ extension MIMEHeader {
             guard let colon = fieldNameEnd(bytes, from: position, to: contentEnd) else {
                 if fields.isEmpty && current == nil {
                     if requireFields {
-                        throw .notAMail(line: lines.line(at: position), found: excerpt(bytes, position, contentEnd))
+                        throw .notAMail(
+                            line: lines.line(at: position),
+                            found: excerpt(bytes, position, contentEnd))
                     }
                     notes.append("line \(lines.line(at: position)): part without a header")
                 } else {
-                    notes.append("line \(lines.line(at: position)): header ends without a blank line")
+                    notes.append(
+                        "line \(lines.line(at: position)): header ends without a blank line")
                 }
                 finishField()
                 return Parsed(header: MIMEHeader(fields: fields), bodyStart: position, notes: notes)
             }
             finishField()
             if fields.count >= MIMEReader.maxHeaderFields {
-                throw .tooManyHeaderFields(line: lines.line(at: position), limit: MIMEReader.maxHeaderFields)
+                throw .tooManyHeaderFields(
+                    line: lines.line(at: position), limit: MIMEReader.maxHeaderFields)
             }
             var nameEnd = colon
-            while nameEnd > position, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+            while nameEnd > position, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 {
+                nameEnd -= 1
+            }
             current = (
                 String(decoding: bytes[position..<nameEnd], as: UTF8.self),
                 Array(bytes[(colon + 1)..<contentEnd]), lines.line(at: position)
@@ -104,7 +114,9 @@ extension MIMEHeader {
     }
 
     /// The end of the line's content (before CR LF or LF) and the start of the next line.
-    static func lineEnd(_ bytes: [UInt8], from start: Int, limit: Int) -> (contentEnd: Int, next: Int) {
+    static func lineEnd(_ bytes: [UInt8], from start: Int, limit: Int) -> (
+        contentEnd: Int, next: Int
+    ) {
         var index = start
         while index < limit, bytes[index] != 0x0A { index += 1 }
         let next = index < limit ? index + 1 : limit
@@ -139,7 +151,8 @@ extension MIMEHeader {
 
     private static func excerpt(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
         let text = decodeHeaderBytes(Array(bytes[start..<min(end, start + 40)]))
-        return text.unicodeScalars.allSatisfy({ $0.value >= 0x20 }) ? text
+        return text.unicodeScalars.allSatisfy({ $0.value >= 0x20 })
+            ? text
             : String(text.unicodeScalars.map { $0.value < 0x20 ? "?" : Character($0) })
     }
 }

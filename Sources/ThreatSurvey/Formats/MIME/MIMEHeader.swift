@@ -34,7 +34,9 @@ public struct MIMEHeader: Sendable, Hashable {
     ///
     /// - Complexity: O(f) for f fields.
     public func first(_ name: String) -> Field? {
-        fields.first { $0.name.utf8.count == name.utf8.count && $0.name.lowercased() == name.lowercased() }
+        fields.first {
+            $0.name.utf8.count == name.utf8.count && $0.name.lowercased() == name.lowercased()
+        }
     }
 
     /// Every field called `name` (any case), in file order.

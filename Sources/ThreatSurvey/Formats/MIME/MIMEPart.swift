@@ -36,7 +36,9 @@ public struct MIMEPart: Sendable, Hashable {
     public var mediaType: String { contentType.value }
 
     /// The parsed `Content-Disposition`, if present.
-    public var disposition: ParameterValue? { header["content-disposition"].map(ParameterValue.init) }
+    public var disposition: ParameterValue? {
+        header["content-disposition"].map(ParameterValue.init)
+    }
 
     /// The transfer encoding, lower case (`7bit` when missing).
     public var transferEncoding: String {

@@ -15,8 +15,10 @@ public struct MIMEReader {
     public static let maxHeaderBytes = 1 << 20
     /// The most fields one header block may have.
     public static let maxHeaderFields = 10_000
-    /// The longest header line read, in bytes: 100 times RFC 5322's 998, for mailers that
-    /// write a whole folded header on one line. Body lines are not limited.
+    /// The longest header line read, in bytes.
+    ///
+    /// 100 times RFC 5322's 998, for mailers that write a whole folded header on one line.
+    /// Body lines are not limited.
     public static let maxHeaderLineLength = 100_000
     /// How deep multiparts and forwarded messages may nest (each level counts one).
     public static let maxNestingDepth = 16
@@ -44,15 +46,21 @@ public struct MIMEReader {
     public static func read(_ bytes: [UInt8]) throws(MIMEError) -> MIMEPart {
         var reader = MIMEReader()
         let lines = LineIndex(bytes)
-        return try reader.message(bytes, range: 0..<bytes.count, lines: lines, depth: 0, messageDepth: 0)
+        return try reader.message(
+            bytes, range: 0..<bytes.count, lines: lines, depth: 0, messageDepth: 0)
     }
 
     private mutating func message(
         _ bytes: [UInt8], range: Range<Int>, lines: LineIndex, depth: Int, messageDepth: Int
     ) throws(MIMEError) -> MIMEPart {
-        guard !range.isEmpty else { throw .notAMail(line: lines.line(at: range.lowerBound), found: "") }
+        guard !range.isEmpty else {
+            throw .notAMail(line: lines.line(at: range.lowerBound), found: "")
+        }
         let parsed = try MIMEHeader.parse(bytes, in: range, lines: lines, requireFields: true)
-        guard parsed.header.fields.contains(where: { Self.mailFieldNames.contains($0.name.lowercased()) })
+        guard
+            parsed.header.fields.contains(where: {
+                Self.mailFieldNames.contains($0.name.lowercased())
+            })
         else {
             let first = parsed.header.fields.first
             throw .notAMail(
@@ -71,13 +79,17 @@ public struct MIMEReader {
         partCount += 1
         let line = lines.line(at: range.lowerBound)
         if partCount > Self.maxParts { throw .tooManyParts(line: line, limit: Self.maxParts) }
-        if depth > Self.maxNestingDepth { throw .nestingTooDeep(line: line, limit: Self.maxNestingDepth) }
+        if depth > Self.maxNestingDepth {
+            throw .nestingTooDeep(line: line, limit: Self.maxNestingDepth)
+        }
         var notes = parsed.notes
         var contentType = ParameterValue(parsed.header["content-type"] ?? defaultType)
         notes += contentType.notes.map { "line \(line): \($0)" }
         if contentType.value.isEmpty || !contentType.value.contains("/") {
             if parsed.header["content-type"] != nil {
-                notes.append("line \(line): unreadable Content-Type \"\(contentType.value)\" read as \(defaultType)")
+                notes.append(
+                    "line \(line): unreadable Content-Type \"\(contentType.value)\" read as \(defaultType)"
+                )
             }
             contentType = ParameterValue(defaultType)
         }
@@ -87,7 +99,8 @@ public struct MIMEReader {
             line: line, notes: notes)
         let encoding = result.transferEncoding
         if !["7bit", "8bit", "binary", "base64", "quoted-printable"].contains(encoding) {
-            result.notes.append("line \(line): unknown transfer encoding \"\(encoding)\" read as is")
+            result.notes.append(
+                "line \(line): unknown transfer encoding \"\(encoding)\" read as is")
         }
 
         if contentType.value.hasPrefix("multipart/") {
@@ -96,27 +109,36 @@ public struct MIMEReader {
                 result.contentType = ParameterValue("text/plain")
                 return result
             }
-            let childType = contentType.value == "multipart/digest" ? "message/rfc822" : "text/plain"
-            let split = Self.split(bytes, range: parsed.bodyStart..<range.upperBound, boundary: boundary)
+            let childType =
+                contentType.value == "multipart/digest" ? "message/rfc822" : "text/plain"
+            let split = Self.split(
+                bytes, range: parsed.bodyStart..<range.upperBound, boundary: boundary)
             if split.parts.isEmpty {
-                result.notes.append("line \(line): multipart without any \"--\(boundary)\" line read as text")
+                result.notes.append(
+                    "line \(line): multipart without any \"--\(boundary)\" line read as text")
                 result.contentType = ParameterValue("text/plain")
                 return result
             }
             if !split.closed {
-                result.notes.append("line \(line): multipart not closed by \"--\(boundary)--\"; last part read to the end")
+                result.notes.append(
+                    "line \(line): multipart not closed by \"--\(boundary)--\"; last part read to the end"
+                )
             }
             var children: [MIMEPart] = []
             for childRange in split.parts {
                 let childParsed: MIMEHeader.Parsed
                 if childRange.isEmpty {
-                    childParsed = MIMEHeader.Parsed(header: MIMEHeader(), bodyStart: childRange.lowerBound, notes: [])
+                    childParsed = MIMEHeader.Parsed(
+                        header: MIMEHeader(), bodyStart: childRange.lowerBound, notes: [])
                 } else {
-                    childParsed = try MIMEHeader.parse(bytes, in: childRange, lines: lines, requireFields: false)
+                    childParsed = try MIMEHeader.parse(
+                        bytes, in: childRange, lines: lines, requireFields: false)
                 }
-                children.append(try part(
-                    bytes, parsed: childParsed, range: childRange, lines: lines, depth: depth + 1,
-                    messageDepth: messageDepth, defaultType: childType))
+                children.append(
+                    try part(
+                        bytes, parsed: childParsed, range: childRange, lines: lines,
+                        depth: depth + 1,
+                        messageDepth: messageDepth, defaultType: childType))
             }
             result.content = .multipart(children)
         } else if contentType.value == "message/rfc822" || contentType.value == "message/global" {
@@ -136,7 +158,8 @@ public struct MIMEReader {
                         depth: depth + 1, messageDepth: messageDepth + 1)
                 }
             } catch .notAMail {
-                result.notes.append("line \(line): message/rfc822 part is not a mail; kept as a file")
+                result.notes.append(
+                    "line \(line): message/rfc822 part is not a mail; kept as a file")
                 return result
             }
             result.content = .message(inner)
@@ -157,7 +180,8 @@ public struct MIMEReader {
         var partStart: Int?
         var position = range.lowerBound
         while position < range.upperBound {
-            let (contentEnd, next) = MIMEHeader.lineEnd(bytes, from: position, limit: range.upperBound)
+            let (contentEnd, next) = MIMEHeader.lineEnd(
+                bytes, from: position, limit: range.upperBound)
             if contentEnd - position >= delimiter.count,
                 bytes[position..<(position + delimiter.count)].elementsEqual(delimiter)
             {
@@ -170,7 +194,9 @@ public struct MIMEReader {
                 // Only transport padding may follow (RFC 2046); anything else is content.
                 if bytes[rest..<contentEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     if let start = partStart {
-                        parts.append(start..<Self.endBeforeLineBreak(bytes, start: start, delimiterLine: position))
+                        parts.append(
+                            start..<Self.endBeforeLineBreak(
+                                bytes, start: start, delimiterLine: position))
                     }
                     if closing { return (parts, true) }
                     partStart = next
@@ -183,7 +209,8 @@ public struct MIMEReader {
     }
 
     /// The end of a part: the line break before the delimiter line belongs to the delimiter.
-    private static func endBeforeLineBreak(_ bytes: [UInt8], start: Int, delimiterLine: Int) -> Int {
+    private static func endBeforeLineBreak(_ bytes: [UInt8], start: Int, delimiterLine: Int) -> Int
+    {
         var end = delimiterLine
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }

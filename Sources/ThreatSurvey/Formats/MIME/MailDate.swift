@@ -32,7 +32,9 @@ public enum MailDate {
         if let number = smallNumber(tokens[index]), let named = monthNumber(tokens[index + 1]) {
             day = number
             month = named
-        } else if let named = monthNumber(tokens[index]), let number = smallNumber(tokens[index + 1]) {
+        } else if let named = monthNumber(tokens[index]),
+            let number = smallNumber(tokens[index + 1])
+        {
             day = number
             month = named
         } else {
@@ -65,7 +67,8 @@ public enum MailDate {
             hour <= 23, minute <= 59, second <= 60, day <= daysIn(month: month, year: year)
         else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + min(second, 59)
+        let seconds =
+            days * 86_400 + hour * 3_600 + minute * 60 + min(second, 59)
             - offsetMinutes * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }

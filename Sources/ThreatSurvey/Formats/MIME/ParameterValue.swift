@@ -74,7 +74,8 @@ public struct ParameterValue: Sendable, Hashable {
             }
             if let star = name.lastIndex(of: "*") {
                 let digits = name[name.index(after: star)...]
-                if !digits.isEmpty, digits.count <= 3, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+                if !digits.isEmpty, digits.count <= 3,
+                    digits.allSatisfy({ $0.isASCII && $0.isNumber }),
                     let parsed = Int(digits)
                 {
                     number = parsed

@@ -31,7 +31,9 @@ extension MailMessage {
         subject = EncodedWord.decode(Self.unfolded(header["subject"] ?? ""), notes: &notes)
         if let field = header.first("date") {
             sent = MailDate.parse(field.value)
-            if sent == nil { notes.append("line \(field.line): unreadable Date \"\(field.value)\"") }
+            if sent == nil {
+                notes.append("line \(field.line): unreadable Date \"\(field.value)\"")
+            }
         }
         if let field = header.first("received"), let semicolon = field.value.lastIndex(of: ";") {
             received = MailDate.parse(String(field.value[field.value.index(after: semicolon)...]))
@@ -52,20 +54,25 @@ extension MailMessage {
             if case .message(let inner) = part.content {
                 let message = MailMessage(root: inner)
                 if name == nil {
-                    name = (message.subject.isEmpty ? "forwarded message" : message.subject) + ".eml"
+                    name =
+                        (message.subject.isEmpty ? "forwarded message" : message.subject) + ".eml"
                 }
-                attachments.append(MailAttachment(
-                    name: name ?? "forwarded message.eml", mediaType: mediaType,
-                    content: .message(message)))
+                attachments.append(
+                    MailAttachment(
+                        name: name ?? "forwarded message.eml", mediaType: mediaType,
+                        content: .message(message)))
                 continue
             }
             if name == nil {
                 unnamed += 1
                 name = "attachment-\(unnamed)" + Self.extensionFor(mediaType)
-                notes.append("line \(part.line): attachment without a name called \"\(name ?? "")\"")
+                notes.append(
+                    "line \(part.line): attachment without a name called \"\(name ?? "")\"")
             }
-            attachments.append(MailAttachment(
-                name: name ?? "attachment", mediaType: mediaType, content: .file(part.decodedBody)))
+            attachments.append(
+                MailAttachment(
+                    name: name ?? "attachment", mediaType: mediaType,
+                    content: .file(part.decodedBody)))
         }
         self.notes = notes
     }
@@ -83,7 +90,8 @@ extension MailMessage {
         case "application/json": return ".json"
         case "application/pdf": return ".pdf"
         case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": return ".xlsx"
-        case "application/vnd.openxmlformats-officedocument.wordprocessingml.document": return ".docx"
+        case "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+            return ".docx"
         case "application/vnd.oasis.opendocument.spreadsheet": return ".ods"
         case "application/vnd.oasis.opendocument.text": return ".odt"
         default: return ""
