@@ -146,6 +146,21 @@ struct MIMELimitTests {
                 "x.eml:\(line): error: not a mail"))
     }
 
+    @Test func guessesAreSaidInNotes() throws {
+        let mail = try read(
+            top + "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=x-klingon\r\n\r\ncaf\u{E9}\r\n"
+                + "--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment\r\n\r\nnotes\r\n"
+                + "--b--\r\n")
+        #expect(mail.body == "caf\u{C3}\u{A9}")  // the UTF-8 bytes of é, read as Latin-1
+        #expect(mail.attachments.map(\.name) == ["attachment-1.txt"])
+        #expect(
+            mail.notes == [
+                "line 6: unknown charset \"x-klingon\" read as Latin-1",
+                "line 10: attachment without a name called \"attachment-1.txt\"",
+            ])
+    }
+
     @Test func lenientReading() throws {
         // LF line ends, no MIME-Version, an mbox From line, a header field with a space
         // before the colon, a part header ended by a non-field line.
