@@ -1,7 +1,7 @@
 // libFuzzer entry point over every parser of threatsurvey. Not part of the package: .ci/fuzz
 // compiles it together with Sources/ThreatSurvey using `swiftc -sanitize=fuzzer,address`.
 // The target is chosen with FUZZ_TARGET: csv, answers, prose, questionnaire, groupings, fastpath,
-// cfb, msg, zip, xml, xlsx.
+// cfb, msg, zip, xml, xlsx, mime.
 import Foundation
 
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "answers"
@@ -45,6 +45,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = try? Questionnaire.load(bytes: bytes, file: "q.json")
     case "groupings":
         _ = try? Grouping.load(bytes: bytes, file: "g.json")
+    case "mime":
+        fuzzMIME(bytes)
     case "fastpath":
         FileManager.default.createFile(atPath: fuzzFile, contents: Data(bytes))
         _ = try? LongCSVAggregator.aggregate(path: fuzzFile, questionnaire: fuzzQuestionnaire, chunkSize: 64)

@@ -115,9 +115,9 @@ extension MailMessage {
         if let bytes = properties.binary(0x1013) {
             let html = TextDecoder.isValidUTF8(bytes)
                 ? String(decoding: bytes, as: UTF8.self) : properties.decode8Bit(bytes)
-            return MSGHTMLText.plain(html)
+            return HTMLText.plain(html)
         }
-        if let html = properties.string(0x1013) { return MSGHTMLText.plain(html) }
+        if let html = properties.string(0x1013) { return HTMLText.plain(html) }
         if let compressed = properties.binary(0x1009) {
             if let rtf = CompressedRTF.decompress(compressed) {
                 return RTFText.plain(rtf, codePage: properties.codePage)
