@@ -22,12 +22,14 @@ struct Environment {
 
     /// Opens the store, creating it on first use (for commands that write).
     func store() throws(SurveyError) -> Store {
-        try Store(path: storePath)
+        try Store(path: storePath, warn: { [console] in console.err($0) })
     }
 
-    /// Opens the store if it exists; commands that only read do not create one.
-    func existingStore() throws(SurveyError) -> Store? {
-        FileManager.default.fileExists(atPath: storePath) ? try Store(path: storePath) : nil
+    /// Opens the store if it exists, read-only; commands that only read do not create one
+    /// (and work on a read-only store in a read-only folder).
+    func existingStore(readOnly: Bool = true) throws(SurveyError) -> Store? {
+        FileManager.default.fileExists(atPath: storePath)
+            ? try Store(path: storePath, readOnly: readOnly, warn: { [console] in console.err($0) }) : nil
     }
 
     /// Prints `document` in the chosen format.

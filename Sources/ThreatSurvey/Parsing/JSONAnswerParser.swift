@@ -175,7 +175,10 @@ struct JSONAnswerParser {
         var priority: Int?
         if let p = element["priority"] {
             switch p.value {
-            case .number(let text), .string(let text):
+            case .number(let text):
+                // An integer literal only: 1e3, 1.0, -1 and huge values are refused.
+                priority = context.priority(text, line: p.line, column: p.column, into: &diagnostics)
+            case .string(let text):
                 priority = context.priority(text, line: p.line, column: p.column, into: &diagnostics)
             case .null: break
             default:

@@ -122,11 +122,14 @@ struct LongCSVParser {
             var mention: Mention?
             var answer: Response.Answer?
             if let t = threatCell, !t.text.trimmingWhitespace().isEmpty {
-                if let id = context.threat(t.text, line: t.line, column: t.column, into: &diagnostics) {
-                    var priority: Int?
-                    if let p = cell(columns.priority) {
-                        priority = context.priority(p.text, line: p.line, column: p.column, into: &diagnostics)
-                    }
+                let resolved = context.threat(t.text, line: t.line, column: t.column, into: &diagnostics)
+                // The priority is checked even when the threat is unknown: every problem of
+                // a row is reported at once.
+                var priority: Int?
+                if let p = cell(columns.priority) {
+                    priority = context.priority(p.text, line: p.line, column: p.column, into: &diagnostics)
+                }
+                if let id = resolved {
                     let comment = cell(columns.comment)?.text.trimmingWhitespace()
                     mention = Mention(
                         threat: id, priority: priority,

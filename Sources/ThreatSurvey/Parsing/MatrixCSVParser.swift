@@ -16,6 +16,7 @@ struct MatrixCSVParser {
         guard let header = records.first else { return ([], [context.error(nil, nil, "file is empty")]) }
         var threatColumns: [(index: Int, threat: String)] = []
         var commentColumn: Int?
+        var columnOfThreat: [String: Int] = [:]  // linear in the header's width
         for index in header.fields.indices.dropFirst() {
             let name = header.fields[index]
             let at = header.location(ofField: index, in: context.file)
@@ -26,14 +27,15 @@ struct MatrixCSVParser {
                 continue
             }
             if let id = context.threat(name, line: at.line, column: at.column, into: &diagnostics) {
-                if let other = threatColumns.first(where: { $0.threat == id }) {
-                    let otherAt = header.location(ofField: other.index, in: context.file)
+                if let other = columnOfThreat[id] {
+                    let otherAt = header.location(ofField: other, in: context.file)
                     diagnostics.append(
                         context.error(
                             at.line, at.column,
                             "column \"\(name)\" is the same threat (\(id)) as column "
                                 + "\(otherAt.column)"))
                 } else {
+                    columnOfThreat[id] = index
                     threatColumns.append((index, id))
                 }
             }
@@ -57,21 +59,27 @@ struct MatrixCSVParser {
                 let at = record.location(ofField: column.index, in: context.file)
                 let key = TextFolding.key(text)
                 if Self.blanks.contains(key) && !Self.markSymbols.contains(text) { continue }
-                if let number = Int(text), number > 1 {
-                    sawNumberAboveOne = true
+                let isDigits = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                let parsed = Priority.parse(text)
+                if isDigits, case .success(let number) = parsed {
+                    if number > 1 { sawNumberAboveOne = true }
                     cells.append((column.threat, number, text, at.line, at.column))
                 } else if Self.marks.contains(key) || Self.markSymbols.contains(text) {
                     cells.append((column.threat, nil, text, at.line, at.column))
-                } else if Int(text) != nil {
+                } else if case .failure(let problem) = parsed,
+                    isDigits || Int(text) != nil || problem != .notDigits(suggestion: nil)
+                {
+                    var suggestion: String?
+                    if case .notDigits(let plain) = problem { suggestion = plain }
                     diagnostics.append(
                         context.error(
-                            at.line, at.column,
-                            "bad priority \"\(text)\"; a priority is a whole number from 1 (highest)"))
+                            at.line, at.column, Priority.message(TerminalText.clipped(text), problem),
+                            suggestion: suggestion))
                 } else {
                     diagnostics.append(
                         context.error(
                             at.line, at.column,
-                            "cell \"\(text)\" is neither a priority nor a mark (x, yes, ✓, 1) nor empty"))
+                            "cell \"\(TerminalText.clipped(text))\" is neither a priority nor a mark (x, yes, ✓, 1) nor empty"))
                 }
             }
             guard let state else { continue }

@@ -76,19 +76,21 @@ struct ParseContext: Sendable {
         return id
     }
 
-    /// Parses a priority (an integer ≥ 1), or records an error.
+    /// Parses a priority (plain digits, 1 through ``Priority/maximum``), or records an error
+    /// with the plain spelling as a suggestion when there is one (`+3`, `1.0`, `1e3`).
     func priority(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) -> Int? {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return nil }
-        if let value = Int(trimmed), value >= 1 { return value }
-        if let value = Double(trimmed.replacing(",", with: ".")), value >= 1,
-            value == value.rounded(), value < 1e9
-        {
-            return Int(value)
+        switch Priority.parse(trimmed) {
+        case .success(let value):
+            return value
+        case .failure(let problem):
+            var suggestion: String?
+            if case .notDigits(let plain) = problem { suggestion = plain }
+            diagnostics.append(
+                error(line, column, Priority.message(TerminalText.clipped(trimmed), problem), suggestion: suggestion))
+            return nil
         }
-        diagnostics.append(
-            error(line, column, "bad priority \"\(trimmed)\"; a priority is a whole number from 1 (highest)"))
-        return nil
     }
 
     /// Checks that a questionnaire named in the file is the one being answered.

@@ -203,6 +203,19 @@ extension Store {
         return out
     }
 
+    /// A priority read from the store, or `nil` (with a warning, once) when it is outside
+    /// 1...``Priority/maximum``: a store written before priorities were bounded may hold
+    /// one, and it must not break every analysis for ever.
+    func bounded(_ priority: Int?, submission: Int64) -> Int? {
+        guard let priority else { return nil }
+        if priority >= 1, priority <= Priority.maximum { return priority }
+        warnOnce(
+            "priority",
+            "\(path): warning: submission \(submission) holds priority \(priority), outside 1–\(Priority.maximum) "
+                + "(stored by an older threatsurvey); such priorities are ignored, the mentions are counted")
+        return nil
+    }
+
     private func fetch(where filter: (String, [SQLValue])?) throws(SQLiteError) -> [Submission] {
         let condition = filter.map { "WHERE \($0.0)" } ?? ""
         let values = filter?.1 ?? []
@@ -228,7 +241,11 @@ extension Store {
                     comments: row.optionalText(12), line: row.optionalInt(13) ?? 1),
                 warnings: row.text(14).split(separator: "\n").map(String.init))
             if !row.isNull(15) {
-                submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16))
+                submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16)).map { m in
+                    var m = m
+                    m.priority = self.bounded(m.priority, submission: row.int(0))
+                    return m
+                }
             }
             return submission
         }
@@ -251,7 +268,8 @@ extension Store {
                 (
                     row.int(0),
                     Mention(
-                        threat: row.text(1), priority: row.optionalInt(2), comment: row.optionalText(3),
+                        threat: row.text(1), priority: self.bounded(row.optionalInt(2), submission: row.int(0)),
+                        comment: row.optionalText(3),
                         origin: Mention.Origin(rawValue: row.text(4)) ?? .structured,
                         phrase: row.optionalText(5), line: row.optionalInt(6), column: row.optionalInt(7))
                 )

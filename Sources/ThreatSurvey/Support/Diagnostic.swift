@@ -47,8 +47,16 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
             severity: severity, message: message, suggestion: suggestion)
     }
 
-    /// `FILE:LINE:COLUMN: error: message; did you mean "x"?`
-    public var description: String {
+    /// `FILE:LINE:COLUMN: error: message; did you mean "x"?`, safe for a terminal.
+    ///
+    /// The file name, message and suggestion may all carry text from the file (or its
+    /// name), so the whole line goes through ``TerminalText/safe(_:keepingLineBreaks:)``:
+    /// no ESC, BEL, CR or bidi control from a file ever reaches the terminal raw, and a
+    /// diagnostic is always exactly one line.
+    public var description: String { TerminalText.safe(rawDescription) }
+
+    /// The line before terminal escaping (for tests of the escaping itself).
+    var rawDescription: String {
         var place = file
         if let line {
             place += ":\(line)"

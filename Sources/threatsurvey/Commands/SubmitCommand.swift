@@ -39,7 +39,7 @@ enum SubmitCommand: Command {
         }
         let submitter = Submitter(catalog: catalog)
         // Validate everything before a store is even created: a bad file leaves no trace.
-        let existing = try environment.existingStore()
+        let existing = try environment.existingStore(readOnly: false)
         let prepared = try submitter.prepare(request, store: existing)
         var store = existing
         if store == nil && !request.dryRun { store = try environment.store() }
@@ -60,7 +60,7 @@ enum SubmitCommand: Command {
             let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let size = (attributes[.size] as? NSNumber)?.intValue, size >= Store.streamingThreshold
         else { return nil }
-        let existing = try environment.existingStore()
+        let existing = try environment.existingStore(readOnly: false)
         let questionnaire: Questionnaire
         if let id = request.questionnaire {
             questionnaire = try catalog.find(id)

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+@testable import ThreatSurvey
+
+/// Issue 11: values in range at input, terminal-safe output, bounded warnings, JSON edge
+/// cases, dates at the edge of the calendar, the store's privacy.
+@Suite("Hostile input")
+struct HostileInputTests {
+    func messagesOf(_ text: String, name: String = "answer.csv") -> [String] {
+        ((try? TestSupport.questionnaire()).map { TestSupport.problems(text, name: name, questionnaire: $0) } ?? [])
+            .map(\.description)
+    }
+
+    func messages(_ text: String, name: String = "answer.csv") throws -> [String] {
+        TestSupport.problems(text, name: name, questionnaire: try TestSupport.questionnaire()).map(\.description)
+    }
+
+    @Test("A priority beyond the maximum is refused in long CSV, matrix CSV and JSON")
+    func hugePriority() throws {
+        let big = "9223372036854775807"
+        #expect(
+            messagesOf("delegation,threat,priority\nAT,firearms,\(big)\nBE,firearms,1001\n") == [
+                "answer.csv:2:13: error: bad priority \"\(big)\"; a priority is a whole number from 1 (highest) to 1000",
+                "answer.csv:3:13: error: bad priority \"1001\"; a priority is a whole number from 1 (highest) to 1000",
+            ])
+        #expect(
+            messagesOf("delegation,firearms,drugs\nAT,\(big),2\n") == [
+                "answer.csv:2:4: error: bad priority \"\(big)\"; a priority is a whole number from 1 (highest) to 1000"
+            ])
+        let json = #"{"questionnaire":"9396/1/15","delegation":"AT","threats":[{"threat":"firearms","priority":99999999999999999999999}]}"#
+        #expect(
+            messagesOf(json, name: "p.json") == [
+                "p.json:1:91: error: bad priority \"99999999999999999999999\"; a priority is a whole number from 1 (highest) to 1000"
+            ])
+        // The maximum itself is taken.
+        let ok = try TestSupport.parse(
+            "delegation,threat,priority\nAT,firearms,1000\n", questionnaire: try TestSupport.questionnaire())
+        #expect(ok.responses.first?.mentions.first?.priority == Priority.maximum)
+    }
+
+    @Test("0x10, 1e3, +3 and 1.0 are not priorities; the plain spelling is suggested")
+    func notPlainDigits() throws {
+        #expect(
+            messagesOf("delegation,threat,priority\nAT,firearms,0x10\nAT,drugs,1e3\nBE,drugs,+3\nCY,drugs,1.0\n") == [
+                "answer.csv:2:13: error: bad priority \"0x10\"; a priority is a whole number from 1 (highest); did you mean \"16\"?",
+                "answer.csv:3:10: error: bad priority \"1e3\"; a priority is a whole number from 1 (highest); did you mean \"1000\"?",
+                "answer.csv:4:10: error: bad priority \"+3\"; a priority is a whole number from 1 (highest); did you mean \"3\"?",
+                "answer.csv:5:10: error: bad priority \"1.0\"; a priority is a whole number from 1 (highest); did you mean \"1\"?",
+            ])
+        #expect(
+            messagesOf("delegation,firearms,drugs\nAT,+3,1e3\n") == [
+                "answer.csv:2: warning: AT marks no threat",
+                "answer.csv:2:4: error: bad priority \"+3\"; a priority is a whole number from 1 (highest); did you mean \"3\"?",
+                "answer.csv:2:7: error: bad priority \"1e3\"; a priority is a whole number from 1 (highest); did you mean \"1000\"?",
+            ])
+        let json = #"{"questionnaire":"9396/1/15","delegation":"AT","threats":[{"threat":"firearms","priority":1e3},{"threat":"drugs","priority":-1}]}"#
+        #expect(
+            messagesOf(json, name: "p.json") == [
+                "p.json:1:91: error: bad priority \"1e3\"; a priority is a whole number from 1 (highest); did you mean \"1000\"?",
+                "p.json:1:125: error: bad priority \"-1\"; a priority is a whole number from 1 (highest)",
+            ])
+    }
+
+    @Test("An unknown threat does not hide a bad priority beside it")
+    func everyProblemOfARow() throws {
+        let found = try messages("delegation,threat,priority\nAT,fireams,0x10\n")
+        #expect(found.count == 2)
+        #expect(found.first?.hasPrefix("answer.csv:2:4: error: unknown threat \"fireams\"") == true)
+        #expect(found.last?.hasPrefix("answer.csv:2:12: error: bad priority \"0x10\"") == true)
+    }
+
+    @Test("ESC, BEL, CR and bidi controls from a file or its name never reach the terminal raw")
+    func terminalInjection() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let esc = folder + "/esc.json"
+        try TestSupport.write(
+            #"{"questionnaire":"9396/1/15","delegation":"AT","threats":["\u001b[2J\u001b]0;pwned\u0007fire\r0 errors, file accepted\u202e"]}"#,
+            to: esc)
+        let bad = runCLI(["submit", esc, "--received", "2015-09-03"], store: folder + "/s.sqlite")
+        #expect(bad.status == .dataError)
+        let line = try #require(bad.err.split(separator: "\n").map(String.init).first { $0.contains("unknown threat") })
+        #expect(line.contains(#"unknown threat "␛[2J␛]0;pwned␇fire␍0 errors, file accepted<U+202E>""#))
+        let named = folder + "/x\u{1B}]0;t\u{07}\u{9B}.csv"
+        try TestSupport.write("delegation,threat\nAT,nothing\n", to: named)
+        let byName = runCLI(["submit", named, "--questionnaire", "9396/1/15"], store: folder + "/s.sqlite")
+        #expect(byName.err.contains("/x␛]0;t␇<U+009B>.csv:2:4: error: unknown threat"))
+        for text in [bad.err, bad.out, byName.err, byName.out] {
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        }
+        // A stored comment with controls is shown safely in receipts and `show`.
+        let ok = folder + "/ok.json"
+        try TestSupport.write(
+            #"{"questionnaire":"9396/1/15","delegation":"AT","threats":[{"threat":"firearms","comment":"a\u001b[31mred\u202e"}]}"#,
+            to: ok)
+        let stored = runCLI(["submit", ok, "--questionnaire", "9396/1/15", "--received", "2015-09-03"], store: folder + "/s.sqlite")
+        #expect(stored.status == .success, "\(stored.err)")
+        let shown = runCLI(["show", "1"], store: folder + "/s.sqlite")
+        #expect(shown.out.contains("a␛[31mred<U+202E>"))
+        #expect(!shown.out.contains("\u{1B}"))
+    }
+
+    @Test("TerminalText.safe shows every control and clips long quotes")
+    func terminalText() {
+        #expect(TerminalText.safe("a\u{0}b\u{7F}c\u{85}d\u{2028}e\u{2066}f\tg\nh") == "a␀b␡c<U+0085>d<U+2028>e<U+2066>f g␊h")
+        #expect(TerminalText.safe("one\r\ntwo\rthree", keepingLineBreaks: true) == "one\ntwo␍three")
+        #expect(TerminalText.clipped(String(repeating: "x", count: 1000)).count == TerminalText.quotedLimit + 1)
+    }
+
+    @Test("A dangling symlink as --store is refused; a new store is 0600 whatever the umask")
+    func storePrivacy() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let answer = folder + "/a.csv"
+        try TestSupport.write("delegation,threat\nAT,firearms\n", to: answer)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/d.sqlite", withDestinationPath: folder + "/new.sqlite")
+        let linked = runCLI(["submit", answer, "--questionnaire", "9396/1/15"], store: folder + "/d.sqlite")
+        #expect(linked.status == .cannotCreate)
+        #expect(linked.err.contains("symbolic link to a file that does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/new.sqlite"))
+
+        let old = umask(0)
+        defer { umask(old) }
+        let plain = runCLI(["submit", answer, "--questionnaire", "9396/1/15"], store: folder + "/p.sqlite")
+        #expect(plain.status == .success)
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/p.sqlite")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(!plain.err.contains("readable or writable by others"))
+
+        #expect(chmod(folder + "/p.sqlite", 0o644) == 0)
+        let exposed = runCLI(["rank"], store: folder + "/p.sqlite")
+        #expect(exposed.status == .success)
+        #expect(exposed.err.contains("warning: the store is readable or writable by others (mode 644)"))
+    }
+
+    @Test("A store already holding an absurd priority is read with one warning, not a trap")
+    func absurdStoredPriority() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/s.sqlite"
+        let answer = folder + "/a.csv"
+        try TestSupport.write("delegation,threat,priority\nAT,firearms,1\nAT,drugs,2\nBE,firearms,1\n", to: answer)
+        #expect(runCLI(["submit", answer, "--questionnaire", "9396/1/15", "--received", "2015-09-03"], store: path).status == .success)
+        do {
+            // What an older tool could store: the schema only checks priority >= 1.
+            let db = try Connection(path: path)
+            try db.execute("UPDATE mentions SET priority = 9223372036854775807")
+        }
+        for command in [["rank"], ["regions"], ["summary"], ["tally"], ["show", "1"]] {
+            let run = runCLI(command, store: path)
+            #expect(run.status == .success, "\(command): \(run.err)")
+            let warnings = run.err.components(separatedBy: "holds priority 9223372036854775807").count - 1
+            #expect(warnings == 1, "\(command): \(run.err)")
+        }
+    }
+}
