@@ -154,4 +154,35 @@ struct HostileInputTests {
             #expect(warnings == 1, "\(command): \(run.err)")
         }
     }
+
+    @Test("A file's warnings are listed and stored once, not under each of its submissions")
+    func warningsOncePerFile() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let states = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES"]
+        var text = "delegation,respondent,threat,priority\n"
+        for i in 0..<200 {
+            let s = states[i % states.count]
+            text += "\(s),R\(i),firearms,1\n\(s),R\(i),firearms,2\n\(s),R\(i),drugs,3\n"
+        }
+        let path = folder + "/r.csv"
+        try TestSupport.write(text, to: path)
+        let store = folder + "/s.sqlite"
+        let run = runCLI(["submit", path, "--questionnaire", "9396/1/15", "--received", "2015-09-03"], store: store)
+        #expect(run.status == .success, "\(run.err)")
+        // 200 repeated rows: the first 100 listed, then one line for the rest, once.
+        #expect(run.out.components(separatedBy: "is listed again").count - 1 == Diagnostic.listedPerFile)
+        #expect(run.out.components(separatedBy: "and 100 more problems in this file (the first 100 are listed)").count - 1 == 1)
+        let db = try Connection(path: store)
+        let stored = try db.query("SELECT COUNT(*) FROM submissions WHERE warnings != ''") { $0.int(0) }
+        #expect(stored == [1])
+    }
+
+    @Test("A line of millions of bad names is reported in bounded memory and output")
+    func millionsOfProblems() throws {
+        let text = "delegation," + Array(repeating: "a", count: 200_000).joined(separator: ",") + "\nAT\n"
+        let found = messagesOf(text)
+        #expect(found.count == Diagnostic.listedPerFile + 1)
+        #expect(found.last?.hasSuffix("error: and 199900 more problems in this file (the first 100 are listed)") == true)
+    }
 }

@@ -33,16 +33,16 @@ public struct AnswerParser: Sendable {
         case .csvLong:
             let result = LongCSVParser(context: context).parse(file.records)
             responses = result.responses
-            diagnostics += result.diagnostics
+            diagnostics.record(contentsOf: result.diagnostics)
         case .csvMatrix:
             let result = MatrixCSVParser(context: context).parse(file.records)
             responses = result.responses
-            diagnostics += result.diagnostics
+            diagnostics.record(contentsOf: result.diagnostics)
         case .json:
             guard let root = file.json else { throw .internalError("JSON file without a tree") }
             let result = JSONAnswerParser(context: context).parse(root)
             responses = result.responses
-            diagnostics += result.diagnostics
+            diagnostics.record(contentsOf: result.diagnostics)
         case .prose:
             guard let delegation else {
                 throw .usage(
@@ -51,7 +51,7 @@ public struct AnswerParser: Sendable {
             let text = String(decoding: file.text.utf8, as: UTF8.self)
             let mentions = context.prose.mentions(in: text)
             if mentions.isEmpty {
-                diagnostics.append(
+                diagnostics.record(
                     Diagnostic(
                         file: file.name, severity: .warning,
                         message: "no threat of \(questionnaire.id) was found in this text"))
@@ -60,10 +60,11 @@ public struct AnswerParser: Sendable {
                 Response(delegation: delegation.code, mentions: mentions, comments: text, line: 1)
             ]
         }
+        // Listed in file order, at most Diagnostic.listedPerFile, then "and N more".
         if diagnostics.containsErrors {
-            throw .invalidData(diagnostics.sorted(by: Self.fileOrder))
+            throw .invalidData(diagnostics.listed())
         }
-        return (responses, diagnostics.sorted(by: Self.fileOrder))
+        return (responses, diagnostics.listed())
     }
 
     /// Orders diagnostics by line, then column; whole-file ones first.

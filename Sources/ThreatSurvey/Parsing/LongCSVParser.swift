@@ -46,7 +46,7 @@ struct LongCSVParser {
             let at = header.location(ofField: index, in: context.file)
             func claim(_ slot: WritableKeyPath<Columns, Int?>) {
                 if columns[keyPath: slot] != nil {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.error(at.line, at.column, "column \"\(name)\" appears twice"))
                 } else {
                     columns[keyPath: slot] = index
@@ -63,19 +63,19 @@ struct LongCSVParser {
             case _ where Self.questionColumnNames.contains(key): claim(\.question)
             case _ where Self.answerColumnNames.contains(key): claim(\.answer)
             default:
-                diagnostics.append(
+                diagnostics.record(
                     context.warning(at.line, at.column, "column \"\(name)\" is not used; ignored"))
             }
         }
         if columns.delegation == nil && context.delegation == nil {
-            diagnostics.append(
+            diagnostics.record(
                 context.error(
                     header.line, 1,
                     "no delegation column (expected one of: delegation, member state, country, ms); "
                         + "or give --delegation"))
         }
         if columns.threat == nil {
-            diagnostics.append(context.error(header.line, 1, "no threat column"))
+            diagnostics.record(context.error(header.line, 1, "no threat column"))
         }
         guard !diagnostics.containsErrors else { return ([], diagnostics) }
 
@@ -97,7 +97,7 @@ struct LongCSVParser {
                 let fromFile = context.memberState(
                     d.text, line: d.line, column: d.column, role: "delegation", into: &diagnostics)
                 if let given = context.delegation, let fromFile, fromFile != given {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.error(
                             d.line, d.column,
                             "row is for \(fromFile.code) but --delegation says \(given.code)"))
@@ -144,7 +144,7 @@ struct LongCSVParser {
                     into: &diagnostics)
             } else {
                 let at = threatCell.map { ($0.line, $0.column) } ?? (record.line, 1)
-                diagnostics.append(context.warning(at.0, at.1, "row names no threat; skipped"))
+                diagnostics.record(context.warning(at.0, at.1, "row names no threat; skipped"))
                 continue
             }
             guard let state else { continue }
@@ -162,7 +162,7 @@ struct LongCSVParser {
             }
             if let mention {
                 if let earlier = firstLine[key]?[mention.threat] {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.warning(
                             mention.line, mention.column,
                             "\(mention.threat) is listed again for \(state.code) (first on line "
@@ -179,7 +179,7 @@ struct LongCSVParser {
             result[index].cosignatories = MemberState.sortedByProtocol(result[index].cosignatories)
         }
         if result.isEmpty && !diagnostics.containsErrors {
-            diagnostics.append(context.error(header.line, 1, "no answer rows after the header"))
+            diagnostics.record(context.error(header.line, 1, "no answer rows after the header"))
         }
         return (result, diagnostics)
     }

@@ -29,7 +29,7 @@ struct MatrixCSVParser {
             if let id = context.threat(name, line: at.line, column: at.column, into: &diagnostics) {
                 if let other = columnOfThreat[id] {
                     let otherAt = header.location(ofField: other, in: context.file)
-                    diagnostics.append(
+                    diagnostics.record(
                         context.error(
                             at.line, at.column,
                             "column \"\(name)\" is the same threat (\(id)) as column "
@@ -71,12 +71,12 @@ struct MatrixCSVParser {
                 {
                     var suggestion: String?
                     if case .notDigits(let plain) = problem { suggestion = plain }
-                    diagnostics.append(
+                    diagnostics.record(
                         context.error(
                             at.line, at.column, Priority.message(TerminalText.clipped(text), problem),
                             suggestion: suggestion))
                 } else {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.error(
                             at.line, at.column,
                             "cell \"\(TerminalText.clipped(text))\" is neither a priority nor a mark (x, yes, ✓, 1) nor empty"))
@@ -84,7 +84,7 @@ struct MatrixCSVParser {
             }
             guard let state else { continue }
             if let first = seen[state.code] {
-                diagnostics.append(
+                diagnostics.record(
                     context.error(
                         delegationAt.line, delegationAt.column,
                         "\(state.code) has a second row (first on line \(first)); send one row "
@@ -103,7 +103,7 @@ struct MatrixCSVParser {
                 }
             } else {
                 if !ones.isEmpty {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.warning(
                             record.line, nil,
                             "\(state.code): every mark is 1 or x, so they are read as mentions "
@@ -125,13 +125,13 @@ struct MatrixCSVParser {
                 }
             }
             if response.mentions.isEmpty {
-                diagnostics.append(
+                diagnostics.record(
                     context.warning(record.line, nil, "\(state.code) marks no threat"))
             }
             responses.append(response)
         }
         if responses.isEmpty && !diagnostics.containsErrors {
-            diagnostics.append(context.error(header.line, 1, "no delegation rows after the header"))
+            diagnostics.record(context.error(header.line, 1, "no delegation rows after the header"))
         }
         return (responses, diagnostics)
     }

@@ -43,18 +43,18 @@ struct ParseContext: Sendable {
     ) -> MemberState? {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty {
-            diagnostics.append(error(line, column, "missing \(role)"))
+            diagnostics.record(error(line, column, "missing \(role)"))
             return nil
         }
         guard let state = states.resolve(trimmed) else {
-            diagnostics.append(
+            diagnostics.record(
                 error(
                     line, column, "unknown Member State \"\(trimmed)\"",
                     suggestion: diagnostics.count < Self.suggestionLimit ? states.suggestion(for: trimmed) : nil))
             return nil
         }
         if !roster.contains(state.code) {
-            diagnostics.append(
+            diagnostics.record(
                 warning(
                     line, column,
                     "\(state.code) (\(state.englishName)) is not on the roster of "
@@ -67,7 +67,7 @@ struct ParseContext: Sendable {
     func threat(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) -> String? {
         let trimmed = text.trimmingWhitespace()
         guard let id = threats.resolve(trimmed) else {
-            diagnostics.append(
+            diagnostics.record(
                 error(
                     line, column, "unknown threat \"\(trimmed)\" in \(questionnaire.id)",
                     suggestion: diagnostics.count < Self.suggestionLimit ? threats.suggestion(for: trimmed) : nil))
@@ -87,7 +87,7 @@ struct ParseContext: Sendable {
         case .failure(let problem):
             var suggestion: String?
             if case .notDigits(let plain) = problem { suggestion = plain }
-            diagnostics.append(
+            diagnostics.record(
                 error(line, column, Priority.message(TerminalText.clipped(trimmed), problem), suggestion: suggestion))
             return nil
         }
@@ -98,7 +98,7 @@ struct ParseContext: Sendable {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return }
         if Questionnaire.canonicalID(trimmed).uppercased() != questionnaire.id.uppercased() {
-            diagnostics.append(
+            diagnostics.record(
                 error(
                     line, column,
                     "this row answers questionnaire \"\(trimmed)\", not \(questionnaire.id)"))
@@ -113,7 +113,7 @@ struct ParseContext: Sendable {
         let key = text.trimmingWhitespace()
         guard let question = questionnaire.question(key) else {
             let ids = questionnaire.questions.map(\.id)
-            diagnostics.append(
+            diagnostics.record(
                 error(
                     line, column,
                     "unknown question \"\(key)\" in \(questionnaire.id)"
@@ -124,7 +124,7 @@ struct ParseContext: Sendable {
         }
         guard let normalized = question.normalize(value) else {
             let valid = question.validAnswers.map { "\"\($0)\"" }.joined(separator: ", ")
-            diagnostics.append(
+            diagnostics.record(
                 error(
                     line, column,
                     "answer \"\(value)\" to \"\(question.id)\" is not one of \(valid)",

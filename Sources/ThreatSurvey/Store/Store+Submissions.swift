@@ -44,13 +44,15 @@ extension Store {
             let fileID = db.lastInsertedRowID
             let receivedMillis = Int64((file.received.timeIntervalSince1970 * 1000).rounded())
             let received = Date(timeIntervalSince1970: Double(receivedMillis) / 1000)
-            for response in file.responses {
+            // The file's warnings are stored once, with its first submission.
+            let warnings = file.warnings.joined(separator: "\n")
+            for (index, response) in file.responses.enumerated() {
                 try insertSubmission.execute([
                     .text(file.questionnaire), .text(response.delegation), .optional(response.respondent),
                     .text(Timestamp.storage(received)), .integer(receivedMillis), .integer(fileID),
                     .text(file.format.rawValue), .text(file.encoding.rawValue), .optional(file.delimiter),
                     .optional(response.dated?.description), .optional(response.comments),
-                    .optional(response.line), .text(file.warnings.joined(separator: "\n")),
+                    .optional(response.line), .text(index == 0 ? warnings : ""),
                 ])
                 let id = db.lastInsertedRowID
                 for (position, code) in response.cosignatories.enumerated() {
@@ -70,7 +72,7 @@ extension Store {
                         id: id, questionnaire: file.questionnaire, received: received,
                         sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: checksum, fileID: fileID,
-                        response: response, warnings: file.warnings))
+                        response: response, warnings: index == 0 ? file.warnings : []))
             }
         }
         return stored
