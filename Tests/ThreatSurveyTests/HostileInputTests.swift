@@ -185,4 +185,40 @@ struct HostileInputTests {
         #expect(found.count == Diagnostic.listedPerFile + 1)
         #expect(found.last?.hasSuffix("error: and 199900 more problems in this file (the first 100 are listed)") == true)
     }
+
+    @Test("A JSON object with a key twice is an error naming both places")
+    func duplicateKey() throws {
+        let json = "{\"questionnaire\":\"9396/1/15\",\"delegation\":\"AT\",\n \"delegation\":\"BE\",\"threats\":[\"firearms\"]}"
+        #expect(
+            messagesOf(json, name: "d.json") == [
+                "d.json:2:2: error: key \"delegation\" appears twice in this object (first at line 1, column 30); keep one"
+            ])
+    }
+
+    @Test("A U+0000 inside a JSON string is stored whole, not cut at the NUL")
+    func nulInString() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/n.json"
+        try TestSupport.write(
+            #"{"questionnaire":"9396/1/15","delegation":"AT","threats":[{"threat":"firearms","comment":"before\u0000after"}]}"#,
+            to: path)
+        let store = try Store(path: folder + "/s.sqlite")
+        _ = try Submitter(catalog: try TestSupport.catalog()).submit(SubmitRequest(paths: [path]), into: store)
+        #expect(try store.submissions().first?.response.mentions.first?.comment == "before\u{0}after")
+        let shown = runCLI(["show", "1"], store: folder + "/s.sqlite")
+        #expect(shown.out.contains("before␀after"))
+    }
+
+    @Test("--as-of 9999-12-31, the last day of the calendar, is shown as that day")
+    func lastDay() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let answer = folder + "/a.csv"
+        try TestSupport.write("delegation,threat\nAT,firearms\n", to: answer)
+        #expect(runCLI(["submit", answer, "--questionnaire", "9396/1/15", "--received", "2015-09-03"], store: folder + "/s.sqlite").status == .success)
+        let run = runCLI(["rank", "--as-of", "9999-12-31"], store: folder + "/s.sqlite")
+        #expect(run.out.contains("as of 9999-12-31T23:59:59"), "\(run.out)")
+        #expect(CivilDate(iso: "10000-01-01") == nil)
+    }
 }
