@@ -221,4 +221,34 @@ struct HostileInputTests {
         #expect(run.out.contains("as of 9999-12-31T23:59:59"), "\(run.out)")
         #expect(CivilDate(iso: "10000-01-01") == nil)
     }
+
+    @Test("show's status, asked of the store, agrees with history for every submission")
+    func showStatusAgreesWithHistory() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let store = try Store(path: folder + "/s.sqlite")
+        let submitter = Submitter(catalog: try TestSupport.catalog())
+        let files = [
+            ("a.csv", "delegation,respondent,threat,cosignatories\nBE,,drugs,LU\nAT,R1,firearms,\nAT,R2,drugs,\n", "2015-09-01"),
+            ("b.csv", "delegation,respondent,threat\nLU,,firearms\nAT,R1,drugs\n", "2015-09-02"),
+            ("c.csv", "delegation,respondent,threat\nAT,R1,vat\n", "2015-09-03"),
+        ]
+        for (name, text, day) in files {
+            try TestSupport.write(text, to: folder + "/" + name)
+            _ = try submitter.submit(
+                SubmitRequest(paths: [folder + "/" + name], questionnaire: "9396/1/15", received: DateTimeInput(day)),
+                into: store)
+        }
+        let all = try store.submissions()
+        #expect(all.count == 6)
+        let questionnaire = try TestSupport.questionnaire()
+        let history = HistoryEntry.history(of: all, questionnaire: questionnaire)
+        for entry in history {
+            let alone = try HistoryEntry.entry(of: entry.submission, in: store, questionnaire: questionnaire)
+            #expect(alone.status == entry.status, "#\(entry.submission.id)")
+        }
+        #expect(history.map(\.status) == [
+            "current for BE; superseded for LU by #4", "superseded by #6", "current", "current", "superseded by #6", "current",
+        ])
+    }
 }

@@ -25,8 +25,7 @@ enum ShowCommand: Command {
             return .success
         }
         let questionnaire = try? environment.catalog().find(submission.questionnaire)
-        let all = try store.submissions(questionnaire: submission.questionnaire)
-        let entry = HistoryEntry.history(of: all, questionnaire: questionnaire).first { $0.submission.id == id }
+        let entry: HistoryEntry? = try HistoryEntry.entry(of: submission, in: store, questionnaire: questionnaire)
         var blocks = submission.blocks(
             title: "Submission #\(submission.id) to \(submission.questionnaire) from \(submission.delegation)",
             questionnaire: questionnaire)

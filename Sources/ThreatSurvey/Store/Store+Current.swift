@@ -1,0 +1,28 @@
+extension Store {
+    /// The id of the current answer of `memberState` (as delegation or cosignatory) for
+    /// `respondent` to `questionnaire`: the latest received (then highest id), or `nil`.
+    ///
+    /// Asked of SQLite directly so that `show N` needs neither every submission in memory
+    /// nor time growing with what it loads: the questionnaire's index is walked from the
+    /// newest submission and the walk stops at the first match.
+    ///
+    /// - Complexity: O(k) rows read, k the submissions received after the current one
+    ///   (at most the questionnaire's submissions), in constant memory.
+    public func currentSubmissionID(
+        questionnaire: String, memberState: String, respondent: String?
+    ) throws(SurveyError) -> Int64? {
+        do {
+            return try db.query(
+                """
+                SELECT s.id FROM submissions s
+                WHERE s.questionnaire = ?1 AND COALESCE(s.respondent, '') = ?2
+                    AND (s.delegation = ?3 OR EXISTS (
+                        SELECT 1 FROM cosignatories c WHERE c.submission_id = s.id AND c.member_state = ?3))
+                ORDER BY s.received_ms DESC, s.id DESC LIMIT 1
+                """, [.text(questionnaire), .text(respondent ?? ""), .text(memberState)]
+            ) { $0.int(0) }.first
+        } catch {
+            throw fail(error)
+        }
+    }
+}
