@@ -251,4 +251,35 @@ struct HostileInputTests {
             "current for BE; superseded for LU by #4", "superseded by #6", "current", "current", "superseded by #6", "current",
         ])
     }
+
+    @Test("A file growing during a streamed submit is stored with the checksum of the bytes stored")
+    func growingFile() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/gen.csv"
+        var text = ""
+        var generator = ConsultationGenerator(respondents: 40_000, seed: 3)
+        _ = generator.generate { text += $0 }
+        #expect(text.utf8.count > 5 << 20)  // more than one 4 MiB chunk
+        try TestSupport.write(text, to: path)
+        let lines = text.split(separator: "\n", maxSplits: 2)
+        let row = try #require(lines.dropFirst().first)
+        let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+        let extra = ([fields[0], "R9999999"] + fields.dropFirst(2)).joined(separator: ",") + "\n"
+        let store = try Store(path: folder + "/s.sqlite")
+        store.afterStoredChunk = { seq in
+            guard seq == 1, let handle = FileHandle(forWritingAtPath: path) else { return }
+            handle.seekToEndOfFile()
+            handle.write(Data(String(repeating: extra, count: 1000).utf8))
+            handle.closeFile()
+        }
+        let q = try FastPathTests.benchQuestionnaire()
+        let receipt = try #require(
+            try store.insertStreamed(path: path, name: "gen.csv", questionnaire: q, received: Date(timeIntervalSince1970: 1.7e9)))
+        let stored = try store.originalBytes(fileID: receipt.fileID)
+        #expect(stored.count > text.utf8.count)  // the growth was read and stored
+        #expect(receipt.checksum == SHA256.hex(of: stored))
+        let db = try Connection(path: folder + "/s.sqlite")
+        #expect(try db.query("SELECT sha256, size FROM files") { [$0.text(0), String($0.int(1))] }.first == [SHA256.hex(of: stored), String(stored.count)])
+    }
 }

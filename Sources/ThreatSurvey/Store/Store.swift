@@ -17,6 +17,9 @@ public final class Store {
     /// each kind is given once per opened store.
     let warn: (String) -> Void
     private var warned: Set<String> = []
+    /// Called after each chunk the streaming path stores, with the number stored so far
+    /// (tests use it to change the file mid-stream).
+    var afterStoredChunk: ((Int64) -> Void)?
 
     /// Opens the store at `path`, creating and migrating it as needed.
     ///
