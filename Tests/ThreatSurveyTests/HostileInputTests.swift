@@ -247,6 +247,16 @@ struct HostileInputTests {
             let alone = try HistoryEntry.entry(of: entry.submission, in: store, questionnaire: questionnaire)
             #expect(alone.status == entry.status, "#\(entry.submission.id)")
         }
+        // history --limit N reads only the last N, with the same statuses.
+        for n in 1...7 {
+            let latest = try HistoryEntry.latest(n, in: store, questionnaire: "9396/1/15") { _ in questionnaire }
+            #expect(latest.map(\.submission.id) == history.suffix(n).map(\.submission.id))
+            #expect(latest.map(\.status) == history.suffix(n).map(\.status))
+        }
+        let cli = runCLI(["history", "--limit", "2", "--format", "json"], store: folder + "/s.sqlite")
+        #expect(cli.status == .success)
+        #expect(cli.out.contains("\"id\" : 6") || cli.out.contains("\"id\": 6"), "\(cli.out)")
+        #expect(!cli.out.contains("\"id\" : 4") && !cli.out.contains("\"id\": 4"))
         #expect(history.map(\.status) == [
             "current for BE; superseded for LU by #4", "superseded by #6", "current", "current", "superseded by #6", "current",
         ])

@@ -68,6 +68,22 @@ public struct HistoryEntry: Sendable {
             late: questionnaire.map { !$0.isOnTime(submission.received) } ?? false)
     }
 
+    /// The history lines of the `limit` most recently received submissions (`history
+    /// --limit N`), each asked of the store as ``entry(of:in:questionnaire:)`` does.
+    ///
+    /// - Parameter questionnaire: the questionnaire of an id, for telling late answers.
+    /// - Complexity: O(`limit`) submissions read and queries made, whatever the store holds
+    ///   (see ``Store/latestSubmissions(questionnaire:limit:)``).
+    public static func latest(
+        _ limit: Int, in store: Store, questionnaire id: String?, questionnaire: (String) -> Questionnaire?
+    ) throws(SurveyError) -> [HistoryEntry] {
+        var entries: [HistoryEntry] = []
+        for submission in try store.latestSubmissions(questionnaire: id, limit: limit) {
+            entries.append(try entry(of: submission, in: store, questionnaire: questionnaire(submission.questionnaire)))
+        }
+        return entries
+    }
+
     /// `current`, `superseded by #7`, or `current for BE; superseded for LU by #9`.
     public var status: String {
         if supersededBy.isEmpty { return "current" }

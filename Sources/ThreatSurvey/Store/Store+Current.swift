@@ -26,3 +26,31 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The `limit` most recently received submissions (of `questionnaire`, or of all), in
+    /// received order: what `history --limit N` shows.
+    ///
+    /// - Complexity: with a questionnaire, the index is walked from the newest, so the cost
+    ///   grows with `limit`, not with the store; without one, one sort of the submissions'
+    ///   ids in SQLite. Memory holds `limit` submissions.
+    public func latestSubmissions(questionnaire: String?, limit: Int) throws(SurveyError) -> [Submission] {
+        let bounded = max(0, limit)
+        var values: [SQLValue] = []
+        var filter = ""
+        if let questionnaire {
+            filter = "WHERE x.questionnaire = ?"
+            values.append(.text(questionnaire))
+        }
+        values.append(.integer(Int64(bounded)))
+        do {
+            return try fetch(
+                where: (
+                    "s.id IN (SELECT x.id FROM submissions x \(filter) ORDER BY x.received_ms DESC, x.id DESC LIMIT ?)",
+                    values
+                ))
+        } catch {
+            throw fail(error)
+        }
+    }
+}

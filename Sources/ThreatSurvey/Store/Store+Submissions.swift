@@ -218,7 +218,7 @@ extension Store {
         return nil
     }
 
-    private func fetch(where filter: (String, [SQLValue])?) throws(SQLiteError) -> [Submission] {
+    func fetch(where filter: (String, [SQLValue])?) throws(SQLiteError) -> [Submission] {
         let condition = filter.map { "WHERE \($0.0)" } ?? ""
         let values = filter?.1 ?? []
         var submissions = try db.query(

@@ -8,6 +8,7 @@ enum HistoryCommand: Command {
         options: [
             .value("delegation", "MS", "only submissions naming this Member State (as delegation or cosignatory)"),
             .value("questionnaire", "ID", "only this questionnaire's submissions"),
+            .value("limit", "N", "only the N most recently received"),
         ],
         formats: [.table, .markdown, .csv, .json])
 
@@ -16,6 +17,20 @@ enum HistoryCommand: Command {
         let store = try environment.existingStore()
         var questionnaireID: String?
         if let id = arguments.value("questionnaire") { questionnaireID = try catalog.find(id).id }
+        var limit: Int?
+        if let written = arguments.value("limit") {
+            guard let n = Int(written), n > 0 else { throw .usage("--limit: a whole number from 1, not \"\(written)\"") }
+            limit = n
+        }
+        if let limit, arguments.value("delegation") == nil {
+            // Only the last N are read: the cost follows N, not the store.
+            var entries: [HistoryEntry] = []
+            if let store {
+                entries = try HistoryEntry.latest(limit, in: store, questionnaire: questionnaireID) { try? catalog.find($0) }
+            }
+            environment.print(HistoryEntry.document(entries, catalog: catalog), format: arguments.format(spec))
+            return .success
+        }
         let all = try store?.submissions(questionnaire: questionnaireID) ?? []
         var entries: [HistoryEntry] = []
         for id in Set(all.map(\.questionnaire)).sorted() {
@@ -32,6 +47,7 @@ enum HistoryCommand: Command {
             }
             entries = entries.filter { $0.submission.memberStates.contains(state.code) }
         }
+        if let limit { entries = Array(entries.suffix(limit)) }
         environment.print(HistoryEntry.document(entries, catalog: catalog), format: arguments.format(spec))
         return .success
     }
