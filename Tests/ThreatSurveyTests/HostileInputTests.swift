@@ -292,4 +292,46 @@ struct HostileInputTests {
         let db = try Connection(path: folder + "/s.sqlite")
         #expect(try db.query("SELECT sha256, size FROM files") { [$0.text(0), String($0.int(1))] }.first == [SHA256.hex(of: stored), String(stored.count)])
     }
+
+    @Test("Read-only commands work on a read-only store in a read-only folder")
+    func readOnlyStore() throws {
+        let binary = try #require(EndToEndTests.binary)
+        let folder = try TestSupport.temporaryFolder()
+        defer {
+            chmod(folder + "/ro", 0o700)
+            TestSupport.cleanUp(folder)
+        }
+        let ro = folder + "/ro"
+        try FileManager.default.createDirectory(atPath: ro, withIntermediateDirectories: true)
+        try TestSupport.write("delegation,threat\nAT,firearms\n", to: folder + "/a.csv")
+        #expect(runCLI(["submit", folder + "/a.csv", "--questionnaire", "9396/1/15"], store: ro + "/s.sqlite").status == .success)
+        // As root, permissions do not bind: run the binary as nobody (setpriv), for whom
+        // the store is read-only and the folder cannot be written.
+        let asRoot = getuid() == 0
+        if asRoot {
+            #expect(chown(folder, 65534, 65534) == 0 && chown(ro, 65534, 65534) == 0 && chown(ro + "/s.sqlite", 65534, 65534) == 0)
+        }
+        #expect(chmod(folder, 0o755) == 0)
+        #expect(chmod(ro + "/s.sqlite", 0o400) == 0)
+        #expect(chmod(ro, 0o500) == 0)
+        for command in [["rank"], ["history"], ["show", "1"], ["tally"], ["regions"]] {
+            let process = Process()
+            let arguments = command + ["--store", ro + "/s.sqlite", "--questionnaires", TestSupport.questionnaires]
+            if asRoot {
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+                process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+            } else {
+                process.executableURL = URL(fileURLWithPath: binary)
+                process.arguments = arguments
+            }
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(command): \(message)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: ro + "/s.sqlite-wal"))
+    }
 }
