@@ -247,6 +247,17 @@ struct HostileInputTests {
             let alone = try HistoryEntry.entry(of: entry.submission, in: store, questionnaire: questionnaire)
             #expect(alone.status == entry.status, "#\(entry.submission.id)")
         }
+        // The deadline check asked of the store agrees with the one over every submission.
+        for day in ["2015-09-01", "2015-09-02", "2015-09-03", "2015-09-20"] {
+            let today = try #require(CivilDate(iso: day))
+            let cutoff = DeadlineCheck.cutoff(today: today, questionnaire: questionnaire)
+            let fromStore = DeadlineCheck(
+                questionnaire: questionnaire,
+                answers: try store.firstAndLastAnswers(questionnaire: questionnaire.id, before: cutoff), today: today)
+            let fromAll = DeadlineCheck(questionnaire: questionnaire, submissions: all, today: today)
+            #expect(fromStore.onTime == fromAll.onTime && fromStore.late == fromAll.late, "\(day)")
+            #expect(fromStore.resubmittedLate == fromAll.resubmittedLate && fromStore.missing == fromAll.missing, "\(day)")
+        }
         // history --limit N reads only the last N, with the same statuses.
         for n in 1...7 {
             let latest = try HistoryEntry.latest(n, in: store, questionnaire: "9396/1/15") { _ in questionnaire }

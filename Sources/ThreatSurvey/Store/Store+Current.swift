@@ -1,3 +1,5 @@
+public import Foundation
+
 extension Store {
     /// The id of the current answer of `memberState` (as delegation or cosignatory) for
     /// `respondent` to `questionnaire`: the latest received (then highest id), or `nil`.
@@ -52,5 +54,42 @@ extension Store {
         } catch {
             throw fail(error)
         }
+    }
+}
+
+extension Store {
+    /// Per Member State (as delegation or cosignatory), its first and last answer to
+    /// `questionnaire` received before `cutoff`.
+    ///
+    /// - Complexity: one pass over the questionnaire's submissions and one over the
+    ///   cosignatories, in SQLite, keeping one pair per Member State: flat memory, whatever
+    ///   the store holds (loading every submission took gigabytes on a million).
+    public func firstAndLastAnswers(questionnaire: String, before cutoff: Date) throws(SurveyError) -> [String: FirstAndLastAnswer] {
+        var out: [String: FirstAndLastAnswer] = [:]
+        func add(_ state: String, _ id: Int64, _ millis: Int64) {
+            let received = Date(timeIntervalSince1970: Double(millis) / 1000)
+            guard received < cutoff else { return }
+            if out[state] == nil {
+                out[state] = FirstAndLastAnswer(first: (id, received), last: (id, received))
+            } else {
+                out[state]?.include(id: id, received: received)
+            }
+        }
+        do {
+            let delegations = try db.prepare(
+                "SELECT s.id, s.received_ms, s.delegation FROM submissions s WHERE s.questionnaire = ?")
+            try delegations.bind([.text(questionnaire)])
+            while try delegations.step() { add(delegations.text(2), delegations.int(0), delegations.int(1)) }
+            let cosignatories = try db.prepare(
+                """
+                SELECT c.submission_id, s.received_ms, c.member_state FROM cosignatories c
+                JOIN submissions s ON s.id = c.submission_id WHERE s.questionnaire = ?
+                """)
+            try cosignatories.bind([.text(questionnaire)])
+            while try cosignatories.step() { add(cosignatories.text(2), cosignatories.int(0), cosignatories.int(1)) }
+        } catch {
+            throw fail(error)
+        }
+        return out
     }
 }

@@ -26,8 +26,10 @@ enum DeadlineCommand: Command {
         if let path = arguments.value("contacts") {
             contacts = try ContactList.load(bytes: try Submitter.readFromDisk(path), file: path)
         }
-        let submissions = try store?.submissions(questionnaire: questionnaire.id) ?? []
-        let check = DeadlineCheck(questionnaire: questionnaire, submissions: submissions, today: today)
+        // First and last answer per Member State, asked of the store: flat memory.
+        let cutoff = DeadlineCheck.cutoff(today: today, questionnaire: questionnaire)
+        let answers = try store?.firstAndLastAnswers(questionnaire: questionnaire.id, before: cutoff) ?? [:]
+        let check = DeadlineCheck(questionnaire: questionnaire, answers: answers, today: today)
         environment.print(check.document(), format: arguments.format(spec))
 
         if let folder = arguments.value("reminders") {
