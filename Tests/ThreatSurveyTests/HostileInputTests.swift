@@ -345,4 +345,13 @@ struct HostileInputTests {
         }
         #expect(!FileManager.default.fileExists(atPath: ro + "/s.sqlite-wal"))
     }
+
+    @Test("A huge unknown name is quoted cut to 200 characters, not whole")
+    func longNameClipped() throws {
+        let name = String(repeating: "z", count: 5000)
+        let found = messagesOf("delegation,threat\nAT,\(name)\n")
+        let line = try #require(found.first)
+        #expect(line.hasPrefix("answer.csv:2:4: error: unknown threat \"" + String(repeating: "z", count: TerminalText.quotedLimit) + "…\""))
+        #expect(line.count < 400)
+    }
 }

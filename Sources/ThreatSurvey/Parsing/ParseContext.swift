@@ -49,7 +49,7 @@ struct ParseContext: Sendable {
         guard let state = states.resolve(trimmed) else {
             diagnostics.record(
                 error(
-                    line, column, "unknown Member State \"\(trimmed)\"",
+                    line, column, "unknown Member State \"\(TerminalText.clipped(trimmed))\"",
                     suggestion: diagnostics.count < Self.suggestionLimit ? states.suggestion(for: trimmed) : nil))
             return nil
         }
@@ -69,7 +69,7 @@ struct ParseContext: Sendable {
         guard let id = threats.resolve(trimmed) else {
             diagnostics.record(
                 error(
-                    line, column, "unknown threat \"\(trimmed)\" in \(questionnaire.id)",
+                    line, column, "unknown threat \"\(TerminalText.clipped(trimmed))\" in \(questionnaire.id)",
                     suggestion: diagnostics.count < Self.suggestionLimit ? threats.suggestion(for: trimmed) : nil))
             return nil
         }
