@@ -240,7 +240,7 @@ struct DeadlineCommandTests {
         #expect(
             out.err.split(separator: "\n").map(String.init) == [
                 "\(contacts):2:1: error: unknown Member State \"Cyprys\"; did you mean \"Cyprus\"?",
-                "\(contacts):3:4: error: \"x@y.mt\r\nBcc: all@evil.example\" is not a plain e-mail address (local@domain)",
+                "\(contacts):3:4: error: \"x@y.mt␍␊Bcc: all@evil.example\" is not a plain e-mail address (local@domain)",
                 "\(contacts):5:4: error: \"not an address\" is not a plain e-mail address (local@domain)",
             ])
         #expect(!FileManager.default.fileExists(atPath: folder + "/d"))

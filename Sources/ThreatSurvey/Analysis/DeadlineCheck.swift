@@ -36,27 +36,48 @@ public struct DeadlineCheck: Sendable {
 
     /// Checks `submissions` (all of the questionnaire's) as they stood at the end of `today`.
     public init(questionnaire: Questionnaire, submissions: [Submission], today: CivilDate) {
+        let cutoff = Self.cutoff(today: today, questionnaire: questionnaire)
+        var answers: [String: FirstAndLastAnswer] = [:]
+        for s in submissions where s.received < cutoff {
+            for state in s.memberStates {
+                if answers[state] == nil {
+                    answers[state] = FirstAndLastAnswer(first: (s.id, s.received), last: (s.id, s.received))
+                } else {
+                    answers[state]?.include(id: s.id, received: s.received)
+                }
+            }
+        }
+        self.init(questionnaire: questionnaire, answers: answers, today: today)
+    }
+
+    /// The first instant not counted when checking on `today`: the start of the next day.
+    public static func cutoff(today: CivilDate, questionnaire: Questionnaire) -> Date {
+        today.next.start(in: questionnaire.timeZone)
+    }
+
+    /// The check from each Member State's first and last answer received before
+    /// ``cutoff(today:questionnaire:)`` (see ``Store/firstAndLastAnswers(questionnaire:before:)``).
+    ///
+    /// - Complexity: O(roster).
+    public init(questionnaire: Questionnaire, answers: [String: FirstAndLastAnswer], today: CivilDate) {
         self.questionnaire = questionnaire
         self.today = today
         self.daysLeft = today.days(to: questionnaire.deadline)
         self.passed = today > questionnaire.deadline
-        let cutoff = today.next.start(in: questionnaire.timeZone)
-        let counted = submissions.filter { $0.received < cutoff }
-            .sorted { ($0.received, $0.id) < ($1.received, $1.id) }
         var onTime: [Answer] = []
         var late: [Answer] = []
         var resubmitted: [Answer] = []
         var missing: [String] = []
         for state in questionnaire.roster {
-            let mine = counted.filter { $0.memberStates.contains(state) }
-            guard let first = mine.first else {
+            guard let mine = answers[state] else {
                 missing.append(state)
                 continue
             }
+            let first = mine.first
             if questionnaire.isOnTime(first.received) {
                 onTime.append(Answer(memberState: state, received: first.received, submission: first.id))
-                if let last = mine.last, !questionnaire.isOnTime(last.received) {
-                    resubmitted.append(Answer(memberState: state, received: last.received, submission: last.id))
+                if !questionnaire.isOnTime(mine.last.received) {
+                    resubmitted.append(Answer(memberState: state, received: mine.last.received, submission: mine.last.id))
                 }
             } else {
                 late.append(Answer(memberState: state, received: first.received, submission: first.id))

@@ -13,23 +13,75 @@ public struct HistoryEntry: Sendable {
     public var late: Bool
 
     /// The history of `submissions` (one questionnaire's), in received order.
+    ///
+    /// - Complexity: O(n log n) for the sort, then O(n): the current submission per
+    ///   (Member State, respondent) is looked up, not searched for (searching made a
+    ///   million-respondent store take minutes).
     public static func history(of submissions: [Submission], questionnaire: Questionnaire?) -> [HistoryEntry] {
-        let current = CurrentAnswers(submissions)
-        return submissions.sorted { ($0.received, $0.id) < ($1.received, $1.id) }.map { s in
+        let ordered = submissions.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
+        // The latest in received order wins, as in CurrentAnswers.
+        var current: [String: Int64] = [:]
+        func key(_ state: String, _ s: Submission) -> String { state + "\u{1F}" + (s.response.respondent ?? "") }
+        for s in ordered {
+            for state in s.memberStates { current[key(state, s)] = s.id }
+        }
+        return ordered.map { s in
             var currentFor: [String] = []
             var supersededBy: [(String, Int64)] = []
             for state in s.memberStates {
-                let mine = current.byState[state]?.first { $0.response.respondent == s.response.respondent }
-                if mine?.id == s.id {
+                let mine = current[key(state, s)]
+                if mine == s.id {
                     currentFor.append(state)
                 } else if let mine {
-                    supersededBy.append((state, mine.id))
+                    supersededBy.append((state, mine))
                 }
             }
             return HistoryEntry(
                 submission: s, currentFor: currentFor, supersededBy: supersededBy,
                 late: questionnaire.map { !$0.isOnTime(s.received) } ?? false)
         }
+    }
+
+    /// The history line of one stored submission, asked of the store (for `show N`): the
+    /// same answer as ``history(of:questionnaire:)`` gives for it, without loading the
+    /// other submissions.
+    ///
+    /// - Complexity: one indexed query per Member State the submission names (see
+    ///   ``Store/currentSubmissionID(questionnaire:memberState:respondent:)``).
+    public static func entry(
+        of submission: Submission, in store: Store, questionnaire: Questionnaire?
+    ) throws(SurveyError) -> HistoryEntry {
+        var currentFor: [String] = []
+        var supersededBy: [(String, Int64)] = []
+        for state in submission.memberStates {
+            let mine = try store.currentSubmissionID(
+                questionnaire: submission.questionnaire, memberState: state,
+                respondent: submission.response.respondent)
+            if mine == submission.id {
+                currentFor.append(state)
+            } else if let mine {
+                supersededBy.append((state, mine))
+            }
+        }
+        return HistoryEntry(
+            submission: submission, currentFor: currentFor, supersededBy: supersededBy,
+            late: questionnaire.map { !$0.isOnTime(submission.received) } ?? false)
+    }
+
+    /// The history lines of the `limit` most recently received submissions (`history
+    /// --limit N`), each asked of the store as ``entry(of:in:questionnaire:)`` does.
+    ///
+    /// - Parameter questionnaire: the questionnaire of an id, for telling late answers.
+    /// - Complexity: O(`limit`) submissions read and queries made, whatever the store holds
+    ///   (see ``Store/latestSubmissions(questionnaire:limit:)``).
+    public static func latest(
+        _ limit: Int, in store: Store, questionnaire id: String?, questionnaire: (String) -> Questionnaire?
+    ) throws(SurveyError) -> [HistoryEntry] {
+        var entries: [HistoryEntry] = []
+        for submission in try store.latestSubmissions(questionnaire: id, limit: limit) {
+            entries.append(try entry(of: submission, in: store, questionnaire: questionnaire(submission.questionnaire)))
+        }
+        return entries
     }
 
     /// `current`, `superseded by #7`, or `current for BE; superseded for LU by #9`.

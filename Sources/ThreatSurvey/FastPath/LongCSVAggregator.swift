@@ -468,8 +468,8 @@ struct Scanner {
                     }
                     value = value * 10 + Int32(d)
                 }
-                guard value >= 1 else {
-                    declined = "priority 0 needs the general reader"
+                guard value >= 1, value <= Int32(Priority.maximum) else {
+                    declined = "a priority of 0 or above \(Priority.maximum) needs the general reader"
                     return
                 }
                 priority = value

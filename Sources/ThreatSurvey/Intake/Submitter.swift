@@ -51,7 +51,8 @@ public struct Submitter {
         public var questionnaire: Questionnaire
         /// The files with their responses.
         public var files: [PendingFile]
-        /// Per response, in order, the warnings of its file.
+        /// Per response, in order: the warnings of its file for a file's first response,
+        /// none for the others (a file's warnings are listed once).
         public var warnings: [[Diagnostic]]
         /// The request.
         public var request: SubmitRequest
@@ -141,7 +142,11 @@ public struct Submitter {
                 received: received, responses: item.responses,
                 warnings: item.warnings.map(\.description))
         }
-        let warnings = parsed.flatMap { item in item.responses.map { _ in item.warnings } }
+        // A file's warnings belong to the file: listed under its first submission only, so a
+        // file of many respondents does not repeat them under each (which was quadratic).
+        let warnings = parsed.flatMap { item in
+            item.responses.indices.map { $0 == 0 ? item.warnings : [] }
+        }
         return Prepared(questionnaire: questionnaire, files: pending, warnings: warnings, request: request)
     }
 

@@ -34,16 +34,16 @@ public struct AnswerParser: Sendable {
         case .csvLong:
             let result = LongCSVParser(context: context).parse(file.records)
             responses = result.responses
-            diagnostics += result.diagnostics
+            diagnostics.record(contentsOf: result.diagnostics)
         case .csvMatrix:
             let result = MatrixCSVParser(context: context).parse(file.records)
             responses = result.responses
-            diagnostics += result.diagnostics
+            diagnostics.record(contentsOf: result.diagnostics)
         case .json:
             guard let root = file.json else { throw .internalError("JSON file without a tree") }
             let result = JSONAnswerParser(context: context).parse(root)
             responses = result.responses
-            diagnostics += result.diagnostics
+            diagnostics.record(contentsOf: result.diagnostics)
         case .prose:
             guard let delegation else {
                 throw .usage(
@@ -52,12 +52,12 @@ public struct AnswerParser: Sendable {
             let text = String(decoding: file.text.utf8, as: UTF8.self)
             let mentions = context.proseMentions(in: text, line: 1, column: 1, into: &diagnostics)
             if mentions.isEmpty {
-                diagnostics.append(
+                diagnostics.record(
                     Diagnostic(
                         file: file.name, severity: .warning,
                         message: "no threat of \(questionnaire.id) was found in this text"))
             } else if !mentions.contains(where: \.counts) {
-                diagnostics.append(
+                diagnostics.record(
                     Diagnostic(
                         file: file.name, severity: .warning,
                         message: "every threat found in this text is in a negated clause; none is counted"))
@@ -69,16 +69,17 @@ public struct AnswerParser: Sendable {
         // A delegation naming every threat most likely sent a template back untouched.
         let everyThreat = Set(questionnaire.threats.map(\.id))
         for response in responses where everyThreat.count > 1 && Set(response.threats) == everyThreat {
-            diagnostics.append(
+            diagnostics.record(
                 Diagnostic(
                     file: file.name, line: response.line, severity: .warning,
                     message: "\(response.delegation) mentions every threat of \(questionnaire.id) (all "
                         + "\(everyThreat.count)); check that the threats it does not mean were left out"))
         }
+        // Listed in file order, at most Diagnostic.listedPerFile, then "and N more".
         if diagnostics.containsErrors {
-            throw .invalidData(diagnostics.sorted(by: Self.fileOrder))
+            throw .invalidData(diagnostics.listed())
         }
-        return (responses, diagnostics.sorted(by: Self.fileOrder))
+        return (responses, diagnostics.listed())
     }
 
     /// Orders diagnostics by line, then column; whole-file ones first.

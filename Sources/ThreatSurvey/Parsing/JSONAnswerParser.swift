@@ -15,21 +15,21 @@ struct JSONAnswerParser {
         let objects: [JSONNode]
         if let array = root.array {
             objects = array
-            if array.isEmpty { diagnostics.append(context.error(root.line, root.column, "empty array: no answers")) }
+            if array.isEmpty { diagnostics.record(context.error(root.line, root.column, "empty array: no answers")) }
         } else {
             objects = [root]
         }
         var responses: [Response] = []
         for object in objects {
             guard let members = object.members else {
-                diagnostics.append(
+                diagnostics.record(
                     context.error(
                         object.line, object.column,
                         "an answer is a JSON object, found \(object.kindName)"))
                 continue
             }
             for member in members where !Self.knownKeys.contains(member.key.lowercased()) {
-                diagnostics.append(
+                diagnostics.record(
                     context.warning(
                         member.keyLine, member.keyColumn,
                         "field \"\(member.key)\" is not used; ignored"))
@@ -43,7 +43,7 @@ struct JSONAnswerParser {
         guard let node else { return nil }
         if case .null = node.value { return nil }
         guard let s = node.string else {
-            diagnostics.append(
+            diagnostics.record(
                 context.error(node.line, node.column, "\"\(field)\" must be a string, found \(node.kindName)"))
             return nil
         }
@@ -61,14 +61,14 @@ struct JSONAnswerParser {
             let fromFile = context.memberState(
                 written, line: node.line, column: node.column, role: "delegation", into: &diagnostics)
             if let given = context.delegation, let fromFile, given != fromFile {
-                diagnostics.append(
+                diagnostics.record(
                     context.error(
                         node.line, node.column,
                         "answer is from \(fromFile.code) but --delegation says \(given.code)"))
             }
             state = fromFile
         } else if context.delegation == nil {
-            diagnostics.append(
+            diagnostics.record(
                 context.error(object.line, object.column, "missing \"delegation\" (or give --delegation)"))
         }
         var cosignatories: [String] = []
@@ -95,7 +95,7 @@ struct JSONAnswerParser {
                     }
                 }
             } else {
-                diagnostics.append(
+                diagnostics.record(
                     context.error(node.line, node.column, "\"cosignatories\" must be a list of Member States"))
             }
         }
@@ -103,7 +103,7 @@ struct JSONAnswerParser {
         if let node = object["date"], let text = string(node, "date", into: &diagnostics) {
             dated = CivilDate(written: text)
             if dated == nil {
-                diagnostics.append(
+                diagnostics.record(
                     context.error(node.line, node.column, "\"date\" is not a date (YYYY-MM-DD, or day first as DD/MM/YYYY or DD.MM.YYYY): \"\(text)\""))
             }
         }
@@ -125,7 +125,7 @@ struct JSONAnswerParser {
                 // mention nothing.
                 let every = Set(context.questionnaire.threats.map(\.id))
                 if !bare.isEmpty, bare.count < mentions.count, Set(mentions.map(\.threat)) == every {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.warning(
                             node.line, node.column,
                             "every threat of \(context.questionnaire.id) is listed, as in a filled-in template: "
@@ -133,7 +133,7 @@ struct JSONAnswerParser {
                     mentions = mentions.enumerated().filter { !bare.contains($0.offset) }.map(\.element)
                 }
             } else {
-                diagnostics.append(context.error(node.line, node.column, "\"threats\" must be a list"))
+                diagnostics.record(context.error(node.line, node.column, "\"threats\" must be a list"))
             }
         }
         var answers: [Response.Answer] = []
@@ -148,7 +148,7 @@ struct JSONAnswerParser {
                     default: value = nil
                     }
                     guard let value else {
-                        diagnostics.append(
+                        diagnostics.record(
                             context.error(
                                 member.value.line, member.value.column,
                                 "answer to \"\(member.key)\" must be a string or yes/no"))
@@ -162,7 +162,7 @@ struct JSONAnswerParser {
                     }
                 }
             } else {
-                diagnostics.append(
+                diagnostics.record(
                     context.error(node.line, node.column, "\"answers\" must be an object of question → answer"))
             }
         }
@@ -175,7 +175,7 @@ struct JSONAnswerParser {
         }
         guard let state else { return nil }
         if mentions.isEmpty && answers.isEmpty {
-            diagnostics.append(
+            diagnostics.record(
                 context.warning(object.line, object.column, "\(state.code) names no threat and answers no question"))
         }
         return Response(
@@ -191,25 +191,28 @@ struct JSONAnswerParser {
             return Mention(threat: id, phrase: name, line: element.line, column: element.column)
         }
         guard element.members != nil else {
-            diagnostics.append(
+            diagnostics.record(
                 context.error(
                     element.line, element.column,
                     "a threat is a name or {\"threat\": …, \"priority\": …}, found \(element.kindName)"))
             return nil
         }
         guard let nameNode = element["threat"], let name = nameNode.string else {
-            diagnostics.append(context.error(element.line, element.column, "missing \"threat\""))
+            diagnostics.record(context.error(element.line, element.column, "missing \"threat\""))
             return nil
         }
         let id = context.threat(name, line: nameNode.line, column: nameNode.column, into: &diagnostics)
         var priority: Int?
         if let p = element["priority"] {
             switch p.value {
-            case .number(let text), .string(let text):
+            case .number(let text):
+                // An integer literal only: 1e3, 1.0, -1 and huge values are refused.
+                priority = context.priority(text, line: p.line, column: p.column, into: &diagnostics)
+            case .string(let text):
                 priority = context.priority(text, line: p.line, column: p.column, into: &diagnostics)
             case .null: break
             default:
-                diagnostics.append(
+                diagnostics.record(
                     context.error(p.line, p.column, "bad priority: a whole number from 1 (highest), found \(p.kindName)"))
             }
         }

@@ -57,7 +57,7 @@ struct LongCSVParser {
             let at = header.location(ofField: index, in: context.file)
             func claim(_ slot: WritableKeyPath<Columns, Int?>) {
                 if columns[keyPath: slot] != nil {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.error(at.line, at.column, "column \"\(name)\" appears twice"))
                 } else {
                     columns[keyPath: slot] = index
@@ -75,19 +75,19 @@ struct LongCSVParser {
             case _ where Self.answerColumnNames.contains(key): claim(\.answer)
             case _ where Self.mentionColumnNames.contains(key): claim(\.mentioned)
             default:
-                diagnostics.append(
+                diagnostics.record(
                     context.warning(at.line, at.column, "column \"\(name)\" is not used; ignored"))
             }
         }
         if columns.delegation == nil && context.delegation == nil {
-            diagnostics.append(
+            diagnostics.record(
                 context.error(
                     header.line, 1,
                     "no delegation column (expected one of: delegation, member state, country, ms); "
                         + "or give --delegation"))
         }
         if columns.threat == nil {
-            diagnostics.append(context.error(header.line, 1, "no threat column"))
+            diagnostics.record(context.error(header.line, 1, "no threat column"))
         }
         guard !diagnostics.containsErrors else { return ([], diagnostics) }
 
@@ -128,7 +128,7 @@ struct LongCSVParser {
                 let fromFile = context.memberState(
                     d.text, line: d.line, column: d.column, role: "delegation", into: &diagnostics)
                 if let given = context.delegation, let fromFile, fromFile != given {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.error(
                             d.line, d.column,
                             "row is for \(fromFile.code) but --delegation says \(given.code)"))
@@ -165,13 +165,13 @@ struct LongCSVParser {
                 if let m = cell(columns.mentioned), !m.text.trimmingWhitespace().isEmpty {
                     marked = YesNo.read(m.text)
                     if marked == nil {
-                        diagnostics.append(
+                        diagnostics.record(
                             context.error(
                                 m.line, m.column,
                                 "\"\(m.text.trimmingWhitespace())\" in the mention column is neither a mark "
                                     + "(x, yes) nor blank (or no)"))
                     } else if marked == false, priority != nil, let p = cell(columns.priority) {
-                        diagnostics.append(
+                        diagnostics.record(
                             context.error(
                                 p.line, p.column,
                                 "this row gives a priority but its mention column says no; clear one of them"))
@@ -205,7 +205,7 @@ struct LongCSVParser {
                     into: &diagnostics)
             } else {
                 let at = threatCell.map { ($0.line, $0.column) } ?? (record.line, 1)
-                diagnostics.append(context.warning(at.0, at.1, "row names no threat; skipped"))
+                diagnostics.record(context.warning(at.0, at.1, "row names no threat; skipped"))
                 continue
             }
             guard let state else { continue }
@@ -223,7 +223,7 @@ struct LongCSVParser {
             }
             if let mention {
                 if let earlier = firstLine[key]?[mention.threat] {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.warning(
                             mention.line, mention.column,
                             "\(mention.threat) is listed again for \(state.code) (first on line "
@@ -239,7 +239,7 @@ struct LongCSVParser {
         if !blankRows.isEmpty {
             let lines = blankRows.prefix(5).map(String.init).joined(separator: ", ")
                 + (blankRows.count > 5 ? ", …" : "")
-            diagnostics.append(
+            diagnostics.record(
                 context.warning(
                     blankRows[0], nil,
                     "\(blankRows.count) row(s) left blank (line \(lines)) mention nothing"))
@@ -253,7 +253,7 @@ struct LongCSVParser {
                 bareRows.count < response.mentions.count, !bareRows.isEmpty
             {
                 let dropped = response.mentions.indices.filter { bareRows.contains($0) }
-                diagnostics.append(
+                diagnostics.record(
                     context.warning(
                         response.line, nil,
                         "\(response.delegation) lists every threat of \(context.questionnaire.id), as a filled-in "
@@ -267,7 +267,7 @@ struct LongCSVParser {
             result[index].cosignatories = MemberState.sortedByProtocol(result[index].cosignatories)
         }
         if result.isEmpty && !diagnostics.containsErrors {
-            diagnostics.append(context.error(header.line, 1, "no answer rows after the header"))
+            diagnostics.record(context.error(header.line, 1, "no answer rows after the header"))
         }
         return (result, diagnostics)
     }

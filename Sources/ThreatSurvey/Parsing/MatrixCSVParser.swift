@@ -20,6 +20,7 @@ struct MatrixCSVParser {
         guard let header = records.first else { return ([], [context.error(nil, nil, "file is empty")]) }
         var threatColumns: [(index: Int, threat: String)] = []
         var commentColumn: Int?
+        var columnOfThreat: [String: Int] = [:]  // linear in the header's width
         for index in header.fields.indices.dropFirst() {
             let name = header.fields[index]
             let at = header.location(ofField: index, in: context.file)
@@ -30,14 +31,15 @@ struct MatrixCSVParser {
                 continue
             }
             if let id = context.threat(name, line: at.line, column: at.column, into: &diagnostics) {
-                if let other = threatColumns.first(where: { $0.threat == id }) {
-                    let otherAt = header.location(ofField: other.index, in: context.file)
-                    diagnostics.append(
+                if let other = columnOfThreat[id] {
+                    let otherAt = header.location(ofField: other, in: context.file)
+                    diagnostics.record(
                         context.error(
                             at.line, at.column,
                             "column \"\(name)\" is the same threat (\(id)) as column "
                                 + "\(otherAt.column)"))
                 } else {
+                    columnOfThreat[id] = index
                     threatColumns.append((index, id))
                 }
             }
@@ -64,25 +66,28 @@ struct MatrixCSVParser {
                 let at = record.location(ofField: column.index, in: context.file)
                 let key = TextFolding.key(text)
                 if Self.blanks.contains(key) && !Self.markSymbols.contains(text) { continue }
-                if text == "1" {
-                    sawOne = true
-                    cells.append((column.threat, 1, text, at.line, at.column))
-                } else if let number = Int(text), number > 1 {
-                    onlyOnes = false
+                let isDigits = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                let parsed = Priority.parse(text)
+                if isDigits, case .success(let number) = parsed {
+                    if number == 1 { sawOne = true } else { onlyOnes = false }
                     cells.append((column.threat, number, text, at.line, at.column))
                 } else if Self.marks.contains(key) || Self.markSymbols.contains(text) {
                     onlyOnes = false
                     cells.append((column.threat, nil, text, at.line, at.column))
-                } else if Int(text) != nil {
-                    diagnostics.append(
+                } else if case .failure(let problem) = parsed,
+                    isDigits || Int(text) != nil || problem != .notDigits(suggestion: nil)
+                {
+                    var suggestion: String?
+                    if case .notDigits(let plain) = problem { suggestion = plain }
+                    diagnostics.record(
                         context.error(
-                            at.line, at.column,
-                            "bad priority \"\(text)\"; a priority is a whole number from 1 (highest)"))
+                            at.line, at.column, Priority.message(TerminalText.clipped(text), problem),
+                            suggestion: suggestion))
                 } else {
-                    diagnostics.append(
+                    diagnostics.record(
                         context.error(
                             at.line, at.column,
-                            "cell \"\(text)\" is neither a priority nor a mark (x, yes, ✓) nor empty"))
+                            "cell \"\(TerminalText.clipped(text))\" is neither a priority nor a mark (x, yes, ✓) nor empty"))
                 }
             }
             rows.append((record, state, cells))
@@ -90,7 +95,7 @@ struct MatrixCSVParser {
         // A file whose marks are nothing but 1s (with blanks or 0s) is a tick export.
         let tickExport = sawOne && onlyOnes
         if tickExport {
-            diagnostics.append(
+            diagnostics.record(
                 context.warning(
                     header.line, nil,
                     "every mark in this file is 1 (or blank, 0): read as a tick export, the 1s are mentions "
@@ -102,7 +107,7 @@ struct MatrixCSVParser {
             guard let state else { continue }
             if let first = seen[state.code] {
                 let delegationAt = record.location(ofField: 0, in: context.file)
-                diagnostics.append(
+                diagnostics.record(
                     context.error(
                         delegationAt.line, delegationAt.column,
                         "\(state.code) has a second row (first on line \(first)); send one row "
@@ -126,13 +131,13 @@ struct MatrixCSVParser {
                 }
             }
             if response.mentions.isEmpty {
-                diagnostics.append(
+                diagnostics.record(
                     context.warning(record.line, nil, "\(state.code) marks no threat"))
             }
             responses.append(response)
         }
         if responses.isEmpty && !diagnostics.containsErrors {
-            diagnostics.append(context.error(header.line, 1, "no delegation rows after the header"))
+            diagnostics.record(context.error(header.line, 1, "no delegation rows after the header"))
         }
         return (responses, diagnostics)
     }

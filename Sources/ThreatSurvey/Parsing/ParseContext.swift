@@ -45,7 +45,7 @@ struct ParseContext: Sendable {
         in text: String, line: Int, column: Int, into diagnostics: inout [Diagnostic]
     ) -> [Mention] {
         let reading = prose.read(text, firstLine: line, firstColumn: column)
-        for note in reading.notes { diagnostics.append(warning(note.line, note.column, note.message)) }
+        for note in reading.notes { diagnostics.record(warning(note.line, note.column, note.message)) }
         return reading.mentions
     }
 
@@ -66,7 +66,7 @@ struct ParseContext: Sendable {
         let meant = record.fields[(width - 1)...lastFilled].joined(separator: delimiter)
         let quoted = "\"" + meant.replacing("\"", with: "\"\"") + "\""
         let hint = quoted.count <= 200 ? ", as in " + quoted : ""
-        diagnostics.append(
+        diagnostics.record(
             error(
                 at.line, at.column,
                 "row has \(lastFilled + 1) cells but the header has \(width) columns, so "
@@ -80,18 +80,18 @@ struct ParseContext: Sendable {
     ) -> MemberState? {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty {
-            diagnostics.append(error(line, column, "missing \(role)"))
+            diagnostics.record(error(line, column, "missing \(role)"))
             return nil
         }
         guard let state = states.resolve(trimmed) else {
-            diagnostics.append(
+            diagnostics.record(
                 error(
-                    line, column, "unknown Member State \"\(trimmed)\"",
+                    line, column, "unknown Member State \"\(TerminalText.clipped(trimmed))\"",
                     suggestion: diagnostics.count < Self.suggestionLimit ? states.suggestion(for: trimmed) : nil))
             return nil
         }
         if !roster.contains(state.code) {
-            diagnostics.append(
+            diagnostics.record(
                 warning(
                     line, column,
                     "\(state.code) (\(state.englishName)) is not on the roster of "
@@ -104,28 +104,30 @@ struct ParseContext: Sendable {
     func threat(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) -> String? {
         let trimmed = text.trimmingWhitespace()
         guard let id = threats.resolve(trimmed) else {
-            diagnostics.append(
+            diagnostics.record(
                 error(
-                    line, column, "unknown threat \"\(trimmed)\" in \(questionnaire.id)",
+                    line, column, "unknown threat \"\(TerminalText.clipped(trimmed))\" in \(questionnaire.id)",
                     suggestion: diagnostics.count < Self.suggestionLimit ? threats.suggestion(for: trimmed) : nil))
             return nil
         }
         return id
     }
 
-    /// Parses a priority (an integer ≥ 1), or records an error.
+    /// Parses a priority (plain digits, 1 through ``Priority/maximum``), or records an error
+    /// with the plain spelling as a suggestion when there is one (`+3`, `1.0`, `1e3`).
     func priority(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) -> Int? {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return nil }
-        if let value = Int(trimmed), value >= 1 { return value }
-        if let value = Double(trimmed.replacing(",", with: ".")), value >= 1,
-            value == value.rounded(), value < 1e9
-        {
-            return Int(value)
+        switch Priority.parse(trimmed) {
+        case .success(let value):
+            return value
+        case .failure(let problem):
+            var suggestion: String?
+            if case .notDigits(let plain) = problem { suggestion = plain }
+            diagnostics.record(
+                error(line, column, Priority.message(TerminalText.clipped(trimmed), problem), suggestion: suggestion))
+            return nil
         }
-        diagnostics.append(
-            error(line, column, "bad priority \"\(trimmed)\"; a priority is a whole number from 1 (highest)"))
-        return nil
     }
 
     /// Checks that a questionnaire named in the file is the one being answered.
@@ -133,7 +135,7 @@ struct ParseContext: Sendable {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return }
         if Questionnaire.canonicalID(trimmed).uppercased() != questionnaire.id.uppercased() {
-            diagnostics.append(
+            diagnostics.record(
                 error(
                     line, column,
                     "this row answers questionnaire \"\(trimmed)\", not \(questionnaire.id)"))
@@ -148,7 +150,7 @@ struct ParseContext: Sendable {
         let key = text.trimmingWhitespace()
         guard let question = questionnaire.question(key) else {
             let ids = questionnaire.questions.map(\.id)
-            diagnostics.append(
+            diagnostics.record(
                 error(
                     line, column,
                     "unknown question \"\(key)\" in \(questionnaire.id)"
@@ -159,7 +161,7 @@ struct ParseContext: Sendable {
         }
         guard let normalized = question.normalize(value) else {
             let valid = question.validAnswers.map { "\"\($0)\"" }.joined(separator: ", ")
-            diagnostics.append(
+            diagnostics.record(
                 error(
                     line, column,
                     "answer \"\(value)\" to \"\(question.id)\" is not one of \(valid)",

@@ -38,9 +38,10 @@ extension Store {
     public func insertStreamed(
         path: String, name: String, questionnaire: Questionnaire, received: Date
     ) throws(SurveyError) -> StreamedReceipt? {
-        // The checksum is computed on the other core while this one parses and inserts; the
-        // file row, which carries it, is written last (foreign keys are checked at commit).
-        let hashing = BackgroundChecksum(path: path)
+        // The checksum is computed over the bytes as they are stored, in the same pass: a
+        // file that grows or changes while it is read still gets the checksum of what was
+        // kept. The file row, which carries it, is written last (foreign keys are checked at
+        // commit).
         let receivedMillis = Int64((received.timeIntervalSince1970 * 1000).rounded())
         let receivedText = Timestamp.storage(Date(timeIntervalSince1970: Double(receivedMillis) / 1000))
         let result: StreamedReceipt
@@ -48,7 +49,7 @@ extension Store {
             result = try db.transaction { () throws(SurveyError) -> StreamedReceipt in
                 try insertStreamedRows(
                     path: path, name: name, questionnaire: questionnaire, receivedMillis: receivedMillis,
-                    receivedText: receivedText, hashing: hashing)
+                    receivedText: receivedText)
             }
         } catch {
             if case .internalError(let m) = error, m == "streaming declined" { return nil }
@@ -57,47 +58,12 @@ extension Store {
         return result
     }
 
-    /// The SHA-256 and size of a file, computed on another thread.
-    private final class BackgroundChecksum: @unchecked Sendable {
-        // `result` is written once by the worker before it signals `done`, and read only
-        // after waiting on `done`: the semaphore orders the write before the read.
-        private var result: Result<(String, Int), SurveyError>?
-        private let done = DispatchSemaphore(value: 0)
-
-        init(path: String) {
-            DispatchQueue.global(qos: .userInitiated).async { [self] in
-                var hasher = SHA256.Hasher()
-                var size = 0
-                do {
-                    try Store.readChunks(path) { chunk in
-                        hasher.update(chunk)
-                        size += chunk.count
-                    }
-                    result = .success((hasher.finalizeHex(), size))
-                } catch {
-                    result = .failure((error as? SurveyError) ?? .io("\(path): \(error)"))
-                }
-                done.signal()
-            }
-        }
-
-        func wait() throws(SurveyError) -> (String, Int) {
-            done.wait()
-            switch result {
-            case .success(let value): return value
-            case .failure(let error): throw error
-            case nil: throw .internalError("checksum not computed")
-            }
-        }
-    }
-
     /// Thrown inside the transaction to roll it back when the file needs the general reader.
     static let streamingDeclined = SurveyError.internalError("streaming declined")
 
     /// The body of ``insertStreamed(path:name:questionnaire:received:)``, inside its transaction.
     private func insertStreamedRows(
-        path: String, name: String, questionnaire: Questionnaire, receivedMillis: Int64, receivedText: String,
-        hashing: BackgroundChecksum
+        path: String, name: String, questionnaire: Questionnaire, receivedMillis: Int64, receivedText: String
     ) throws(SurveyError) -> StreamedReceipt {
         let fileID: Int64
         do {
@@ -129,6 +95,8 @@ extension Store {
             throw fail(error)
         }
         var seq: Int64 = 0
+        var hasher = SHA256.Hasher()
+        var size = 0
         var first: Int64 = 0
         var last: Int64 = 0
         let summary = try LongCSVAggregator.stream(
@@ -139,7 +107,10 @@ extension Store {
                 } catch {
                     throw self.fail(error)
                 }
+                hasher.update(chunk)
+                size += chunk.count
                 seq += 1
+                self.afterStoredChunk?(seq)
             },
             onAnswer: { (answer) throws(SurveyError) in
                 var packed: [UInt8] = []
@@ -162,7 +133,7 @@ extension Store {
                 if first == 0 { first = last }
             })
         guard let summary, first > 0 else { throw Store.streamingDeclined }
-        let (checksum, size) = try hashing.wait()
+        let checksum = hasher.finalizeHex()
         do {
             try db.run(
                 "INSERT INTO files(id, name, bytes, sha256, size, stored_at) VALUES (?, ?, x'', ?, ?, ?)",

@@ -45,13 +45,15 @@ extension Store {
             let fileID = db.lastInsertedRowID
             let receivedMillis = Int64((file.received.timeIntervalSince1970 * 1000).rounded())
             let received = Date(timeIntervalSince1970: Double(receivedMillis) / 1000)
-            for response in file.responses {
+            // The file's warnings are stored once, with its first submission.
+            let warnings = file.warnings.joined(separator: "\n")
+            for (index, response) in file.responses.enumerated() {
                 try insertSubmission.execute([
                     .text(file.questionnaire), .text(response.delegation), .optional(response.respondent),
                     .text(Timestamp.storage(received)), .integer(receivedMillis), .integer(fileID),
                     .text(file.format.rawValue), .text(file.encoding.rawValue), .optional(file.delimiter),
                     .optional(response.dated?.description), .optional(response.comments),
-                    .optional(response.line), .text(file.warnings.joined(separator: "\n")),
+                    .optional(response.line), .text(index == 0 ? warnings : ""),
                 ])
                 let id = db.lastInsertedRowID
                 for (position, code) in response.cosignatories.enumerated() {
@@ -72,7 +74,7 @@ extension Store {
                         id: id, questionnaire: file.questionnaire, received: received,
                         sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: checksum, fileID: fileID,
-                        response: response, warnings: file.warnings))
+                        response: response, warnings: index == 0 ? file.warnings : []))
             }
         }
         return stored
@@ -205,7 +207,20 @@ extension Store {
         return out
     }
 
-    private func fetch(where filter: (String, [SQLValue])?) throws(SQLiteError) -> [Submission] {
+    /// A priority read from the store, or `nil` (with a warning, once) when it is outside
+    /// 1...``Priority/maximum``: a store written before priorities were bounded may hold
+    /// one, and it must not break every analysis for ever.
+    func bounded(_ priority: Int?, submission: Int64) -> Int? {
+        guard let priority else { return nil }
+        if priority >= 1, priority <= Priority.maximum { return priority }
+        warnOnce(
+            "priority",
+            "\(path): warning: submission \(submission) holds priority \(priority), outside 1–\(Priority.maximum) "
+                + "(stored by an older threatsurvey); such priorities are ignored, the mentions are counted")
+        return nil
+    }
+
+    func fetch(where filter: (String, [SQLValue])?) throws(SQLiteError) -> [Submission] {
         let condition = filter.map { "WHERE \($0.0)" } ?? ""
         let values = filter?.1 ?? []
         var submissions = try db.query(
@@ -230,7 +245,11 @@ extension Store {
                     comments: row.optionalText(12), line: row.optionalInt(13) ?? 1),
                 warnings: row.text(14).split(separator: "\n").map(String.init))
             if !row.isNull(15) {
-                submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16))
+                submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16)).map { m in
+                    var m = m
+                    m.priority = self.bounded(m.priority, submission: row.int(0))
+                    return m
+                }
             }
             return submission
         }
@@ -254,7 +273,8 @@ extension Store {
                 (
                     row.int(0),
                     Mention(
-                        threat: row.text(1), priority: row.optionalInt(2), comment: row.optionalText(3),
+                        threat: row.text(1), priority: self.bounded(row.optionalInt(2), submission: row.int(0)),
+                        comment: row.optionalText(3),
                         origin: Mention.Origin(rawValue: row.text(4)) ?? .structured,
                         phrase: row.optionalText(5), line: row.optionalInt(6), column: row.optionalInt(7),
                         negated: row.int(8) != 0, cue: row.optionalText(9))

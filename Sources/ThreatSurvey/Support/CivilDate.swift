@@ -5,6 +5,11 @@ public import Foundation
 /// A deadline "by 7 September" is a day, not an instant; it becomes an instant only in the
 /// questionnaire's time zone (``endOfDay(in:)``), which is why the two are kept apart.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    /// The years a date may have: 1 through 9999 (four digits, as ISO 8601 writes them
+    /// without extension); a date beyond is an error where it is read, never a wrapped or
+    /// clamped day.
+    public static let years = 1...9999
+
     /// The year, e.g. 2015.
     public var year: Int
     /// The month, 1–12.
@@ -14,7 +19,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Creates a date from its parts, or `nil` when the day does not exist (2015-02-30).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+        guard CivilDate.years.contains(year), (1...12).contains(month), day >= 1,
             day <= CivilDate.daysIn(month: month, year: year)
         else { return nil }
         self.year = year
@@ -91,8 +96,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The last second of this day in `zone`, 23:59:59 local time: a deadline's instant.
+    ///
+    /// 9999-12-31, the last day of ``years``, has no next day to count back from: its end
+    /// is 86,399 seconds after its start (no time zone changes its clocks that day).
     public func endOfDay(in zone: TimeZone) -> Date {
-        next.start(in: zone).addingTimeInterval(-1)
+        let following = next
+        if following == self { return start(in: zone).addingTimeInterval(86_399) }
+        return following.start(in: zone).addingTimeInterval(-1)
     }
 
     /// The instant at a local time of day in `zone`.

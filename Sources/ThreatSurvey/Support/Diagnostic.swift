@@ -47,8 +47,16 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
             severity: severity, message: message, suggestion: suggestion)
     }
 
-    /// `FILE:LINE:COLUMN: error: message; did you mean "x"?`
-    public var description: String {
+    /// `FILE:LINE:COLUMN: error: message; did you mean "x"?`, safe for a terminal.
+    ///
+    /// The file name, message and suggestion may all carry text from the file (or its
+    /// name), so the whole line goes through ``TerminalText/safe(_:keepingLineBreaks:)``:
+    /// no ESC, BEL, CR or bidi control from a file ever reaches the terminal raw, and a
+    /// diagnostic is always exactly one line.
+    public var description: String { TerminalText.safe(rawDescription) }
+
+    /// The line before terminal escaping (for tests of the escaping itself).
+    var rawDescription: String {
         var place = file
         if let line {
             place += ":\(line)"
@@ -84,4 +92,82 @@ extension Array where Element == Diagnostic {
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     /// The warnings and notes alone.
     public var warnings: [Diagnostic] { filter { $0.severity != .error } }
+}
+
+extension Diagnostic {
+    /// Most diagnostics one file keeps in memory while it is read: 1,000.
+    ///
+    /// A 50 MB line `a,a,a,…` holds 25 million unknown names; keeping each as a diagnostic
+    /// took gigabytes. Beyond this number only a count is kept (in one trailing note).
+    public static let retainedPerFile = 1_000
+
+    /// Most diagnostics listed (printed, stored, shown in a receipt) per file: 100, then one
+    /// line "and N more".
+    public static let listedPerFile = 100
+
+    static let omissionMarker = "more problems in this file are not listed"
+
+    /// Whether this is the note that counts diagnostics not kept.
+    var isOmissionNote: Bool { line == nil && message.hasSuffix(Self.omissionMarker) }
+}
+
+extension Array where Element == Diagnostic {
+    /// Appends `diagnostic`, or, once ``Diagnostic/retainedPerFile`` are kept, only counts
+    /// it in the trailing omission note (an error note if any omitted one is an error).
+    ///
+    /// - Complexity: O(1) amortized; memory stays bounded whatever the file holds.
+    public mutating func record(_ diagnostic: Diagnostic) {
+        if count < Diagnostic.retainedPerFile {
+            append(diagnostic)
+            return
+        }
+        let adding = diagnostic.isOmissionNote ? (diagnostic.column ?? 1) : 1
+        if let last, last.isOmissionNote {
+            let omitted = (last.column ?? 0) + adding
+            self[count - 1].column = omitted
+            self[count - 1].message = "and \(omitted) \(Diagnostic.omissionMarker)"
+            if diagnostic.severity == .error { self[count - 1].severity = .error }
+        } else {
+            append(
+                Diagnostic(
+                    file: diagnostic.file, line: nil, column: adding,
+                    severity: diagnostic.severity == .error ? .error : .note,
+                    message: "and \(adding) \(Diagnostic.omissionMarker)"))
+        }
+    }
+
+    /// Records each of `diagnostics` (see ``record(_:)``).
+    public mutating func record(contentsOf diagnostics: [Diagnostic]) {
+        for d in diagnostics { record(d) }
+    }
+
+    /// The first ``Diagnostic/listedPerFile`` in file order (line, then column), then one
+    /// note counting the rest ("and N more …"), an error when any of the rest is.
+    ///
+    /// - Complexity: O(n log n) in the (bounded) number kept.
+    public func listed(limit: Int = Diagnostic.listedPerFile) -> [Diagnostic] {
+        var omitted = 0
+        var omittedError = false
+        var kept: [Diagnostic] = []
+        for d in self {
+            if d.isOmissionNote {
+                omitted += d.column ?? 0
+                omittedError = omittedError || d.severity == .error
+            } else {
+                kept.append(d)
+            }
+        }
+        kept.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        if kept.count > limit {
+            omitted += kept.count - limit
+            omittedError = omittedError || kept[limit...].contains { $0.severity == .error }
+            kept.removeSubrange(limit...)
+        }
+        guard omitted > 0, let file = kept.first?.file ?? first?.file else { return kept }
+        kept.append(
+            Diagnostic(
+                file: file, severity: omittedError ? .error : .note,
+                message: "and \(omitted) more problem\(omitted == 1 ? "" : "s") in this file (the first \(limit) are listed)"))
+        return kept
+    }
 }

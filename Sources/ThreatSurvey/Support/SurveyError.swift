@@ -33,8 +33,16 @@ public enum SurveyError: Error, Sendable, CustomStringConvertible, LocalizedErro
         }
     }
 
-    /// The message as printed on standard error, one problem per line.
+    /// The message as printed on standard error, one problem per line, safe for a terminal
+    /// (paths and messages may carry text from a file or its name: see ``TerminalText``).
     public var description: String {
+        if case .invalidData(let diagnostics) = self {
+            return diagnostics.map(\.description).joined(separator: "\n")
+        }
+        return TerminalText.safe(rawDescription)
+    }
+
+    private var rawDescription: String {
         switch self {
         case .usage(let message):
             return "error: \(message)"

@@ -79,6 +79,22 @@ extension Option where Value: ExpressibleByArgument {
 }
 
 extension Option where Value: ExpressibleByArgument & Comparable {
+    /// An option with a default whose value must lie in `range` (`--limit 0…1000000000`).
+    public convenience init(
+        wrappedValue: Value, name: String? = nil, _ placeholder: String = "VALUE", help: String,
+        range: ClosedRange<Value>
+    ) {
+        self.init(
+            declaration: ArgumentDeclaration(
+                kind: .option, name: name, placeholder: placeholder, help: help, isRequired: false,
+                isRepeatable: false,
+                defaultText: wrappedValue.argumentText, completion: .none),
+            initial: wrappedValue,
+            store: { (_, text, name) throws(SurveyError) in
+                try Self.convertInRange(text, name: name, range)
+            })
+    }
+
     /// A required option whose value must lie in `range` (`--respondents 0…100000000`).
     public convenience init(
         name: String? = nil, _ placeholder: String = "VALUE", help: String,
@@ -91,14 +107,21 @@ extension Option where Value: ExpressibleByArgument & Comparable {
                 defaultText: nil, completion: .none),
             initial: nil,
             store: { (_, text, name) throws(SurveyError) in
-                let value: Value = try convert(text, name: name, allowed: nil)
-                guard range.contains(value) else {
-                    throw .usage(
-                        "\(name) \(text): use \(range.lowerBound.argumentText) to \(range.upperBound.argumentText)"
-                    )
-                }
-                return value
+                try Self.convertInRange(text, name: name, range)
             })
+    }
+
+    /// Converts `text` and refuses a value outside `range`: the one range rule of every option.
+    private static func convertInRange(_ text: String, name: String, _ range: ClosedRange<Value>)
+        throws(SurveyError) -> Value
+    {
+        let value: Value = try convert(text, name: name, allowed: nil)
+        guard range.contains(value) else {
+            throw .usage(
+                "\(name) \(text): use \(range.lowerBound.argumentText) to \(range.upperBound.argumentText)"
+            )
+        }
+        return value
     }
 }
 

@@ -11,6 +11,8 @@ struct HistoryCommand: ParsableCommand {
     var delegation: MemberState?
     @Option("ID", help: "only this questionnaire's submissions")
     var questionnaire: String?
+    @Option("N", help: "only the N most recently received (0, the default: all)", range: 0...1_000_000_000)
+    var limit: Int = 0
     @Option("FORMAT", help: "output format", values: [.table, .markdown, .csv, .json])
     var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions
@@ -22,6 +24,14 @@ struct HistoryCommand: ParsableCommand {
             try QuestionnaireResolver(catalog: catalog).named(id).id
         }
         let opened = try store.forReading(context)
+        if limit > 0, delegation == nil {
+            // Only the last N are read: the cost follows N, not the size of the store.
+            let entries = try HistoryEntry.latest(limit, in: opened, questionnaire: questionnaireID) {
+                try? catalog.find($0)
+            }
+            try context.print(HistoryEntry.document(entries, catalog: catalog), format: format)
+            return .success
+        }
         let all = try opened.submissions(questionnaire: questionnaireID)
         var entries: [HistoryEntry] = []
         for id in Set(all.map(\.questionnaire)).sorted() {
@@ -34,6 +44,7 @@ struct HistoryCommand: ParsableCommand {
         if let delegation {
             entries = entries.filter { $0.submission.memberStates.contains(delegation.code) }
         }
+        if limit > 0 { entries = Array(entries.suffix(limit)) }
         try context.print(HistoryEntry.document(entries, catalog: catalog), format: format)
         return .success
     }

@@ -29,10 +29,8 @@ struct ShowCommand: ParsableCommand {
             return .success
         }
         let questionnaire = try? questionnaires.catalog().find(found.questionnaire)
-        let all = try opened.submissions(questionnaire: found.questionnaire)
-        let entry = HistoryEntry.history(of: all, questionnaire: questionnaire).first {
-            $0.submission.id == id
-        }
+        // Only this submission's Member States are looked up: the cost does not grow with the store.
+        let entry: HistoryEntry? = try HistoryEntry.entry(of: found, in: opened, questionnaire: questionnaire)
         var blocks = found.blocks(
             title: "Submission #\(found.id) to \(found.questionnaire) from \(found.delegation)",
             questionnaire: questionnaire)

@@ -18,12 +18,16 @@ public struct StoreOptions: ParsableArguments {
 
     /// Opens the store, creating it on first use (for commands that write).
     func openOrCreate(_ context: CommandContext) throws(SurveyError) -> Store {
-        try Store(path: path(context))
+        try Store(path: path(context), warn: { [console = context.console] in try? console.err($0) })
     }
 
     /// Opens the store if it exists (for commands that may write later); creates nothing.
     func existing(_ context: CommandContext) throws(SurveyError) -> Store? {
-        FileManager.default.fileExists(atPath: path(context)) ? try Store(path: path(context)) : nil
+        FileManager.default.fileExists(atPath: path(context))
+            ? try Store(
+                path: path(context), readOnly: false,
+                warn: { [console = context.console] in try? console.err($0) })
+            : nil
     }
 
     /// Opens the store for a read command: a missing store is exit 66 with the path and what
@@ -36,6 +40,7 @@ public struct StoreOptions: ParsableArguments {
                 reason: "no store here; submit answers first (threatsurvey submit FILE…), "
                     + "or pass --store PATH or set THREATSURVEY_STORE")
         }
-        return try Store(path: path)
+        // Read-only: works on a store in a read-only folder, and never writes by accident.
+        return try Store(path: path, readOnly: true, warn: { [console = context.console] in try? console.err($0) })
     }
 }

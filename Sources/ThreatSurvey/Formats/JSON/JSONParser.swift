@@ -65,6 +65,9 @@ public struct JSONParser {
         try enter()
         advance()  // {
         var members: [JSONNode.Member] = []
+        // Where each key was first written: a repeated key is an error naming both places
+        // (a reader keeping the last value silently would drop what was written first).
+        var firstPlace: [String: (line: Int, column: Int)] = [:]
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             advance()
@@ -82,6 +85,13 @@ public struct JSONParser {
             let keyLine = line
             let keyColumn = column
             let key = try parseString()
+            if let first = firstPlace[key] {
+                throw SyntaxError(
+                    line: keyLine, column: keyColumn,
+                    message: "key \"\(TerminalText.clipped(key))\" appears twice in this object (first at line \(first.line), "
+                        + "column \(first.column)); keep one")
+            }
+            firstPlace[key] = (keyLine, keyColumn)
             skipWhitespace()
             guard peek == UInt8(ascii: ":") else {
                 throw error(

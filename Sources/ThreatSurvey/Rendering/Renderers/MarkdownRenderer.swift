@@ -42,7 +42,7 @@ public struct MarkdownRenderer: ReportRenderer {
             case "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "+", "!", "|", "~":
                 out.append("\\")
                 out.append(character)
-            case "⏎": out.append(" ")
+            case "␊", "␍": out.append(" ")
             default: out.append(character)
             }
         }

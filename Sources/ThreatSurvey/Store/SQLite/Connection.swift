@@ -13,12 +13,29 @@ public final class Connection {
     /// Opens (creating if needed) the database at `path`.
     ///
     /// - Throws: ``SQLiteError`` when the file cannot be opened.
-    public init(path: String, readOnly: Bool = false) throws(SQLiteError) {
+    /// - Parameter immutable: open read-only with SQLite's `immutable` URI parameter, for a
+    ///   file nobody can be writing (in a read-only folder SQLite could not create the
+    ///   `-shm` file a WAL database otherwise needs).
+    public init(path: String, readOnly: Bool = false, immutable: Bool = false) throws(SQLiteError) {
         var db: OpaquePointer?
-        let flags =
+        var flags =
             (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        var name = path
+        if immutable {
+            flags |= SQLITE_OPEN_URI
+            var escaped = ""
+            for scalar in path.unicodeScalars {
+                switch scalar {
+                case "%": escaped += "%25"
+                case "?": escaped += "%3f"
+                case "#": escaped += "%23"
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            name = "file:" + escaped + "?immutable=1"
+        }
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }

@@ -38,7 +38,17 @@ public final class Statement {
         case .null: rc = sqlite3_bind_null(handle, index)
         case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
         case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-        case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, sqliteTransient)
+        case .text(let v):
+            // Bound with its length, not as a C string: a U+0000 inside is kept, not a cut.
+            var text = v
+            rc = text.withUTF8 { utf8 in
+                guard let base = utf8.baseAddress, !utf8.isEmpty else {
+                    return sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+                }
+                return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                    sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(utf8.count), sqliteTransient, UInt8(SQLITE_UTF8))
+                }
+            }
         case .blob(let v):
             rc = v.withUnsafeBytes { raw in
                 sqlite3_bind_blob64(handle, index, raw.baseAddress, sqlite3_uint64(raw.count), sqliteTransient)
@@ -76,7 +86,9 @@ public final class Statement {
     /// Column `i` as text ("" for NULL).
     public func text(_ i: Int32) -> String {
         guard let p = sqlite3_column_text(handle, i) else { return "" }
-        return String(cString: p)
+        // Read by length, not up to the first NUL: text holding U+0000 comes back whole.
+        let count = Int(sqlite3_column_bytes(handle, i))
+        return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
     }
     /// Column `i` as text, or `nil` for NULL.
     public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }

@@ -1,0 +1,30 @@
+public import Foundation
+
+/// A Member State's first and last answer to a questionnaire: what a deadline check needs.
+public struct FirstAndLastAnswer: Sendable, Hashable {
+    /// The first answer received (then lowest id).
+    public var first: (id: Int64, received: Date)
+    /// The last answer received (then highest id).
+    public var last: (id: Int64, received: Date)
+
+    /// Creates the pair.
+    public init(first: (id: Int64, received: Date), last: (id: Int64, received: Date)) {
+        self.first = first
+        self.last = last
+    }
+
+    /// Widens the pair with one more answer.
+    public mutating func include(id: Int64, received: Date) {
+        if (received, id) < (first.received, first.id) { first = (id, received) }
+        if (received, id) > (last.received, last.id) { last = (id, received) }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.first == b.first && a.last == b.last
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(first.id)
+        hasher.combine(last.id)
+    }
+}

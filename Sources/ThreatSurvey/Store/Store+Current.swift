@@ -1,0 +1,95 @@
+public import Foundation
+
+extension Store {
+    /// The id of the current answer of `memberState` (as delegation or cosignatory) for
+    /// `respondent` to `questionnaire`: the latest received (then highest id), or `nil`.
+    ///
+    /// Asked of SQLite directly so that `show N` needs neither every submission in memory
+    /// nor time growing with what it loads: the questionnaire's index is walked from the
+    /// newest submission and the walk stops at the first match.
+    ///
+    /// - Complexity: O(k) rows read, k the submissions received after the current one
+    ///   (at most the questionnaire's submissions), in constant memory.
+    public func currentSubmissionID(
+        questionnaire: String, memberState: String, respondent: String?
+    ) throws(SurveyError) -> Int64? {
+        do {
+            return try db.query(
+                """
+                SELECT s.id FROM submissions s
+                WHERE s.questionnaire = ?1 AND COALESCE(s.respondent, '') = ?2
+                    AND (s.delegation = ?3 OR EXISTS (
+                        SELECT 1 FROM cosignatories c WHERE c.submission_id = s.id AND c.member_state = ?3))
+                ORDER BY s.received_ms DESC, s.id DESC LIMIT 1
+                """, [.text(questionnaire), .text(respondent ?? ""), .text(memberState)]
+            ) { $0.int(0) }.first
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+extension Store {
+    /// The `limit` most recently received submissions (of `questionnaire`, or of all), in
+    /// received order: what `history --limit N` shows.
+    ///
+    /// - Complexity: with a questionnaire, the index is walked from the newest, so the cost
+    ///   grows with `limit`, not with the store; without one, one sort of the submissions'
+    ///   ids in SQLite. Memory holds `limit` submissions.
+    public func latestSubmissions(questionnaire: String?, limit: Int) throws(SurveyError) -> [Submission] {
+        let bounded = max(0, limit)
+        var values: [SQLValue] = []
+        var filter = ""
+        if let questionnaire {
+            filter = "WHERE x.questionnaire = ?"
+            values.append(.text(questionnaire))
+        }
+        values.append(.integer(Int64(bounded)))
+        do {
+            return try fetch(
+                where: (
+                    "s.id IN (SELECT x.id FROM submissions x \(filter) ORDER BY x.received_ms DESC, x.id DESC LIMIT ?)",
+                    values
+                ))
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+extension Store {
+    /// Per Member State (as delegation or cosignatory), its first and last answer to
+    /// `questionnaire` received before `cutoff`.
+    ///
+    /// - Complexity: one pass over the questionnaire's submissions and one over the
+    ///   cosignatories, in SQLite, keeping one pair per Member State: flat memory, whatever
+    ///   the store holds (loading every submission took gigabytes on a million).
+    public func firstAndLastAnswers(questionnaire: String, before cutoff: Date) throws(SurveyError) -> [String: FirstAndLastAnswer] {
+        var out: [String: FirstAndLastAnswer] = [:]
+        func add(_ state: String, _ id: Int64, _ millis: Int64) {
+            let received = Date(timeIntervalSince1970: Double(millis) / 1000)
+            guard received < cutoff else { return }
+            if out[state] == nil {
+                out[state] = FirstAndLastAnswer(first: (id, received), last: (id, received))
+            } else {
+                out[state]?.include(id: id, received: received)
+            }
+        }
+        do {
+            let delegations = try db.prepare(
+                "SELECT s.id, s.received_ms, s.delegation FROM submissions s WHERE s.questionnaire = ?")
+            try delegations.bind([.text(questionnaire)])
+            while try delegations.step() { add(delegations.text(2), delegations.int(0), delegations.int(1)) }
+            let cosignatories = try db.prepare(
+                """
+                SELECT c.submission_id, s.received_ms, c.member_state FROM cosignatories c
+                JOIN submissions s ON s.id = c.submission_id WHERE s.questionnaire = ?
+                """)
+            try cosignatories.bind([.text(questionnaire)])
+            while try cosignatories.step() { add(cosignatories.text(2), cosignatories.int(0), cosignatories.int(1)) }
+        } catch {
+            throw fail(error)
+        }
+        return out
+    }
+}
