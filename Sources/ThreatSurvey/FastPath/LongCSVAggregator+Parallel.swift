@@ -97,12 +97,8 @@ extension LongCSVAggregator {
             a.states[code] = total
         }
         for (code, priorities) in groups {
-            let mentioned = priorities.enumerated().compactMap { t, p -> (index: Int, priority: Int?)? in
-                p < 0 ? nil : (t, p == 0 ? nil : Int(p))
-            }
-            guard !mentioned.isEmpty else { continue }
             var total = a.states[code] ?? MentionAggregate.StateSums(threats: a.threats.count)
-            total.addAnswer(mentioned, total: a.threats.count)
+            priorities.withUnsafeBufferPointer { total.addAnswer(priorities: $0) }
             a.states[code] = total
         }
         return .aggregated(a, rows: first.rows + second.scanner.rows)

@@ -11,7 +11,9 @@ import Foundation
 /// its full diagnostics, takes over. Both produce the same sums: the general reader's rules
 /// are the reference, this is a faster way to the same numbers.
 ///
-/// Boundary: everything here is an optimisation; nothing else depends on it.
+/// Boundary: everything here is an optimisation of the general reader's result; answers are
+/// added to the sums by the same function (``SumsRow/addAnswer(_:)``). The streamed submit
+/// (Intake) uses it to store a large file without holding it.
 public enum LongCSVAggregator {
     /// What the fast path made of a file.
     public enum Outcome: Sendable {
@@ -505,13 +507,7 @@ struct Scanner {
     }
 
     /// The better of two recorded priorities (-1 absent, 0 none, >0 priority).
-    func merge(_ old: Int32, _ new: Int32) -> Int32 {
-        if new < 0 { return old }
-        if old < 0 { return new }
-        if old == 0 { return new }
-        if new == 0 { return old }
-        return min(old, new)
-    }
+    func merge(_ old: Int32, _ new: Int32) -> Int32 { SumsRow.merge(old, new) }
 
     /// Takes the column layout another scanner read from the header.
     mutating func copyConfiguration(from other: Scanner) {
@@ -679,38 +675,13 @@ struct Scanner {
         }
     }
 
-    /// Adds one answer (priorities per threat: -1 absent, 0 none, >0 given) without
-    /// allocating: the same rules as ``MentionAggregate/StateSums/addAnswer(_:total:)``.
+    /// Adds one answer (priorities per threat: -1 absent, 0 none, >0 given) to `state`'s
+    /// flat sums with the one rule, ``SumsRow/addAnswer(_:)``, without allocating.
     mutating func addAnswer(_ priorities: [Int32], to state: Int) {
-        let total = threatCount
-        withUnsafeTemporaryAllocation(of: (Int, Int32).self, capacity: total) { mentioned in
-            var m = 0
-            var best = Int32.max
-            for t in 0..<total where priorities[t] >= 0 {
-                let key = priorities[t] == 0 ? Int32.max : priorities[t]
-                mentioned[m] = (t, key)
-                m += 1
-                if key < best { best = key }
-            }
-            guard m > 0 else { return }
-            answers[state] += 1
-            let row = state * total
-            for i in 0..<m {
-                let (t, key) = mentioned[i]
-                mentions[row + t] += 1
-                if key != Int32.max {
-                    prioritySum[row + t] += Int(key)
-                    priorityCount[row + t] += 1
-                    if key == best { firsts[row + t] += 1 }
-                }
-                var less = 0
-                var equal = 0
-                for j in 0..<m {
-                    if mentioned[j].1 < key { less += 1 } else if mentioned[j].1 == key { equal += 1 }
-                }
-                // Positions less+1 … less+equal share their average.
-                borda[row + t] += Double(total) - (Double(less) + Double(equal + 1) / 2)
-            }
-        }
+        let row = state * threatCount
+        let sums = SumsRow(
+            answers: answers + state, mentions: mentions + row, prioritySum: prioritySum + row,
+            priorityCount: priorityCount + row, borda: borda + row, firsts: firsts + row, threats: threatCount)
+        priorities.withUnsafeBufferPointer { sums.addAnswer($0) }
     }
 }

@@ -6,13 +6,16 @@ extension Store {
     /// - Returns: the stored submissions, in order, with their new ids.
     /// - Throws: ``SurveyError/io(_:)`` when the store fails; nothing is then stored.
     public func insert(_ files: [PendingFile]) throws(SurveyError) -> [Submission] {
-        try db.transaction { () throws(SurveyError) -> [Submission] in
-            do {
-                return try insertAll(files)
-            } catch {
-                throw fail(error)
+        var stored: [Submission] = []
+        do {
+            try db.transaction {
+                stored = try insertAll(files)
+                return .commit
             }
+        } catch {
+            throw fail(error)
         }
+        return stored
     }
 
     private func insertAll(_ files: [PendingFile]) throws(SQLiteError) -> [Submission] {
@@ -188,11 +191,64 @@ extension Store {
         }
     }
 
-    /// Mentions stored packed by the streaming path: 3 bytes each (threat index, priority as
-    /// 16 bits, 0 for none), threat indices into the file's comma-separated threat list.
+    /// Marks the packed-mentions format written since threat indices and priorities were
+    /// widened: the first byte, which the older format never started with (its first byte is
+    /// a threat index, and the streaming path never held more than 192 threat spellings).
+    static let packedFormatMarker: UInt8 = 0xFF
+
+    /// Packs one answer's mentions for the `packed_mentions` column: the marker, then per
+    /// mentioned threat its index and its priority (0 for none) as unsigned LEB128 varints,
+    /// so that any number of threats and any priority fit (the older 3-byte format kept
+    /// priorities in 16 bits: 70000 came back as 4464).
+    ///
+    /// - Complexity: O(T) for T threats; reuses `bytes`' storage.
+    static func pack(_ priorities: UnsafeBufferPointer<Int32>, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(packedFormatMarker)
+        for (t, p) in priorities.enumerated() where p >= 0 {
+            appendVarint(UInt64(t), to: &bytes)
+            appendVarint(UInt64(p), to: &bytes)
+        }
+    }
+
+    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    /// Reads an unsigned LEB128 varint at `i`, or `nil` when it is cut short or longer than
+    /// 9 bytes (63 bits: no stored value can overflow it).
+    private static func readVarint(_ bytes: [UInt8], _ i: inout Int) -> Int? {
+        var value = 0
+        var shift = 0
+        while i < bytes.count, shift < 63 {
+            let b = bytes[i]
+            i += 1
+            value |= Int(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// Mentions stored packed by the streaming path, threat indices into the file's
+    /// comma-separated threat list: the current format (``pack(_:into:)``) or the older one
+    /// (3 bytes each: threat index, priority as 16 bits, 0 for none). Damaged bytes end the
+    /// list; they never trap.
     static func unpack(_ bytes: [UInt8], threats: String) -> [Mention] {
         let ids = threats.split(separator: ",").map(String.init)
         var out: [Mention] = []
+        if bytes.first == packedFormatMarker {
+            var i = 1
+            while i < bytes.count, let t = readVarint(bytes, &i), let p = readVarint(bytes, &i) {
+                if t < ids.count { out.append(Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured)) }
+            }
+            return out
+        }
         var i = 0
         while i + 2 < bytes.count {
             let t = Int(bytes[i])

@@ -55,26 +55,7 @@ enum SubmitCommand: Command {
     static func streamedSubmit(
         _ request: SubmitRequest, catalog: QuestionnaireCatalog, environment: Environment
     ) throws(SurveyError) -> StreamedReceipt? {
-        guard !request.dryRun, request.delegation == nil, request.paths.count == 1, let path = request.paths.first,
-            ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased()),
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = (attributes[.size] as? NSNumber)?.intValue, size >= Store.streamingThreshold
-        else { return nil }
-        let existing = try environment.existingStore()
-        let questionnaire: Questionnaire
-        if let id = request.questionnaire {
-            questionnaire = try catalog.find(id)
-        } else if let only = catalog.only {
-            questionnaire = only
-        } else if let existing, let q = try? catalog.only(store: existing) {
-            questionnaire = q
-        } else {
-            return nil
-        }
-        let store: Store
-        if let existing { store = existing } else { store = try environment.store() }
-        let received = request.received?.resolve(in: questionnaire.timeZone) ?? Date()
-        return try store.insertStreamed(
-            path: path, name: (path as NSString).lastPathComponent, questionnaire: questionnaire, received: received)
+        try StreamingSubmitter(catalog: catalog).submit(
+            request, existing: try environment.existingStore(), create: environment.store)
     }
 }

@@ -66,32 +66,34 @@ public final class Connection {
         return out
     }
 
-    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// Runs `body` in a transaction, committed or rolled back as the body returns.
     ///
     /// Writers start with `BEGIN IMMEDIATE` so that two processes submitting at once
-    /// queue on the busy timeout instead of failing at commit with a deadlock.
-    public func transaction<T>(
-        immediate: Bool = true, _ body: () throws(SurveyError) -> T
-    ) throws(SurveyError) -> T {
+    /// queue on the busy timeout instead of failing at commit with a deadlock. When the body
+    /// throws, or `BEGIN` or `COMMIT` fails, the transaction is rolled back and the first
+    /// error is rethrown unchanged: an ``SQLiteError`` keeps its result codes (so that
+    /// `SQLITE_BUSY` still reads as busy where it is turned into a message), the body's own
+    /// errors stay what they were. Untyped for that reason: it rethrows either kind.
+    public func transaction(immediate: Bool = true, _ body: () throws -> TransactionCompletion) throws {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+        let completion: TransactionCompletion
         do {
-            try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
-        } catch {
-            throw .io("cannot start a transaction: \(error)")
-        }
-        let result: T
-        do {
-            result = try body()
+            completion = try body()
         } catch {
             try? execute("ROLLBACK")
             throw error
         }
-        do {
-            try execute("COMMIT")
-        } catch {
-            try? execute("ROLLBACK")
-            throw .io("cannot commit: \(error)")
+        switch completion {
+        case .rollback:
+            try execute("ROLLBACK")
+        case .commit:
+            do {
+                try execute("COMMIT")
+            } catch {
+                try? execute("ROLLBACK")
+                throw error
+            }
         }
-        return result
     }
 
     /// The rowid of the last row inserted.
