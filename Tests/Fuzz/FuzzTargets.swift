@@ -1,6 +1,7 @@
 // libFuzzer entry point over every parser of threatsurvey. Not part of the package: .ci/fuzz
 // compiles it together with Sources/ThreatSurvey using `swiftc -sanitize=fuzzer,address`.
-// The target is chosen with FUZZ_TARGET: csv, answers, prose, questionnaire, groupings, fastpath.
+// The target is chosen with FUZZ_TARGET: csv, answers, prose, questionnaire, groupings, fastpath,
+// differential.
 import Foundation
 
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "answers"
@@ -47,6 +48,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case "fastpath":
         FileManager.default.createFile(atPath: fuzzFile, contents: Data(bytes))
         _ = try? LongCSVAggregator.aggregate(path: fuzzFile, questionnaire: fuzzQuestionnaire, chunkSize: 64)
+    case "differential": fuzzDifferential(bytes)
     default:
         fatalError("unknown FUZZ_TARGET \(fuzzTarget)")
     }

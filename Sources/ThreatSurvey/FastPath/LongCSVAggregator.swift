@@ -28,13 +28,18 @@ public enum LongCSVAggregator {
 
     /// Streams `path` and sums it for `questionnaire`.
     ///
-    /// - Parameter chunkSize: bytes per read; the buffer holds two chunks, so a record may
-    ///   be up to that long.
+    /// - Parameters:
+    ///   - chunkSize: bytes per read; the buffer holds two chunks, so a record may be up to
+    ///     that long.
+    ///   - parallel: whether a file of at least four chunks with respondents may be read on
+    ///     two cores (the differential tests compare both ways).
     /// - Throws: ``SurveyError/inputMissing(path:reason:)`` when the file cannot be read.
     public static func aggregate(
-        path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize
+        path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize, parallel: Bool = true
     ) throws(SurveyError) -> Outcome {
-        if let outcome = try aggregateInTwoParts(path: path, questionnaire: questionnaire, chunkSize: chunkSize) {
+        if parallel,
+            let outcome = try aggregateInTwoParts(path: path, questionnaire: questionnaire, chunkSize: chunkSize)
+        {
             return outcome
         }
         return try stream(path: path, questionnaire: questionnaire, chunkSize: chunkSize, requireRespondents: false)

@@ -113,7 +113,7 @@ extension Store {
     func migrate() throws(SurveyError) {
         let current: Int
         do {
-            current = try db.query("PRAGMA user_version") { Int($0.int(0)) }.first ?? 0
+            current = try db.query("PRAGMA user_version") { Int($0.int("user_version")) }.first ?? 0
         } catch {
             throw fail(error)
         }
@@ -126,7 +126,7 @@ extension Store {
         do {
             try db.transaction {
                 // Re-read inside the write lock: another process may have migrated meanwhile.
-                let now = try db.query("PRAGMA user_version") { Int($0.int(0)) }.first ?? 0
+                let now = try db.query("PRAGMA user_version") { Int($0.int("user_version")) }.first ?? 0
                 for version in now..<Store.migrations.count {
                     try db.execute(Store.migrations[version])
                     try db.execute("PRAGMA user_version = \(version + 1)")

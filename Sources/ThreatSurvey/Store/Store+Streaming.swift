@@ -23,7 +23,7 @@ extension Store {
             try db.transaction { () throws -> TransactionCompletion in
                 try db.execute("PRAGMA defer_foreign_keys = ON")
                 // Inside the write transaction, so no other writer can take this id.
-                let fileID = try db.query("SELECT COALESCE(MAX(id), 0) + 1 FROM files") { $0.int(0) }.first ?? 1
+                let fileID = try db.query("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM files") { $0.int("next") }.first ?? 1
                 let writer = try StreamedFileWriter(
                     db: db, path: path, fileID: fileID, questionnaire: questionnaire.id, receivedMillis: receivedMillis,
                     receivedText: receivedText)

@@ -120,11 +120,11 @@ extension Store {
     /// chunks and never held whole).
     public func writeOriginal(fileID: Int64, to write: ([UInt8]) -> Void) throws(SurveyError) {
         do {
-            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) { $0.blob(0) }
+            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) { $0.blob("bytes") }
             if let bytes = whole.first, !bytes.isEmpty { write(bytes) }
             let chunks = try db.prepare("SELECT bytes FROM file_chunks WHERE file_id = ? ORDER BY seq")
             try chunks.bind([.integer(fileID)])
-            while try chunks.step() { write(chunks.blob(0)) }
+            while try chunks.step() { write(chunks.blob("bytes")) }
         } catch {
             throw fail(error)
         }
@@ -140,7 +140,10 @@ extension Store {
                 FROM bulk_files WHERE questionnaire = ? ORDER BY received_ms, file_id
                 """, [.text(questionnaire.id)]
             ) { row in
-                (row.int(0), row.int(1), row.text(2), Int(row.int(3)), Int(row.int(4)), row.text(5))
+                (
+                    row.int("file_id"), row.int("received_ms"), row.text("respondent_prefix"),
+                    Int(row.int("min_respondent")), Int(row.int("max_respondent")), row.text("threats")
+                )
             }
             let ids = questionnaire.threats.map(\.id)
             let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -154,8 +157,11 @@ extension Store {
                     FROM bulk_sums WHERE file_id = ?
                     """, [.integer(fileID)]
                 ) { row in
-                    (row.text(0), Int(row.int(1)), Int(row.int(2)), Int(row.int(3)), Int(row.int(4)), Int(row.int(5)),
-                     row.double(6), Int(row.int(7)))
+                    (
+                        row.text("member_state"), Int(row.int("threat")), Int(row.int("answers")),
+                        Int(row.int("mentions")), Int(row.int("priority_sum")), Int(row.int("priority_count")),
+                        row.double("borda"), Int(row.int("firsts"))
+                    )
                 }
                 for (state, t, answers, mentions, sum, count, borda, firsts) in rows {
                     guard t < fileThreats.count, let target = index[fileThreats[t]] else { continue }
@@ -183,8 +189,8 @@ extension Store {
     public func questionnaireCounts() throws(SurveyError) -> [String: Int] {
         do {
             let rows = try db.query(
-                "SELECT questionnaire, COUNT(*) FROM submissions GROUP BY questionnaire"
-            ) { ($0.text(0), Int($0.int(1))) }
+                "SELECT questionnaire, COUNT(*) AS submissions FROM submissions GROUP BY questionnaire"
+            ) { ($0.text("questionnaire"), Int($0.int("submissions"))) }
             return Dictionary(uniqueKeysWithValues: rows)
         } catch {
             throw fail(error)
@@ -264,27 +270,29 @@ extension Store {
         let values = filter?.1 ?? []
         var submissions = try db.query(
             """
-            SELECT s.id, s.questionnaire, s.delegation, s.respondent, s.received_ms, f.name,
-                s.format, s.encoding, s.delimiter, f.sha256, s.file_id, s.dated, s.comments,
-                s.first_line, s.warnings, s.packed_mentions, b.threats
+            SELECT s.id AS id, s.questionnaire AS questionnaire, s.delegation AS delegation,
+                s.respondent AS respondent, s.received_ms AS received_ms, f.name AS file_name,
+                s.format AS format, s.encoding AS encoding, s.delimiter AS delimiter, f.sha256 AS sha256,
+                s.file_id AS file_id, s.dated AS dated, s.comments AS comments, s.first_line AS first_line,
+                s.warnings AS warnings, s.packed_mentions AS packed_mentions, b.threats AS threats
             FROM submissions s JOIN files f ON f.id = s.file_id LEFT JOIN bulk_files b ON b.file_id = s.file_id
             \(condition)
             ORDER BY s.received_ms, s.id
             """, values
         ) { row in
             var submission = Submission(
-                id: row.int(0), questionnaire: row.text(1),
-                received: Date(timeIntervalSince1970: Double(row.int(4)) / 1000),
-                sourceFile: row.text(5), format: InputFormat(rawValue: row.text(6)) ?? .json,
-                encoding: row.text(7), delimiter: row.optionalText(8), checksum: row.text(9),
-                fileID: row.int(10),
+                id: row.int("id"), questionnaire: row.text("questionnaire"),
+                received: Date(timeIntervalSince1970: Double(row.int("received_ms")) / 1000),
+                sourceFile: row.text("file_name"), format: InputFormat(rawValue: row.text("format")) ?? .json,
+                encoding: row.text("encoding"), delimiter: row.optionalText("delimiter"), checksum: row.text("sha256"),
+                fileID: row.int("file_id"),
                 response: Response(
-                    delegation: row.text(2), respondent: row.optionalText(3),
-                    dated: row.optionalText(11).flatMap { CivilDate(iso: $0) },
-                    comments: row.optionalText(12), line: row.optionalInt(13) ?? 1),
-                warnings: row.text(14).split(separator: "\n").map(String.init))
-            if !row.isNull(15) {
-                submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16))
+                    delegation: row.text("delegation"), respondent: row.optionalText("respondent"),
+                    dated: row.optionalText("dated").flatMap { CivilDate(iso: $0) },
+                    comments: row.optionalText("comments"), line: row.optionalInt("first_line") ?? 1),
+                warnings: row.text("warnings").split(separator: "\n").map(String.init))
+            if !row.isNull("packed_mentions") {
+                submission.response.mentions = Store.unpack(row.blob("packed_mentions"), threats: row.text("threats"))
             }
             return submission
         }
@@ -294,7 +302,8 @@ extension Store {
         let scope = "SELECT s.id FROM submissions s \(condition)"
         for (id, code) in try db.query(
             "SELECT submission_id, member_state FROM cosignatories WHERE submission_id IN (\(scope)) "
-                + "ORDER BY submission_id, position", values, row: { ($0.int(0), $0.text(1)) })
+                + "ORDER BY submission_id, position", values,
+            row: { ($0.int("submission_id"), $0.text("member_state")) })
         {
             if let i = position[id] { submissions[i].response.cosignatories.append(code) }
         }
@@ -305,11 +314,13 @@ extension Store {
             """, values,
             row: { row in
                 (
-                    row.int(0),
+                    row.int("submission_id"),
                     Mention(
-                        threat: row.text(1), priority: row.optionalInt(2), comment: row.optionalText(3),
-                        origin: Mention.Origin(rawValue: row.text(4)) ?? .structured,
-                        phrase: row.optionalText(5), line: row.optionalInt(6), column: row.optionalInt(7))
+                        threat: row.text("threat"), priority: row.optionalInt("priority"),
+                        comment: row.optionalText("comment"),
+                        origin: Mention.Origin(rawValue: row.text("origin")) ?? .structured,
+                        phrase: row.optionalText("phrase"), line: row.optionalInt("line"),
+                        column: row.optionalInt("col"))
                 )
             })
         {
@@ -318,7 +329,12 @@ extension Store {
         for (id, answer) in try db.query(
             "SELECT submission_id, question, value, line FROM answers WHERE submission_id IN (\(scope)) "
                 + "ORDER BY submission_id, rowid", values,
-            row: { ($0.int(0), Response.Answer(question: $0.text(1), value: $0.text(2), line: $0.optionalInt(3))) })
+            row: {
+                (
+                    $0.int("submission_id"),
+                    Response.Answer(question: $0.text("question"), value: $0.text("value"), line: $0.optionalInt("line"))
+                )
+            })
         {
             if let i = position[id] { submissions[i].response.answers.append(answer) }
         }

@@ -16,7 +16,17 @@ public final class Store {
     ///
     /// - Throws: ``SurveyError/io(_:)`` when the file cannot be opened or is not a store,
     ///   ``SurveyError/cannotCreate(path:reason:)`` when it cannot be created.
-    public init(path: String) throws(SurveyError) {
+    public convenience init(path: String) throws(SurveyError) {
+        try self.init(path: path, busyTimeout: Store.busyTimeout)
+    }
+
+    /// How long a writer waits for another process's write lock before giving up with "the
+    /// store is busy": 30 seconds, longer than any submit holds it.
+    public static let busyTimeout: Duration = .seconds(30)
+
+    /// Opens the store at `path`, waiting up to `busyTimeout` on another writer's lock (a
+    /// knob for tests, which must not wait long).
+    init(path: String, busyTimeout: Duration) throws(SurveyError) {
         self.path = path
         if path != ":memory:" {
             let directory = (path as NSString).deletingLastPathComponent
@@ -33,10 +43,11 @@ public final class Store {
         }
         do {
             db = try Connection(path: path)
-            db.setBusyTimeout(milliseconds: 30_000)
+            let (seconds, attoseconds) = busyTimeout.components
+            db.setBusyTimeout(milliseconds: Int(min(seconds, 86_400)) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
             try db.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:" {
-                _ = try db.query("PRAGMA journal_mode = WAL") { $0.text(0) }
+                _ = try db.query("PRAGMA journal_mode = WAL") { $0.text("journal_mode") }
                 try db.execute("PRAGMA synchronous = NORMAL")
             }
         } catch {
@@ -56,17 +67,26 @@ public final class Store {
         Store.failure(error, path: path)
     }
 
-    /// The user-facing failure for an error from SQLite on the store at `path`.
+    /// The user-facing failure for an error from SQLite on the store at `path`: the one place
+    /// where SQLite's result codes become messages and exit codes (all ``SurveyError/io(_:)``,
+    /// exit 74). A ``SurveyError`` passes through unchanged.
     static func failure(_ error: any Error, path: String) -> SurveyError {
-        if let surveyError = error as? SurveyError { return surveyError }
-        guard let error = error as? SQLiteError else { return .io("\(path): \(error)") }
-        if error.code == .busy || error.code == .locked {
-            return .io("\(path): the store is busy (another threatsurvey is writing); try again")
+        switch error {
+        case let surveyError as SurveyError:
+            return surveyError
+        case SQLiteError.busy, SQLiteError.locked:
+            return .io("\(path): the store is busy: another threatsurvey is writing to it; try again")
+        case SQLiteError.notADatabase, SQLiteError.corrupt:
+            return .io("\(path): not a threatsurvey store, or damaged (\((error as? SQLiteError)?.message ?? ""))")
+        case SQLiteError.full:
+            return .io("\(path): the disk is full; nothing was stored")
+        case SQLiteError.readOnly:
+            return .io("\(path): the store cannot be written (read-only file or folder)")
+        case SQLiteError.ExtendedResultCode.constraintTrigger:
+            return .io("\(path): the store refused the change: \((error as? SQLiteError)?.message ?? "")")
+        default:
+            return .io("\(path): \(error)")
         }
-        if error.code == .notADatabase || error.code == .corrupt {
-            return .io("\(path): not a threatsurvey store, or damaged (\(error.message))")
-        }
-        return .io("\(path): \(error)")
     }
 }
 

@@ -22,7 +22,7 @@ public final class Connection {
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
-            throw SQLiteError(code: .init(rawValue: rc), message: message, sql: nil)
+            throw SQLiteError(code: rc, message: message, sql: nil)
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
@@ -39,7 +39,7 @@ public final class Connection {
         if rc != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? lastMessage
             sqlite3_free(message)
-            throw SQLiteError(code: .init(rawValue: rc), message: text, sql: sql)
+            throw SQLiteError(code: rc, message: text, sql: sql)
         }
     }
 
