@@ -49,7 +49,7 @@ struct OneRuleTests {
         let storePath = folder + "/s.sqlite"
         let receipt = try #require(
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
-                SubmitRequest(paths: [path], questionnaire: q.id), existing: nil,
+                SubmitRequest(paths: [path], questionnaire: q.id), existing: { nil },
                 create: { () throws(SurveyError) in try Store(path: storePath) }))
         #expect(receipt.submissions.count == 100_001)
         let store = try Store(path: storePath)
@@ -69,7 +69,7 @@ struct OneRuleTests {
             to: path)
         let storePath = folder + "/s.sqlite"
         let receipt = try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
-            SubmitRequest(paths: [path], questionnaire: q.id), existing: nil,
+            SubmitRequest(paths: [path], questionnaire: q.id), existing: { nil },
             create: { () throws(SurveyError) in try Store(path: storePath) })
         #expect(receipt == nil)
         #expect(!FileManager.default.fileExists(atPath: storePath))

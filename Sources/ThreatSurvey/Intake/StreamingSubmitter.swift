@@ -23,19 +23,22 @@ public struct StreamingSubmitter {
     /// Stores the request's file by streaming when it is one large CSV with respondents.
     ///
     /// - Parameters:
-    ///   - existing: the store, when it exists already.
-    ///   - create: creates the store; called only when `existing` is `nil`. If nothing is then
+    ///   - existing: opens the store when it exists already (`nil` when it does not); called
+    ///     only for a request that is for streaming.
+    ///   - create: creates the store; called only when there is none. If nothing is then
     ///     stored (the file is declined or fails), the new store file is removed again.
     /// - Returns: the receipt, or `nil` when the request is not for streaming or the file
     ///   needs the general reader (nothing is then stored).
     public func submit(
-        _ request: SubmitRequest, existing: Store?, create: () throws(SurveyError) -> Store
+        _ request: SubmitRequest, existing openExisting: () throws(SurveyError) -> Store?,
+        create: () throws(SurveyError) -> Store
     ) throws(SurveyError) -> StreamedReceipt? {
         guard !request.dryRun, request.delegation == nil, request.paths.count == 1, let path = request.paths.first,
             ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased()),
             let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let size = (attributes[.size] as? NSNumber)?.intValue, size >= StreamingSubmitter.threshold
         else { return nil }
+        let existing = try openExisting()
         let questionnaire: Questionnaire
         if let id = request.questionnaire {
             questionnaire = try catalog.find(id)

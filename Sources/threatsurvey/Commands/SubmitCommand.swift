@@ -56,6 +56,6 @@ enum SubmitCommand: Command {
         _ request: SubmitRequest, catalog: QuestionnaireCatalog, environment: Environment
     ) throws(SurveyError) -> StreamedReceipt? {
         try StreamingSubmitter(catalog: catalog).submit(
-            request, existing: try environment.existingStore(), create: environment.store)
+            request, existing: environment.existingStore, create: environment.store)
     }
 }
