@@ -172,7 +172,7 @@ struct StreamedStoreTests {
         let path = try generated(300)
         let received = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: q.timeZone)
         let streamedStore = try Store(path: folder + "/streamed.sqlite")
-        let receipt = try #require(try streamedStore.insertStreamed(path: path, name: "gen.csv", questionnaire: q, received: received))
+        let receipt = try #require(try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(into: streamedStore, path: path, name: "gen.csv", questionnaire: q, received: received))
         #expect(receipt.submissions.count == 300)
         let bytes = try TestSupport.bytes(path)
         #expect(try streamedStore.originalBytes(fileID: receipt.fileID) == bytes)
@@ -206,10 +206,9 @@ struct StreamedStoreTests {
         let q = try FastPathTests.benchQuestionnaire()
         let store = try Store(path: folder + "/s.sqlite")
         let when = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: q.timeZone)
-        _ = try store.insertStreamed(path: try generated(50, seed: 1, name: "a.csv"), name: "a.csv", questionnaire: q, received: when)
+        _ = try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(into: store, path: try generated(50, seed: 1, name: "a.csv"), name: "a.csv", questionnaire: q, received: when)
         #expect(try StoredSums.aggregate(store: store, questionnaire: q, options: .init()) != nil)
-        _ = try store.insertStreamed(
-            path: try generated(20, seed: 2, name: "b.csv"), name: "b.csv", questionnaire: q,
+        _ = try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(into: store, path: try generated(20, seed: 2, name: "b.csv"), name: "b.csv", questionnaire: q,
             received: when.addingTimeInterval(3600))
         #expect(try StoredSums.aggregate(store: store, questionnaire: q, options: .init()) == nil)
         // The general rule still applies: R1–R20 answered again in b.csv; a respondent's
@@ -228,9 +227,9 @@ struct StreamedStoreTests {
         let path = folder + "/x.csv"
         try TestSupport.write("delegation,threat\nFR,drugs\n", to: path)
         let q = try TestSupport.questionnaire()
-        #expect(try store.insertStreamed(path: path, name: "x.csv", questionnaire: q, received: Date()) == nil)
+        #expect(try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(into: store, path: path, name: "x.csv", questionnaire: q, received: Date()) == nil)
         try TestSupport.write("delegation,respondent,threat\nFR,R1,drugs\nFR,R2,fire arms\n", to: path)
-        #expect(try store.insertStreamed(path: path, name: "x.csv", questionnaire: q, received: Date()) == nil)
+        #expect(try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(into: store, path: path, name: "x.csv", questionnaire: q, received: Date()) == nil)
         #expect(try store.db.query("SELECT COUNT(*) FROM files") { $0.int(0) } == [0])
         #expect(try store.db.query("SELECT COUNT(*) FROM submissions") { $0.int(0) } == [0])
     }

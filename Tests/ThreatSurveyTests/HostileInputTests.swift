@@ -296,12 +296,13 @@ struct HostileInputTests {
         }
         let q = try FastPathTests.benchQuestionnaire()
         let receipt = try #require(
-            try store.insertStreamed(path: path, name: "gen.csv", questionnaire: q, received: Date(timeIntervalSince1970: 1.7e9)))
+            try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
+                into: store, path: path, name: "gen.csv", questionnaire: q, received: Date(timeIntervalSince1970: 1.7e9)))
         let stored = try store.originalBytes(fileID: receipt.fileID)
         #expect(stored.count > text.utf8.count)  // the growth was read and stored
         #expect(receipt.checksum == SHA256.hex(of: stored))
         let db = try Connection(path: folder + "/s.sqlite")
-        #expect(try db.query("SELECT sha256, size FROM files") { [$0.text(0), String($0.int(1))] }.first == [SHA256.hex(of: stored), String(stored.count)])
+        #expect(try db.query("SELECT sha256, size FROM files") { [$0.text("sha256"), String($0.int("size"))] }.first == [SHA256.hex(of: stored), String(stored.count)])
     }
 
     @Test("Read-only commands work on a read-only store in a read-only folder")

@@ -18,14 +18,13 @@ public struct CurrentAnswers: Sendable {
     ///     passes the instant the deadline day ends).
     /// - Complexity: O(n log n) for n submissions.
     public init(_ submissions: [Submission], asOf: Date? = nil, receivedBefore: Date? = nil) {
-        let ordered = submissions.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
+        let ordered = submissions.sorted(by: CurrentAnswers.precedes)
         var latest: [String: [String: Submission]] = [:]
         for submission in ordered {
             if let asOf, submission.received > asOf { continue }
             if let receivedBefore, submission.received >= receivedBefore { continue }
-            let respondent = submission.response.respondent ?? ""
             for state in submission.memberStates {
-                latest[state, default: [:]][respondent] = submission
+                latest[state, default: [:]][CurrentAnswers.slot(submission)] = submission
             }
         }
         byState = latest.mapValues { perRespondent in
@@ -38,6 +37,19 @@ public struct CurrentAnswers: Sendable {
 
     /// The single current submission of `state` (the latest, where there are respondents).
     public func current(for state: String) -> Submission? {
-        byState[state]?.max { ($0.received, $0.id) < ($1.received, $1.id) }
+        byState[state]?.max(by: CurrentAnswers.precedes)
+    }
+
+    /// Whether `a` comes before `b`, so that `b` replaces it when both fill the same slot:
+    /// received earlier, or at the same instant with a smaller number (stored earlier). The
+    /// one "which answer is current" order; ``Submitter`` uses it for its receipts too.
+    public static func precedes(_ a: Submission, _ b: Submission) -> Bool {
+        (a.received, a.id) < (b.received, b.id)
+    }
+
+    /// The slot an answer fills for each Member State it speaks for: one per respondent, or
+    /// one (`""`) where answers carry none.
+    public static func slot(_ submission: Submission) -> String {
+        submission.response.respondent ?? ""
     }
 }

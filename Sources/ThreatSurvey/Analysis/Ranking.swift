@@ -26,13 +26,10 @@ public struct Ranking: Sendable {
     ///
     /// - Complexity: O(s log s + m + t log t) for s submissions, m mentions, t threats.
     public init(questionnaire: Questionnaire, submissions: [Submission], options: RankingOptions = .init()) {
-        let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
+        let cutoff = options.onTimeOnly ? questionnaire.onTimeCutoff : nil
         let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
         let all = CurrentAnswers(submissions, asOf: options.asOf)
-        let late = questionnaire.roster.filter { state in
-            guard let s = all.current(for: state) else { return false }
-            return !questionnaire.isOnTime(s.received)
-        }
+        let late = questionnaire.lateStates { all.current(for: $0)?.received }
         self.init(
             questionnaire: questionnaire, aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
             options: options, lateAnswers: late)

@@ -59,7 +59,7 @@ public struct RegionalBreakdown: Sendable {
         var wholeOptions = options
         wholeOptions.memberStates = nil
         let overall = Ranking(questionnaire: questionnaire, submissions: submissions, options: wholeOptions)
-        let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
+        let cutoff = options.onTimeOnly ? questionnaire.onTimeCutoff : nil
         let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
         self.init(
             questionnaire: questionnaire, aggregate: MentionAggregate(questionnaire: questionnaire, current: current),

@@ -18,7 +18,7 @@ public enum StoredSums {
         }
         let regular = try store.submissions(questionnaire: questionnaire.id, excludingStreamed: true)
         guard regular.allSatisfy({ $0.response.respondent == nil }) else { return nil }
-        let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
+        let cutoff = options.onTimeOnly ? questionnaire.onTimeCutoff : nil
         let counted = files.filter { file in
             (options.asOf.map { file.received <= $0 } ?? true) && (cutoff.map { file.received < $0 } ?? true)
         }
@@ -35,12 +35,12 @@ public enum StoredSums {
         // A state's latest answer decides whether it counts as late.
         let all = CurrentAnswers(regular, asOf: options.asOf)
         let visible = files.filter { file in options.asOf.map { file.received <= $0 } ?? true }
-        let late = questionnaire.roster.filter { state in
+        let late = questionnaire.lateStates { state in
             var latest = all.current(for: state)?.received
             for file in visible where file.aggregate.states[state] != nil {
                 if latest.map({ file.received > $0 }) ?? true { latest = file.received }
             }
-            return latest.map { !questionnaire.isOnTime($0) } ?? false
+            return latest
         }
         return (aggregate, late)
     }

@@ -27,7 +27,7 @@ public struct Tally: Sendable {
     public init(questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping, options: RankingOptions = .init()) {
         self.questionnaire = questionnaire
         self.grouping = grouping.restricted(to: questionnaire.roster)
-        let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
+        let cutoff = options.onTimeOnly ? questionnaire.onTimeCutoff : nil
         let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
         let responded = questionnaire.roster.filter { current.byState[$0] != nil }
         self.responded = responded

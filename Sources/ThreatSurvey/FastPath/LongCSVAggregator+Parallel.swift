@@ -98,13 +98,12 @@ extension LongCSVAggregator {
             total.add(sums)
             a.states[code] = total
         }
+        for (_, priorities) in groups where LongCSVAggregator.namesEveryThreat(priorities) {
+            return .declined("an answer naming every threat (a filled-in template) needs the general reader")
+        }
         for (code, priorities) in groups {
-            let mentioned = priorities.enumerated().compactMap { t, p -> (index: Int, priority: Int?)? in
-                p < 0 ? nil : (t, p == 0 ? nil : Int(p))
-            }
-            guard !mentioned.isEmpty else { continue }
             var total = a.states[code] ?? MentionAggregate.StateSums(threats: a.threats.count)
-            total.addAnswer(mentioned, total: a.threats.count)
+            priorities.withUnsafeBufferPointer { total.addAnswer(priorities: $0) }
             a.states[code] = total
         }
         return .aggregated(a, rows: first.rows + second.scanner.rows)

@@ -11,8 +11,17 @@ import Foundation
 /// its full diagnostics, takes over. Both produce the same sums: the general reader's rules
 /// are the reference, this is a faster way to the same numbers.
 ///
-/// Boundary: everything here is an optimisation; nothing else depends on it.
+/// Boundary: everything here is an optimisation of the general reader's result; answers are
+/// added to the sums by the same function (``SumsRow/addAnswer(_:)``). The streamed submit
+/// (Intake) uses it to store a large file without holding it.
 public enum LongCSVAggregator {
+    /// Whether one answer names every threat of the questionnaire. The general reader reads
+    /// such an answer as a filled-in template (rows without priority or comment mention
+    /// nothing, ``LongCSVParser``), a rule with diagnostics, so the fast path declines it.
+    static func namesEveryThreat(_ priorities: [Int32]) -> Bool {
+        priorities.count > 1 && !priorities.contains { $0 < 0 }
+    }
+
     /// What the fast path made of a file.
     public enum Outcome: Sendable {
         /// The file was summed.
@@ -26,13 +35,18 @@ public enum LongCSVAggregator {
 
     /// Streams `path` and sums it for `questionnaire`.
     ///
-    /// - Parameter chunkSize: bytes per read; the buffer holds two chunks, so a record may
-    ///   be up to that long.
+    /// - Parameters:
+    ///   - chunkSize: bytes per read; the buffer holds two chunks, so a record may be up to
+    ///     that long.
+    ///   - parallel: whether a file of at least four chunks with respondents may be read on
+    ///     two cores (the differential tests compare both ways).
     /// - Throws: ``SurveyError/inputMissing(path:reason:)`` when the file cannot be read.
     public static func aggregate(
-        path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize
+        path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize, parallel: Bool = true
     ) throws(SurveyError) -> Outcome {
-        if let outcome = try aggregateInTwoParts(path: path, questionnaire: questionnaire, chunkSize: chunkSize) {
+        if parallel,
+            let outcome = try aggregateInTwoParts(path: path, questionnaire: questionnaire, chunkSize: chunkSize)
+        {
             return outcome
         }
         return try stream(path: path, questionnaire: questionnaire, chunkSize: chunkSize, requireRespondents: false)
@@ -507,13 +521,7 @@ struct Scanner {
     }
 
     /// The better of two recorded priorities (-1 absent, 0 none, >0 priority).
-    func merge(_ old: Int32, _ new: Int32) -> Int32 {
-        if new < 0 { return old }
-        if old < 0 { return new }
-        if old == 0 { return new }
-        if new == 0 { return old }
-        return min(old, new)
-    }
+    func merge(_ old: Int32, _ new: Int32) -> Int32 { SumsRow.merge(old, new) }
 
     /// Takes the column layout another scanner read from the header.
     mutating func copyConfiguration(from other: Scanner) {
@@ -681,38 +689,16 @@ struct Scanner {
         }
     }
 
-    /// Adds one answer (priorities per threat: -1 absent, 0 none, >0 given) without
-    /// allocating: the same rules as ``MentionAggregate/StateSums/addAnswer(_:total:)``.
+    /// Adds one answer (priorities per threat: -1 absent, 0 none, >0 given) to `state`'s
+    /// flat sums with the one rule, ``SumsRow/addAnswer(_:)``, without allocating.
     mutating func addAnswer(_ priorities: [Int32], to state: Int) {
-        let total = threatCount
-        withUnsafeTemporaryAllocation(of: (Int, Int32).self, capacity: total) { mentioned in
-            var m = 0
-            var best = Int32.max
-            for t in 0..<total where priorities[t] >= 0 {
-                let key = priorities[t] == 0 ? Int32.max : priorities[t]
-                mentioned[m] = (t, key)
-                m += 1
-                if key < best { best = key }
-            }
-            guard m > 0 else { return }
-            answers[state] += 1
-            let row = state * total
-            for i in 0..<m {
-                let (t, key) = mentioned[i]
-                mentions[row + t] += 1
-                if key != Int32.max {
-                    prioritySum[row + t] += Int(key)
-                    priorityCount[row + t] += 1
-                    if key == best { firsts[row + t] += 1 }
-                }
-                var less = 0
-                var equal = 0
-                for j in 0..<m {
-                    if mentioned[j].1 < key { less += 1 } else if mentioned[j].1 == key { equal += 1 }
-                }
-                // Positions less+1 … less+equal share their average.
-                borda[row + t] += Double(total) - (Double(less) + Double(equal + 1) / 2)
-            }
+        if LongCSVAggregator.namesEveryThreat(priorities) {
+            declined = "an answer naming every threat (a filled-in template) needs the general reader"
         }
+        let row = state * threatCount
+        let sums = SumsRow(
+            answers: answers + state, mentions: mentions + row, prioritySum: prioritySum + row,
+            priorityCount: priorityCount + row, borda: borda + row, firsts: firsts + row, threats: threatCount)
+        priorities.withUnsafeBufferPointer { sums.addAnswer($0) }
     }
 }

@@ -22,7 +22,7 @@ extension Submitter {
             ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased())
         else { return nil }
         try InputFile.checkReadable(path)
-        guard let size = InputFile.size(path), size >= Int64(Store.streamingThreshold),
+        guard let size = InputFile.size(path), size >= Int64(StreamingSubmitter.threshold),
             let questionnaire = try QuestionnaireResolver(catalog: catalog).resolveBeforeReading(
                 explicit: request.questionnaire, store: store)
         else { return nil }

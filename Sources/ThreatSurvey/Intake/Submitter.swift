@@ -185,22 +185,23 @@ public struct Submitter {
     ) -> [Receipt] {
         // The current answer per (Member State, respondent), kept up to date as each new
         // submission is added: one pass, not one recomputation per submission.
+        // The rule is CurrentAnswers' (slot and order), applied incrementally.
         var current: [String: Submission] = [:]
-        func key(_ state: String, _ respondent: String?) -> String { state + "\u{1F}" + (respondent ?? "") }
-        for s in existing.sorted(by: { ($0.received, $0.id) < ($1.received, $1.id) }) {
-            for state in s.memberStates { current[key(state, s.response.respondent)] = s }
+        func key(_ state: String, _ s: Submission) -> String { state + "\u{1F}" + CurrentAnswers.slot(s) }
+        for s in existing.sorted(by: CurrentAnswers.precedes) {
+            for state in s.memberStates { current[key(state, s)] = s }
         }
         var out: [Receipt] = []
         for (index, submission) in stored.enumerated() {
             var supersedes: [Receipt.Replacement] = []
             var olderThan: [Receipt.Replacement] = []
             for state in submission.memberStates {
-                let k = key(state, submission.response.respondent)
+                let k = key(state, submission)
                 guard let previous = current[k] else {
                     current[k] = submission
                     continue
                 }
-                if (previous.received, previous.id) <= (submission.received, submission.id) {
+                if !CurrentAnswers.precedes(submission, previous) {
                     supersedes.append(.init(memberState: state, other: previous))
                     current[k] = submission
                 } else {

@@ -3,7 +3,8 @@
 ///
 /// Every ranking is computed from these sums, whether they come from stored submissions
 /// (``MentionAggregate/init(questionnaire:current:)``, in Analysis) or from streaming a million-row file
-/// (``LongCSVAggregator``): one rule, two ways to feed it, the same numbers.
+/// (the fast path): both add answers with ``SumsRow/addAnswer(_:)``, the one rule; a
+/// differential test and fuzz target check that the two ways give the same ranking.
 public struct MentionAggregate: Sendable {
     /// One Member State's sums; arrays are indexed like the questionnaire's threats.
     public struct StateSums: Sendable, Hashable {
@@ -30,49 +31,53 @@ public struct MentionAggregate: Sendable {
             firsts = mentions
         }
 
-        /// Adds `other` into these sums.
+        /// Adds `other` into these sums (saturating: stored sums may hold any value).
         public mutating func add(_ other: StateSums) {
-            answers += other.answers
-            for t in mentions.indices {
-                mentions[t] += other.mentions[t]
-                prioritySum[t] += other.prioritySum[t]
-                priorityCount[t] += other.priorityCount[t]
+            answers = SumsRow.saturatingAdd(answers, other.answers)
+            for t in mentions.indices where t < other.mentions.count {
+                mentions[t] = SumsRow.saturatingAdd(mentions[t], other.mentions[t])
+                prioritySum[t] = SumsRow.saturatingAdd(prioritySum[t], other.prioritySum[t])
+                priorityCount[t] = SumsRow.saturatingAdd(priorityCount[t], other.priorityCount[t])
                 borda[t] += other.borda[t]
-                firsts[t] += other.firsts[t]
+                firsts[t] = SumsRow.saturatingAdd(firsts[t], other.firsts[t])
             }
         }
 
-        /// Adds one answer: its threats (indices) with their priorities.
+        /// Adds one answer, given as a priority per threat (``SumsRow/notMentioned``,
+        /// ``SumsRow/noPriority`` or the priority): the rule is ``SumsRow/addAnswer(_:)``.
         ///
-        /// Borda: threats ordered by priority, unprioritised ones after and tied among
-        /// themselves, tied items sharing the average position; position p earns
-        /// `total − p` points (CONTRACT.md, "Ranking rules").
-        public mutating func addAnswer(_ threats: [(index: Int, priority: Int?)], total: Int) {
-            answers += 1
-            var best = Int.max
-            for (t, p) in threats {
-                mentions[t] += 1
-                if let p {
-                    prioritySum[t] += p
-                    priorityCount[t] += 1
-                    best = min(best, p)
+        /// - Complexity: O(T + m²) for T threats, m of them mentioned.
+        public mutating func addAnswer(priorities: UnsafeBufferPointer<Int32>) {
+            let threats = mentions.count
+            mentions.withUnsafeMutableBufferPointer { m in
+                prioritySum.withUnsafeMutableBufferPointer { s in
+                    priorityCount.withUnsafeMutableBufferPointer { c in
+                        borda.withUnsafeMutableBufferPointer { b in
+                            firsts.withUnsafeMutableBufferPointer { f in
+                                withUnsafeMutablePointer(to: &answers) { a in
+                                    guard let m = m.baseAddress, let s = s.baseAddress, let c = c.baseAddress,
+                                        let b = b.baseAddress, let f = f.baseAddress
+                                    else {
+                                        a.pointee = SumsRow.saturatingAdd(a.pointee, 1)
+                                        return
+                                    }
+                                    SumsRow(
+                                        answers: a, mentions: m, prioritySum: s, priorityCount: c, borda: b,
+                                        firsts: f, threats: threats
+                                    ).addAnswer(priorities)
+                                }
+                            }
+                        }
+                    }
                 }
-            }
-            if best != Int.max {
-                for (t, p) in threats where p == best { firsts[t] += 1 }
-            }
-            let keyed = threats.sorted { ($0.priority ?? Int.max) < ($1.priority ?? Int.max) }
-            var start = 0
-            while start < keyed.count {
-                var end = start
-                let key = keyed[start].priority ?? Int.max
-                while end + 1 < keyed.count, (keyed[end + 1].priority ?? Int.max) == key { end += 1 }
-                let position = Double(start + end + 2) / 2
-                for i in start...end { borda[keyed[i].index] += Double(total) - position }
-                start = end + 1
             }
         }
     }
+
+    /// Priorities above this count as this much in sums and orderings (and below 1 as 1), so
+    /// that no stored or parsed value can overflow a sum: 1,000,000, far above any priority a
+    /// questionnaire asks for (parsers bound what they accept well below it).
+    public static let maximumSummedPriority = 1_000_000
 
     /// The questionnaire's threat ids, in its order.
     public var threats: [String]

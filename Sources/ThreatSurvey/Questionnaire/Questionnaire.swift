@@ -62,9 +62,23 @@ public struct Questionnaire: Sendable, Identifiable {
     /// The deadline's last second in the questionnaire's zone (`2015-09-07T23:59:59+02:00`).
     public var deadlineInstant: Date { deadline.endOfDay(in: timeZone) }
 
-    /// Whether an answer received at `date` is on time.
+    /// The first instant that is late: the start of the day after the deadline, in the
+    /// questionnaire's zone. The one on-time rule: an answer is on time when received before
+    /// it (``isOnTime(_:)``), and `--on-time-only` counts the answers received before it.
+    public var onTimeCutoff: Date { deadline.next.start(in: timeZone) }
+
+    /// Whether an answer received at `date` is on time (before ``onTimeCutoff``).
     public func isOnTime(_ date: Date) -> Bool {
-        date < deadline.next.start(in: timeZone)
+        date < onTimeCutoff
+    }
+
+    /// The roster Member States that are late: those whose latest answer, as `latest` gives
+    /// it (`nil`: none), was received after the deadline. The one "which answers are late"
+    /// rule, however the latest answers are found.
+    ///
+    /// - Complexity: O(r) calls of `latest` for r roster states.
+    public func lateStates(latest: (String) -> Date?) -> [String] {
+        roster.filter { state in latest(state).map { !isOnTime($0) } ?? false }
     }
 
     /// The file name stem, `9396-1-15`.

@@ -66,8 +66,8 @@ extension Store {
             BEGIN SELECT RAISE(ABORT, 'received files are never changed'); END;
         """,
         // 2: large consultations. A file's bytes may be kept in 4 MiB chunks; a submission
-        // read by the streaming path keeps its mentions packed (3 bytes each: threat index,
-        // priority as 16 bits); per file, the sums a ranking needs.
+        // read by the streaming path keeps its mentions packed (Store.pack: varints since the
+        // 0xFF-marked format; 3 bytes each before it); per file, the sums a ranking needs.
         """
         ALTER TABLE submissions ADD COLUMN packed_mentions BLOB;
         CREATE TABLE file_chunks(
@@ -119,7 +119,7 @@ extension Store {
     func migrate() throws(SurveyError) {
         let current: Int
         do {
-            current = try db.query("PRAGMA user_version") { Int($0.int(0)) }.first ?? 0
+            current = try db.query("PRAGMA user_version") { Int($0.int("user_version")) }.first ?? 0
         } catch {
             throw fail(error)
         }
@@ -129,17 +129,18 @@ extension Store {
                     + "this one knows \(Store.migrations.count)); upgrade the tool")
         }
         guard current < Store.migrations.count else { return }
-        try db.transaction { () throws(SurveyError) in
-            do {
+        do {
+            try db.transaction {
                 // Re-read inside the write lock: another process may have migrated meanwhile.
-                let now = try db.query("PRAGMA user_version") { Int($0.int(0)) }.first ?? 0
+                let now = try db.query("PRAGMA user_version") { Int($0.int("user_version")) }.first ?? 0
                 for version in now..<Store.migrations.count {
                     try db.execute(Store.migrations[version])
                     try db.execute("PRAGMA user_version = \(version + 1)")
                 }
-            } catch {
-                throw fail(error)
+                return .commit
             }
+        } catch {
+            throw fail(error)
         }
     }
 }

@@ -6,13 +6,16 @@ extension Store {
     /// - Returns: the stored submissions, in order, with their new ids.
     /// - Throws: ``SurveyError/io(_:)`` when the store fails; nothing is then stored.
     public func insert(_ files: [PendingFile]) throws(SurveyError) -> [Submission] {
-        try db.transaction { () throws(SurveyError) -> [Submission] in
-            do {
-                return try insertAll(files)
-            } catch {
-                throw fail(error)
+        var stored: [Submission] = []
+        do {
+            try db.transaction {
+                stored = try insertAll(files)
+                return .commit
             }
+        } catch {
+            throw fail(error)
         }
+        return stored
     }
 
     private func insertAll(_ files: [PendingFile]) throws(SQLiteError) -> [Submission] {
@@ -121,11 +124,11 @@ extension Store {
     /// chunks and never held whole).
     public func writeOriginal(fileID: Int64, to write: ([UInt8]) -> Void) throws(SurveyError) {
         do {
-            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) { $0.blob(0) }
+            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) { $0.blob("bytes") }
             if let bytes = whole.first, !bytes.isEmpty { write(bytes) }
             let chunks = try db.prepare("SELECT bytes FROM file_chunks WHERE file_id = ? ORDER BY seq")
             try chunks.bind([.integer(fileID)])
-            while try chunks.step() { write(chunks.blob(0)) }
+            while try chunks.step() { write(chunks.blob("bytes")) }
         } catch {
             throw fail(error)
         }
@@ -141,7 +144,10 @@ extension Store {
                 FROM bulk_files WHERE questionnaire = ? ORDER BY received_ms, file_id
                 """, [.text(questionnaire.id)]
             ) { row in
-                (row.int(0), row.int(1), row.text(2), Int(row.int(3)), Int(row.int(4)), row.text(5))
+                (
+                    row.int("file_id"), row.int("received_ms"), row.text("respondent_prefix"),
+                    Int(row.int("min_respondent")), Int(row.int("max_respondent")), row.text("threats")
+                )
             }
             let ids = questionnaire.threats.map(\.id)
             let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -155,8 +161,11 @@ extension Store {
                     FROM bulk_sums WHERE file_id = ?
                     """, [.integer(fileID)]
                 ) { row in
-                    (row.text(0), Int(row.int(1)), Int(row.int(2)), Int(row.int(3)), Int(row.int(4)), Int(row.int(5)),
-                     row.double(6), Int(row.int(7)))
+                    (
+                        row.text("member_state"), Int(row.int("threat")), Int(row.int("answers")),
+                        Int(row.int("mentions")), Int(row.int("priority_sum")), Int(row.int("priority_count")),
+                        row.double("borda"), Int(row.int("firsts"))
+                    )
                 }
                 for (state, t, answers, mentions, sum, count, borda, firsts) in rows {
                     guard t < fileThreats.count, let target = index[fileThreats[t]] else { continue }
@@ -184,19 +193,72 @@ extension Store {
     public func questionnaireCounts() throws(SurveyError) -> [String: Int] {
         do {
             let rows = try db.query(
-                "SELECT questionnaire, COUNT(*) FROM submissions GROUP BY questionnaire"
-            ) { ($0.text(0), Int($0.int(1))) }
+                "SELECT questionnaire, COUNT(*) AS submissions FROM submissions GROUP BY questionnaire"
+            ) { ($0.text("questionnaire"), Int($0.int("submissions"))) }
             return Dictionary(uniqueKeysWithValues: rows)
         } catch {
             throw fail(error)
         }
     }
 
-    /// Mentions stored packed by the streaming path: 3 bytes each (threat index, priority as
-    /// 16 bits, 0 for none), threat indices into the file's comma-separated threat list.
+    /// Marks the packed-mentions format written since threat indices and priorities were
+    /// widened: the first byte, which the older format never started with (its first byte is
+    /// a threat index, and the streaming path never held more than 192 threat spellings).
+    static let packedFormatMarker: UInt8 = 0xFF
+
+    /// Packs one answer's mentions for the `packed_mentions` column: the marker, then per
+    /// mentioned threat its index and its priority (0 for none) as unsigned LEB128 varints,
+    /// so that any number of threats and any priority fit (the older 3-byte format kept
+    /// priorities in 16 bits: 70000 came back as 4464).
+    ///
+    /// - Complexity: O(T) for T threats; reuses `bytes`' storage.
+    static func pack(_ priorities: UnsafeBufferPointer<Int32>, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(packedFormatMarker)
+        for (t, p) in priorities.enumerated() where p >= 0 {
+            appendVarint(UInt64(t), to: &bytes)
+            appendVarint(UInt64(p), to: &bytes)
+        }
+    }
+
+    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    /// Reads an unsigned LEB128 varint at `i`, or `nil` when it is cut short or longer than
+    /// 9 bytes (63 bits: no stored value can overflow it).
+    private static func readVarint(_ bytes: [UInt8], _ i: inout Int) -> Int? {
+        var value = 0
+        var shift = 0
+        while i < bytes.count, shift < 63 {
+            let b = bytes[i]
+            i += 1
+            value |= Int(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// Mentions stored packed by the streaming path, threat indices into the file's
+    /// comma-separated threat list: the current format (``pack(_:into:)``) or the older one
+    /// (3 bytes each: threat index, priority as 16 bits, 0 for none). Damaged bytes end the
+    /// list; they never trap.
     static func unpack(_ bytes: [UInt8], threats: String) -> [Mention] {
         let ids = threats.split(separator: ",").map(String.init)
         var out: [Mention] = []
+        if bytes.first == packedFormatMarker {
+            var i = 1
+            while i < bytes.count, let t = readVarint(bytes, &i), let p = readVarint(bytes, &i) {
+                if t < ids.count { out.append(Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured)) }
+            }
+            return out
+        }
         var i = 0
         while i + 2 < bytes.count {
             let t = Int(bytes[i])
@@ -225,31 +287,35 @@ extension Store {
         let values = filter?.1 ?? []
         var submissions = try db.query(
             """
-            SELECT s.id, s.questionnaire, s.delegation, s.respondent, s.received_ms, f.name,
-                s.format, s.encoding, s.delimiter, f.sha256, s.file_id, s.dated, s.comments,
-                s.first_line, s.warnings, s.packed_mentions, b.threats
+            SELECT s.id AS id, s.questionnaire AS questionnaire, s.delegation AS delegation,
+                s.respondent AS respondent, s.received_ms AS received_ms, f.name AS file_name,
+                s.format AS format, s.encoding AS encoding, s.delimiter AS delimiter, f.sha256 AS sha256,
+                s.file_id AS file_id, s.dated AS dated, s.comments AS comments, s.first_line AS first_line,
+                s.warnings AS warnings, s.packed_mentions AS packed_mentions, b.threats AS threats
             FROM submissions s JOIN files f ON f.id = s.file_id LEFT JOIN bulk_files b ON b.file_id = s.file_id
             \(condition)
             ORDER BY s.received_ms, s.id
             """, values
         ) { row in
             var submission = Submission(
-                id: row.int(0), questionnaire: row.text(1),
-                received: Date(timeIntervalSince1970: Double(row.int(4)) / 1000),
-                sourceFile: row.text(5), format: InputFormat(rawValue: row.text(6)) ?? .json,
-                encoding: row.text(7), delimiter: row.optionalText(8), checksum: row.text(9),
-                fileID: row.int(10),
+                id: row.int("id"), questionnaire: row.text("questionnaire"),
+                received: Date(timeIntervalSince1970: Double(row.int("received_ms")) / 1000),
+                sourceFile: row.text("file_name"), format: InputFormat(rawValue: row.text("format")) ?? .json,
+                encoding: row.text("encoding"), delimiter: row.optionalText("delimiter"), checksum: row.text("sha256"),
+                fileID: row.int("file_id"),
                 response: Response(
-                    delegation: row.text(2), respondent: row.optionalText(3),
-                    dated: row.optionalText(11).flatMap { CivilDate(iso: $0) },
-                    comments: row.optionalText(12), line: row.optionalInt(13) ?? 1),
-                warnings: row.text(14).split(separator: "\n").map(String.init))
-            if !row.isNull(15) {
-                submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16)).map { m in
-                    var m = m
-                    m.priority = self.bounded(m.priority, submission: row.int(0))
-                    return m
-                }
+                    delegation: row.text("delegation"), respondent: row.optionalText("respondent"),
+                    dated: row.optionalText("dated").flatMap { CivilDate(iso: $0) },
+                    comments: row.optionalText("comments"), line: row.optionalInt("first_line") ?? 1),
+                warnings: row.text("warnings").split(separator: "\n").map(String.init))
+            if !row.isNull("packed_mentions") {
+                let id = row.int("id")
+                submission.response.mentions = Store.unpack(row.blob("packed_mentions"), threats: row.text("threats"))
+                    .map { m in
+                        var m = m
+                        m.priority = self.bounded(m.priority, submission: id)
+                        return m
+                    }
             }
             return submission
         }
@@ -259,7 +325,8 @@ extension Store {
         let scope = "SELECT s.id FROM submissions s \(condition)"
         for (id, code) in try db.query(
             "SELECT submission_id, member_state FROM cosignatories WHERE submission_id IN (\(scope)) "
-                + "ORDER BY submission_id, position", values, row: { ($0.int(0), $0.text(1)) })
+                + "ORDER BY submission_id, position", values,
+            row: { ($0.int("submission_id"), $0.text("member_state")) })
         {
             if let i = position[id] { submissions[i].response.cosignatories.append(code) }
         }
@@ -271,13 +338,15 @@ extension Store {
             """, values,
             row: { row in
                 (
-                    row.int(0),
+                    row.int("submission_id"),
                     Mention(
-                        threat: row.text(1), priority: self.bounded(row.optionalInt(2), submission: row.int(0)),
-                        comment: row.optionalText(3),
-                        origin: Mention.Origin(rawValue: row.text(4)) ?? .structured,
-                        phrase: row.optionalText(5), line: row.optionalInt(6), column: row.optionalInt(7),
-                        negated: row.int(8) != 0, cue: row.optionalText(9))
+                        threat: row.text("threat"),
+                        priority: self.bounded(row.optionalInt("priority"), submission: row.int("submission_id")),
+                        comment: row.optionalText("comment"),
+                        origin: Mention.Origin(rawValue: row.text("origin")) ?? .structured,
+                        phrase: row.optionalText("phrase"), line: row.optionalInt("line"),
+                        column: row.optionalInt("col"), negated: row.int("negated") != 0,
+                        cue: row.optionalText("cue"))
                 )
             })
         {
@@ -286,7 +355,12 @@ extension Store {
         for (id, answer) in try db.query(
             "SELECT submission_id, question, value, line FROM answers WHERE submission_id IN (\(scope)) "
                 + "ORDER BY submission_id, rowid", values,
-            row: { ($0.int(0), Response.Answer(question: $0.text(1), value: $0.text(2), line: $0.optionalInt(3))) })
+            row: {
+                (
+                    $0.int("submission_id"),
+                    Response.Answer(question: $0.text("question"), value: $0.text("value"), line: $0.optionalInt("line"))
+                )
+            })
         {
             if let i = position[id] { submissions[i].response.answers.append(answer) }
         }

@@ -21,6 +21,10 @@ public final class Store {
     /// (tests use it to change the file mid-stream).
     var afterStoredChunk: ((Int64) -> Void)?
 
+    /// How long a writer waits for another process's write lock before giving up with "the
+    /// store is busy": 30 seconds, longer than any submit holds it.
+    public static let busyTimeout: Duration = .seconds(30)
+
     /// Opens the store at `path`, creating and migrating it as needed.
     ///
     /// A new store is created 0600 (owner only). A `path` that is a symbolic link whose
@@ -33,9 +37,14 @@ public final class Store {
     ///     migrated, and a store in a read-only folder, or a read-only file, is opened
     ///     immutable so that SQLite needs no `-wal`/`-shm` companions.
     ///   - warn: receives warnings, each kind once.
+    ///   - busyTimeout: how long a writer waits on another process's write lock (a knob for
+    ///     tests, which must not wait long).
     /// - Throws: ``SurveyError/io(_:)`` when the file cannot be opened or is not a store,
     ///   ``SurveyError/cannotCreate(path:reason:)`` when it cannot be created.
-    public init(path: String, readOnly: Bool = false, warn: @escaping (String) -> Void = { _ in }) throws(SurveyError) {
+    public init(
+        path: String, readOnly: Bool = false, warn: @escaping (String) -> Void = { _ in },
+        busyTimeout: Duration = Store.busyTimeout
+    ) throws(SurveyError) {
         self.path = path
         self.isReadOnly = readOnly
         self.warn = warn
@@ -83,10 +92,13 @@ public final class Store {
         }
         do {
             db = try Connection(path: path, readOnly: !writable, immutable: immutable)
-            db.setBusyTimeout(milliseconds: 30_000)
+            let (seconds, attoseconds) = busyTimeout.components
+            db.setBusyTimeout(
+                milliseconds: Int(min(max(seconds, 0), 86_400)) * 1000
+                    + Int(attoseconds / 1_000_000_000_000_000))
             try db.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:", writable {
-                _ = try db.query("PRAGMA journal_mode = WAL") { $0.text(0) }
+                _ = try db.query("PRAGMA journal_mode = WAL") { $0.text("journal_mode") }
                 try db.execute("PRAGMA synchronous = NORMAL")
             }
         } catch {
@@ -138,17 +150,26 @@ public final class Store {
         Store.failure(error, path: path)
     }
 
-    /// The user-facing failure for an error from SQLite on the store at `path`.
+    /// The user-facing failure for an error from SQLite on the store at `path`: the one place
+    /// where SQLite's result codes become messages and exit codes (all ``SurveyError/io(_:)``,
+    /// exit 74). A ``SurveyError`` passes through unchanged.
     static func failure(_ error: any Error, path: String) -> SurveyError {
-        if let surveyError = error as? SurveyError { return surveyError }
-        guard let error = error as? SQLiteError else { return .io("\(path): \(error)") }
-        if error.code == .busy || error.code == .locked {
-            return .io("\(path): the store is busy (another threatsurvey is writing); try again")
+        switch error {
+        case let surveyError as SurveyError:
+            return surveyError
+        case SQLiteError.busy, SQLiteError.locked:
+            return .io("\(path): the store is busy: another threatsurvey is writing to it; try again")
+        case SQLiteError.notADatabase, SQLiteError.corrupt:
+            return .io("\(path): not a threatsurvey store, or damaged (\((error as? SQLiteError)?.message ?? ""))")
+        case SQLiteError.full:
+            return .io("\(path): the disk is full; nothing was stored")
+        case SQLiteError.readOnly:
+            return .io("\(path): the store cannot be written (read-only file or folder)")
+        case SQLiteError.ExtendedResultCode.constraintTrigger:
+            return .io("\(path): the store refused the change: \((error as? SQLiteError)?.message ?? "")")
+        default:
+            return .io("\(path): \(error)")
         }
-        if error.code == .notADatabase || error.code == .corrupt {
-            return .io("\(path): not a threatsurvey store, or damaged (\(error.message))")
-        }
-        return .io("\(path): \(error)")
     }
 }
 

@@ -38,29 +38,16 @@ struct SubmitCommand: ParsableCommand {
             received: received, dryRun: dryRun)
         let submitter = Submitter(catalog: try questionnaires.catalog())
         let existing = try store.existing(context)
-        if let plan = try submitter.streamingPlan(request, store: existing) {
-            let target: Store
-            if let existing { target = existing } else { target = try store.openOrCreate(context) }
-            let when = received?.resolve(in: plan.questionnaire.timeZone) ?? Date()
-            let streamed: StreamedReceipt?
-            do throws(SurveyError) {
-                streamed = try ProgressContext.with(
-                    context.progress("storing"), total: InputFile.size(plan.path)
-                ) {
-                    () throws(SurveyError) in
-                    try target.insertStreamed(
-                        path: plan.path, name: (plan.path as NSString).lastPathComponent,
-                        questionnaire: plan.questionnaire, received: when)
-                }
-            } catch {
-                // A store this command created for a file it then refused is removed again.
-                if existing == nil { Store.removeFiles(at: store.path(context)) }
-                throw error
-            }
-            guard let receipt = streamed else {
-                if existing == nil { Store.removeFiles(at: store.path(context)) }
-                return try general(request, submitter: submitter, existing: existing, context)
-            }
+        // One large long CSV with respondents is streamed into the store (flat memory); a
+        // store this command created for a file it then refused is removed again.
+        let streamed = try ProgressContext.with(
+            context.progress("storing"), total: files.count == 1 ? InputFile.size(files[0]) : nil
+        ) { () throws(SurveyError) in
+            try StreamingSubmitter(catalog: submitter.catalog).submit(
+                request, existing: { existing },
+                create: { () throws(SurveyError) in try store.openOrCreate(context) })
+        }
+        if let receipt = streamed {
             try context.print(receipt.document(), format: format)
             try context.console.err("1 file stored in \(store.path(context)) by streaming")
             return .success

@@ -39,7 +39,7 @@ public final class Connection {
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
-            throw SQLiteError(code: .init(rawValue: rc), message: message, sql: nil)
+            throw SQLiteError(code: rc, message: message, sql: nil)
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
@@ -56,7 +56,7 @@ public final class Connection {
         if rc != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? lastMessage
             sqlite3_free(message)
-            throw SQLiteError(code: .init(rawValue: rc), message: text, sql: sql)
+            throw SQLiteError(code: rc, message: text, sql: sql)
         }
     }
 
@@ -83,32 +83,34 @@ public final class Connection {
         return out
     }
 
-    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// Runs `body` in a transaction, committed or rolled back as the body returns.
     ///
     /// Writers start with `BEGIN IMMEDIATE` so that two processes submitting at once
-    /// queue on the busy timeout instead of failing at commit with a deadlock.
-    public func transaction<T>(
-        immediate: Bool = true, _ body: () throws(SurveyError) -> T
-    ) throws(SurveyError) -> T {
+    /// queue on the busy timeout instead of failing at commit with a deadlock. When the body
+    /// throws, or `BEGIN` or `COMMIT` fails, the transaction is rolled back and the first
+    /// error is rethrown unchanged: an ``SQLiteError`` keeps its result codes (so that
+    /// `SQLITE_BUSY` still reads as busy where it is turned into a message), the body's own
+    /// errors stay what they were. Untyped for that reason: it rethrows either kind.
+    public func transaction(immediate: Bool = true, _ body: () throws -> TransactionCompletion) throws {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+        let completion: TransactionCompletion
         do {
-            try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
-        } catch {
-            throw .io("cannot start a transaction: \(error)")
-        }
-        let result: T
-        do {
-            result = try body()
+            completion = try body()
         } catch {
             try? execute("ROLLBACK")
             throw error
         }
-        do {
-            try execute("COMMIT")
-        } catch {
-            try? execute("ROLLBACK")
-            throw .io("cannot commit: \(error)")
+        switch completion {
+        case .rollback:
+            try execute("ROLLBACK")
+        case .commit:
+            do {
+                try execute("COMMIT")
+            } catch {
+                try? execute("ROLLBACK")
+                throw error
+            }
         }
-        return result
     }
 
     /// The rowid of the last row inserted.

@@ -5,12 +5,14 @@ public final class Statement {
     private let handle: OpaquePointer
     private let connection: Connection
     private let sql: String
+    /// Column names to indices, built on the first read by name.
+    private var columns: [String: Int32]?
 
     init(connection: Connection, sql: String) throws(SQLiteError) {
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else {
-            throw SQLiteError(code: .init(rawValue: rc), message: connection.lastMessage, sql: sql)
+            throw SQLiteError(code: rc, message: connection.lastMessage, sql: sql)
         }
         self.handle = statement
         self.connection = connection
@@ -21,7 +23,8 @@ public final class Statement {
         sqlite3_finalize(handle)
     }
 
-    /// Binds `values` to the parameters in order, after resetting the statement.
+    /// Binds `values` to the parameters in order, after resetting the statement (and so
+    /// ending any read in progress).
     public func bind(_ values: [SQLValue]) throws(SQLiteError) {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
@@ -74,6 +77,7 @@ public final class Statement {
     /// Binds, runs to completion, and resets: for inserts in a loop.
     public func execute(_ values: [SQLValue]) throws(SQLiteError) {
         try bind(values)
+        defer { sqlite3_reset(handle) }
         while try step() {}
     }
 
@@ -101,8 +105,45 @@ public final class Statement {
         return Array(UnsafeRawBufferPointer(start: p, count: count))
     }
 
+    /// The index of the result column called `name` (as the query names it: the column, or
+    /// its `AS` alias); -1, which reads as NULL, when there is none.
+    ///
+    /// Rows are read by name so that a query's column order can change without shifting
+    /// every value into the wrong field.
+    public func column(_ name: String) -> Int32 {
+        if let columns { return columns[name] ?? -1 }
+        var map: [String: Int32] = [:]
+        for i in 0..<sqlite3_column_count(handle) {
+            if let p = sqlite3_column_name(handle, i) { map[String(cString: p)] = map[String(cString: p)] ?? i }
+        }
+        columns = map
+        return map[name] ?? -1
+    }
+
+    /// Column `name` as an integer (0 for NULL or no such column).
+    public func int(_ name: String) -> Int64 { named(name, 0, int) }
+    /// Column `name` as a double (0 for NULL or no such column).
+    public func double(_ name: String) -> Double { named(name, 0, double) }
+    /// Column `name` as text ("" for NULL or no such column).
+    public func text(_ name: String) -> String { named(name, "", text) }
+    /// Whether column `name` is NULL (or absent).
+    public func isNull(_ name: String) -> Bool { named(name, true, isNull) }
+    /// Column `name` as text, or `nil` for NULL.
+    public func optionalText(_ name: String) -> String? { named(name, nil, optionalText) }
+    /// Column `name` as an integer, or `nil` for NULL.
+    public func optionalInt(_ name: String) -> Int? { named(name, nil, optionalInt) }
+    /// Column `name` as bytes.
+    public func blob(_ name: String) -> [UInt8] { named(name, [], blob) }
+
+    /// `read` of column `name`, or `absent` when the query has no such column (SQLite's
+    /// readers are undefined for an index out of range).
+    private func named<T>(_ name: String, _ absent: T, _ read: (Int32) -> T) -> T {
+        let i = column(name)
+        return i < 0 ? absent : read(i)
+    }
+
     private func failure(_ rc: Int32) -> SQLiteError {
-        SQLiteError(code: .init(rawValue: rc), message: connection.lastMessage, sql: sql)
+        SQLiteError(code: rc, message: connection.lastMessage, sql: sql)
     }
 }
 

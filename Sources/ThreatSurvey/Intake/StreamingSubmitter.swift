@@ -1,0 +1,101 @@
+public import Foundation
+
+/// Stores one large long CSV by streaming it: the fast path reads the file in chunks while
+/// the store writes its bytes and one submission per respondent, in one transaction, so
+/// memory stays flat however large the file is.
+///
+/// This is the orchestration between FastPath (reading) and Store (writing): neither knows
+/// the other. A file the fast path declines is left to the general reader (``Submitter``);
+/// a file that fails leaves no trace, not even a store file when none existed before.
+public struct StreamingSubmitter {
+    /// Files at least this large (8 MiB) are streamed, when they are a long CSV or TSV; smaller
+    /// ones take the general reader, whose diagnostics are richer.
+    public static let threshold = 8 << 20
+
+    /// The questionnaires known.
+    public var catalog: QuestionnaireCatalog
+
+    /// A streaming submitter over `catalog`.
+    public init(catalog: QuestionnaireCatalog) {
+        self.catalog = catalog
+    }
+
+    /// Stores the request's file by streaming when it is one large CSV with respondents.
+    ///
+    /// - Parameters:
+    ///   - existing: opens the store when it exists already (`nil` when it does not); called
+    ///     only for a request that is for streaming.
+    ///   - create: creates the store; called only when there is none. If nothing is then
+    ///     stored (the file is declined or fails), the new store file is removed again.
+    /// - Returns: the receipt, or `nil` when the request is not for streaming or the file
+    ///   needs the general reader (nothing is then stored).
+    public func submit(
+        _ request: SubmitRequest, existing openExisting: () throws(SurveyError) -> Store?,
+        create: () throws(SurveyError) -> Store
+    ) throws(SurveyError) -> StreamedReceipt? {
+        // Which requests stream is decided in one place (Submitter.streamingPlan).
+        let existing = try openExisting()
+        guard let plan = try Submitter(catalog: catalog).streamingPlan(request, store: existing) else {
+            return nil
+        }
+        let path = plan.path
+        let questionnaire = plan.questionnaire
+        let received = request.received?.resolve(in: questionnaire.timeZone) ?? Date()
+        if let existing {
+            return try store(into: existing, path: path, questionnaire: questionnaire, received: received)
+        }
+        var createdPath: String?
+        let outcome: Result<StreamedReceipt?, SurveyError>
+        do {
+            let store = try create()
+            createdPath = store.path
+            do {
+                outcome = .success(try self.store(into: store, path: path, questionnaire: questionnaire, received: received))
+            } catch {
+                outcome = .failure(error)
+            }
+        }
+        // The new store is closed here (its last reference is gone); remove it if unused.
+        if let createdPath, (try? outcome.get()) == nil { Store.removeFiles(at: createdPath) }
+        return try outcome.get()
+    }
+
+    /// Streams `path` into `store`: the file's bytes and answers as they are read, its sums at
+    /// the end; `nil` when the fast path declines the file (nothing is then stored).
+    ///
+    /// - Parameter name: the name stored for the file (default: the last part of `path`).
+    public func store(
+        into store: Store, path: String, name: String? = nil, questionnaire: Questionnaire, received: Date
+    ) throws(SurveyError) -> StreamedReceipt? {
+        // The checksum is computed over the bytes as they are stored, in the same pass: a
+        // file that grows or changes while it is read still gets the checksum of what was kept.
+        var hasher = SHA256.Hasher()
+        var size = 0
+        var chunks: Int64 = 0
+        let receipt = try store.insertStreamed(
+            name: name ?? (path as NSString).lastPathComponent, questionnaire: questionnaire, received: received
+        ) { (writer) throws(SurveyError) -> StreamedFileSummary? in
+            let summary = try LongCSVAggregator.stream(
+                path: path, questionnaire: questionnaire,
+                onBytes: { (chunk) throws(SurveyError) in
+                    try writer.appendBytes(chunk)
+                    hasher.update(chunk)
+                    size += chunk.count
+                    chunks += 1
+                    store.afterStoredChunk?(chunks)
+                },
+                onAnswer: { (answer) throws(SurveyError) in
+                    try answer.priorities.withUnsafeBufferPointer { (priorities) throws(SurveyError) in
+                        try writer.appendAnswer(
+                            memberState: answer.memberState, respondent: answer.respondent, priorities: priorities)
+                    }
+                })
+            guard let summary else { return nil }
+            return StreamedFileSummary(
+                aggregate: summary.aggregate, rows: summary.rows, respondentPrefix: summary.respondentPrefix,
+                respondents: summary.minRespondent...max(summary.minRespondent, summary.maxRespondent),
+                checksum: hasher.finalizeHex(), size: size)
+        }
+        return receipt
+    }
+}

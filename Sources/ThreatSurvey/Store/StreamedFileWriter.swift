@@ -1,0 +1,66 @@
+/// Writes one large file into the store while it is being read, inside the transaction
+/// ``Store/insertStreamed(name:questionnaire:received:_:)`` holds: its bytes chunk by chunk
+/// and one submission per respondent with its mentions packed.
+///
+/// Valid only during that call's body; not `Sendable` (it wraps the store's connection).
+public final class StreamedFileWriter {
+    private let db: Connection
+    private let fileID: Int64
+    private let path: String
+    private let insertChunk: Statement
+    private let insertSubmission: Statement
+    private var seq: Int64 = 0
+    private var packed: [UInt8] = []
+    /// The first and last submission ids written, `nil` before the first.
+    private(set) var submissions: ClosedRange<Int64>?
+
+    init(db: Connection, path: String, fileID: Int64, questionnaire: String, receivedMillis: Int64, receivedText: String)
+        throws(SQLiteError)
+    {
+        self.db = db
+        self.fileID = fileID
+        self.path = path
+        insertChunk = try db.prepare("INSERT INTO file_chunks(file_id, seq, bytes) VALUES (?, ?, ?)")
+        insertSubmission = try db.prepare(
+            """
+            INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms, file_id,
+                format, encoding, delimiter, warnings, packed_mentions)
+            VALUES (?, ?, ?, ?, ?, ?, 'csv-long', 'UTF-8', ',', '', ?)
+            """)
+        // Columns 1, 4, 5 and 6 are the same for every row and bound once.
+        try insertSubmission.bind([
+            .text(questionnaire), .null, .null, .text(receivedText), .integer(receivedMillis), .integer(fileID), .null,
+        ])
+    }
+
+    /// Stores the next chunk of the file's bytes (the original is kept, in order).
+    public func appendBytes(_ chunk: UnsafeRawBufferPointer) throws(SurveyError) {
+        do {
+            try insertChunk.execute([.integer(fileID), .integer(seq), .blob(Array(chunk.bindMemory(to: UInt8.self)))])
+        } catch {
+            throw Store.failure(error, path: path)
+        }
+        seq += 1
+    }
+
+    /// Stores one respondent's answer: `priorities` per threat of the questionnaire, as
+    /// ``SumsRow/addAnswer(_:)`` takes them (-1 not mentioned, 0 no priority, >0 priority).
+    public func appendAnswer(memberState: String, respondent: String, priorities: UnsafeBufferPointer<Int32>)
+        throws(SurveyError)
+    {
+        Store.pack(priorities, into: &packed)
+        do {
+            try insertSubmission.bind(.text(memberState), at: 2)
+            try insertSubmission.bind(.text(respondent), at: 3)
+            try insertSubmission.bind(.blob(packed), at: 7)
+            try insertSubmission.run()
+        } catch {
+            throw Store.failure(error, path: path)
+        }
+        let id = db.lastInsertedRowID
+        submissions = (submissions?.lowerBound ?? id)...id
+    }
+}
+
+@available(*, unavailable)
+extension StreamedFileWriter: Sendable {}
