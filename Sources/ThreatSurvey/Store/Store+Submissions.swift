@@ -21,8 +21,8 @@ extension Store {
         let insertSubmission = try db.prepare(
             """
             INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms,
-                file_id, format, encoding, delimiter, dated, comments, first_line, warnings)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                file_id, format, encoding, delimiter, dated, comments, first_line, warnings, part, part_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertCosignatory = try db.prepare(
             "INSERT INTO cosignatories(submission_id, member_state, position) VALUES (?, ?, ?)")
@@ -36,13 +36,21 @@ extension Store {
             "INSERT INTO answers(submission_id, question, value, line) VALUES (?, ?, ?, ?)")
         var stored: [Submission] = []
         let now = Timestamp.storage(Date())
+        // A mail with several answer attachments is kept once, shared by their submissions.
+        var mailFileIDs: [String: Int64] = [:]
         for file in files {
             let checksum = file.checksum
-            try insertFile.execute([
-                .text(file.name), .blob(file.bytes), .text(checksum), .integer(Int64(file.bytes.count)),
-                .text(now),
-            ])
-            let fileID = db.lastInsertedRowID
+            let fileID: Int64
+            if file.part != nil, let known = mailFileIDs[file.name + "\u{1F}" + checksum] {
+                fileID = known
+            } else {
+                try insertFile.execute([
+                    .text(file.name), .blob(file.bytes), .text(checksum), .integer(Int64(file.bytes.count)),
+                    .text(now),
+                ])
+                fileID = db.lastInsertedRowID
+                if file.part != nil { mailFileIDs[file.name + "\u{1F}" + checksum] = fileID }
+            }
             let receivedMillis = Int64((file.received.timeIntervalSince1970 * 1000).rounded())
             let received = Date(timeIntervalSince1970: Double(receivedMillis) / 1000)
             for response in file.responses {
@@ -52,6 +60,7 @@ extension Store {
                     .text(file.format.rawValue), .text(file.encoding.rawValue), .optional(file.delimiter),
                     .optional(response.dated?.description), .optional(response.comments),
                     .optional(response.line), .text(file.warnings.joined(separator: "\n")),
+                    .optional(file.part?.name), .optional(file.part?.checksum),
                 ])
                 let id = db.lastInsertedRowID
                 for (position, code) in response.cosignatories.enumerated() {
@@ -72,7 +81,7 @@ extension Store {
                         id: id, questionnaire: file.questionnaire, received: received,
                         sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: checksum, fileID: fileID,
-                        response: response, warnings: file.warnings))
+                        response: response, warnings: file.warnings, part: file.part))
             }
         }
         return stored
@@ -212,7 +221,7 @@ extension Store {
             """
             SELECT s.id, s.questionnaire, s.delegation, s.respondent, s.received_ms, f.name,
                 s.format, s.encoding, s.delimiter, f.sha256, s.file_id, s.dated, s.comments,
-                s.first_line, s.warnings, s.packed_mentions, b.threats
+                s.first_line, s.warnings, s.packed_mentions, b.threats, s.part, s.part_sha256
             FROM submissions s JOIN files f ON f.id = s.file_id LEFT JOIN bulk_files b ON b.file_id = s.file_id
             \(condition)
             ORDER BY s.received_ms, s.id
@@ -228,7 +237,8 @@ extension Store {
                     delegation: row.text(2), respondent: row.optionalText(3),
                     dated: row.optionalText(11).flatMap { CivilDate(iso: $0) },
                     comments: row.optionalText(12), line: row.optionalInt(13) ?? 1),
-                warnings: row.text(14).split(separator: "\n").map(String.init))
+                warnings: row.text(14).split(separator: "\n").map(String.init),
+                part: row.optionalText(17).map { SourcePart(name: $0, checksum: row.optionalText(18) ?? "") })
             if !row.isNull(15) {
                 submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16))
             }
