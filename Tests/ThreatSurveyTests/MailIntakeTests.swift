@@ -308,6 +308,18 @@ struct MailIntakeTests {
         #expect(MailIntake.isMail(name: "x.msg", bytes: []))
         #expect(!MailIntake.isMail(name: "pl.csv", bytes: Array("delegation,threat\nPL,drugs\n".utf8)))
         #expect(!MailIntake.isMail(name: "note.txt", bytes: Array("From: the Polish delegation\nDrugs first.\n".utf8)))
+        // A .txt is never a mail, even one that starts with headers; a file without extension is.
+        let headed = Array("From: PL <a@pl.example.org>\nSubject: comments\n\nFirearms first.\n".utf8)
+        #expect(!MailIntake.isMail(name: "comments.txt", bytes: headed))
+        #expect(MailIntake.isMail(name: "comments", bytes: headed))
+        // Headers are looked for in the first AnswerFile.mailSniffBytes only.
+        let padding = (0..<(AnswerFile.mailSniffBytes / 20)).map { "X-Pad-\($0): 0123456789\n" }.joined()
+        let long = MailIntake.isMail(name: "long", bytes: Array(("From: a@b.example.org\n" + padding + "Date: x\n\nbody\n").utf8))
+        #expect(!long)
+        let short = MailIntake.isMail(name: "short", bytes: Array(("From: a@b.example.org\nDate: x\n\n" + padding).utf8))
+        #expect(short)
+        // The answer reader refuses a mail handed to it directly: the intake takes it apart.
+        #expect(throws: SurveyError.self) { try AnswerFile.read(bytes: text, name: "answer") }
         #expect(MailIntake.classify(name: "winmail.dat", mediaType: "application/ms-tnef", bytes: []) != .answer)
         #expect(MailIntake.classify(name: "card.vcf", mediaType: nil, bytes: []) == .skip("a contact card (vCard)"))
         #expect(MailIntake.classify(name: "answers", mediaType: "text/csv", bytes: []) == .answer)
@@ -367,6 +379,28 @@ struct MailIntakeTests {
             #expect(fromMails.out == fromFiles.out)
             #expect(!fromMails.out.isEmpty)
         }
+    }
+
+    @Test("a mail without a mail extension is recognised by its headers and taken apart")
+    func mailByContent() throws {
+        defer { TestSupport.cleanUp(folder) }
+        try FileManager.default.copyItem(atPath: Self.inbox("pl-csv.eml"), toPath: folder + "/saved-from-webmail")
+        let run = runCLI(["submit", folder + "/saved-from-webmail", "--dry-run", "--questionnaire", "9396/1/15"], store: store)
+        #expect(run.status == .success, "\(run.err)")
+        #expect(run.out.contains("part:          pl-answers.csv"))
+    }
+
+    @Test("a folder holding more than Submitter.maximumFilesPerFolder files is refused")
+    func folderLimit() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let big = folder + "/big"
+        try FileManager.default.createDirectory(atPath: big, withIntermediateDirectories: true)
+        for i in 0...Submitter.maximumFilesPerFolder {
+            FileManager.default.createFile(atPath: big + "/\(i).eml", contents: nil)
+        }
+        #expect(throws: SurveyError.self) { try Submitter.expandingFolders([big]) }
+        try FileManager.default.removeItem(atPath: big + "/0.eml")
+        #expect(try Submitter.expandingFolders([big]).count == Submitter.maximumFilesPerFolder)
     }
 
     @Test("folders: regular files directly inside, sorted by name, hidden files left out; an empty folder is an error")

@@ -23,32 +23,9 @@ public struct MailIntake: Sendable {
     /// Deepest chain of messages inside messages followed (a mail forwarding a mail …);
     /// deeper ones are listed as skipped. Guards against a crafted mail nesting itself.
     public static let maximumNesting = 8
-    /// How far into a file without a mail extension its headers are looked for.
-    static let sniffBytes = 16 << 10
-
-    /// Whether the file is a mail: named `.eml`/`.msg`, or an Outlook Compound File, or a
-    /// text whose first lines are mail headers (`From:` with `Date:`, `Subject:` or
-    /// `Received:`).
-    ///
-    /// - Complexity: O(1): at most ``sniffBytes`` are examined.
+    /// Whether the file is a mail (``AnswerFile/looksLikeMail(name:bytes:)``).
     public static func isMail(name: String, bytes: [UInt8]) -> Bool {
-        let ext = (name as NSString).pathExtension.lowercased()
-        if ext == "eml" || ext == "msg" { return true }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            return ["", "dat", "oft"].contains(ext) && (try? CompoundFile(bytes: bytes).kind) == .outlookMessage
-        }
-        let head = String(decoding: bytes.prefix(sniffBytes), as: UTF8.self)
-        var names: Set<String> = []
-        // Any line break ("\r\n" is one Character in Swift, so not "\n" alone).
-        for plain in head.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            if plain.isEmpty { break }
-            if plain.first == " " || plain.first == "\t" { continue }
-            guard let colon = plain.firstIndex(of: ":") else { return false }
-            let field = plain[..<colon]
-            guard !field.isEmpty, field.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
-            names.insert(field.lowercased())
-        }
-        return names.contains("from") && !names.isDisjoint(with: ["date", "subject", "received", "message-id"])
+        AnswerFile.looksLikeMail(name: name, bytes: bytes)
     }
 
     /// Reads a mail and takes it apart.
