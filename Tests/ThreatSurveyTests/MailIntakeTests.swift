@@ -146,6 +146,10 @@ struct MailIntakeTests {
         #expect(none.status == .dataError)
         #expect(none.err.contains("undated.eml: error: the mail has no delivery time and no Date header"))
         #expect(none.err.contains("give --received DATETIME"))
+        try TestSupport.write(Self.eml(date: "Tue, 01 Jan 2199 10:00:00 +0000", attachment: ("pl.csv", "text/csv", "delegation,threat\nPL,drugs\n")), to: folder + "/future.eml")
+        let future = runCLI(["submit", folder + "/future.eml", "--questionnaire", "9396/1/15"], store: store)
+        #expect(future.status == .dataError)
+        #expect(future.err.contains("future.eml: error: the mail's time 2199-01-01T10:00:00Z (from the mail's Date header) is later than now"))
         let rescued = runCLI(
             ["submit", folder + "/undated.eml", "--questionnaire", "9396/1/15", "--received", "2015-09-07T10:00"], store: store)
         #expect(rescued.status == .success, "\(rescued.err)")

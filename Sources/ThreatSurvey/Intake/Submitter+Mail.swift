@@ -53,6 +53,14 @@ extension Submitter {
         } else if let own = ReceivedTime.fromMail(intake.mail, isOutlook: intake.isOutlook) {
             received = own
             mailNotes.append(Diagnostic(file: path, severity: .note, message: "received time: \(own.reason)"))
+            // A sender's clock far ahead would make the answer current forever.
+            if own.date.timeIntervalSince(now()) > DateTimeInput.futureTolerance {
+                problems.append(
+                    Diagnostic(
+                        file: path,
+                        message: "the mail's time \(Timestamp.iso(own.date, in: Timestamp.utc)) (\(own.reason)) is later "
+                            + "than now; give --received DATETIME with the time it arrived"))
+            }
         } else {
             problems.append(
                 Diagnostic(
