@@ -18,7 +18,15 @@ public struct MailIntake: Sendable {
     /// The parts read as answers, in the mail's order.
     public var parts: [MailPart]
     /// The attachments that are not answers, with what each is.
-    public var skipped: [(name: String, what: String)]
+    public var skipped: [Skipped]
+
+    /// An attachment that is not an answer, listed in the receipt.
+    public struct Skipped: Sendable, Hashable {
+        /// Its name inside the mail (`logo.png`, `fwd.eml » smime.p7s`).
+        public var name: String
+        /// What it is (`an image`, `a signature`).
+        public var what: String
+    }
 
     /// Deepest chain of messages inside messages followed (a mail forwarding a mail …);
     /// deeper ones are listed as skipped. Guards against a crafted mail nesting itself.
@@ -31,6 +39,8 @@ public struct MailIntake: Sendable {
     /// Reads a mail and takes it apart.
     ///
     /// - Throws: ``SurveyError/invalidData(_:)`` naming the mail when it cannot be read.
+    /// - Complexity: O(n) in the mail's size (each attached mail is read once, at most
+    ///   ``maximumNesting`` deep).
     public static func open(bytes: [UInt8], name: String) throws(SurveyError) -> MailIntake {
         let (mail, isOutlook) = try read(bytes: bytes, name: name)
         var intake = MailIntake(name: name, mail: mail, isOutlook: isOutlook, parts: [], skipped: [])
@@ -73,7 +83,7 @@ public struct MailIntake: Sendable {
                 let innerName = Self.safeName(
                     attachment.name.replacingOccurrences(of: "/", with: "-"), fallback: "forwarded message")
                 guard depth + 1 < Self.maximumNesting else {
-                    skipped.append((prefix + innerName, "a message nested more than \(Self.maximumNesting) deep"))
+                    skipped.append(Skipped(name: prefix + innerName, what: "a message nested more than \(Self.maximumNesting) deep"))
                     continue
                 }
                 collectForwarded(inner, prefix: prefix + innerName + " » ", senders: senders, depth: depth + 1)
@@ -85,12 +95,12 @@ public struct MailIntake: Sendable {
                     guard depth + 1 < Self.maximumNesting,
                         let (inner, _) = try? Self.read(bytes: bytes, name: label)
                     else {
-                        skipped.append((prefix + label, "a mail that cannot be read, or nested too deep"))
+                        skipped.append(Skipped(name: prefix + label, what: "a mail that cannot be read, or nested too deep"))
                         continue
                     }
                     collectForwarded(inner, prefix: prefix + label + " » ", senders: senders, depth: depth + 1)
                 case .skip(let what):
-                    skipped.append((prefix + label, what))
+                    skipped.append(Skipped(name: prefix + label, what: what))
                 }
             }
         }
