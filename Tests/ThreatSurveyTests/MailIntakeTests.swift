@@ -123,6 +123,26 @@ struct MailIntakeTests {
         #expect(mail.attachments.map(\.name) == ["bg-answers.json", "image001.png"])
     }
 
+    @Test("a store written before mail intake (schema 3) is brought forward: old answers keep no part, mails get one")
+    func storeMigration() throws {
+        defer { TestSupport.cleanUp(folder) }
+        do {
+            let old = try Connection(path: store)
+            for version in 0..<3 {
+                try old.execute(Store.migrations[version])
+                try old.execute("PRAGMA user_version = \(version + 1)")
+            }
+        }
+        let plain = runCLI(["submit", TestSupport.fixture("hu.csv"), "--received", "2015-09-04T08:55"], store: store)
+        #expect(plain.status == .success, "\(plain.err)")
+        let mail = runCLI(["submit", Self.inbox("pl-csv.eml"), "--questionnaire", "9396/1/15"], store: store)
+        #expect(mail.status == .success, "\(mail.err)")
+        let opened = try Store(path: store)
+        #expect(try opened.db.query("PRAGMA user_version") { Int($0.int(0)) } == [Store.schemaVersion])
+        #expect(try opened.submissions().map(\.part?.name) == [nil, "pl-answers.csv"])
+        #expect(!runCLI(["show", "1", "--format", "json"], store: store).out.contains("\"part\""))
+    }
+
     // MARK: - Received time
 
     @Test("received time: --received, else the delivery time, else the Date header; none is an error")

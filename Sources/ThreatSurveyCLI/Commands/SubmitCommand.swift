@@ -10,8 +10,8 @@ struct SubmitCommand: ParsableCommand {
         name: "submit",
         summary: "validate delegations' answer files and store them, printing a receipt each",
         discussion: """
-            Accepted: CSV (long: one row per threat; matrix: one row per delegation), JSON, and
-            prose (.txt, .md), and mail (.eml, Outlook .msg): every answer attachment of a mail is
+            Accepted: CSV (long: one row per threat; matrix: one row per delegation), JSON,
+            prose (.txt, .md) and mail (.eml, Outlook .msg): every answer attachment of a mail is
             submitted with its own receipt, else its body is read as prose; its received time is
             the mail's delivery time, else its Date header, unless --received is given; its
             delegation is the answer's own, else --delegation, else the sender's in --contacts.
@@ -31,7 +31,8 @@ struct SubmitCommand: ParsableCommand {
     @Option("MS", help: "whose answer this is (required for prose comments)")
     var delegation: MemberState?
     @Option(
-        "DATETIME", help: "when it was received (default now; a date alone means 12:00 Brussels)")
+        "DATETIME",
+        help: "when it was received (default: a mail's own time, else now; a date alone means 12:00 Brussels)")
     var received: DateTimeInput?
     @Option(
         "FILE", help: "CSV of delegation,email: a mail's sender decides whose answer it is",
