@@ -302,6 +302,24 @@ struct MailIntakeTests {
         #expect(submission.response.threats.count == 5)
     }
 
+    @Test("a forwarded prose answer: the original sender is looked up in the contacts before the one who forwarded it")
+    func forwardedSenderFirst() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let inner = Self.eml(
+            from: "Ioana Popescu <ioana.popescu@ro-rep.example.org>",
+            body: "Romania ranks firearms first and drugs second.\n")
+        let outer = Self.eml(
+            from: "Jan Kowalski <jan.kowalski@pl-rep.example.org>", body: "FYI, the Romanian answer.\n",
+            attachment: ("Romanian answer.eml", "message/rfc822", inner.replacingOccurrences(of: "\r\n", with: "\n")))
+        try TestSupport.write(outer, to: folder + "/fw.eml")
+        let run = runCLI(
+            ["submit", folder + "/fw.eml", "--dry-run", "--questionnaire", "9396/1/15", "--contacts", Self.contacts], store: store)
+        #expect(run.status == .success, "\(run.err)")
+        #expect(run.out.contains("from RO"))
+        #expect(run.out.contains("fw.eml » Romanian answer.eml » body: note: delegation RO: the sender ioana.popescu@ro-rep.example.org"))
+        #expect(run.out.contains("forwarded message without an answer attachment: its body is the answer"))
+    }
+
     @Test("mails nested deeper than MailIntake.maximumNesting are listed as skipped, not followed")
     func nestingLimit() throws {
         defer { TestSupport.cleanUp(folder) }
@@ -361,6 +379,10 @@ struct MailIntakeTests {
         #expect(run.status == .dataError)
         #expect(run.err.contains("zz-bad.eml: error: the mail has no delivery time"))
         #expect(run.err.contains("zz-bad.eml » x.csv:2:4: error:"), "\(run.err)")
+        try TestSupport.write(Self.eml(body: "\n"), to: day + "/zz-empty.eml")
+        let two = runCLI(["submit", day, "--questionnaire", "9396/1/15", "--contacts", Self.contacts], store: store)
+        #expect(two.err.contains("zz-bad.eml: error:"))
+        #expect(two.err.contains("zz-empty.eml » body: error: the mail has no answer attachment and its body"))
         #expect(!FileManager.default.fileExists(atPath: store))
     }
 
