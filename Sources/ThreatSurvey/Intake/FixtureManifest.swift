@@ -4,6 +4,8 @@ import Foundation
 ///
 /// `fixtures/<questionnaire>/manifest.json`: `{"questionnaire": "9396/1/15", "files":
 /// [{"file": "de.csv", "received": "2015-09-04T10:12:00+02:00", "delegation": "DE"}]}`.
+/// A mail (`.eml`, `.msg`) may leave out `"received"`: its own time is taken, as `submit`
+/// takes it; `"contacts": "contacts.csv"` names the contacts file that tells whose a mail is.
 /// The received times are what the demo and the tests replay, so a fixture set reproduces
 /// a whole consultation, late answers and resubmissions included.
 public struct FixtureManifest: Sendable {
@@ -11,8 +13,8 @@ public struct FixtureManifest: Sendable {
     public struct Entry: Sendable {
         /// Path relative to the manifest's folder.
         public var file: String
-        /// When it was received.
-        public var received: DateTimeInput
+        /// When it was received; `nil` for a mail whose own time counts.
+        public var received: DateTimeInput?
         /// `--delegation`, for prose.
         public var delegation: String?
         /// What the file is meant to show (documentation only).
@@ -25,6 +27,8 @@ public struct FixtureManifest: Sendable {
     public var entries: [Entry]
     /// The folder the manifest is in.
     public var folder: String
+    /// The contacts file (relative to ``folder``) deciding whose a mail is, if any.
+    public var contacts: String? = nil
 
     /// Reads `folder/manifest.json`.
     public static func load(folder: String) throws(SurveyError) -> FixtureManifest {
@@ -44,20 +48,23 @@ public struct FixtureManifest: Sendable {
         }
         var entries: [Entry] = []
         for node in files {
-            guard let file = node["file"]?.string, let text = node["received"]?.string,
-                let received = DateTimeInput(text)
+            let text = node["received"]?.string
+            let isMail = ["eml", "msg"].contains(((node["file"]?.string ?? "") as NSString).pathExtension.lowercased())
+            guard let file = node["file"]?.string, text != nil || isMail,
+                text == nil || text.flatMap(DateTimeInput.init) != nil
             else {
                 problems.append(
                     Diagnostic(
                         file: path, line: node.line, column: node.column,
-                        message: "each file needs \"file\" and a \"received\" date-time"))
+                        message: "each file needs \"file\" and a \"received\" date-time (a mail may leave it out)"))
                 continue
             }
             entries.append(
-                Entry(file: file, received: received, delegation: node["delegation"]?.string, about: node["about"]?.string))
+                Entry(file: file, received: text.flatMap(DateTimeInput.init), delegation: node["delegation"]?.string, about: node["about"]?.string))
         }
         if problems.containsErrors { throw .invalidData(problems) }
-        return FixtureManifest(questionnaire: questionnaire, entries: entries, folder: folder)
+        return FixtureManifest(
+            questionnaire: questionnaire, entries: entries, folder: folder, contacts: root["contacts"]?.string)
     }
 
     /// Every manifest in the sub-folders of `fixtures`, in folder-name order.
@@ -80,9 +87,10 @@ public struct FixtureManifest: Sendable {
         let submitter = Submitter(catalog: catalog)
         var receipts: [Receipt] = []
         for entry in entries {
-            let request = SubmitRequest(
+            var request = SubmitRequest(
                 paths: [(folder as NSString).appendingPathComponent(entry.file)],
                 questionnaire: questionnaire, delegation: entry.delegation, received: entry.received)
+            request.contacts = contacts.map { (folder as NSString).appendingPathComponent($0) }
             receipts += try submitter.submit(request, into: store)
         }
         return receipts

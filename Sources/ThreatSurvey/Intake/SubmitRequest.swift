@@ -10,6 +10,8 @@ public struct SubmitRequest: Sendable {
     public var received: DateTimeInput?
     /// `--dry-run`: validate and report, store nothing.
     public var dryRun: Bool
+    /// `--contacts FILE`: delegations' addresses, deciding whose a mail is from its sender.
+    public var contacts: String? = nil
 
     /// Creates a request.
     public init(

@@ -75,18 +75,26 @@ public struct Submitter {
     ///   questionnaire when neither the request nor the files name it.
     public func prepare(_ request: SubmitRequest, store: Store?) throws(SurveyError) -> Prepared {
         guard !request.paths.isEmpty else { throw .usage("submit needs at least one FILE") }
-        var files: [AnswerFile] = []
+        var items: [Item] = []
         var problems: [Diagnostic] = []
+        let contacts = try loadContacts(request)
         for path in request.paths {
             let bytes = try readFile(path)
             do {
-                files.append(try AnswerFile.read(bytes: bytes, name: path))
+                if MailIntake.isMail(name: path, bytes: bytes) {
+                    let mail = try mailItems(path: path, bytes: bytes, request: request)
+                    items += mail.items
+                    problems += mail.problems
+                } else {
+                    items.append(Item(file: try AnswerFile.read(bytes: bytes, name: path), mail: nil))
+                }
             } catch {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d
             }
             ProgressContext.sink?.advance(bytes: bytes.count, rows: 0)
         }
+        let files = items.map(\.file)
         var delegation: MemberState?
         if let written = request.delegation {
             let resolver = MemberStateResolver.shared
@@ -108,8 +116,7 @@ public struct Submitter {
                 files.allSatisfy({ $0.namedQuestionnaires.isEmpty })
             else { throw error }
             let fitting = catalog.questionnaires.filter { candidate in
-                let parser = AnswerParser(questionnaire: candidate, delegation: delegation)
-                return files.allSatisfy { (try? parser.parse($0)) != nil }
+                items.allSatisfy { (try? parse($0, questionnaire: candidate, delegation: delegation, contacts: contacts)) != nil }
             }
             guard fitting.count == 1, let only = fitting.first else { throw error }
             questionnaire = only
@@ -118,12 +125,11 @@ public struct Submitter {
                 message: "no questionnaire named: \(only.id) inferred, the only one whose threats "
                     + "all match (pass --questionnaire to be explicit)")
         }
-        let parser = AnswerParser(questionnaire: questionnaire, delegation: delegation)
-        var parsed: [(file: AnswerFile, responses: [Response], warnings: [Diagnostic])] = []
-        for file in files {
+        var parsed: [(item: Item, responses: [Response], warnings: [Diagnostic])] = []
+        for item in items {
             do {
-                let result = try parser.parse(file)
-                parsed.append((file, result.responses, (inferred.map { [$0] } ?? []) + result.diagnostics))
+                let result = try parse(item, questionnaire: questionnaire, delegation: delegation, contacts: contacts)
+                parsed.append((item, result.responses, (inferred.map { [$0] } ?? []) + result.diagnostics))
             } catch {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d
@@ -131,16 +137,27 @@ public struct Submitter {
         }
         if problems.containsErrors { throw .invalidData(problems) }
 
-        let received = request.received?.resolve(in: questionnaire.timeZone) ?? now()
+        let explicit = request.received?.resolve(in: questionnaire.timeZone)
+        let received = explicit ?? now()
         // An answer cannot arrive in the future; a typo there would make it current forever.
         if request.received != nil { try DateTimeInput.checkNotFuture(received, now: now()) }
-        let pending = parsed.map { item in
-            PendingFile(
-                name: (item.file.name as NSString).lastPathComponent, bytes: item.file.bytes,
-                format: item.file.format, encoding: item.file.text.encoding,
-                delimiter: item.file.dialect?.delimiterName, questionnaire: questionnaire.id,
-                received: received, responses: item.responses,
-                warnings: item.warnings.map(\.description))
+        let pending = parsed.map { entry in
+            let file = entry.item.file
+            guard let mail = entry.item.mail else {
+                return PendingFile(
+                    name: (file.name as NSString).lastPathComponent, bytes: file.bytes,
+                    format: file.format, encoding: file.text.encoding,
+                    delimiter: file.dialect?.delimiterName, questionnaire: questionnaire.id,
+                    received: received, responses: entry.responses,
+                    warnings: entry.warnings.map(\.description))
+            }
+            var pending = PendingFile(
+                name: mail.container, bytes: mail.bytes, format: file.format, encoding: file.text.encoding,
+                delimiter: file.dialect?.delimiterName, questionnaire: questionnaire.id,
+                received: explicit ?? mail.received?.date ?? received, responses: entry.responses,
+                warnings: entry.warnings.map(\.description))
+            pending.part = mail.part
+            return pending
         }
         // A file's warnings belong to the file: listed under its first submission only, so a
         // file of many respondents does not repeat them under each (which was quadratic).
@@ -170,7 +187,7 @@ public struct Submitter {
                         id: number, questionnaire: file.questionnaire, received: file.received,
                         sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: file.checksum, fileID: 0,
-                        response: response, warnings: file.warnings)
+                        response: response, warnings: file.warnings, part: file.part)
                 }
             }
         }
@@ -213,7 +230,7 @@ public struct Submitter {
                     submission: submission, questionnaire: questionnaire, supersedes: supersedes,
                     olderThan: olderThan, warnings: index < warnings.count ? warnings[index] : [],
                     receivedAssumedNoon: request.received?.isDateOnly ?? false,
-                    receivedIsNow: request.received == nil, dryRun: request.dryRun))
+                    receivedIsNow: request.received == nil && submission.part == nil, dryRun: request.dryRun))
         }
         return out
     }

@@ -27,6 +27,8 @@ public struct Submission: Sendable, Hashable, Identifiable {
     public var response: Response
     /// Warnings given when it was read, kept with it.
     public var warnings: [String]
+    /// The attachment (or body) it was read from, when ``sourceFile`` is a mail.
+    public var part: SourcePart? = nil
 
     /// The delegation's EU code.
     public var delegation: String { response.delegation }

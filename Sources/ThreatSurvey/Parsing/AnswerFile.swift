@@ -43,6 +43,7 @@ public struct AnswerFile: Sendable {
         bytes: [UInt8], name: String, format hint: InputFormat? = nil
     ) throws(SurveyError) -> AnswerFile {
         let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if hint == nil, looksLikeMail(name: name, bytes: bytes) { throw .invalidData([mailDiagnostic(name)]) }
         if name.contains("."), let kind = foreignFormats[ext] {
             throw .invalidData([
                 Diagnostic(

@@ -39,6 +39,9 @@ public struct PendingFile: Sendable {
         self.checksum = SHA256.hex(of: bytes)
     }
 
+    /// The attachment (or body) the responses were read from, when ``bytes`` is a mail.
+    public var part: SourcePart?
+
     /// SHA-256 of the bytes, computed once.
     public let checksum: String
 }

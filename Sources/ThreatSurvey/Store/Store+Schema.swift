@@ -111,6 +111,12 @@ extension Store {
         ALTER TABLE mentions ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE mentions ADD COLUMN cue TEXT;
         """,
+        // 4: a submission read from a mail: the file is the mail as received; `part` names the
+        // attachment (or `body`) the answer was read from, `part_sha256` its bytes' checksum.
+        """
+        ALTER TABLE submissions ADD COLUMN part TEXT;
+        ALTER TABLE submissions ADD COLUMN part_sha256 TEXT;
+        """,
     ]
 
     /// The schema version this build writes.

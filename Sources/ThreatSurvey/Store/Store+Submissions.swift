@@ -24,8 +24,8 @@ extension Store {
         let insertSubmission = try db.prepare(
             """
             INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms,
-                file_id, format, encoding, delimiter, dated, comments, first_line, warnings)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                file_id, format, encoding, delimiter, dated, comments, first_line, warnings, part, part_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertCosignatory = try db.prepare(
             "INSERT INTO cosignatories(submission_id, member_state, position) VALUES (?, ?, ?)")
@@ -39,13 +39,21 @@ extension Store {
             "INSERT INTO answers(submission_id, question, value, line) VALUES (?, ?, ?, ?)")
         var stored: [Submission] = []
         let now = Timestamp.storage(Date())
+        // A mail with several answer attachments is kept once, shared by their submissions.
+        var mailFileIDs: [String: Int64] = [:]
         for file in files {
             let checksum = file.checksum
-            try insertFile.execute([
-                .text(file.name), .blob(file.bytes), .text(checksum), .integer(Int64(file.bytes.count)),
-                .text(now),
-            ])
-            let fileID = db.lastInsertedRowID
+            let fileID: Int64
+            if file.part != nil, let known = mailFileIDs[file.name + "\u{1F}" + checksum] {
+                fileID = known
+            } else {
+                try insertFile.execute([
+                    .text(file.name), .blob(file.bytes), .text(checksum), .integer(Int64(file.bytes.count)),
+                    .text(now),
+                ])
+                fileID = db.lastInsertedRowID
+                if file.part != nil { mailFileIDs[file.name + "\u{1F}" + checksum] = fileID }
+            }
             let receivedMillis = Int64((file.received.timeIntervalSince1970 * 1000).rounded())
             let received = Date(timeIntervalSince1970: Double(receivedMillis) / 1000)
             // The file's warnings are stored once, with its first submission.
@@ -57,6 +65,7 @@ extension Store {
                     .text(file.format.rawValue), .text(file.encoding.rawValue), .optional(file.delimiter),
                     .optional(response.dated?.description), .optional(response.comments),
                     .optional(response.line), .text(index == 0 ? warnings : ""),
+                    .optional(file.part?.name), .optional(file.part?.checksum),
                 ])
                 let id = db.lastInsertedRowID
                 for (position, code) in response.cosignatories.enumerated() {
@@ -77,7 +86,7 @@ extension Store {
                         id: id, questionnaire: file.questionnaire, received: received,
                         sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: checksum, fileID: fileID,
-                        response: response, warnings: index == 0 ? file.warnings : []))
+                        response: response, warnings: index == 0 ? file.warnings : [], part: file.part))
             }
         }
         return stored
@@ -291,7 +300,8 @@ extension Store {
                 s.respondent AS respondent, s.received_ms AS received_ms, f.name AS file_name,
                 s.format AS format, s.encoding AS encoding, s.delimiter AS delimiter, f.sha256 AS sha256,
                 s.file_id AS file_id, s.dated AS dated, s.comments AS comments, s.first_line AS first_line,
-                s.warnings AS warnings, s.packed_mentions AS packed_mentions, b.threats AS threats
+                s.warnings AS warnings, s.packed_mentions AS packed_mentions, b.threats AS threats,
+                s.part AS part, s.part_sha256 AS part_sha256
             FROM submissions s JOIN files f ON f.id = s.file_id LEFT JOIN bulk_files b ON b.file_id = s.file_id
             \(condition)
             ORDER BY s.received_ms, s.id
@@ -307,7 +317,8 @@ extension Store {
                     delegation: row.text("delegation"), respondent: row.optionalText("respondent"),
                     dated: row.optionalText("dated").flatMap { CivilDate(iso: $0) },
                     comments: row.optionalText("comments"), line: row.optionalInt("first_line") ?? 1),
-                warnings: row.text("warnings").split(separator: "\n").map(String.init))
+                warnings: row.text("warnings").split(separator: "\n").map(String.init),
+                part: row.optionalText("part").map { SourcePart(name: $0, checksum: row.optionalText("part_sha256") ?? "") })
             if !row.isNull("packed_mentions") {
                 let id = row.int("id")
                 submission.response.mentions = Store.unpack(row.blob("packed_mentions"), threats: row.text("threats"))

@@ -3,18 +3,26 @@ import ThreatSurvey
 
 /// The `submit` command.
 ///
-/// `submit FILE… [--questionnaire ID] [--delegation MS] [--received DATETIME] [--dry-run]`
+/// `submit FILE…|FOLDER… [--questionnaire ID] [--delegation MS] [--received DATETIME]
+/// [--contacts FILE] [--each] [--dry-run]`
 struct SubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "submit",
         summary: "validate delegations' answer files and store them, printing a receipt each",
         discussion: """
-            Accepted: CSV (long: one row per threat; matrix: one row per delegation), JSON, and
-            prose (.txt, .md). The delimiter and encoding are detected. A file with any error
-            stores nothing; every problem is listed as FILE:LINE:COLUMN: error: ….
+            Accepted: CSV (long: one row per threat; matrix: one row per delegation), JSON,
+            prose (.txt, .md) and mail (.eml, Outlook .msg): every answer attachment of a mail is
+            submitted with its own receipt, else its body is read as prose; its received time is
+            the mail's delivery time, else its Date header, unless --received is given; its
+            delegation is the answer's own, else --delegation, else the sender's in --contacts.
+            A FOLDER stands for the regular files directly in it, sorted by name (not recursive,
+            hidden files left out). The delimiter and encoding are detected. A file with any error
+            stores nothing, and neither does any other (all or nothing); with --each every good
+            file or mail is stored and the failed ones are listed at the end (exit 65). Every
+            problem is listed as FILE:LINE:COLUMN: error: … (in a mail: MAIL » PART:LINE:…).
             """)
 
-    @Argument("FILE…", help: "the answer files", completion: .file)
+    @Argument("FILE…", help: "the answer files, mails, or folders of them", completion: .file)
     var files: [String]
     @Option(
         "ID",
@@ -23,8 +31,15 @@ struct SubmitCommand: ParsableCommand {
     @Option("MS", help: "whose answer this is (required for prose comments)")
     var delegation: MemberState?
     @Option(
-        "DATETIME", help: "when it was received (default now; a date alone means 12:00 Brussels)")
+        "DATETIME",
+        help: "when it was received (default: a mail's own time, else now; a date alone means 12:00 Brussels)")
     var received: DateTimeInput?
+    @Option(
+        "FILE", help: "CSV of delegation,email: a mail's sender decides whose answer it is",
+        completion: .file)
+    var contacts: String?
+    @Flag(help: "store every good file or mail on its own; list the failed ones (exit 65 if any)")
+    var each: Bool
     @Flag(help: "validate and print the receipt, store nothing")
     var dryRun: Bool
     @Option("FORMAT", help: "output format", values: [.table, .json])
@@ -33,15 +48,17 @@ struct SubmitCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        let request = SubmitRequest(
-            paths: files, questionnaire: questionnaire, delegation: delegation?.code,
-            received: received, dryRun: dryRun)
+        var request = SubmitRequest(
+            paths: try Submitter.expandingFolders(files), questionnaire: questionnaire,
+            delegation: delegation?.code, received: received, dryRun: dryRun)
+        request.contacts = contacts
         let submitter = Submitter(catalog: try questionnaires.catalog())
         let existing = try store.existing(context)
+        if each { return try eachOnItsOwn(request, submitter: submitter, existing: existing, context) }
         // One large long CSV with respondents is streamed into the store (flat memory); a
         // store this command created for a file it then refused is removed again.
         let streamed = try ProgressContext.with(
-            context.progress("storing"), total: files.count == 1 ? InputFile.size(files[0]) : nil
+            context.progress("storing"), total: request.paths.count == 1 ? InputFile.size(request.paths[0]) : nil
         ) { () throws(SurveyError) in
             try StreamingSubmitter(catalog: submitter.catalog).submit(
                 request, existing: { existing },
@@ -75,5 +92,43 @@ struct SubmitCommand: ParsableCommand {
         try context.console.err(
             "\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
         return .success
+    }
+
+    /// `--each`: every file (a mail with all its parts) validated and stored on its own, so
+    /// one bad mail among twenty does not hold back the nineteen; the failed ones are listed
+    /// at the end, and the exit status is 65 when any failed.
+    private func eachOnItsOwn(
+        _ request: SubmitRequest, submitter: Submitter, existing: Store?, _ context: CommandContext
+    ) throws(SurveyError) -> ExitStatus {
+        var target = existing
+        var receipts: [Receipt] = []
+        var failed: [(path: String, error: SurveyError)] = []
+        for path in request.paths {
+            var one = request
+            one.paths = [path]
+            do {
+                let prepared = try submitter.prepare(one, store: target)
+                if target == nil && !request.dryRun { target = try store.openOrCreate(context) }
+                receipts += try submitter.commit(prepared, into: target)
+            } catch {
+                switch error {
+                case .invalidData, .inputMissing, .usage: failed.append((path, error))
+                default: throw error
+                }
+            }
+        }
+        if !receipts.isEmpty { try context.print(Receipt.document(receipts), format: format) }
+        let stored = request.dryRun ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
+        try context.console.err(
+            "\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
+        guard !failed.isEmpty else { return .success }
+        try context.console.err(
+            "\(failed.count) of \(request.paths.count) file\(request.paths.count == 1 ? "" : "s") failed, nothing stored from "
+                + (failed.count == 1 ? "it:" : "them:"))
+        for (path, error) in failed {
+            try context.console.err("  \(path)")
+            try context.console.err(error.description)
+        }
+        return .dataError
     }
 }

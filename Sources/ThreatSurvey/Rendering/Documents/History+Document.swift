@@ -12,7 +12,8 @@ extension HistoryEntry {
             let who = ([s.delegation] + s.response.cosignatories.map { "+" + $0 }).joined(separator: " ")
             rows.append([
                 "#\(s.id)", Timestamp.short(s.received, in: zone) + (e.late ? " LATE" : ""),
-                s.questionnaire, who + (s.response.respondent.map { " (\($0))" } ?? ""), s.sourceFile,
+                s.questionnaire, who + (s.response.respondent.map { " (\($0))" } ?? ""),
+                s.sourceFile + (s.part.map { " » " + $0.name } ?? ""),
                 String(s.response.threats.count), e.status,
             ])
             json.append(

@@ -4,7 +4,7 @@ extension Submission {
     /// The submission as `show --format json` prints it (CONTRACT.md, `show`).
     public func json(in questionnaire: Questionnaire?) -> JSONValue {
         let zone = questionnaire?.timeZone ?? Submission.defaultZone
-        return .object([
+        let object: JSONValue = .object([
             "id": .int(Int(id)),
             "questionnaire": .string(self.questionnaire),
             "delegation": .string(delegation),
@@ -36,6 +36,10 @@ extension Submission {
             "comments": .optional(response.comments),
             "warnings": .strings(warnings),
         ])
+        // Read from a mail: which attachment (or the body), and the mail that carried it.
+        guard let part else { return object }
+        return object.adding("part", .string(part.name)).adding("partChecksum", .string("sha256:" + part.checksum))
+            .adding("container", .string(sourceFile))
     }
 
     /// The zone used when a submission's questionnaire is no longer defined.
@@ -94,6 +98,9 @@ extension Submission {
         let dialect = delimiter.map { ", delimiter \($0)" } ?? ""
         lines.append("file:          \(sourceFile) (\(format.rawValue), \(encoding)\(dialect))")
         lines.append("checksum:      sha256:\(checksum)")
+        if let part {
+            lines.append("part:          \(part.name) (sha256:\(part.checksum)) of the mail \(sourceFile)")
+        }
         let threats = response.threats
         let negated = response.mentions.filter(\.negated).count
         lines.append(
