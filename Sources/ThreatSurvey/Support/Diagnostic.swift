@@ -23,6 +23,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// What the user probably meant, ready to be appended as `did you mean "…"?`.
     public var suggestion: String?
+    /// Where the problem is, named as the officer would look for it, shown instead of
+    /// `LINE:COLUMN` when set: `Answers!C4` in a workbook, `12` (a paragraph) or
+    /// `table 1, row 3, column 2` in a Word document. ``line`` and ``column`` are kept for sorting.
+    public var place: String?
 
     /// Creates a diagnostic; `line` and `column` are 1-based.
     public init(
@@ -47,10 +51,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
             severity: severity, message: message, suggestion: suggestion)
     }
 
-    /// `FILE:LINE:COLUMN: error: message; did you mean "x"?`
+    /// `FILE:LINE:COLUMN: error: message; did you mean "x"?` (`FILE:PLACE: …` when ``place`` is set)
     public var description: String {
         var place = file
-        if let line {
+        if let named = self.place {
+            place += ":" + named
+        } else if let line {
             place += ":\(line)"
             if let column { place += ":\(column)" }
         }

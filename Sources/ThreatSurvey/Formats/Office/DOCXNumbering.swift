@@ -20,6 +20,10 @@ struct DOCXNumbering {
     private var abstractLevels: [String: [Int: Level]] = [:]
     private var lists: [String: (abstract: String, starts: [Int: Int])] = [:]
     private var counters: [String: [Int]] = [:]
+    /// Paragraph styles that number their paragraphs: style id → (numId, level, based-on style).
+    private var styleNumbering: [String: (numId: String?, level: Int?, basedOn: String?)] = [:]
+    /// Longest chain of `w:basedOn` followed (10): a cycle cannot loop.
+    static let maximumStyleChain = 10
 
     /// Reads the definitions of `root` (`w:numbering`); none when `root` is `nil`.
     init(root: XMLElement?) {
@@ -57,6 +61,36 @@ struct DOCXNumbering {
             let key = abstractLevels[abstract + "#" + id] != nil ? abstract + "#" + id : abstract
             lists[id] = (key, starts)
         }
+    }
+
+    /// Reads the paragraph styles of `styles.xml` that carry numbering or inherit it.
+    mutating func addStyles(_ root: XMLElement) {
+        for style in root.children(local: "style") where style.tag.attribute(local: "type") == "paragraph" {
+            guard let id = style.tag.attribute(local: "styleId") else { continue }
+            let numPr = style.child(local: "pPr")?.child(local: "numPr")
+            styleNumbering[id] = (
+                numPr?.child(local: "numId")?.tag.attribute(local: "val"),
+                numPr?.child(local: "ilvl")?.tag.attribute(local: "val").flatMap { Int($0.prefix(3)) },
+                style.child(local: "basedOn")?.tag.attribute(local: "val")
+            )
+        }
+    }
+
+    /// The list and level of a paragraph: its own `w:numPr`, completed by its style's (and the
+    /// styles it is based on); `nil` when it is not numbered.
+    func numbering(numId: String?, level: Int?, style: String?) -> (numId: String, level: Int)? {
+        var numId = numId
+        var level = level
+        var next = style
+        var steps = 0
+        while numId == nil || level == nil, let id = next, steps < Self.maximumStyleChain, let found = styleNumbering[id] {
+            numId = numId ?? found.numId
+            level = level ?? found.level
+            next = found.basedOn
+            steps += 1
+        }
+        guard let numId else { return nil }
+        return (numId, level ?? 0)
     }
 
     private static func level(_ lvl: XMLElement) -> Level {

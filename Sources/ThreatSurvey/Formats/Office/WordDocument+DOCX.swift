@@ -6,8 +6,8 @@ extension WordDocument {
     /// end; deleted runs (`w:del`), field instructions, drawings and footnote references are left
     /// out, inserted runs (`w:ins`), hyperlinks, fields' results and content controls kept. A
     /// paragraph with direct numbering (`w:numPr`) starts with its list label computed from
-    /// `numbering.xml` (``DOCXNumbering``), so "1. Firearms" reads as Word shows it; numbering
-    /// inherited from a paragraph style is not computed.
+    /// `numbering.xml` (``DOCXNumbering``), so "1. Firearms" reads as Word shows it; so does a
+    /// paragraph numbered through its style ("List Number"), found in `styles.xml`.
     ///
     /// - Throws: ``DocumentError``.
     /// - Complexity: O(n) in the inflated size of the parts read.
@@ -33,6 +33,11 @@ extension WordDocument {
             .target, archive.entry(named: target) != nil
         {
             numbering = DOCXNumbering(root: try part(target, in: archive))
+            if let styles = try relationships(of: mainPart, in: archive).first(where: { $0.type.hasSuffix("/styles") })?
+                .target, archive.entry(named: styles) != nil
+            {
+                numbering.addStyles(try part(styles, in: archive))
+            }
         }
         var collector = Collector()
         guard let body = root.child(local: "body") else { return WordDocument(paragraphs: [], tables: []) }
@@ -62,13 +67,15 @@ extension WordDocument {
     static func paragraphText(_ paragraph: XMLElement, numbering: inout DOCXNumbering) -> String {
         var text = ""
         runText(paragraph, into: &text)
-        if let properties = paragraph.child(local: "pPr"), let numPr = properties.child(local: "numPr"),
-            let numId = numPr.child(local: "numId")?.tag.attribute(local: "val")
+        let properties = paragraph.child(local: "pPr")
+        let numPr = properties?.child(local: "numPr")
+        let style = properties?.child(local: "pStyle")?.tag.attribute(local: "val")
+        let direct = numPr?.child(local: "numId")?.tag.attribute(local: "val")
+        let directLevel = numPr?.child(local: "ilvl")?.tag.attribute(local: "val").flatMap { Int($0.prefix(3)) }
+        if let (numId, level) = numbering.numbering(numId: direct, level: directLevel, style: style),
+            !text.allSatisfy(\.isWhitespace), let label = numbering.label(numId: numId, level: level)
         {
-            let level = numPr.child(local: "ilvl")?.tag.attribute(local: "val").flatMap { Int($0.prefix(3)) } ?? 0
-            if let label = numbering.label(numId: numId, level: level), !text.allSatisfy(\.isWhitespace) {
-                text = label + " " + text
-            }
+            text = label + " " + text
         }
         return text
     }
