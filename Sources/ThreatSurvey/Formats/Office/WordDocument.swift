@@ -8,8 +8,8 @@
 /// nested in a cell flattened into that text). Limits: ``maximumParagraphs``,
 /// ``maximumTables``, ``maximumCells``, on top of ``ZipArchive``'s and ``XMLReader``'s.
 public struct WordDocument: Sendable, Hashable {
-    /// Most body paragraphs kept (1,000,000): a 500-page report holds about 10,000.
-    public static let maximumParagraphs = 1_000_000
+    /// Most body paragraphs kept (100,000): a 500-page report holds about 10,000.
+    public static let maximumParagraphs = 100_000
     /// Most tables kept (10,000).
     public static let maximumTables = 10_000
     /// Most table cells kept over all tables (1,000,000).
