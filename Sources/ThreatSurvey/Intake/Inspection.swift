@@ -94,8 +94,8 @@ public struct Inspection: Sendable {
             return Inspection(file: name, content: .text(encoding: text.encoding, text: String(decoding: text.utf8, as: UTF8.self)))
         case .other:
             // Containers the tool refuses: the answer reader's refusal says what to ask for.
-            _ = try AnswerFile.readContainer(bytes: bytes, name: name, hint: nil)
-            throw AnswerFile.refusal(name, "this file cannot be read")
+            _ = try AnswerFile.read(bytes: bytes, name: name)
+            throw AnswerFile.refusal(name, "this file is of a kind the tool does not read")
         }
     }
 
