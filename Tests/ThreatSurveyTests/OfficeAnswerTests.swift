@@ -50,6 +50,19 @@ struct OfficeAnswerTests {
         #expect(office.responses.first?.priority(of: "firearms") == 5)
     }
 
+    @Test("A matrix sheet (delegations down, threats across) gives the same responses as the matrix CSV")
+    func matrixSheet() throws {
+        let csv = try read(TestSupport.fixture("at-matrix.csv"))
+        let rows = csv.file.records.map(\.fields)
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        try TestSupport.write(bytes: try ZipFixture.xlsx(sheets: [("Read me", [["Fill in the matrix"]]), ("Matrix", [["Austria"]] + rows)]), to: folder + "/at.xlsx")
+        let office = try read(folder + "/at.xlsx")
+        #expect(office.file.readingDescription == "xlsx (sheet Matrix), csv-matrix reading")
+        #expect(!summary(office.responses).isEmpty)
+        #expect(summary(office.responses) == summary(csv.responses))
+    }
+
     @Test("A Word table in long form gives the same responses as the CSV")
     func wordTableAsCSV() throws {
         let office = try read(Self.resource("pl-table.docx"))
@@ -79,7 +92,9 @@ struct OfficeAnswerTests {
     func sheetPositions() throws {
         let rows = [["Delegation", "Threat", "Priority"], ["PL", "fire arms", "1"], ["PL", "vat-fraud", "two"]]
         let bytes = try ZipFixture.xlsx(sheets: [("Réponses PL", rows)])
-        let path = try TestSupport.temporaryFolder() + "/pl.xlsx"
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/pl.xlsx"
         try TestSupport.write(bytes: bytes, to: path)
         let message = try error(path, name: "pl.xlsx")
         #expect(message.contains("pl.xlsx:'Réponses PL'!B2: error: unknown threat \"fire arms\""), "\(message)")
@@ -90,6 +105,7 @@ struct OfficeAnswerTests {
     func documentPositions() throws {
         let table = try ZipFixture.docx(paragraphs: ["Reply"], table: [["Delegation", "Threat"], ["PL", "fire arms"]])
         let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
         try TestSupport.write(bytes: table, to: folder + "/t.docx")
         #expect(try error(folder + "/t.docx", name: "t.docx").contains("t.docx:table 1, row 2, column 2: error: unknown threat"))
         let letter = try ZipFixture.docx(paragraphs: ["Dear colleagues,", "Priority 99: firearms."], table: nil)
@@ -101,6 +117,7 @@ struct OfficeAnswerTests {
     @Test("Formats are told by content; what cannot be read is refused with what to ask for")
     func refusals() throws {
         let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
         // A workbook renamed .csv is still read as a workbook.
         try TestSupport.write(bytes: try TestSupport.bytes(Self.resource("pl.xlsx")), to: folder + "/pl.csv")
         #expect(try read(folder + "/pl.csv").file.source?.container == .xlsx)

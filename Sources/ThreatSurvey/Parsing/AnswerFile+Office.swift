@@ -124,9 +124,13 @@ extension AnswerFile {
         }
     }
 
-    /// How a grid of cells reads as an answer, if it does: long or matrix form, from which row.
+    /// How a grid of cells reads as an answer, if it does: long or matrix form, from which row
+    /// (the first of two or more cells, so that title rows above the header are skipped).
     static func shape(of rows: [[String]]) -> (format: InputFormat, header: Int)? {
-        guard let header = rows.firstIndex(where: { $0.contains { !$0.trimmingWhitespace().isEmpty } }) else { return nil }
+        // Title rows above the header hold one cell: the header is the first row of two or more.
+        func filled(_ row: [String]) -> Int { row.reduce(0) { $0 + ($1.trimmingWhitespace().isEmpty ? 0 : 1) } }
+        guard let header = rows.firstIndex(where: { filled($0) >= 2 }) ?? rows.firstIndex(where: { filled($0) == 1 })
+        else { return nil }
         let keys = rows[header].map { TextFolding.key($0) }
         let longColumns = LongCSVParser.threatColumnNames.union(LongCSVParser.priorityColumnNames)
             .union(LongCSVParser.questionColumnNames)
