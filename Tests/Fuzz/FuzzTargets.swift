@@ -1,7 +1,7 @@
 // libFuzzer entry point over every parser of threatsurvey. Not part of the package: .ci/fuzz
 // compiles it together with Sources/ThreatSurvey using `swiftc -sanitize=fuzzer,address`.
 // The target is chosen with FUZZ_TARGET: csv, answers, prose, questionnaire, groupings, fastpath,
-// cfb, msg, zip, xml, xlsx, mime, differential.
+// cfb, msg, zip, xml, xlsx, docx, mime, differential.
 import Foundation
 
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "answers"
@@ -56,6 +56,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case "xml": fuzzXML(bytes)
     case "xlsx": fuzzXLSX(bytes)
     case "differential": fuzzDifferential(bytes)
+    case "docx": fuzzDOCX(bytes)
     default:
         fatalError("unknown FUZZ_TARGET \(fuzzTarget)")
     }

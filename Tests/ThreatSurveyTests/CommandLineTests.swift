@@ -42,7 +42,7 @@ struct CommandLineTests {
             ["summary", "--from", noisy, "--language", "de"],
             ["demo", "--fixture", folder],
             ["completions", "tcsh"],
-            ["csv-records"],
+            ["inspect"],
         ]
         let names = CLI.commands.map { $0.configuration.name }
         #expect(Set(cases.map { $0[0] }) == Set(names))
@@ -50,7 +50,7 @@ struct CommandLineTests {
             let result = runCLI(
                 arguments,
                 store: arguments[0] == "generate" || arguments[0] == "completions"
-                    || arguments[0] == "csv-records" || arguments[0] == "template" ? nil : store,
+                    || arguments[0] == "inspect" || arguments[0] == "template" ? nil : store,
                 questionnaires: TestSupport.questionnaires, leadingGlobals: true)
             #expect(result.status == .usage, "\(arguments)")
             #expect(result.out.isEmpty, "\(arguments)")
@@ -103,7 +103,7 @@ struct CommandLineTests {
             "template": "usage: threatsurvey template ID [options]",
             "generate": "usage: threatsurvey generate --respondents N [options]",
             "completions": "usage: threatsurvey completions SHELL [options]",
-            "csv-records": "usage: threatsurvey csv-records FILE [options]",
+            "inspect": "usage: threatsurvey inspect FILE… [options]",
             "rank": "usage: threatsurvey rank [options]",
         ]
         for type in CLI.commands {

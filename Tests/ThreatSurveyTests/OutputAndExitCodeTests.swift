@@ -94,16 +94,16 @@ struct OutputAndExitCodeTests {
         for arguments in [
             ["rank", "--from", fifo, "--questionnaire", "9396/1/15"],
             ["regions", "--from", fifo, "--questionnaire", "9396/1/15"],
-            ["submit", fifo, "--questionnaire", "9396/1/15"], ["csv-records", fifo],
+            ["submit", fifo, "--questionnaire", "9396/1/15"], ["inspect", fifo],
         ] {
-            let result = runCLI(arguments, store: arguments[0] == "csv-records" ? nil : store)
+            let result = runCLI(arguments, store: arguments[0] == "inspect" ? nil : store)
             #expect(result.status.rawValue == 66, "\(arguments)")
             #expect(
                 result.err
                     == "\(fifo): error: is a FIFO, not a regular file; refusing to read it\n",
                 "\(arguments)")
         }
-        #expect(runCLI(["csv-records", "/dev/zero"]).status.rawValue == 66)
+        #expect(runCLI(["inspect", "/dev/zero"]).status.rawValue == 66)
         #expect(runCLI(["history"], store: store).status.rawValue == 66)
         #expect(!FileManager.default.fileExists(atPath: store))
     }

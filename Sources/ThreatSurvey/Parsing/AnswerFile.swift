@@ -21,6 +21,9 @@ public struct AnswerFile: Sendable {
     public var diagnostics: [Diagnostic]
     /// Questionnaire ids the file names, as written.
     public var namedQuestionnaires: [String]
+    /// For an Office file, the sheet, table or paragraphs the answer was read from (and how
+    /// positions are named); `nil` for text files.
+    public var source: AnswerSource? = nil
 
     /// File extensions of formats the tool cannot read, with what to do instead.
     static let foreignFormats: [String: String] = [
@@ -37,6 +40,12 @@ public struct AnswerFile: Sendable {
 
     /// Decodes `bytes` and detects the format.
     ///
+    /// Formats are recognised by content before name: a zip archive is read as the workbook
+    /// (`.xlsx`, `.ods`) or document (`.docx`, `.odt`) it holds, its answer sheet or table
+    /// turned into records for the same long and matrix readers as CSV, a document without
+    /// one read as prose; legacy Office files, password-protected ones, PDFs and other
+    /// archives are refused, saying what to ask the delegation for.
+    ///
     /// - Throws: ``SurveyError/invalidData(_:)`` for empty, binary, foreign-format or
     ///   syntactically broken files (JSON syntax, an unclosed CSV quote).
     public static func read(
@@ -44,12 +53,16 @@ public struct AnswerFile: Sendable {
     ) throws(SurveyError) -> AnswerFile {
         let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if hint == nil, looksLikeMail(name: name, bytes: bytes) { throw .invalidData([mailDiagnostic(name)]) }
+        if bytes.count <= maximumBytes, let file = try readContainer(bytes: bytes, name: name, hint: hint) {
+            return file
+        }
         if name.contains("."), let kind = foreignFormats[ext] {
             throw .invalidData([
                 Diagnostic(
                     file: name,
-                    message: "this is \(kind); save it as CSV UTF-8, JSON or plain text and "
-                        + "submit that file")
+                    message: "this is named like \(kind) but is not one (its content is not a zip archive or an "
+                        + "Office 97-2003 file); ask the delegation to send the file again, or save it as CSV UTF-8, "
+                        + "JSON or plain text")
             ])
         }
         if bytes.count > maximumBytes {

@@ -75,6 +75,12 @@ public struct AnswerParser: Sendable {
                     message: "\(response.delegation) mentions every threat of \(questionnaire.id) (all "
                         + "\(everyThreat.count)); check that the threats it does not mean were left out"))
         }
+        if let source = file.source {
+            // Positions in an Office file are named as the officer would look for them.
+            for index in diagnostics.indices where diagnostics[index].file == file.name {
+                diagnostics[index].place = source.place(line: diagnostics[index].line, column: diagnostics[index].column)
+            }
+        }
         // Listed in file order, at most Diagnostic.listedPerFile, then "and N more".
         if diagnostics.containsErrors {
             throw .invalidData(diagnostics.listed())

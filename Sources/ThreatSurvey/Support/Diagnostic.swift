@@ -23,6 +23,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// What the user probably meant, ready to be appended as `did you mean "…"?`.
     public var suggestion: String?
+    /// Where the problem is, named as the officer would look for it, shown instead of
+    /// `LINE:COLUMN` when set: `Answers!C4` in a workbook, `12` (a paragraph) or
+    /// `table 1, row 3, column 2` in a Word document. ``line`` and ``column`` are kept for sorting.
+    public var place: String?
 
     /// Creates a diagnostic; `line` and `column` are 1-based.
     public init(
@@ -47,7 +51,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
             severity: severity, message: message, suggestion: suggestion)
     }
 
-    /// `FILE:LINE:COLUMN: error: message; did you mean "x"?`, safe for a terminal.
+    /// `FILE:LINE:COLUMN: error: message; did you mean "x"?` (`FILE:PLACE: …` when ``place``
+    /// is set: `pl.xlsx:Answers!C4`), safe for a terminal.
     ///
     /// The file name, message and suggestion may all carry text from the file (or its
     /// name), so the whole line goes through ``TerminalText/safe(_:keepingLineBreaks:)``:
@@ -58,7 +63,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The line before terminal escaping (for tests of the escaping itself).
     var rawDescription: String {
         var place = file
-        if let line {
+        if let named = self.place {
+            place += ":" + named
+        } else if let line {
             place += ":\(line)"
             if let column { place += ":\(column)" }
         }

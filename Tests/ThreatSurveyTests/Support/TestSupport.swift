@@ -101,7 +101,7 @@ func runCLI(
     var globals: [String] = []
     if let store { globals += ["--store", store] }
     if addQuestionnaires, !arguments.contains("--questionnaires"), !arguments.contains("--help"),
-        !["generate", "completions", "csv-records"].contains(arguments.first ?? "")
+        !["generate", "completions", "inspect"].contains(arguments.first ?? "")
     {
         globals += ["--questionnaires", questionnaires]
     }

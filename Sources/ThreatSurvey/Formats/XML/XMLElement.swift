@@ -9,6 +9,9 @@ public struct XMLElement: Sendable, Hashable {
     public var children: [XMLElement]
     /// The element's own character data, concatenated (children's text not included).
     public var text: String
+    /// For each child, how many UTF-8 bytes of ``text`` come before it, so that mixed content
+    /// (`a <text:s/>b`) can be read in document order.
+    public var childTextOffsets: [Int] = []
 
     /// The qualified name as written (`table:table`).
     public var name: String { tag.name }
@@ -29,7 +32,12 @@ public struct XMLElement: Sendable, Hashable {
                 if !open.isEmpty { open[open.count - 1].text += text }
             case .end:
                 guard let done = open.popLast() else { continue }
-                if open.isEmpty { root = done } else { open[open.count - 1].children.append(done) }
+                if open.isEmpty {
+                    root = done
+                } else {
+                    open[open.count - 1].childTextOffsets.append(open[open.count - 1].text.utf8.count)
+                    open[open.count - 1].children.append(done)
+                }
             }
         }
         // The reader only finishes after the root element closed.
