@@ -7,7 +7,7 @@ import Foundation
 @main
 enum DifferentialDriver {
     static func main() {
-        
+
         let arguments = CommandLine.arguments
         let count = arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000
         let seed = arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1
@@ -24,7 +24,8 @@ enum DifferentialDriver {
         var compared = 0
         var readings = 0
         for index in 0..<count {
-            let bytes = (0..<(64 + Int(next() % 512))).map { _ in UInt8(truncatingIfNeeded: next()) }
+            let bytes = (0..<(64 + Int(next() % 512))).map { _ in UInt8(truncatingIfNeeded: next())
+            }
             var source = DifferentialCheck.ByteSource(bytes)
             let text = DifferentialCheck.consultation(from: &source)
             switch DifferentialCheck.compare(text, path: path) {
@@ -38,6 +39,8 @@ enum DifferentialDriver {
                 exit(1)
             }
         }
-        print("seed \(seed): \(count) consultations generated, \(compared) compared (\(readings) fast-path readings), no difference")
+        print(
+            "seed \(seed): \(count) consultations generated, \(compared) compared (\(readings) fast-path readings), no difference"
+        )
     }
 }

@@ -11,7 +11,8 @@ public enum CLI {
     /// Every command, in the order of the help.
     static var commands: [any ParsableCommand.Type] {
         [
-            SubmitCommand.self, HistoryCommand.self, ShowCommand.self, InspectCommand.self, QuestionnairesCommand.self,
+            SubmitCommand.self, HistoryCommand.self, ShowCommand.self, InspectCommand.self,
+            QuestionnairesCommand.self,
             TemplateCommand.self, RankCommand.self, RegionsCommand.self, TallyCommand.self,
             DeadlineCommand.self,
             GenerateCommand.self, ReportCommand.self, SummaryCommand.self, DemoCommand.self,

@@ -13,8 +13,9 @@ nonisolated(unsafe) var differentialReadings = 0
 func fuzzDifferential(_ bytes: [UInt8]) {
     if differentialGenerated == 0 {
         atexit {
-            print("differential: \(differentialGenerated) consultations generated, \(differentialCompared) compared "
-                + "(\(differentialReadings) fast-path readings), no difference")
+            print(
+                "differential: \(differentialGenerated) consultations generated, \(differentialCompared) compared "
+                    + "(\(differentialReadings) fast-path readings), no difference")
         }
     }
     var source = DifferentialCheck.ByteSource(bytes)

@@ -19,14 +19,18 @@ struct DifferentialTests {
         }
     }
 
-    @Test("Random consultations: identical rank JSON both ways (one core, two cores, small chunks)", arguments: [1, 2, 3, 4])
+    @Test(
+        "Random consultations: identical rank JSON both ways (one core, two cores, small chunks)",
+        arguments: [1, 2, 3, 4])
     func randomConsultations(seed: UInt64) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(folder) }
         var random = SplitMix(state: seed)
         var compared = 0
         for round in 0..<500 {
-            let bytes = (0..<(64 + Int(random.next() % 512))).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            let bytes = (0..<(64 + Int(random.next() % 512))).map { _ in
+                UInt8(truncatingIfNeeded: random.next())
+            }
             var source = DifferentialCheck.ByteSource(bytes)
             let text = DifferentialCheck.consultation(from: &source)
             let outcome = DifferentialCheck.compare(text, path: folder + "/c.csv")
@@ -51,7 +55,9 @@ struct DifferentialTests {
         ]
         for text in files {
             #expect(DifferentialCheck.compare(text, path: folder + "/c.csv") != .declined)
-            if case .different(let difference) = DifferentialCheck.compare(text, path: folder + "/c.csv") {
+            if case .different(let difference) = DifferentialCheck.compare(
+                text, path: folder + "/c.csv")
+            {
                 Issue.record("\(difference)")
             }
         }

@@ -7,14 +7,19 @@ import Testing
 /// extract-msg), and its JSON shape (CONTRACT.md, "inspect --format json").
 @Suite("inspect")
 struct InspectionTests {
-    static func corpus(_ folder: String) -> String { ZipFixture.resource("office-corpus/" + folder) }
+    static func corpus(_ folder: String) -> String {
+        ZipFixture.resource("office-corpus/" + folder)
+    }
 
     static func files(_ folder: String, _ ext: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: corpus(folder))) ?? []).filter { $0.hasSuffix(ext) }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus(folder))) ?? []).filter {
+            $0.hasSuffix(ext)
+        }.sorted()
     }
 
     static func expected(_ folder: String, _ file: String) throws -> [String: Any] {
-        let data = try #require(FileManager.default.contents(atPath: corpus(folder) + "/expected.json"))
+        let data = try #require(
+            FileManager.default.contents(atPath: corpus(folder) + "/expected.json"))
         let all = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         return try #require(all[file] as? [String: Any])
     }
@@ -26,19 +31,26 @@ struct InspectionTests {
         return try JSONSerialization.jsonObject(with: Data(result.out.utf8))
     }
 
-    @Test("Workbooks: inspect shows openpyxl's non-empty cells in every sheet", arguments: files("xlsx", ".xlsx"))
+    @Test(
+        "Workbooks: inspect shows openpyxl's non-empty cells in every sheet",
+        arguments: files("xlsx", ".xlsx"))
     func workbooks(file: String) throws {
-        let object = try #require(try inspectJSON([Self.corpus("xlsx") + "/" + file]) as? [String: Any])
+        let object = try #require(
+            try inspectJSON([Self.corpus("xlsx") + "/" + file]) as? [String: Any])
         #expect(object["kind"] as? String == "spreadsheet")
         let sheets = try #require(object["sheets"] as? [[String: Any]])
         let want = try #require(try Self.expected("xlsx", file)["sheets"] as? [[String: Any]])
-        #expect(sheets.compactMap { $0["name"] as? String } == want.compactMap { $0["name"] as? String })
+        #expect(
+            sheets.compactMap { $0["name"] as? String } == want.compactMap { $0["name"] as? String }
+        )
         for (sheet, expected) in zip(sheets, want) {
             let rows = try #require(sheet["rows"] as? [[String]])
             let cells = try #require(expected["cells"] as? [String: [String: Any]])
             for (place, value) in cells {
                 let rc = place.split(separator: ",").compactMap { Int($0) }
-                let got = rc[0] <= rows.count && rc[1] <= rows[rc[0] - 1].count ? rows[rc[0] - 1][rc[1] - 1] : ""
+                let got =
+                    rc[0] <= rows.count && rc[1] <= rows[rc[0] - 1].count
+                    ? rows[rc[0] - 1][rc[1] - 1] : ""
                 if file == "60289.xlsx" && place == "2,2" {
                     #expect(got == "Rich Text\r\nTest")  // Excel's _x000D_ decoded; openpyxl keeps it
                 } else if let number = value["num"] as? Double {
@@ -51,13 +63,17 @@ struct InspectionTests {
                     #expect(got == String(date.prefix(10)), "\(file) \(place)")
                 }
             }
-            #expect(rows.reduce(0) { $0 + $1.filter { !$0.isEmpty }.count } == cells.count, "\(file)")
+            #expect(
+                rows.reduce(0) { $0 + $1.filter { !$0.isEmpty }.count } == cells.count, "\(file)")
         }
     }
 
-    @Test("Documents: inspect shows python-docx's paragraphs (list labels aside) and tables", arguments: files("docx", ".docx"))
+    @Test(
+        "Documents: inspect shows python-docx's paragraphs (list labels aside) and tables",
+        arguments: files("docx", ".docx"))
     func documents(file: String) throws {
-        let object = try #require(try inspectJSON([Self.corpus("docx") + "/" + file]) as? [String: Any])
+        let object = try #require(
+            try inspectJSON([Self.corpus("docx") + "/" + file]) as? [String: Any])
         #expect(object["kind"] as? String == "document")
         let expected = try Self.expected("docx", file)
         let paragraphs = try #require(object["paragraphs"] as? [String])
@@ -65,19 +81,27 @@ struct InspectionTests {
             paragraphs.map { WordDocumentTests.collapsed(WordDocumentTests.withoutLabel($0)) }
                 == expected["paragraphs"] as? [String])
         let tables = try #require(object["tables"] as? [[[String]]])
-        #expect(tables.map { $0.map { $0.map(WordDocumentTests.collapsed) } } == expected["tables"] as? [[[String]]])
+        #expect(
+            tables.map { $0.map { $0.map(WordDocumentTests.collapsed) } } == expected["tables"]
+                as? [[[String]]])
     }
 
-    @Test("Outlook messages: inspect shows extract-msg's sender, subject, date and attachments", arguments: files("msg", ".msg"))
+    @Test(
+        "Outlook messages: inspect shows extract-msg's sender, subject, date and attachments",
+        arguments: files("msg", ".msg"))
     func messages(file: String) throws {
-        let object = try #require(try inspectJSON([Self.corpus("msg") + "/" + file]) as? [String: Any])
+        let object = try #require(
+            try inspectJSON([Self.corpus("msg") + "/" + file]) as? [String: Any])
         let expected = try Self.expected("msg", file)
         #expect(object["kind"] as? String == "mail")
         // extract-msg's sender is `"Name" <address>`, `Name` or `<address>`.
         let sender = try #require(expected["sender"] as? String)
         if let open = sender.firstIndex(of: "<") {
-            #expect(object["from"] as? String == String(sender[sender.index(after: open)...].dropLast()))
-            let name = sender[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            #expect(
+                object["from"] as? String == String(sender[sender.index(after: open)...].dropLast())
+            )
+            let name = sender[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\""))
             if !name.isEmpty { #expect(object["fromName"] as? String == name) }
         } else {
             #expect(object["fromName"] as? String == sender)
@@ -90,7 +114,9 @@ struct InspectionTests {
         #expect(object["date"] as? String == String(date.prefix(19)) + "+00:00")
         let attachments = try #require(object["attachments"] as? [[String: Any]])
         let want = try #require(expected["attachments"] as? [[String: Any]])
-        #expect(attachments.compactMap { $0["name"] as? String } == want.compactMap { $0["name"] as? String })
+        #expect(
+            attachments.compactMap { $0["name"] as? String }
+                == want.compactMap { $0["name"] as? String })
         #expect(attachments.map { $0["bytes"] as? Int } == want.map { $0["bytes"] as? Int })
         for attachment in attachments {
             #expect((attachment["sha256"] as? String)?.count == 64)
@@ -100,20 +126,31 @@ struct InspectionTests {
     @Test("Several files give an array in argument order; CSV gives its dialect and records")
     func severalFiles() throws {
         let list = try #require(
-            try inspectJSON([TestSupport.fixture("pl.csv"), OfficeAnswerTests.resource("pl.xlsx")]) as? [[String: Any]])
+            try inspectJSON([TestSupport.fixture("pl.csv"), OfficeAnswerTests.resource("pl.xlsx")])
+                as? [[String: Any]])
         #expect(list.compactMap { $0["kind"] as? String } == ["csv", "spreadsheet"])
         #expect(list[0]["encoding"] as? String == "UTF-8 with BOM")
         #expect(list[0]["delimiter"] as? String == ";")
         #expect((list[0]["records"] as? [[String]])?.last == ["Polska", "firearms", "5", ""])
         let sheets = try #require(list[1]["sheets"] as? [[String: Any]])
-        #expect((sheets[1]["rows"] as? [[String]])?[1] == ["Polska", "tobacco-smuggling", "1", "Cigarettes from Belarus and Ukraine; illicit whites"])
+        #expect(
+            (sheets[1]["rows"] as? [[String]])?[1] == [
+                "Polska", "tobacco-smuggling", "1",
+                "Cigarettes from Belarus and Ukraine; illicit whites",
+            ])
     }
 
     @Test("A Word letter shows its list numbers; the table view names each paragraph")
     func letter() throws {
-        let object = try #require(try inspectJSON([OfficeAnswerTests.resource("ie-letter.odt")]) as? [String: Any])
-        #expect((object["paragraphs"] as? [String])?[3...5] == ["1. Firearms trafficking", "2. Cybercrime and the Internet", "3. Cigarette smuggling"])
-        let table = runCLI(["inspect", OfficeAnswerTests.resource("ie-letter.docx")], addQuestionnaires: false)
+        let object = try #require(
+            try inspectJSON([OfficeAnswerTests.resource("ie-letter.odt")]) as? [String: Any])
+        #expect(
+            (object["paragraphs"] as? [String])?[3...5] == [
+                "1. Firearms trafficking", "2. Cybercrime and the Internet",
+                "3. Cigarette smuggling",
+            ])
+        let table = runCLI(
+            ["inspect", OfficeAnswerTests.resource("ie-letter.docx")], addQuestionnaires: false)
         #expect(table.out.contains("4  1. Firearms trafficking"), "\(table.out)")
     }
 

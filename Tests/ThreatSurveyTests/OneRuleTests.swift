@@ -16,7 +16,8 @@ struct OneRuleTests {
     /// A questionnaire of `threats` threats `threat-1` … with the EU roster.
     static func wide(_ threats: Int) throws -> Questionnaire {
         Questionnaire(
-            id: "WIDE/1/26", title: "Wide", issued: try #require(CivilDate(year: 2026, month: 1, day: 5)),
+            id: "WIDE/1/26", title: "Wide",
+            issued: try #require(CivilDate(year: 2026, month: 1, day: 5)),
             deadline: try #require(CivilDate(year: 2026, month: 3, day: 31)),
             timeZone: try #require(TimeZone(identifier: "Europe/Brussels")),
             threats: (1...threats).map { Threat(id: "threat-\($0)", title: "Threat \($0)") })
@@ -24,7 +25,9 @@ struct OneRuleTests {
 
     /// A long CSV with respondents: respondent 1 of FR gives `threat-<last>` priority
     /// `special`; then `respondents` more respondents with 4 rows each (≈ 23 bytes a row).
-    static func longCSV(respondents: Int, threats: Int, special: Int, insert: String? = nil) -> String {
+    static func longCSV(respondents: Int, threats: Int, special: Int, insert: String? = nil)
+        -> String
+    {
         var text = "delegation,respondent,threat,priority\n"
         text += "FR,R0000001,threat-\(threats),\(special)\nFR,R0000001,threat-1,2\n"
         let states = ["FR", "DE", "IT", "PL", "ES"]
@@ -38,13 +41,17 @@ struct OneRuleTests {
         return text
     }
 
-    @Test("A streamed submit keeps priority 1000 (the maximum) whole, and leaves 70000 to the general reader, which refuses it")
+    @Test(
+        "A streamed submit keeps priority 1000 (the maximum) whole, and leaves 70000 to the general reader, which refuses it"
+    )
     func streamedWidePriority() throws {
         defer { TestSupport.cleanUp(folder) }
         let q = try Self.wide(20)
         let path = folder + "/big.csv"
-        try TestSupport.write(Self.longCSV(respondents: 100_000, threats: 20, special: 1000), to: path)
-        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)
+        try TestSupport.write(
+            Self.longCSV(respondents: 100_000, threats: 20, special: 1000), to: path)
+        let size = try #require(
+            try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)
         #expect(size.intValue >= StreamingSubmitter.threshold)
         let storePath = folder + "/s.sqlite"
         let receipt = try #require(
@@ -60,7 +67,8 @@ struct OneRuleTests {
         // Past Priority.maximum the fast path declines (nothing stored) and the general reader
         // refuses the value with its position: never 4464, never a trap.
         let wide = folder + "/wide.csv"
-        try TestSupport.write(Self.longCSV(respondents: 100_000, threats: 20, special: 70000), to: wide)
+        try TestSupport.write(
+            Self.longCSV(respondents: 100_000, threats: 20, special: 70000), to: wide)
         let other = folder + "/t.sqlite"
         #expect(
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
@@ -75,24 +83,31 @@ struct OneRuleTests {
         let q = try Self.wide(20)
         let path = folder + "/bad.csv"
         try TestSupport.write(
-            Self.longCSV(respondents: 100_000, threats: 20, special: 3, insert: "FR,R9999999,no such threat,1\n"),
+            Self.longCSV(
+                respondents: 100_000, threats: 20, special: 3,
+                insert: "FR,R9999999,no such threat,1\n"),
             to: path)
         let storePath = folder + "/s.sqlite"
-        let receipt = try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
-            SubmitRequest(paths: [path], questionnaire: q.id), existing: { nil },
-            create: { () throws(SurveyError) in try Store(path: storePath) })
+        let receipt = try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q]))
+            .submit(
+                SubmitRequest(paths: [path], questionnaire: q.id), existing: { nil },
+                create: { () throws(SurveyError) in try Store(path: storePath) })
         #expect(receipt == nil)
         #expect(!FileManager.default.fileExists(atPath: storePath))
         #expect(!FileManager.default.fileExists(atPath: storePath + "-wal"))
     }
 
-    @Test("A questionnaire of 300 threats: the fast path sums and streams threat 300 (no UInt8 trap)")
+    @Test(
+        "A questionnaire of 300 threats: the fast path sums and streams threat 300 (no UInt8 trap)")
     func threeHundredThreats() throws {
         defer { TestSupport.cleanUp(folder) }
         let q = try Self.wide(300)
         let path = folder + "/wide.csv"
         try TestSupport.write(Self.longCSV(respondents: 50, threats: 300, special: 5), to: path)
-        guard case .aggregated(let aggregate, _) = try LongCSVAggregator.aggregate(path: path, questionnaire: q) else {
+        guard
+            case .aggregated(let aggregate, _) = try LongCSVAggregator.aggregate(
+                path: path, questionnaire: q)
+        else {
             Issue.record("the fast path declined a plain file")
             return
         }
@@ -138,7 +153,9 @@ struct OneRuleTests {
         #expect(sums.borda == [0, 0, 0])
     }
 
-    @Test("A writer blocked by another connection's write lock gets the friendly busy message, exit 74")
+    @Test(
+        "A writer blocked by another connection's write lock gets the friendly busy message, exit 74"
+    )
     func busyStore() throws {
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/s.sqlite"
@@ -148,11 +165,16 @@ struct OneRuleTests {
         let writer = try Store(path: path, busyTimeout: .milliseconds(20))
         do {
             _ = try Submitter(catalog: try TestSupport.catalog()).submit(
-                SubmitRequest(paths: [TestSupport.fixture("pl.csv")], received: .date(try #require(CivilDate(iso: "2015-09-01")))),
+                SubmitRequest(
+                    paths: [TestSupport.fixture("pl.csv")],
+                    received: .date(try #require(CivilDate(iso: "2015-09-01")))),
                 into: writer)
             Issue.record("the submit went through a held write lock")
         } catch let error as SurveyError {
-            #expect(error.description == "error: \(path): the store is busy: another threatsurvey is writing to it; try again")
+            #expect(
+                error.description
+                    == "error: \(path): the store is busy: another threatsurvey is writing to it; try again"
+            )
             #expect(error.exitStatus.rawValue == 74)
         } catch {
             Issue.record("unexpected \(error)")
@@ -164,7 +186,9 @@ struct OneRuleTests {
         defer { TestSupport.cleanUp(folder) }
         let store = try Store(path: folder + "/s.sqlite")
         _ = try Submitter(catalog: try TestSupport.catalog()).submit(
-            SubmitRequest(paths: [TestSupport.fixture("pl.csv")], received: .date(try #require(CivilDate(iso: "2015-09-01")))),
+            SubmitRequest(
+                paths: [TestSupport.fixture("pl.csv")],
+                received: .date(try #require(CivilDate(iso: "2015-09-01")))),
             into: store)
         do {
             try store.db.execute("DELETE FROM submissions")

@@ -39,12 +39,16 @@ public struct DelegationDecision: Sendable, Hashable {
     ) throws(Ambiguous) -> DelegationDecision? {
         for sender in senders {
             guard let codes = index[sender.address.lowercased()] else { continue }
-            guard codes.count == 1, let code = codes.first, let state = MemberStateResolver.shared.resolve(code) else {
+            guard codes.count == 1, let code = codes.first,
+                let state = MemberStateResolver.shared.resolve(code)
+            else {
                 throw Ambiguous(
-                    message: "the sender \(sender.address) is listed in \(file) for \(codes.joined(separator: " and ")); "
+                    message:
+                        "the sender \(sender.address) is listed in \(file) for \(codes.joined(separator: " and ")); "
                         + "an address must belong to one delegation (give --delegation MS)")
             }
-            return DelegationDecision(state: state, reason: "the sender \(sender.address) is \(code)'s in \(file)")
+            return DelegationDecision(
+                state: state, reason: "the sender \(sender.address) is \(code)'s in \(file)")
         }
         return nil
     }

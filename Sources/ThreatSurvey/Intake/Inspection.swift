@@ -60,14 +60,23 @@ public struct Inspection: Sendable {
     public static func inspect(bytes: [UInt8], name: String) throws(SurveyError) -> Inspection {
         switch classify(bytes: bytes, name: name) {
         case .spreadsheet:
-            do { return Inspection(file: name, content: .spreadsheet(try Workbook.read(bytes: bytes))) } catch {
+            do {
+                return Inspection(
+                    file: name, content: .spreadsheet(try Workbook.read(bytes: bytes)))
+            } catch {
                 if case .encrypted = error {
-                    throw AnswerFile.refusal(name, "this workbook is password-protected; ask the delegation to send the workbook without a password")
+                    throw AnswerFile.refusal(
+                        name,
+                        "this workbook is password-protected; ask the delegation to send the workbook without a password"
+                    )
                 }
                 throw .invalidData([error.diagnostic(file: name)])
             }
         case .document:
-            do { return Inspection(file: name, content: .document(try WordDocument.read(bytes: bytes))) } catch {
+            do {
+                return Inspection(
+                    file: name, content: .document(try WordDocument.read(bytes: bytes)))
+            } catch {
                 throw .invalidData([error.diagnostic(file: name)])
             }
         case .mail:
@@ -77,21 +86,30 @@ public struct Inspection: Sendable {
                     throw AnswerFile.refusal(name, "this Outlook message cannot be read: \(error)")
                 }
             } else {
-                do { message = try MailMessage.eml(bytes: bytes) } catch { throw .invalidData([error.diagnostic(file: name)]) }
+                do { message = try MailMessage.eml(bytes: bytes) } catch {
+                    throw .invalidData([error.diagnostic(file: name)])
+                }
             }
-            return Inspection(file: name, content: .mail(message, attachments: describe(message.attachments)))
+            return Inspection(
+                file: name, content: .mail(message, attachments: describe(message.attachments)))
         case .csv:
             let text = try decode(bytes, name: name)
             let dialect = CSVDialect.detect(text.utf8)
             let result = CSVReader.records(in: text.utf8, delimiter: dialect.delimiter)
             return Inspection(
                 file: name,
-                content: .csv(encoding: text.encoding, delimiter: dialect.delimiterName, records: result.records.map(\.fields)))
+                content: .csv(
+                    encoding: text.encoding, delimiter: dialect.delimiterName,
+                    records: result.records.map(\.fields)))
         case .json:
-            return Inspection(file: name, content: .json(encoding: try decode(bytes, name: name).encoding))
+            return Inspection(
+                file: name, content: .json(encoding: try decode(bytes, name: name).encoding))
         case .text:
             let text = try decode(bytes, name: name)
-            return Inspection(file: name, content: .text(encoding: text.encoding, text: String(decoding: text.utf8, as: UTF8.self)))
+            return Inspection(
+                file: name,
+                content: .text(
+                    encoding: text.encoding, text: String(decoding: text.utf8, as: UTF8.self)))
         case .other:
             // Containers the tool refuses: the answer reader's refusal says what to ask for.
             _ = try AnswerFile.read(bytes: bytes, name: name)
@@ -122,7 +140,9 @@ public struct Inspection: Sendable {
         }
         if bytes.starts(with: AnswerFile.pdfSignature) { return .other }
         guard let text = try? TextDecoder.decode(bytes) else { return .other }
-        let ext = name.contains(".") ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
+        let ext =
+            name.contains(".")
+            ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
         switch ext {
         case "eml": return .mail
         case "json": return .json
@@ -130,18 +150,22 @@ public struct Inspection: Sendable {
         case "xlsx", "xls", "ods", "docx", "doc", "odt", "pdf", "msg", "zip": return .other
         default: break
         }
-        let firstLine = String(decoding: text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }.prefix(200), as: UTF8.self)
+        let firstLine = String(
+            decoding: text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }.prefix(200), as: UTF8.self)
         if looksLikeMailHeader(firstLine) { return .mail }
         let first = text.utf8.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
-        if ext == "txt" || ext == "text" || ext == "md" { return firstLine.contains("\t") ? .csv : .text }
+        if ext == "txt" || ext == "text" || ext == "md" {
+            return firstLine.contains("\t") ? .csv : .text
+        }
         let dialect = CSVDialect.detect(Array(firstLine.utf8))
         return firstLine.utf8.contains(dialect.delimiter) ? .csv : .text
     }
 
     /// Headers a saved mail starts with.
     static let mailHeaders: Set<String> = [
-        "received", "return-path", "from", "mime-version", "message-id", "date", "delivered-to", "to", "subject",
+        "received", "return-path", "from", "mime-version", "message-id", "date", "delivered-to",
+        "to", "subject",
     ]
 
     private static func looksLikeMailHeader(_ line: String) -> Bool {

@@ -43,22 +43,31 @@ public struct MailIntake: Sendable {
     ///   ``maximumNesting`` deep).
     public static func open(bytes: [UInt8], name: String) throws(SurveyError) -> MailIntake {
         let (mail, isOutlook) = try read(bytes: bytes, name: name)
-        var intake = MailIntake(name: name, mail: mail, isOutlook: isOutlook, parts: [], skipped: [])
+        var intake = MailIntake(
+            name: name, mail: mail, isOutlook: isOutlook, parts: [], skipped: [])
         intake.collect(mail, prefix: "", senders: [], depth: 0)
         if intake.parts.isEmpty {
             let cut = ReplyCut.cut(mail.body)
-            var notes: [String] = ["no answer attachment: the mail's body is the answer, read as prose"]
+            var notes: [String] = [
+                "no answer attachment: the mail's body is the answer, read as prose"
+            ]
             if let line = cut.line, let marker = cut.marker {
-                notes.append("body cut at line \(line) (\"\(marker)\"): what follows is a signature or a quoted mail")
+                notes.append(
+                    "body cut at line \(line) (\"\(marker)\"): what follows is a signature or a quoted mail"
+                )
             }
             intake.parts.append(
-                MailPart(name: "body", bytes: Array(cut.text.utf8), isBody: true, senders: mail.from.map { [$0] } ?? [],
+                MailPart(
+                    name: "body", bytes: Array(cut.text.utf8), isBody: true,
+                    senders: mail.from.map { [$0] } ?? [],
                     notes: notes))
         }
         return intake
     }
 
-    private static func read(bytes: [UInt8], name: String) throws(SurveyError) -> (MailMessage, Bool) {
+    private static func read(bytes: [UInt8], name: String) throws(SurveyError) -> (
+        MailMessage, Bool
+    ) {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             do {
                 return (try MailMessage.msg(bytes: bytes), true)
@@ -69,11 +78,15 @@ public struct MailIntake: Sendable {
         do {
             return (try MailMessage.eml(bytes: bytes), false)
         } catch {
-            throw .invalidData([Diagnostic(file: name, message: "cannot read the mail: \(error.description)")])
+            throw .invalidData([
+                Diagnostic(file: name, message: "cannot read the mail: \(error.description)")
+            ])
         }
     }
 
-    private mutating func collect(_ message: MailMessage, prefix: String, senders: [MailAddress], depth: Int) {
+    private mutating func collect(
+        _ message: MailMessage, prefix: String, senders: [MailAddress], depth: Int
+    ) {
         let senders = (message.from.map { [$0] } ?? []) + senders
         for attachment in message.attachments {
             let label = Self.safeName(attachment.name, fallback: "attachment")
@@ -81,24 +94,35 @@ public struct MailIntake: Sendable {
             case .message(let inner):
                 // A forwarded message is named after its subject ("FW: 9396/1/15"): keep it whole.
                 let innerName = Self.safeName(
-                    attachment.name.replacingOccurrences(of: "/", with: "-"), fallback: "forwarded message")
+                    attachment.name.replacingOccurrences(of: "/", with: "-"),
+                    fallback: "forwarded message")
                 guard depth + 1 < Self.maximumNesting else {
-                    skipped.append(Skipped(name: prefix + innerName, what: "a message nested more than \(Self.maximumNesting) deep"))
+                    skipped.append(
+                        Skipped(
+                            name: prefix + innerName,
+                            what: "a message nested more than \(Self.maximumNesting) deep"))
                     continue
                 }
-                collectForwarded(inner, prefix: prefix + innerName + " » ", senders: senders, depth: depth + 1)
+                collectForwarded(
+                    inner, prefix: prefix + innerName + " » ", senders: senders, depth: depth + 1)
             case .file(let bytes):
                 switch Self.classify(name: label, mediaType: attachment.mediaType, bytes: bytes) {
                 case .answer:
-                    parts.append(MailPart(name: prefix + label, bytes: bytes, isBody: false, senders: senders))
+                    parts.append(
+                        MailPart(
+                            name: prefix + label, bytes: bytes, isBody: false, senders: senders))
                 case .mail:
                     guard depth + 1 < Self.maximumNesting,
                         let (inner, _) = try? Self.read(bytes: bytes, name: label)
                     else {
-                        skipped.append(Skipped(name: prefix + label, what: "a mail that cannot be read, or nested too deep"))
+                        skipped.append(
+                            Skipped(
+                                name: prefix + label,
+                                what: "a mail that cannot be read, or nested too deep"))
                         continue
                     }
-                    collectForwarded(inner, prefix: prefix + label + " » ", senders: senders, depth: depth + 1)
+                    collectForwarded(
+                        inner, prefix: prefix + label + " » ", senders: senders, depth: depth + 1)
                 case .skip(let what):
                     skipped.append(Skipped(name: prefix + label, what: what))
                 }
@@ -107,14 +131,20 @@ public struct MailIntake: Sendable {
     }
 
     /// A forwarded message: its answer attachments, else its body.
-    private mutating func collectForwarded(_ inner: MailMessage, prefix: String, senders: [MailAddress], depth: Int) {
+    private mutating func collectForwarded(
+        _ inner: MailMessage, prefix: String, senders: [MailAddress], depth: Int
+    ) {
         let before = parts.count
         collect(inner, prefix: prefix, senders: senders, depth: depth)
         guard parts.count == before else { return }
         let cut = ReplyCut.cut(inner.body)
-        var notes = ["forwarded message without an answer attachment: its body is the answer, read as prose"]
+        var notes = [
+            "forwarded message without an answer attachment: its body is the answer, read as prose"
+        ]
         if let line = cut.line, let marker = cut.marker {
-            notes.append("body cut at line \(line) (\"\(marker)\"): what follows is a signature or a quoted mail")
+            notes.append(
+                "body cut at line \(line) (\"\(marker)\"): what follows is a signature or a quoted mail"
+            )
         }
         parts.append(
             MailPart(
@@ -124,9 +154,12 @@ public struct MailIntake: Sendable {
 
     /// An attachment's name as one path component (no folders, no control characters).
     static func safeName(_ name: String, fallback: String) -> String {
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let clean = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
-            .trimmingCharacters(in: .whitespaces)
+        let last =
+            name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let clean = String(
+            last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)
+        )
+        .trimmingCharacters(in: .whitespaces)
         return clean.isEmpty ? fallback : clean
     }
 
@@ -138,12 +171,15 @@ public struct MailIntake: Sendable {
     /// File extensions read as answers (the Office formats and the refused ones go to
     /// `AnswerFile.read`, which reads or refuses them with what to ask for).
     static let answerExtensions: Set<String> = [
-        "csv", "tsv", "tab", "txt", "text", "md", "json", "xlsx", "ods", "docx", "odt", "xls", "doc", "pdf",
+        "csv", "tsv", "tab", "txt", "text", "md", "json", "xlsx", "ods", "docx", "odt", "xls",
+        "doc", "pdf",
     ]
     /// File extensions that are never answers, with what they are.
     static let otherExtensions: [String: String] = {
         var table: [String: String] = [:]
-        for ext in ["png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "svg", "webp", "heic", "emf", "wmf"] {
+        for ext in [
+            "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "svg", "webp", "heic", "emf", "wmf",
+        ] {
             table[ext] = "an image"
         }
         for ext in ["p7s", "p7m", "p7c", "sig", "asc", "pgp"] { table[ext] = "a signature" }
@@ -166,8 +202,12 @@ public struct MailIntake: Sendable {
         if type.hasPrefix("image/") { return .skip("an image") }
         if type.contains("signature") || type.contains("pkcs7") { return .skip("a signature") }
         if type.contains("vcard") { return .skip("a contact card (vCard)") }
-        if ext.isEmpty, ["text/csv", "application/json", "text/plain"].contains(type) { return .answer }
+        if ext.isEmpty, ["text/csv", "application/json", "text/plain"].contains(type) {
+            return .answer
+        }
         if isMail(name: name, bytes: bytes) { return .mail }
-        return .skip("not a format answers come in (\(ext.isEmpty ? (type.isEmpty ? "no extension" : type) : "." + ext))")
+        return .skip(
+            "not a format answers come in (\(ext.isEmpty ? (type.isEmpty ? "no extension" : type) : "." + ext))"
+        )
     }
 }

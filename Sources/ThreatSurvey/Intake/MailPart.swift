@@ -15,7 +15,9 @@ public struct MailPart: Sendable, Hashable {
     public var notes: [String]
 
     /// Creates a part.
-    public init(name: String, bytes: [UInt8], isBody: Bool, senders: [MailAddress], notes: [String] = []) {
+    public init(
+        name: String, bytes: [UInt8], isBody: Bool, senders: [MailAddress], notes: [String] = []
+    ) {
         self.name = name
         self.bytes = bytes
         self.isBody = isBody

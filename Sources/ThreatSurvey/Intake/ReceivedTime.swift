@@ -26,11 +26,15 @@ public struct ReceivedTime: Sendable, Hashable {
             return ReceivedTime(
                 date: delivered,
                 reason: isOutlook
-                    ? "delivery time recorded by Outlook" : "delivery time from the mail's newest Received: header")
+                    ? "delivery time recorded by Outlook"
+                    : "delivery time from the mail's newest Received: header")
         }
         if let sent = mail.sent {
             return ReceivedTime(
-                date: sent, reason: isOutlook ? "the time Outlook sent it (no delivery time recorded)" : "from the mail's Date header")
+                date: sent,
+                reason: isOutlook
+                    ? "the time Outlook sent it (no delivery time recorded)"
+                    : "from the mail's Date header")
         }
         return nil
     }

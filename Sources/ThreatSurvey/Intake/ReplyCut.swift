@@ -31,7 +31,8 @@ public struct ReplyCut: Sendable, Hashable {
             if plain.utf8.count <= maximumMarkerLength, isMarker(plain) {
                 return ReplyCut(
                     text: kept.joined(separator: "\n"), line: number,
-                    marker: plain.hasPrefix("--") && plain.count <= 3 ? String(plain) : String(plain).trimmingCharacters(in: .whitespaces))
+                    marker: plain.hasPrefix("--") && plain.count <= 3
+                        ? String(plain) : String(plain).trimmingCharacters(in: .whitespaces))
             }
             kept.append(plain)
         }
@@ -50,8 +51,12 @@ public struct ReplyCut: Sendable, Hashable {
         }
         if trimmed.count >= 20 && trimmed.allSatisfy({ $0 == "_" }) { return true }
         if lower.hasPrefix("on ") && lower.hasSuffix("wrote:") { return true }
-        if lower.hasPrefix("le ") && (lower.hasSuffix("a écrit :") || lower.hasSuffix("a écrit:")) { return true }
-        if lower.hasPrefix("am ") && lower.contains("schrieb") && lower.hasSuffix(":") { return true }
+        if lower.hasPrefix("le ") && (lower.hasSuffix("a écrit :") || lower.hasSuffix("a écrit:")) {
+            return true
+        }
+        if lower.hasPrefix("am ") && lower.contains("schrieb") && lower.hasSuffix(":") {
+            return true
+        }
         return false
     }
 }

@@ -35,14 +35,16 @@ public struct StreamingSubmitter {
     ) throws(SurveyError) -> StreamedReceipt? {
         // Which requests stream is decided in one place (Submitter.streamingPlan).
         let existing = try openExisting()
-        guard let plan = try Submitter(catalog: catalog).streamingPlan(request, store: existing) else {
+        guard let plan = try Submitter(catalog: catalog).streamingPlan(request, store: existing)
+        else {
             return nil
         }
         let path = plan.path
         let questionnaire = plan.questionnaire
         let received = request.received?.resolve(in: questionnaire.timeZone) ?? Date()
         if let existing {
-            return try store(into: existing, path: path, questionnaire: questionnaire, received: received)
+            return try store(
+                into: existing, path: path, questionnaire: questionnaire, received: received)
         }
         var createdPath: String?
         let outcome: Result<StreamedReceipt?, SurveyError>
@@ -50,7 +52,9 @@ public struct StreamingSubmitter {
             let store = try create()
             createdPath = store.path
             do {
-                outcome = .success(try self.store(into: store, path: path, questionnaire: questionnaire, received: received))
+                outcome = .success(
+                    try self.store(
+                        into: store, path: path, questionnaire: questionnaire, received: received))
             } catch {
                 outcome = .failure(error)
             }
@@ -65,7 +69,8 @@ public struct StreamingSubmitter {
     ///
     /// - Parameter name: the name stored for the file (default: the last part of `path`).
     public func store(
-        into store: Store, path: String, name: String? = nil, questionnaire: Questionnaire, received: Date
+        into store: Store, path: String, name: String? = nil, questionnaire: Questionnaire,
+        received: Date
     ) throws(SurveyError) -> StreamedReceipt? {
         // The checksum is computed over the bytes as they are stored, in the same pass: a
         // file that grows or changes while it is read still gets the checksum of what was kept.
@@ -73,7 +78,8 @@ public struct StreamingSubmitter {
         var size = 0
         var chunks: Int64 = 0
         let receipt = try store.insertStreamed(
-            name: name ?? (path as NSString).lastPathComponent, questionnaire: questionnaire, received: received
+            name: name ?? (path as NSString).lastPathComponent, questionnaire: questionnaire,
+            received: received
         ) { (writer) throws(SurveyError) -> StreamedFileSummary? in
             let summary = try LongCSVAggregator.stream(
                 path: path, questionnaire: questionnaire,
@@ -85,15 +91,19 @@ public struct StreamingSubmitter {
                     store.afterStoredChunk?(chunks)
                 },
                 onAnswer: { (answer) throws(SurveyError) in
-                    try answer.priorities.withUnsafeBufferPointer { (priorities) throws(SurveyError) in
+                    try answer.priorities.withUnsafeBufferPointer {
+                        (priorities) throws(SurveyError) in
                         try writer.appendAnswer(
-                            memberState: answer.memberState, respondent: answer.respondent, priorities: priorities)
+                            memberState: answer.memberState, respondent: answer.respondent,
+                            priorities: priorities)
                     }
                 })
             guard let summary else { return nil }
             return StreamedFileSummary(
-                aggregate: summary.aggregate, rows: summary.rows, respondentPrefix: summary.respondentPrefix,
-                respondents: summary.minRespondent...max(summary.minRespondent, summary.maxRespondent),
+                aggregate: summary.aggregate, rows: summary.rows,
+                respondentPrefix: summary.respondentPrefix,
+                respondents: summary
+                    .minRespondent...max(summary.minRespondent, summary.maxRespondent),
                 checksum: hasher.finalizeHex(), size: size)
         }
         return receipt

@@ -16,22 +16,34 @@ extension Submitter {
         var out: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
                 out.append(path)
                 continue
             }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-                throw .inputMissing(path: path, reason: "the folder cannot be listed (permissions?)")
+                throw .inputMissing(
+                    path: path, reason: "the folder cannot be listed (permissions?)")
             }
-            let files = names.filter { !$0.hasPrefix(".") }.sorted().map { (path as NSString).appendingPathComponent($0) }
-                .filter { file in
-                    let type = (try? FileManager.default.attributesOfItem(atPath: file))?[.type] as? FileAttributeType
-                    return type == .typeRegular
-                }
-            if files.isEmpty { throw .inputMissing(path: path, reason: "the folder holds no file to submit") }
+            let files = names.filter { !$0.hasPrefix(".") }.sorted().map {
+                (path as NSString).appendingPathComponent($0)
+            }
+            .filter { file in
+                let type =
+                    (try? FileManager.default.attributesOfItem(atPath: file))?[.type]
+                    as? FileAttributeType
+                return type == .typeRegular
+            }
+            if files.isEmpty {
+                throw .inputMissing(path: path, reason: "the folder holds no file to submit")
+            }
             if files.count > maximumFilesPerFolder {
                 throw .inputMissing(
-                    path: path, reason: "the folder holds \(files.count) files, more than the \(maximumFilesPerFolder) one submit takes")
+                    path: path,
+                    reason:
+                        "the folder holds \(files.count) files, more than the \(maximumFilesPerFolder) one submit takes"
+                )
             }
             out += files
         }

@@ -27,7 +27,9 @@ extension Submitter {
     }
 
     /// The contacts file of the request, as an address index, and its name.
-    func loadContacts(_ request: SubmitRequest) throws(SurveyError) -> (index: [String: [String]], file: String)? {
+    func loadContacts(_ request: SubmitRequest) throws(SurveyError) -> (
+        index: [String: [String]], file: String
+    )? {
         guard let path = request.contacts else { return nil }
         let list = try ContactList.load(bytes: try readFile(path), file: path)
         return (DelegationDecision.index(list), (path as NSString).lastPathComponent)
@@ -49,43 +51,54 @@ extension Submitter {
             Diagnostic(file: path, severity: .warning, message: $0)
         }
         if request.received != nil {
-            mailNotes.append(Diagnostic(file: path, severity: .note, message: "received time: --received"))
+            mailNotes.append(
+                Diagnostic(file: path, severity: .note, message: "received time: --received"))
         } else if let own = ReceivedTime.fromMail(intake.mail, isOutlook: intake.isOutlook) {
             received = own
-            mailNotes.append(Diagnostic(file: path, severity: .note, message: "received time: \(own.reason)"))
+            mailNotes.append(
+                Diagnostic(file: path, severity: .note, message: "received time: \(own.reason)"))
             // A sender's clock far ahead would make the answer current forever.
             if own.date.timeIntervalSince(now()) > DateTimeInput.futureTolerance {
                 problems.append(
                     Diagnostic(
                         file: path,
-                        message: "the mail's time \(Timestamp.iso(own.date, in: Timestamp.utc)) (\(own.reason)) is later "
+                        message:
+                            "the mail's time \(Timestamp.iso(own.date, in: Timestamp.utc)) (\(own.reason)) is later "
                             + "than now; give --received DATETIME with the time it arrived"))
             }
         } else {
             problems.append(
                 Diagnostic(
                     file: path,
-                    message: "the mail has no delivery time and no Date header, so when it was received is unknown; "
+                    message:
+                        "the mail has no delivery time and no Date header, so when it was received is unknown; "
                         + "give --received DATETIME"))
         }
         if !intake.skipped.isEmpty {
             let list = intake.skipped.map { "\($0.name) (\($0.what))" }.joined(separator: ", ")
-            mailNotes.append(Diagnostic(file: path, severity: .note, message: "skipped, not answers: \(list)"))
+            mailNotes.append(
+                Diagnostic(file: path, severity: .note, message: "skipped, not answers: \(list)"))
         }
         var items: [Item] = []
         for part in intake.parts {
             let chained = path + " » " + part.name
-            if part.isBody && part.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            if part.isBody
+                && part.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+            {
                 problems.append(
                     Diagnostic(
                         file: chained,
-                        message: "the mail has no answer attachment and its body (above any signature or quoted "
+                        message:
+                            "the mail has no answer attachment and its body (above any signature or quoted "
                             + "mail) is empty; nothing to read"))
                 continue
             }
             do {
-                let file = try AnswerFile.read(bytes: part.bytes, name: chained, format: part.isBody ? .prose : nil)
-                let notes = mailNotes + part.notes.map { Diagnostic(file: chained, severity: .note, message: $0) }
+                let file = try AnswerFile.read(
+                    bytes: part.bytes, name: chained, format: part.isBody ? .prose : nil)
+                let notes =
+                    mailNotes
+                    + part.notes.map { Diagnostic(file: chained, severity: .note, message: $0) }
                 items.append(
                     Item(
                         file: file,
@@ -108,15 +121,20 @@ extension Submitter {
         contacts: (index: [String: [String]], file: String)?
     ) throws(SurveyError) -> (responses: [Response], diagnostics: [Diagnostic]) {
         guard let mail = item.mail else {
-            return try AnswerParser(questionnaire: questionnaire, delegation: delegation).parse(item.file)
+            return try AnswerParser(questionnaire: questionnaire, delegation: delegation).parse(
+                item.file)
         }
         let name = item.file.name
         let firstError: SurveyError
         do {
-            let own = try AnswerParser(questionnaire: questionnaire, delegation: nil).parse(item.file)
+            let own = try AnswerParser(questionnaire: questionnaire, delegation: nil).parse(
+                item.file)
             return (
                 own.responses,
-                mail.notes + [Diagnostic(file: name, severity: .note, message: "delegation: named in the file")]
+                mail.notes + [
+                    Diagnostic(
+                        file: name, severity: .note, message: "delegation: named in the file")
+                ]
                     + own.diagnostics
             )
         } catch {
@@ -135,20 +153,30 @@ extension Submitter {
         }
         guard let decision else {
             guard case .usage = firstError else { throw firstError }
-            let sender = mail.senders.first.map { "the sender \($0.address)" } ?? "the mail has no sender and"
+            let sender =
+                mail.senders.first.map { "the sender \($0.address)" }
+                ?? "the mail has no sender and"
             let lookup =
-                contacts.map { "\(sender) is not in \($0.file)" } ?? "\(sender) cannot be looked up without --contacts FILE"
+                contacts.map { "\(sender) is not in \($0.file)" }
+                ?? "\(sender) cannot be looked up without --contacts FILE"
             throw .invalidData([
                 Diagnostic(
                     file: name,
-                    message: "whose answer this is cannot be told: the answer names no delegation, no --delegation "
-                        + "was given, and \(lookup); give --delegation MS, or --contacts FILE listing the sender")
+                    message:
+                        "whose answer this is cannot be told: the answer names no delegation, no --delegation "
+                        + "was given, and \(lookup); give --delegation MS, or --contacts FILE listing the sender"
+                )
             ])
         }
-        let result = try AnswerParser(questionnaire: questionnaire, delegation: decision.state).parse(item.file)
+        let result = try AnswerParser(questionnaire: questionnaire, delegation: decision.state)
+            .parse(item.file)
         return (
             result.responses,
-            mail.notes + [Diagnostic(file: name, severity: .note, message: "delegation \(decision.state.code): \(decision.reason)")]
+            mail.notes + [
+                Diagnostic(
+                    file: name, severity: .note,
+                    message: "delegation \(decision.state.code): \(decision.reason)")
+            ]
                 + result.diagnostics
         )
     }

@@ -27,16 +27,21 @@ public struct Submitter {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .inputMissing(path: path, reason: "no such file")
         }
-        if isDirectory.boolValue { throw .inputMissing(path: path, reason: "is a folder, not a file") }
+        if isDirectory.boolValue {
+            throw .inputMissing(path: path, reason: "is a folder, not a file")
+        }
         // Refuse an oversized file before reading it into memory.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size]
+            as? NSNumber,
             size.intValue > AnswerFile.maximumBytes
         {
             throw .invalidData([
                 Diagnostic(
                     file: path,
-                    message: "file of \(size.intValue >> 20) MiB is larger than the \(AnswerFile.maximumBytes >> 20) MiB "
-                        + "the general reader takes; a long CSV with a respondent column is streamed instead")
+                    message:
+                        "file of \(size.intValue >> 20) MiB is larger than the \(AnswerFile.maximumBytes >> 20) MiB "
+                        + "the general reader takes; a long CSV with a respondent column is streamed instead"
+                )
             ])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -65,7 +70,8 @@ public struct Submitter {
     /// - Throws: ``SurveyError/invalidData(_:)`` with every problem of every file;
     ///   ``SurveyError/inputMissing(path:reason:)``; ``SurveyError/usage(_:)`` when the
     ///   questionnaire or delegation cannot be told.
-    public func submit(_ request: SubmitRequest, into store: Store) throws(SurveyError) -> [Receipt] {
+    public func submit(_ request: SubmitRequest, into store: Store) throws(SurveyError) -> [Receipt]
+    {
         try commit(try prepare(request, store: store), into: store)
     }
 
@@ -86,7 +92,8 @@ public struct Submitter {
                     items += mail.items
                     problems += mail.problems
                 } else {
-                    items.append(Item(file: try AnswerFile.read(bytes: bytes, name: path), mail: nil))
+                    items.append(
+                        Item(file: try AnswerFile.read(bytes: bytes, name: path), mail: nil))
                 }
             } catch {
                 guard case .invalidData(let d) = error else { throw error }
@@ -99,7 +106,8 @@ public struct Submitter {
         if let written = request.delegation {
             let resolver = MemberStateResolver.shared
             guard let state = resolver.resolve(written) else {
-                let hint = resolver.suggestion(for: written).map { "; did you mean \"\($0)\"?" } ?? ""
+                let hint =
+                    resolver.suggestion(for: written).map { "; did you mean \"\($0)\"?" } ?? ""
                 throw .usage("--delegation: unknown Member State \"\(written)\"\(hint)")
             }
             delegation = state
@@ -108,7 +116,8 @@ public struct Submitter {
         var inferred: Diagnostic?
         let questionnaire: Questionnaire
         do {
-            questionnaire = try chooseQuestionnaire(request.questionnaire, files: files, store: store)
+            questionnaire = try chooseQuestionnaire(
+                request.questionnaire, files: files, store: store)
         } catch {
             // Nothing names the questionnaire: take the only one every file validates
             // against, and say so in the receipt; several or none remain a usage error.
@@ -116,7 +125,11 @@ public struct Submitter {
                 files.allSatisfy({ $0.namedQuestionnaires.isEmpty })
             else { throw error }
             let fitting = catalog.questionnaires.filter { candidate in
-                items.allSatisfy { (try? parse($0, questionnaire: candidate, delegation: delegation, contacts: contacts)) != nil }
+                items.allSatisfy {
+                    (try? parse(
+                        $0, questionnaire: candidate, delegation: delegation, contacts: contacts))
+                        != nil
+                }
             }
             guard fitting.count == 1, let only = fitting.first else { throw error }
             questionnaire = only
@@ -128,8 +141,10 @@ public struct Submitter {
         var parsed: [(item: Item, responses: [Response], warnings: [Diagnostic])] = []
         for item in items {
             do {
-                let result = try parse(item, questionnaire: questionnaire, delegation: delegation, contacts: contacts)
-                parsed.append((item, result.responses, (inferred.map { [$0] } ?? []) + result.diagnostics))
+                let result = try parse(
+                    item, questionnaire: questionnaire, delegation: delegation, contacts: contacts)
+                parsed.append(
+                    (item, result.responses, (inferred.map { [$0] } ?? []) + result.diagnostics))
             } catch {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d
@@ -152,7 +167,8 @@ public struct Submitter {
                     warnings: entry.warnings.map(\.description))
             }
             var pending = PendingFile(
-                name: mail.container, bytes: mail.bytes, format: file.format, encoding: file.text.encoding,
+                name: mail.container, bytes: mail.bytes, format: file.format,
+                encoding: file.text.encoding,
                 delimiter: file.dialect?.delimiterName, questionnaire: questionnaire.id,
                 received: explicit ?? mail.received?.date ?? received, responses: entry.responses,
                 warnings: entry.warnings.map(\.description))
@@ -164,7 +180,8 @@ public struct Submitter {
         let warnings = parsed.flatMap { item in
             item.responses.indices.map { $0 == 0 ? item.warnings : [] }
         }
-        return Prepared(questionnaire: questionnaire, files: pending, warnings: warnings, request: request)
+        return Prepared(
+            questionnaire: questionnaire, files: pending, warnings: warnings, request: request)
     }
 
     /// Stores what ``prepare(_:store:)`` validated, in one transaction, and writes receipts.
@@ -185,7 +202,8 @@ public struct Submitter {
                     number += 1
                     return Submission(
                         id: number, questionnaire: file.questionnaire, received: file.received,
-                        sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
+                        sourceFile: file.name, format: file.format,
+                        encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: file.checksum, fileID: 0,
                         response: response, warnings: file.warnings, part: file.part)
                 }
@@ -204,7 +222,9 @@ public struct Submitter {
         // submission is added: one pass, not one recomputation per submission.
         // The rule is CurrentAnswers' (slot and order), applied incrementally.
         var current: [String: Submission] = [:]
-        func key(_ state: String, _ s: Submission) -> String { state + "\u{1F}" + CurrentAnswers.slot(s) }
+        func key(_ state: String, _ s: Submission) -> String {
+            state + "\u{1F}" + CurrentAnswers.slot(s)
+        }
         for s in existing.sorted(by: CurrentAnswers.precedes) {
             for state in s.memberStates { current[key(state, s)] = s }
         }
@@ -230,7 +250,8 @@ public struct Submitter {
                     submission: submission, questionnaire: questionnaire, supersedes: supersedes,
                     olderThan: olderThan, warnings: index < warnings.count ? warnings[index] : [],
                     receivedAssumedNoon: request.received?.isDateOnly ?? false,
-                    receivedIsNow: request.received == nil && submission.part == nil, dryRun: request.dryRun))
+                    receivedIsNow: request.received == nil && submission.part == nil,
+                    dryRun: request.dryRun))
         }
         return out
     }

@@ -58,11 +58,17 @@ public enum DifferentialCheck {
         let issued = CivilDate(Date(timeIntervalSince1970: 1_767_614_400), in: zone)
         let deadline = CivilDate(Date(timeIntervalSince1970: 1_774_958_400), in: zone)
         return Questionnaire(
-            id: "DIFF/1/26", title: "Differential test", issued: issued, deadline: deadline, timeZone: zone,
-            threats: names.map { Threat(id: $0.0, title: $0.1, aliases: [(language: "en", terms: $0.2)]) })
+            id: "DIFF/1/26", title: "Differential test", issued: issued, deadline: deadline,
+            timeZone: zone,
+            threats: names.map {
+                Threat(id: $0.0, title: $0.1, aliases: [(language: "en", terms: $0.2)])
+            })
     }()
 
-    private static let stateSpellings = [["FR", "France", "fr"], ["DE", "Germany"], ["IT", "Italy"], ["PL"], ["BE", "Belgium"], ["SE"]]
+    private static let stateSpellings = [
+        ["FR", "France", "fr"], ["DE", "Germany"], ["IT", "Italy"], ["PL"], ["BE", "Belgium"],
+        ["SE"],
+    ]
 
     /// A long CSV consultation drawn from `source`: respondents or not, states and threats in
     /// several spellings, respondents grouped or (rarely) not, duplicate rows, priorities
@@ -89,7 +95,9 @@ public enum DifferentialCheck {
         for _ in 0..<groups {
             let spellings = stateSpellings[source.next(stateSpellings.count)]
             number += 1 + source.next(3)
-            if !usedRespondents.isEmpty && source.oneIn(24) { number = usedRespondents[source.next(usedRespondents.count)] }
+            if !usedRespondents.isEmpty && source.oneIn(24) {
+                number = usedRespondents[source.next(usedRespondents.count)]
+            }
             usedRespondents.append(number)
             let digits = String(number)
             let id = "R" + String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -144,20 +152,23 @@ public enum DifferentialCheck {
     static func general(_ bytes: [UInt8], path: String) -> String? {
         var submitter = Submitter(catalog: QuestionnaireCatalog(questionnaires: [questionnaire]))
         submitter.readFile = { _ in bytes }
-        let request = SubmitRequest(paths: [path], questionnaire: questionnaire.id, received: .date(questionnaire.issued))
+        let request = SubmitRequest(
+            paths: [path], questionnaire: questionnaire.id, received: .date(questionnaire.issued))
         guard let prepared = try? submitter.prepare(request, store: nil),
             let receipts = try? submitter.commit(prepared, into: nil)
         else { return nil }
         let submissions = receipts.map(\.submission)
         return [RankingOptions(), RankingOptions(method: .borda)].map {
-            Ranking(questionnaire: questionnaire, submissions: submissions, options: $0).json.serialized()
+            Ranking(questionnaire: questionnaire, submissions: submissions, options: $0).json
+                .serialized()
         }.joined(separator: "\n")
     }
 
     /// The same JSON from fast-path sums.
     static func fast(_ aggregate: MentionAggregate) -> String {
         [RankingOptions(), RankingOptions(method: .borda)].map {
-            Ranking(questionnaire: questionnaire, aggregate: aggregate, options: $0).json.serialized()
+            Ranking(questionnaire: questionnaire, aggregate: aggregate, options: $0).json
+                .serialized()
         }.joined(separator: "\n")
     }
 
@@ -178,16 +189,21 @@ public enum DifferentialCheck {
         ]
         var compared = 0
         for (name, chunk, parallel) in readings {
-            guard let outcome = try? LongCSVAggregator.aggregate(
-                path: path, questionnaire: questionnaire, chunkSize: chunk, parallel: parallel)
-            else { return .different("\(name): the fast path failed where it should decline\n\(text)") }
+            guard
+                let outcome = try? LongCSVAggregator.aggregate(
+                    path: path, questionnaire: questionnaire, chunkSize: chunk, parallel: parallel)
+            else {
+                return .different("\(name): the fast path failed where it should decline\n\(text)")
+            }
             guard case .aggregated(let aggregate, _) = outcome else { continue }
             guard let reference else {
-                return .different("\(name): the fast path summed a file the general reader refuses\n\(text)")
+                return .different(
+                    "\(name): the fast path summed a file the general reader refuses\n\(text)")
             }
             let mine = fast(aggregate)
             if mine != reference {
-                return .different("\(name):\n--- general\n\(reference)\n--- fast\n\(mine)\n--- file\n\(text)")
+                return .different(
+                    "\(name):\n--- general\n\(reference)\n--- fast\n\(mine)\n--- file\n\(text)")
             }
             compared += 1
         }

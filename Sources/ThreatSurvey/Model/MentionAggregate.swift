@@ -55,14 +55,16 @@ public struct MentionAggregate: Sendable {
                         borda.withUnsafeMutableBufferPointer { b in
                             firsts.withUnsafeMutableBufferPointer { f in
                                 withUnsafeMutablePointer(to: &answers) { a in
-                                    guard let m = m.baseAddress, let s = s.baseAddress, let c = c.baseAddress,
+                                    guard let m = m.baseAddress, let s = s.baseAddress,
+                                        let c = c.baseAddress,
                                         let b = b.baseAddress, let f = f.baseAddress
                                     else {
                                         a.pointee = SumsRow.saturatingAdd(a.pointee, 1)
                                         return
                                     }
                                     SumsRow(
-                                        answers: a, mentions: m, prioritySum: s, priorityCount: c, borda: b,
+                                        answers: a, mentions: m, prioritySum: s, priorityCount: c,
+                                        borda: b,
                                         firsts: f, threats: threats
                                     ).addAnswer(priorities)
                                 }

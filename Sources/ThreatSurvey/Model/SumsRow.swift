@@ -67,7 +67,8 @@ public struct SumsRow {
         answers.pointee = SumsRow.saturatingAdd(answers.pointee, 1)
         guard total > 0 else { return }
         let ceiling = Int32(MentionAggregate.maximumSummedPriority)
-        withUnsafeTemporaryAllocation(of: (index: Int, key: Int32).self, capacity: total) { mentioned in
+        withUnsafeTemporaryAllocation(of: (index: Int, key: Int32).self, capacity: total) {
+            mentioned in
             var m = 0
             var best = Int32.max
             for t in 0..<total where priorities[t] >= 0 {
@@ -88,7 +89,11 @@ public struct SumsRow {
                 var less = 0
                 var equal = 0
                 for j in 0..<m {
-                    if mentioned[j].key < key { less += 1 } else if mentioned[j].key == key { equal += 1 }
+                    if mentioned[j].key < key {
+                        less += 1
+                    } else if mentioned[j].key == key {
+                        equal += 1
+                    }
                 }
                 // Positions less+1 … less+equal share their average.
                 borda[t] += Double(threats) - (Double(less) + Double(equal + 1) / 2)

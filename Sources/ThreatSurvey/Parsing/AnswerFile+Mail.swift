@@ -15,7 +15,11 @@ extension AnswerFile {
     public static func looksLikeMail(name: String, bytes: [UInt8]) -> Bool {
         let ext = (name as NSString).pathExtension.lowercased()
         if ext == "eml" || ext == "msg" { return true }
-        if ["csv", "tsv", "tab", "txt", "text", "md", "json"].contains(ext) || foreignFormats[ext] != nil { return false }
+        if ["csv", "tsv", "tab", "txt", "text", "md", "json"].contains(ext)
+            || foreignFormats[ext] != nil
+        {
+            return false
+        }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             return (try? CompoundFile(bytes: bytes).kind) == .outlookMessage
         }
@@ -31,17 +35,20 @@ extension AnswerFile {
             if plain.first == " " || plain.first == "\t" { continue }
             guard let colon = plain.firstIndex(of: ":") else { return false }
             let field = plain[..<colon]
-            guard !field.isEmpty, field.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
+            guard !field.isEmpty, field.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
+            else { return false }
             names.insert(field.lowercased())
         }
-        return ended && names.contains("from") && !names.isDisjoint(with: ["date", "subject", "received", "message-id"])
+        return ended && names.contains("from")
+            && !names.isDisjoint(with: ["date", "subject", "received", "message-id"])
     }
 
     /// A mail handed to the answer reader itself: it is the intake's to take apart.
     static func mailDiagnostic(_ name: String) -> Diagnostic {
         Diagnostic(
             file: name,
-            message: "this is a mail; submit takes it apart (its answer attachments, else its body), "
+            message:
+                "this is a mail; submit takes it apart (its answer attachments, else its body), "
                 + "it is not read as one answer")
     }
 }

@@ -16,14 +16,21 @@ extension AnswerFile {
     ///
     /// - Throws: ``SurveyError/invalidData(_:)`` refusing what cannot be read, with what to
     ///   ask the delegation for.
-    static func readContainer(bytes: [UInt8], name: String, hint: InputFormat?) throws(SurveyError) -> AnswerFile? {
-        if bytes.starts(with: zipSignature) { return try readZip(bytes: bytes, name: name, hint: hint) }
-        if bytes.starts(with: CompoundFile.signature) { try refuseCompoundFile(bytes: bytes, name: name) }
+    static func readContainer(bytes: [UInt8], name: String, hint: InputFormat?) throws(SurveyError)
+        -> AnswerFile?
+    {
+        if bytes.starts(with: zipSignature) {
+            return try readZip(bytes: bytes, name: name, hint: hint)
+        }
+        if bytes.starts(with: CompoundFile.signature) {
+            try refuseCompoundFile(bytes: bytes, name: name)
+        }
         if bytes.starts(with: pdfSignature) {
             throw refusal(
                 name,
                 "this is a PDF document, which the tool does not read; ask the delegation for the "
-                    + "questionnaire as .xlsx or CSV UTF-8, or their comments as .docx or plain text")
+                    + "questionnaire as .xlsx or CSV UTF-8, or their comments as .docx or plain text"
+            )
         }
         return nil
     }
@@ -33,10 +40,15 @@ extension AnswerFile {
     }
 
     /// Refuses a Compound File, naming what it is and what to ask for instead.
-    private static func refuseCompoundFile(bytes: [UInt8], name: String) throws(SurveyError) -> Never {
+    private static func refuseCompoundFile(bytes: [UInt8], name: String) throws(SurveyError)
+        -> Never
+    {
         let kind: CompoundFile.Kind
         do { kind = try CompoundFile(bytes: bytes).kind } catch {
-            throw refusal(name, "this looks like an Office 97-2003 file but cannot be read (\(error)); ask the delegation to send it again")
+            throw refusal(
+                name,
+                "this looks like an Office 97-2003 file but cannot be read (\(error)); ask the delegation to send it again"
+            )
         }
         switch kind {
         case .outlookMessage:
@@ -67,15 +79,19 @@ extension AnswerFile {
     /// What `archive` holds.
     static func content(of archive: ZipArchive) -> ZipContent {
         if archive.entry(named: "mimetype") != nil {
-            let mimetype = String(decoding: ((try? archive.data(named: "mimetype")) ?? []).prefix(200), as: UTF8.self)
+            let mimetype = String(
+                decoding: ((try? archive.data(named: "mimetype")) ?? []).prefix(200), as: UTF8.self)
             if mimetype.hasPrefix("application/vnd.oasis.opendocument.spreadsheet") { return .ods }
             if mimetype.hasPrefix("application/vnd.oasis.opendocument.text") { return .odt }
             return .other("an OpenDocument file of another kind (\(mimetype))")
         }
         if archive.entry(named: "[Content_Types].xml") != nil {
-            let types = String(decoding: (try? archive.data(named: "[Content_Types].xml")) ?? [], as: UTF8.self)
+            let types = String(
+                decoding: (try? archive.data(named: "[Content_Types].xml")) ?? [], as: UTF8.self)
             if types.contains("spreadsheetml") || types.contains("ms-excel.sheet") { return .xlsx }
-            if types.contains("wordprocessingml") || types.contains("ms-word.document") { return .docx }
+            if types.contains("wordprocessingml") || types.contains("ms-word.document") {
+                return .docx
+            }
             if types.contains("presentationml") { return .other("a PowerPoint presentation") }
             return .other("an Office file of another kind")
         }
@@ -85,37 +101,59 @@ extension AnswerFile {
         return .other("another zip archive")
     }
 
-    private static func readZip(bytes: [UInt8], name: String, hint: InputFormat?) throws(SurveyError) -> AnswerFile {
+    private static func readZip(bytes: [UInt8], name: String, hint: InputFormat?)
+        throws(SurveyError) -> AnswerFile
+    {
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch {
             if case .encryptedEntry = error {
-                throw refusal(name, "this zip archive is password-protected; ask the delegation to send it without a password")
+                throw refusal(
+                    name,
+                    "this zip archive is password-protected; ask the delegation to send it without a password"
+                )
             }
-            throw refusal(name, "this zip archive (an Office file?) cannot be read: \(error); ask the delegation to send it again")
+            throw refusal(
+                name,
+                "this zip archive (an Office file?) cannot be read: \(error); ask the delegation to send it again"
+            )
         }
         switch content(of: archive) {
         case .xlsx, .ods:
             let workbook: Workbook
             do {
-                workbook = content(of: archive) == .ods ? try Workbook.readODS(archive) : try Workbook.readXLSX(archive)
+                workbook =
+                    content(of: archive) == .ods
+                    ? try Workbook.readODS(archive) : try Workbook.readXLSX(archive)
             } catch {
                 if case .encrypted = error {
-                    throw refusal(name, "this workbook is password-protected; ask the delegation to send the workbook without a password")
+                    throw refusal(
+                        name,
+                        "this workbook is password-protected; ask the delegation to send the workbook without a password"
+                    )
                 }
                 throw .invalidData([error.diagnostic(file: name)])
             }
-            return try answer(in: workbook, container: content(of: archive) == .ods ? .ods : .xlsx, bytes: bytes, name: name, hint: hint)
+            return try answer(
+                in: workbook, container: content(of: archive) == .ods ? .ods : .xlsx, bytes: bytes,
+                name: name, hint: hint)
         case .docx, .odt:
             let document: WordDocument
             do {
-                document = content(of: archive) == .odt ? try WordDocument.readODT(archive) : try WordDocument.readDOCX(archive)
+                document =
+                    content(of: archive) == .odt
+                    ? try WordDocument.readODT(archive) : try WordDocument.readDOCX(archive)
             } catch {
                 if case .encrypted = error {
-                    throw refusal(name, "this document is password-protected; ask the delegation to send it without a password")
+                    throw refusal(
+                        name,
+                        "this document is password-protected; ask the delegation to send it without a password"
+                    )
                 }
                 throw .invalidData([error.diagnostic(file: name)])
             }
-            return try answer(in: document, container: content(of: archive) == .odt ? .odt : .docx, bytes: bytes, name: name, hint: hint)
+            return try answer(
+                in: document, container: content(of: archive) == .odt ? .odt : .docx, bytes: bytes,
+                name: name, hint: hint)
         case .other(let what):
             throw refusal(
                 name,
@@ -128,15 +166,20 @@ extension AnswerFile {
     /// (the first of two or more cells, so that title rows above the header are skipped).
     static func shape(of rows: [[String]]) -> (format: InputFormat, header: Int)? {
         // Title rows above the header hold one cell: the header is the first row of two or more.
-        func filled(_ row: [String]) -> Int { row.reduce(0) { $0 + ($1.trimmingWhitespace().isEmpty ? 0 : 1) } }
-        guard let header = rows.firstIndex(where: { filled($0) >= 2 }) ?? rows.firstIndex(where: { filled($0) == 1 })
+        func filled(_ row: [String]) -> Int {
+            row.reduce(0) { $0 + ($1.trimmingWhitespace().isEmpty ? 0 : 1) }
+        }
+        guard
+            let header = rows.firstIndex(where: { filled($0) >= 2 })
+                ?? rows.firstIndex(where: { filled($0) == 1 })
         else { return nil }
         let keys = rows[header].map { TextFolding.key($0) }
         let longColumns = LongCSVParser.threatColumnNames.union(LongCSVParser.priorityColumnNames)
             .union(LongCSVParser.questionColumnNames)
         if keys.contains(where: { longColumns.contains($0) }) { return (.csvLong, header) }
         let first = keys.first ?? ""
-        guard keys.count >= 2, first.isEmpty || LongCSVParser.delegationColumnNames.contains(first) else { return nil }
+        guard keys.count >= 2, first.isEmpty || LongCSVParser.delegationColumnNames.contains(first)
+        else { return nil }
         let states = rows[(header + 1)...].contains { row in
             guard let cell = row.first, !cell.trimmingWhitespace().isEmpty else { return false }
             return MemberStateResolver.shared.resolve(cell) != nil
@@ -152,24 +195,32 @@ extension AnswerFile {
             let row = rows[index]
             guard row.contains(where: { !$0.trimmingWhitespace().isEmpty }) else { continue }
             records.append(
-                CSVRecord(fields: row, lines: Array(repeating: index + 1, count: row.count), columns: Array(1...row.count)))
+                CSVRecord(
+                    fields: row, lines: Array(repeating: index + 1, count: row.count),
+                    columns: Array(1...row.count)))
         }
         return records
     }
 
     /// The grid's text, tab-separated (what the file says, for the store and for prose).
     static func text(of rows: [[String]]) -> DecodedText {
-        DecodedText(utf8: Array(rows.map { $0.joined(separator: "\t") }.joined(separator: "\n").utf8), encoding: .utf8)
+        DecodedText(
+            utf8: Array(rows.map { $0.joined(separator: "\t") }.joined(separator: "\n").utf8),
+            encoding: .utf8)
     }
 
     /// The answer held by one sheet of `workbook`.
     private static func answer(
-        in workbook: Workbook, container: AnswerSource.Container, bytes: [UInt8], name: String, hint: InputFormat?
+        in workbook: Workbook, container: AnswerSource.Container, bytes: [UInt8], name: String,
+        hint: InputFormat?
     ) throws(SurveyError) -> AnswerFile {
         let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
         guard !workbook.sheets.isEmpty else { throw refusal(name, "this workbook has no sheet") }
-        var candidates = workbook.sheets.compactMap { sheet in shape(of: sheet.grid.rows).map { (sheet, $0) } }
-        if candidates.isEmpty, hint != nil, hint != .prose, hint != .json, workbook.sheets.count == 1,
+        var candidates = workbook.sheets.compactMap { sheet in
+            shape(of: sheet.grid.rows).map { (sheet, $0) }
+        }
+        if candidates.isEmpty, hint != nil, hint != .prose, hint != .json,
+            workbook.sheets.count == 1,
             let header = workbook.sheets[0].grid.rows.firstIndex(where: { !$0.isEmpty })
         {
             candidates = [(workbook.sheets[0], (hint ?? .csvLong, header))]
@@ -200,11 +251,15 @@ extension AnswerFile {
 
     /// The answer held by a document: its one answer table, else its paragraphs as prose.
     private static func answer(
-        in document: WordDocument, container: AnswerSource.Container, bytes: [UInt8], name: String, hint: InputFormat?
+        in document: WordDocument, container: AnswerSource.Container, bytes: [UInt8], name: String,
+        hint: InputFormat?
     ) throws(SurveyError) -> AnswerFile {
         let candidates =
             hint == .prose
-            ? [] : document.tables.enumerated().compactMap { index, rows in shape(of: rows).map { (index, rows, $0) } }
+            ? []
+            : document.tables.enumerated().compactMap { index, rows in
+                shape(of: rows).map { (index, rows, $0) }
+            }
         if candidates.count > 1 {
             throw refusal(
                 name,
@@ -216,7 +271,8 @@ extension AnswerFile {
             if let hint, hint == .csvLong || hint == .csvMatrix { format = hint }
             var file = AnswerFile(
                 name: name, bytes: bytes, text: text(of: rows), format: format, dialect: nil,
-                records: records(of: rows, from: found.header), json: nil, diagnostics: [], namedQuestionnaires: [])
+                records: records(of: rows, from: found.header), json: nil, diagnostics: [],
+                namedQuestionnaires: [])
             file.source = AnswerSource(container: container, part: .table(index + 1))
             file.collectNamedQuestionnaires()
             return file
@@ -231,9 +287,12 @@ extension AnswerFile {
         }
         var file = AnswerFile(
             name: name, bytes: bytes,
-            text: DecodedText(utf8: Array(document.paragraphs.joined(separator: "\n").utf8), encoding: .utf8),
-            format: .prose, dialect: nil, records: [], json: nil, diagnostics: [], namedQuestionnaires: [])
-        file.source = AnswerSource(container: container, part: .paragraphs(paragraphOfLine: paragraphOfLine))
+            text: DecodedText(
+                utf8: Array(document.paragraphs.joined(separator: "\n").utf8), encoding: .utf8),
+            format: .prose, dialect: nil, records: [], json: nil, diagnostics: [],
+            namedQuestionnaires: [])
+        file.source = AnswerSource(
+            container: container, part: .paragraphs(paragraphOfLine: paragraphOfLine))
         return file
     }
 
@@ -241,7 +300,9 @@ extension AnswerFile {
     mutating func collectNamedQuestionnaires() {
         guard let header = records.first else { return }
         let keys = header.fields.map { TextFolding.key($0) }
-        if let column = keys.firstIndex(where: { LongCSVParser.questionnaireColumnNames.contains($0) }) {
+        if let column = keys.firstIndex(where: {
+            LongCSVParser.questionnaireColumnNames.contains($0)
+        }) {
             for record in records.dropFirst() where !record[safe: column].isEmpty {
                 namedQuestionnaires.append(record[safe: column])
             }

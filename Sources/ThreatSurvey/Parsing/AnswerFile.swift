@@ -52,15 +52,20 @@ public struct AnswerFile: Sendable {
         bytes: [UInt8], name: String, format hint: InputFormat? = nil
     ) throws(SurveyError) -> AnswerFile {
         let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        if hint == nil, looksLikeMail(name: name, bytes: bytes) { throw .invalidData([mailDiagnostic(name)]) }
-        if bytes.count <= maximumBytes, let file = try readContainer(bytes: bytes, name: name, hint: hint) {
+        if hint == nil, looksLikeMail(name: name, bytes: bytes) {
+            throw .invalidData([mailDiagnostic(name)])
+        }
+        if bytes.count <= maximumBytes,
+            let file = try readContainer(bytes: bytes, name: name, hint: hint)
+        {
             return file
         }
         if name.contains("."), let kind = foreignFormats[ext] {
             throw .invalidData([
                 Diagnostic(
                     file: name,
-                    message: "this is named like \(kind) but is not one (its content is not a zip archive or an "
+                    message:
+                        "this is named like \(kind) but is not one (its content is not a zip archive or an "
                         + "Office 97-2003 file); ask the delegation to send the file again, or save it as CSV UTF-8, "
                         + "JSON or plain text")
             ])
@@ -69,7 +74,8 @@ public struct AnswerFile: Sendable {
             throw .invalidData([
                 Diagnostic(
                     file: name,
-                    message: "file of \(bytes.count >> 20) MiB is larger than the \(maximumBytes >> 20) MiB the general "
+                    message:
+                        "file of \(bytes.count >> 20) MiB is larger than the \(maximumBytes >> 20) MiB the general "
                         + "reader takes; a long CSV with a respondent column is streamed instead")
             ])
         }
@@ -103,7 +109,8 @@ public struct AnswerFile: Sendable {
             file.diagnostics.append(
                 Diagnostic(
                     file: name, severity: .warning,
-                    message: "not UTF-8; read as Windows-1252 (check accented names in the receipt)"))
+                    message: "not UTF-8; read as Windows-1252 (check accented names in the receipt)"
+                ))
         }
         file.format = hint ?? detectFormat(extension: ext, text: text.utf8)
         switch file.format {
@@ -142,7 +149,8 @@ public struct AnswerFile: Sendable {
         } catch {
             throw .invalidData(
                 diagnostics + [
-                    Diagnostic(file: name, line: error.line, column: error.column, message: error.message)
+                    Diagnostic(
+                        file: name, line: error.line, column: error.column, message: error.message)
                 ])
         }
     }
@@ -151,7 +159,9 @@ public struct AnswerFile: Sendable {
         // Excel honours (and sometimes writes) a first line "sep=;" naming the delimiter.
         var dialect = CSVDialect.detect(text.utf8)
         let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }
-        let sepLine = firstLine.count == 5 && String(decoding: firstLine.prefix(4), as: UTF8.self).lowercased() == "sep="
+        let sepLine =
+            firstLine.count == 5
+            && String(decoding: firstLine.prefix(4), as: UTF8.self).lowercased() == "sep="
         if sepLine, let named = firstLine.last { dialect = CSVDialect(delimiter: named) }
         self.dialect = dialect
         var (records, problems) = CSVReader.records(in: text.utf8, delimiter: dialect.delimiter)
@@ -174,7 +184,8 @@ public struct AnswerFile: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         file: name, line: problem.line, column: problem.column,
-                        message: "field longer than \(AnswerFile.maximumFieldBytes >> 20) MiB; the limit guards against "
+                        message:
+                            "field longer than \(AnswerFile.maximumFieldBytes >> 20) MiB; the limit guards against "
                             + "a missing closing quote or a corrupted file"))
             case .quoteInUnquotedField:
                 diagnostics.append(
@@ -192,11 +203,15 @@ public struct AnswerFile: Sendable {
         if hint == nil {
             // Long files name a threat column; a priority or comment column without one is
             // a long file missing it (matrix files have neither), and is reported as such.
-            let longColumns = LongCSVParser.threatColumnNames.union(LongCSVParser.priorityColumnNames)
-                .union(LongCSVParser.questionColumnNames)
+            let longColumns = LongCSVParser.threatColumnNames.union(
+                LongCSVParser.priorityColumnNames
+            )
+            .union(LongCSVParser.questionColumnNames)
             format = keys.contains(where: { longColumns.contains($0) }) ? .csvLong : .csvMatrix
         }
-        if let column = keys.firstIndex(where: { LongCSVParser.questionnaireColumnNames.contains($0) }) {
+        if let column = keys.firstIndex(where: {
+            LongCSVParser.questionnaireColumnNames.contains($0)
+        }) {
             for record in records.dropFirst() where !record[safe: column].isEmpty {
                 namedQuestionnaires.append(record[safe: column])
             }

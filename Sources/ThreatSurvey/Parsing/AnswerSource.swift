@@ -61,7 +61,9 @@ public struct AnswerSource: Sendable, Hashable, CustomStringConvertible {
     /// The sheet name as Excel writes it in a reference: quoted when it holds anything but
     /// letters, digits and underscores (`'Réponses PL'!B2`).
     static func quotedSheetName(_ name: String) -> String {
-        if !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { return name }
+        if !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+            return name
+        }
         return "'" + name.replacing("'", with: "''") + "'"
     }
 }

@@ -138,7 +138,8 @@ extension Store {
         do {
             try db.transaction {
                 // Re-read inside the write lock: another process may have migrated meanwhile.
-                let now = try db.query("PRAGMA user_version") { Int($0.int("user_version")) }.first ?? 0
+                let now =
+                    try db.query("PRAGMA user_version") { Int($0.int("user_version")) }.first ?? 0
                 for version in now..<Store.migrations.count {
                     try db.execute(Store.migrations[version])
                     try db.execute("PRAGMA user_version = \(version + 1)")

@@ -17,19 +17,27 @@ extension Store {
         _ body: (StreamedFileWriter) throws(SurveyError) -> StreamedFileSummary?
     ) throws(SurveyError) -> StreamedReceipt? {
         let receivedMillis = Int64((received.timeIntervalSince1970 * 1000).rounded())
-        let receivedText = Timestamp.storage(Date(timeIntervalSince1970: Double(receivedMillis) / 1000))
+        let receivedText = Timestamp.storage(
+            Date(timeIntervalSince1970: Double(receivedMillis) / 1000))
         var receipt: StreamedReceipt?
         do {
             try db.transaction { () throws -> TransactionCompletion in
                 try db.execute("PRAGMA defer_foreign_keys = ON")
                 // Inside the write transaction, so no other writer can take this id.
-                let fileID = try db.query("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM files") { $0.int("next") }.first ?? 1
+                let fileID =
+                    try db.query("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM files") {
+                        $0.int("next")
+                    }.first ?? 1
                 let writer = try StreamedFileWriter(
-                    db: db, path: path, fileID: fileID, questionnaire: questionnaire.id, receivedMillis: receivedMillis,
+                    db: db, path: path, fileID: fileID, questionnaire: questionnaire.id,
+                    receivedMillis: receivedMillis,
                     receivedText: receivedText)
-                guard let summary = try body(writer), let submissions = writer.submissions else { return .rollback }
+                guard let summary = try body(writer), let submissions = writer.submissions else {
+                    return .rollback
+                }
                 try insertFileRows(
-                    fileID: fileID, name: name, questionnaire: questionnaire, receivedMillis: receivedMillis,
+                    fileID: fileID, name: name, questionnaire: questionnaire,
+                    receivedMillis: receivedMillis,
                     submissions: submissions, summary: summary)
                 receipt = StreamedReceipt(
                     fileID: fileID, submissions: submissions, rows: summary.rows,
@@ -53,7 +61,8 @@ extension Store {
         try db.run(
             "INSERT INTO files(id, name, bytes, sha256, size, stored_at) VALUES (?, ?, x'', ?, ?, ?)",
             [
-                .integer(fileID), .text(name), .text(summary.checksum), .integer(Int64(summary.size)),
+                .integer(fileID), .text(name), .text(summary.checksum),
+                .integer(Int64(summary.size)),
                 .text(Timestamp.storage(Date())),
             ])
         let insertSum = try db.prepare(
@@ -64,9 +73,11 @@ extension Store {
         for (code, sums) in summary.aggregate.states {
             for t in sums.mentions.indices {
                 try insertSum.execute([
-                    .integer(fileID), .text(code), .integer(Int64(t)), .integer(Int64(sums.answers)),
+                    .integer(fileID), .text(code), .integer(Int64(t)),
+                    .integer(Int64(sums.answers)),
                     .integer(Int64(sums.mentions[t])), .integer(Int64(sums.prioritySum[t])),
-                    .integer(Int64(sums.priorityCount[t])), .real(sums.borda[t]), .integer(Int64(sums.firsts[t])),
+                    .integer(Int64(sums.priorityCount[t])), .real(sums.borda[t]),
+                    .integer(Int64(sums.firsts[t])),
                 ])
             }
         }
@@ -77,7 +88,8 @@ extension Store {
             """,
             [
                 .integer(fileID), .text(questionnaire.id), .integer(receivedMillis),
-                .integer(submissions.lowerBound), .integer(submissions.upperBound), .integer(Int64(summary.rows)),
+                .integer(submissions.lowerBound), .integer(submissions.upperBound),
+                .integer(Int64(summary.rows)),
                 .text(summary.respondentPrefix), .integer(Int64(summary.respondents.lowerBound)),
                 .integer(Int64(summary.respondents.upperBound)),
                 .text(summary.aggregate.threats.joined(separator: ",")),

@@ -48,7 +48,8 @@ extension Store {
                 fileID = known
             } else {
                 try insertFile.execute([
-                    .text(file.name), .blob(file.bytes), .text(checksum), .integer(Int64(file.bytes.count)),
+                    .text(file.name), .blob(file.bytes), .text(checksum),
+                    .integer(Int64(file.bytes.count)),
                     .text(now),
                 ])
                 fileID = db.lastInsertedRowID
@@ -60,33 +61,42 @@ extension Store {
             let warnings = file.warnings.joined(separator: "\n")
             for (index, response) in file.responses.enumerated() {
                 try insertSubmission.execute([
-                    .text(file.questionnaire), .text(response.delegation), .optional(response.respondent),
+                    .text(file.questionnaire), .text(response.delegation),
+                    .optional(response.respondent),
                     .text(Timestamp.storage(received)), .integer(receivedMillis), .integer(fileID),
-                    .text(file.format.rawValue), .text(file.encoding.rawValue), .optional(file.delimiter),
+                    .text(file.format.rawValue), .text(file.encoding.rawValue),
+                    .optional(file.delimiter),
                     .optional(response.dated?.description), .optional(response.comments),
                     .optional(response.line), .text(index == 0 ? warnings : ""),
                     .optional(file.part?.name), .optional(file.part?.checksum),
                 ])
                 let id = db.lastInsertedRowID
                 for (position, code) in response.cosignatories.enumerated() {
-                    try insertCosignatory.execute([.integer(id), .text(code), .integer(Int64(position))])
+                    try insertCosignatory.execute([
+                        .integer(id), .text(code), .integer(Int64(position)),
+                    ])
                 }
                 for m in response.mentions {
                     try insertMention.execute([
                         .integer(id), .text(m.threat), .optional(m.priority), .optional(m.comment),
-                        .text(m.origin.rawValue), .optional(m.phrase), .optional(m.line), .optional(m.column),
+                        .text(m.origin.rawValue), .optional(m.phrase), .optional(m.line),
+                        .optional(m.column),
                         .integer(m.negated ? 1 : 0), .optional(m.cue),
                     ])
                 }
                 for a in response.answers {
-                    try insertAnswer.execute([.integer(id), .text(a.question), .text(a.value), .optional(a.line)])
+                    try insertAnswer.execute([
+                        .integer(id), .text(a.question), .text(a.value), .optional(a.line),
+                    ])
                 }
                 stored.append(
                     Submission(
                         id: id, questionnaire: file.questionnaire, received: received,
-                        sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
+                        sourceFile: file.name, format: file.format,
+                        encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: checksum, fileID: fileID,
-                        response: response, warnings: index == 0 ? file.warnings : [], part: file.part))
+                        response: response, warnings: index == 0 ? file.warnings : [],
+                        part: file.part))
             }
         }
         return stored
@@ -98,7 +108,9 @@ extension Store {
     ///   - questionnaire: only this questionnaire's, or all when `nil`.
     ///   - excludingStreamed: leave out submissions stored by the streaming path, whose
     ///     sums ``streamedSums(questionnaire:)`` gives instead.
-    public func submissions(questionnaire: String? = nil, excludingStreamed: Bool = false) throws(SurveyError) -> [Submission] {
+    public func submissions(questionnaire: String? = nil, excludingStreamed: Bool = false)
+        throws(SurveyError) -> [Submission]
+    {
         var conditions: [String] = []
         var values: [SQLValue] = []
         if let questionnaire {
@@ -107,7 +119,8 @@ extension Store {
         }
         if excludingStreamed { conditions.append("s.packed_mentions IS NULL") }
         do {
-            return try fetch(where: conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), values))
+            return try fetch(
+                where: conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), values))
         } catch {
             throw fail(error)
         }
@@ -133,9 +146,12 @@ extension Store {
     /// chunks and never held whole).
     public func writeOriginal(fileID: Int64, to write: ([UInt8]) -> Void) throws(SurveyError) {
         do {
-            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) { $0.blob("bytes") }
+            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) {
+                $0.blob("bytes")
+            }
             if let bytes = whole.first, !bytes.isEmpty { write(bytes) }
-            let chunks = try db.prepare("SELECT bytes FROM file_chunks WHERE file_id = ? ORDER BY seq")
+            let chunks = try db.prepare(
+                "SELECT bytes FROM file_chunks WHERE file_id = ? ORDER BY seq")
             try chunks.bind([.integer(fileID)])
             while try chunks.step() { write(chunks.blob("bytes")) }
         } catch {
@@ -145,7 +161,8 @@ extension Store {
 
     /// Per file stored by the streaming path: when it was received, its respondents' range,
     /// and its sums (in the questionnaire's threat order).
-    public func streamedSums(questionnaire: Questionnaire) throws(SurveyError) -> [StreamedFileSums] {
+    public func streamedSums(questionnaire: Questionnaire) throws(SurveyError) -> [StreamedFileSums]
+    {
         do {
             let files = try db.query(
                 """
@@ -155,7 +172,8 @@ extension Store {
             ) { row in
                 (
                     row.int("file_id"), row.int("received_ms"), row.text("respondent_prefix"),
-                    Int(row.int("min_respondent")), Int(row.int("max_respondent")), row.text("threats")
+                    Int(row.int("min_respondent")), Int(row.int("max_respondent")),
+                    row.text("threats")
                 )
             }
             let ids = questionnaire.threats.map(\.id)
@@ -172,13 +190,17 @@ extension Store {
                 ) { row in
                     (
                         row.text("member_state"), Int(row.int("threat")), Int(row.int("answers")),
-                        Int(row.int("mentions")), Int(row.int("priority_sum")), Int(row.int("priority_count")),
+                        Int(row.int("mentions")), Int(row.int("priority_sum")),
+                        Int(row.int("priority_count")),
                         row.double("borda"), Int(row.int("firsts"))
                     )
                 }
                 for (state, t, answers, mentions, sum, count, borda, firsts) in rows {
-                    guard t < fileThreats.count, let target = index[fileThreats[t]] else { continue }
-                    var sums = aggregate.states[state] ?? MentionAggregate.StateSums(threats: ids.count)
+                    guard t < fileThreats.count, let target = index[fileThreats[t]] else {
+                        continue
+                    }
+                    var sums =
+                        aggregate.states[state] ?? MentionAggregate.StateSums(threats: ids.count)
                     sums.answers = answers
                     sums.mentions[target] = mentions
                     sums.prioritySum[target] = sum
@@ -189,7 +211,8 @@ extension Store {
                 }
                 out.append(
                     StreamedFileSums(
-                        received: Date(timeIntervalSince1970: Double(received) / 1000), respondentPrefix: prefix,
+                        received: Date(timeIntervalSince1970: Double(received) / 1000),
+                        respondentPrefix: prefix,
                         respondents: low...max(low, high), aggregate: aggregate))
             }
             return out
@@ -264,7 +287,10 @@ extension Store {
         if bytes.first == packedFormatMarker {
             var i = 1
             while i < bytes.count, let t = readVarint(bytes, &i), let p = readVarint(bytes, &i) {
-                if t < ids.count { out.append(Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured)) }
+                if t < ids.count {
+                    out.append(
+                        Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured))
+                }
             }
             return out
         }
@@ -272,7 +298,9 @@ extension Store {
         while i + 2 < bytes.count {
             let t = Int(bytes[i])
             let p = Int(bytes[i + 1]) << 8 | Int(bytes[i + 2])
-            if t < ids.count { out.append(Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured)) }
+            if t < ids.count {
+                out.append(Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured))
+            }
             i += 3
         }
         return out
@@ -287,7 +315,8 @@ extension Store {
         warnOnce(
             "priority",
             "\(path): warning: submission \(submission) holds priority \(priority), outside 1–\(Priority.maximum) "
-                + "(stored by an older threatsurvey); such priorities are ignored, the mentions are counted")
+                + "(stored by an older threatsurvey); such priorities are ignored, the mentions are counted"
+        )
         return nil
     }
 
@@ -310,23 +339,30 @@ extension Store {
             var submission = Submission(
                 id: row.int("id"), questionnaire: row.text("questionnaire"),
                 received: Date(timeIntervalSince1970: Double(row.int("received_ms")) / 1000),
-                sourceFile: row.text("file_name"), format: InputFormat(rawValue: row.text("format")) ?? .json,
-                encoding: row.text("encoding"), delimiter: row.optionalText("delimiter"), checksum: row.text("sha256"),
+                sourceFile: row.text("file_name"),
+                format: InputFormat(rawValue: row.text("format")) ?? .json,
+                encoding: row.text("encoding"), delimiter: row.optionalText("delimiter"),
+                checksum: row.text("sha256"),
                 fileID: row.int("file_id"),
                 response: Response(
                     delegation: row.text("delegation"), respondent: row.optionalText("respondent"),
                     dated: row.optionalText("dated").flatMap { CivilDate(iso: $0) },
-                    comments: row.optionalText("comments"), line: row.optionalInt("first_line") ?? 1),
+                    comments: row.optionalText("comments"), line: row.optionalInt("first_line") ?? 1
+                ),
                 warnings: row.text("warnings").split(separator: "\n").map(String.init),
-                part: row.optionalText("part").map { SourcePart(name: $0, checksum: row.optionalText("part_sha256") ?? "") })
+                part: row.optionalText("part").map {
+                    SourcePart(name: $0, checksum: row.optionalText("part_sha256") ?? "")
+                })
             if !row.isNull("packed_mentions") {
                 let id = row.int("id")
-                submission.response.mentions = Store.unpack(row.blob("packed_mentions"), threats: row.text("threats"))
-                    .map { m in
-                        var m = m
-                        m.priority = self.bounded(m.priority, submission: id)
-                        return m
-                    }
+                submission.response.mentions = Store.unpack(
+                    row.blob("packed_mentions"), threats: row.text("threats")
+                )
+                .map { m in
+                    var m = m
+                    m.priority = self.bounded(m.priority, submission: id)
+                    return m
+                }
             }
             return submission
         }
@@ -352,7 +388,8 @@ extension Store {
                     row.int("submission_id"),
                     Mention(
                         threat: row.text("threat"),
-                        priority: self.bounded(row.optionalInt("priority"), submission: row.int("submission_id")),
+                        priority: self.bounded(
+                            row.optionalInt("priority"), submission: row.int("submission_id")),
                         comment: row.optionalText("comment"),
                         origin: Mention.Origin(rawValue: row.text("origin")) ?? .structured,
                         phrase: row.optionalText("phrase"), line: row.optionalInt("line"),
@@ -369,7 +406,9 @@ extension Store {
             row: {
                 (
                     $0.int("submission_id"),
-                    Response.Answer(question: $0.text("question"), value: $0.text("value"), line: $0.optionalInt("line"))
+                    Response.Answer(
+                        question: $0.text("question"), value: $0.text("value"),
+                        line: $0.optionalInt("line"))
                 )
             })
         {

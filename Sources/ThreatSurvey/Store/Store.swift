@@ -55,9 +55,12 @@ public final class Store {
                 throw .cannotCreate(path: path, reason: "folder \(directory) does not exist")
             }
             var link = stat()
-            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, !FileManager.default.fileExists(atPath: path) {
+            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+                !FileManager.default.fileExists(atPath: path)
+            {
                 throw .cannotCreate(
-                    path: path, reason: "it is a symbolic link to a file that does not exist; "
+                    path: path,
+                    reason: "it is a symbolic link to a file that does not exist; "
                         + "create the store at the link's target, or name a plain path")
             }
             if !FileManager.default.fileExists(atPath: path) {
@@ -87,7 +90,9 @@ public final class Store {
         // A read-only open of a store written by an older tool is brought forward first
         // when it can be (the one write a reading command makes); otherwise it is refused.
         var writable = !readOnly
-        if readOnly, !immutable, let version = Store.schemaVersion(path: path), version < Store.migrations.count {
+        if readOnly, !immutable, let version = Store.schemaVersion(path: path),
+            version < Store.migrations.count
+        {
             writable = true
         }
         do {
@@ -121,7 +126,8 @@ public final class Store {
             guard version == Store.migrations.count else {
                 throw .io(
                     "\(path): the store has schema \(version), this threatsurvey reads \(Store.migrations.count); "
-                        + "run a command that writes (submit) with write access to bring it forward")
+                        + "run a command that writes (submit) with write access to bring it forward"
+                )
             }
         }
     }
@@ -158,15 +164,19 @@ public final class Store {
         case let surveyError as SurveyError:
             return surveyError
         case SQLiteError.busy, SQLiteError.locked:
-            return .io("\(path): the store is busy: another threatsurvey is writing to it; try again")
+            return .io(
+                "\(path): the store is busy: another threatsurvey is writing to it; try again")
         case SQLiteError.notADatabase, SQLiteError.corrupt:
-            return .io("\(path): not a threatsurvey store, or damaged (\((error as? SQLiteError)?.message ?? ""))")
+            return .io(
+                "\(path): not a threatsurvey store, or damaged (\((error as? SQLiteError)?.message ?? ""))"
+            )
         case SQLiteError.full:
             return .io("\(path): the disk is full; nothing was stored")
         case SQLiteError.readOnly:
             return .io("\(path): the store cannot be written (read-only file or folder)")
         case SQLiteError.ExtendedResultCode.constraintTrigger:
-            return .io("\(path): the store refused the change: \((error as? SQLiteError)?.message ?? "")")
+            return .io(
+                "\(path): the store refused the change: \((error as? SQLiteError)?.message ?? "")")
         default:
             return .io("\(path): \(error)")
         }

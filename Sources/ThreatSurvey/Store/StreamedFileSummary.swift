@@ -16,7 +16,8 @@ public struct StreamedFileSummary: Sendable {
 
     /// A summary.
     public init(
-        aggregate: MentionAggregate, rows: Int, respondentPrefix: String, respondents: ClosedRange<Int>,
+        aggregate: MentionAggregate, rows: Int, respondentPrefix: String,
+        respondents: ClosedRange<Int>,
         checksum: String, size: Int
     ) {
         self.aggregate = aggregate

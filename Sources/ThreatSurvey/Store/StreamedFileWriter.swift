@@ -14,13 +14,17 @@ public final class StreamedFileWriter {
     /// The first and last submission ids written, `nil` before the first.
     private(set) var submissions: ClosedRange<Int64>?
 
-    init(db: Connection, path: String, fileID: Int64, questionnaire: String, receivedMillis: Int64, receivedText: String)
+    init(
+        db: Connection, path: String, fileID: Int64, questionnaire: String, receivedMillis: Int64,
+        receivedText: String
+    )
         throws(SQLiteError)
     {
         self.db = db
         self.fileID = fileID
         self.path = path
-        insertChunk = try db.prepare("INSERT INTO file_chunks(file_id, seq, bytes) VALUES (?, ?, ?)")
+        insertChunk = try db.prepare(
+            "INSERT INTO file_chunks(file_id, seq, bytes) VALUES (?, ?, ?)")
         insertSubmission = try db.prepare(
             """
             INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms, file_id,
@@ -29,14 +33,17 @@ public final class StreamedFileWriter {
             """)
         // Columns 1, 4, 5 and 6 are the same for every row and bound once.
         try insertSubmission.bind([
-            .text(questionnaire), .null, .null, .text(receivedText), .integer(receivedMillis), .integer(fileID), .null,
+            .text(questionnaire), .null, .null, .text(receivedText), .integer(receivedMillis),
+            .integer(fileID), .null,
         ])
     }
 
     /// Stores the next chunk of the file's bytes (the original is kept, in order).
     public func appendBytes(_ chunk: UnsafeRawBufferPointer) throws(SurveyError) {
         do {
-            try insertChunk.execute([.integer(fileID), .integer(seq), .blob(Array(chunk.bindMemory(to: UInt8.self)))])
+            try insertChunk.execute([
+                .integer(fileID), .integer(seq), .blob(Array(chunk.bindMemory(to: UInt8.self))),
+            ])
         } catch {
             throw Store.failure(error, path: path)
         }
@@ -45,7 +52,9 @@ public final class StreamedFileWriter {
 
     /// Stores one respondent's answer: `priorities` per threat of the questionnaire, as
     /// ``SumsRow/addAnswer(_:)`` takes them (-1 not mentioned, 0 no priority, >0 priority).
-    public func appendAnswer(memberState: String, respondent: String, priorities: UnsafeBufferPointer<Int32>)
+    public func appendAnswer(
+        memberState: String, respondent: String, priorities: UnsafeBufferPointer<Int32>
+    )
         throws(SurveyError)
     {
         Store.pack(priorities, into: &packed)

@@ -60,7 +60,9 @@ struct DemoCommand: ParsableCommand {
             ordered.append((manifest, try catalog.find(manifest.questionnaire)))
         }
         // Then by folder: the 9396/1/15 files before the same answers as mailed.
-        ordered.sort { ($0.1.deadline, $0.1.id, $0.0.folder) < ($1.1.deadline, $1.1.id, $1.0.folder) }
+        ordered.sort {
+            ($0.1.deadline, $0.1.id, $0.0.folder) < ($1.1.deadline, $1.1.id, $1.0.folder)
+        }
         for (index, (manifest, questionnaire)) in ordered.enumerated() {
             let receipts = try manifest.replay(into: opened, catalog: catalog)
             blocks += DemoReport.loaded(

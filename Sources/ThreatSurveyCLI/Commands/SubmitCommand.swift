@@ -32,7 +32,9 @@ struct SubmitCommand: ParsableCommand {
     var delegation: MemberState?
     @Option(
         "DATETIME",
-        help: "when it was received (default: a mail's own time, else now; a date alone means 12:00 Brussels)")
+        help:
+            "when it was received (default: a mail's own time, else now; a date alone means 12:00 Brussels)"
+    )
     var received: DateTimeInput?
     @Option(
         "FILE", help: "CSV of delegation,email: a mail's sender decides whose answer it is",
@@ -54,11 +56,14 @@ struct SubmitCommand: ParsableCommand {
         request.contacts = contacts
         let submitter = Submitter(catalog: try questionnaires.catalog())
         let existing = try store.existing(context)
-        if each { return try eachOnItsOwn(request, submitter: submitter, existing: existing, context) }
+        if each {
+            return try eachOnItsOwn(request, submitter: submitter, existing: existing, context)
+        }
         // One large long CSV with respondents is streamed into the store (flat memory); a
         // store this command created for a file it then refused is removed again.
         let streamed = try ProgressContext.with(
-            context.progress("storing"), total: request.paths.count == 1 ? InputFile.size(request.paths[0]) : nil
+            context.progress("storing"),
+            total: request.paths.count == 1 ? InputFile.size(request.paths[0]) : nil
         ) { () throws(SurveyError) in
             try StreamingSubmitter(catalog: submitter.catalog).submit(
                 request, existing: { existing },
@@ -118,7 +123,9 @@ struct SubmitCommand: ParsableCommand {
             }
         }
         if !receipts.isEmpty { try context.print(Receipt.document(receipts), format: format) }
-        let stored = request.dryRun ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
+        let stored =
+            request.dryRun
+            ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
         try context.console.err(
             "\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
         guard !failed.isEmpty else { return .success }

@@ -18,10 +18,17 @@ enum MailFixtureWriter {
             F.unicode(0x0C1A, "Petar Ivanov"),
             F.unicode(0x0C1E, "SMTP"),
             F.unicode(0x0C1F, "petar.ivanov@bg-rep.example.org"),
-            F.unicode(0x1000, "Dear colleagues,\r\n\r\nplease find attached the answer of Bulgaria.\r\n\r\nPetar Ivanov\r\n"),
-            F.recipient(0, name: "Customs Cooperation Working Party", address: "ccwp@consilium.example.eu"),
+            F.unicode(
+                0x1000,
+                "Dear colleagues,\r\n\r\nplease find attached the answer of Bulgaria.\r\n\r\nPetar Ivanov\r\n"
+            ),
+            F.recipient(
+                0, name: "Customs Cooperation Working Party", address: "ccwp@consilium.example.eu"),
             F.fileAttachment(0, name: "bg-answers.json", data: json, mediaType: "application/json"),
-            F.fileAttachment(1, name: "image001.png", data: [0x89, 0x50, 0x4E, 0x47] + [UInt8](repeating: 0, count: 60), mediaType: "image/png"),
+            F.fileAttachment(
+                1, name: "image001.png",
+                data: [0x89, 0x50, 0x4E, 0x47] + [UInt8](repeating: 0, count: 60),
+                mediaType: "image/png"),
         ]
         return CFBWriter().write(nodes).bytes
     }

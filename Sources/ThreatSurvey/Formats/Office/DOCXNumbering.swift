@@ -45,7 +45,9 @@ struct DOCXNumbering {
             else { continue }
             var starts: [Int: Int] = [:]
             for override in num.children(local: "lvlOverride") {
-                guard let index = override.tag.attribute(local: "ilvl").flatMap({ Int($0.prefix(2)) }) else { continue }
+                guard
+                    let index = override.tag.attribute(local: "ilvl").flatMap({ Int($0.prefix(2)) })
+                else { continue }
                 if let start = override.child(local: "startOverride")?.tag.attribute(local: "val")
                     .flatMap({ Int($0.prefix(7)) })
                 {
@@ -65,12 +67,15 @@ struct DOCXNumbering {
 
     /// Reads the paragraph styles of `styles.xml` that carry numbering or inherit it.
     mutating func addStyles(_ root: XMLElement) {
-        for style in root.children(local: "style") where style.tag.attribute(local: "type") == "paragraph" {
+        for style in root.children(local: "style")
+        where style.tag.attribute(local: "type") == "paragraph" {
             guard let id = style.tag.attribute(local: "styleId") else { continue }
             let numPr = style.child(local: "pPr")?.child(local: "numPr")
             styleNumbering[id] = (
                 numPr?.child(local: "numId")?.tag.attribute(local: "val"),
-                numPr?.child(local: "ilvl")?.tag.attribute(local: "val").flatMap { Int($0.prefix(3)) },
+                numPr?.child(local: "ilvl")?.tag.attribute(local: "val").flatMap {
+                    Int($0.prefix(3))
+                },
                 style.child(local: "basedOn")?.tag.attribute(local: "val")
             )
         }
@@ -83,7 +88,9 @@ struct DOCXNumbering {
         var level = level
         var next = style
         var steps = 0
-        while numId == nil || level == nil, let id = next, steps < Self.maximumStyleChain, let found = styleNumbering[id] {
+        while numId == nil || level == nil, let id = next, steps < Self.maximumStyleChain,
+            let found = styleNumbering[id]
+        {
             numId = numId ?? found.numId
             level = level ?? found.level
             next = found.basedOn
@@ -95,9 +102,13 @@ struct DOCXNumbering {
 
     private static func level(_ lvl: XMLElement) -> Level {
         var level = Level()
-        if let format = lvl.child(local: "numFmt")?.tag.attribute(local: "val") { level.format = format }
+        if let format = lvl.child(local: "numFmt")?.tag.attribute(local: "val") {
+            level.format = format
+        }
         if let text = lvl.child(local: "lvlText")?.tag.attribute(local: "val") { level.text = text }
-        if let start = lvl.child(local: "start")?.tag.attribute(local: "val").flatMap({ Int($0.prefix(7)) }) {
+        if let start = lvl.child(local: "start")?.tag.attribute(local: "val").flatMap({
+            Int($0.prefix(7))
+        }) {
             level.start = start
         }
         return level
@@ -106,14 +117,16 @@ struct DOCXNumbering {
     /// The label of the next paragraph of list `numId` at `level`, advancing the counters;
     /// `nil` when the list is unknown, the id is `0` (numbering removed) or the label is empty.
     mutating func label(numId: String, level rawLevel: Int) -> String? {
-        guard numId != "0", let list = lists[numId], let levels = abstractLevels[list.abstract] else { return nil }
+        guard numId != "0", let list = lists[numId], let levels = abstractLevels[list.abstract]
+        else { return nil }
         let level = min(max(rawLevel, 0), Self.levels - 1)
         guard let definition = levels[level] else { return nil }
         func start(_ index: Int) -> Int {
             min(max(list.starts[index] ?? levels[index]?.start ?? 1, 0), Self.maximumCounter)
         }
         var counts = counters[numId] ?? Array(repeating: -1, count: Self.levels)
-        counts[level] = counts[level] < 0 ? start(level) : min(counts[level] + 1, Self.maximumCounter)
+        counts[level] =
+            counts[level] < 0 ? start(level) : min(counts[level] + 1, Self.maximumCounter)
         for deeper in (level + 1)..<Self.levels { counts[deeper] = -1 }
         counters[numId] = counts
         if definition.format == "bullet" { return "•" }
@@ -163,7 +176,8 @@ struct DOCXNumbering {
     static func roman(_ value: Int) -> String {
         guard (1...3999).contains(value) else { return "\(value)" }
         let table: [(Int, String)] = [
-            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+            (40, "XL"),
             (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
         ]
         var rest = value

@@ -20,11 +20,13 @@ public enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible, L
     public var description: String {
         switch self {
         case .archive(let error): return error.description
-        case .xml(let part, let error): return "\(part):\(error.line):\(error.column): \(error.message)"
+        case .xml(let part, let error):
+            return "\(part):\(error.line):\(error.column): \(error.message)"
         case .missingPart(let part): return "the document has no \(part) part"
         case .limitExceeded(let message): return "limit exceeded: \(message)"
         case .notADocument(let what): return "not a text document: \(what)"
-        case .encrypted: return "the document is encrypted (password-protected); save it without a password"
+        case .encrypted:
+            return "the document is encrypted (password-protected); save it without a password"
         }
     }
 
@@ -34,7 +36,9 @@ public enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible, L
     /// The problem as a diagnostic on `file`, the part appended after ` » ` for XML errors.
     public func diagnostic(file: String) -> Diagnostic {
         if case .xml(let part, let error) = self {
-            return Diagnostic(file: "\(file) » \(part)", line: error.line, column: error.column, message: error.message)
+            return Diagnostic(
+                file: "\(file) » \(part)", line: error.line, column: error.column,
+                message: error.message)
         }
         return Diagnostic(file: file, message: description)
     }

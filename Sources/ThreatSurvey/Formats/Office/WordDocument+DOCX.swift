@@ -21,26 +21,35 @@ extension WordDocument {
         if archive.entry(named: "EncryptedPackage") != nil { throw .encrypted }
         let rootRelationships = try relationships(of: "", in: archive)
         let mainPart =
-            rootRelationships.first { $0.type.hasSuffix("/officeDocument") }?.target ?? "word/document.xml"
+            rootRelationships.first { $0.type.hasSuffix("/officeDocument") }?.target
+            ?? "word/document.xml"
         guard archive.entry(named: mainPart) != nil else {
-            if archive.entry(named: "xl/workbook.xml") != nil { throw .notADocument("an Excel workbook") }
-            if archive.entry(named: "ppt/presentation.xml") != nil { throw .notADocument("a presentation") }
+            if archive.entry(named: "xl/workbook.xml") != nil {
+                throw .notADocument("an Excel workbook")
+            }
+            if archive.entry(named: "ppt/presentation.xml") != nil {
+                throw .notADocument("a presentation")
+            }
             throw .missingPart(mainPart)
         }
         let root = try part(mainPart, in: archive)
         var numbering = DOCXNumbering(root: nil)
-        if let target = try relationships(of: mainPart, in: archive).first(where: { $0.type.hasSuffix("/numbering") })?
-            .target, archive.entry(named: target) != nil
-        {
+        if let target = try relationships(of: mainPart, in: archive).first(where: {
+            $0.type.hasSuffix("/numbering")
+        })?
+        .target, archive.entry(named: target) != nil {
             numbering = DOCXNumbering(root: try part(target, in: archive))
-            if let styles = try relationships(of: mainPart, in: archive).first(where: { $0.type.hasSuffix("/styles") })?
-                .target, archive.entry(named: styles) != nil
-            {
+            if let styles = try relationships(of: mainPart, in: archive).first(where: {
+                $0.type.hasSuffix("/styles")
+            })?
+            .target, archive.entry(named: styles) != nil {
                 numbering.addStyles(try part(styles, in: archive))
             }
         }
         var collector = Collector()
-        guard let body = root.child(local: "body") else { return WordDocument(paragraphs: [], tables: []) }
+        guard let body = root.child(local: "body") else {
+            return WordDocument(paragraphs: [], tables: [])
+        }
         try readBlocks(body, numbering: &numbering, into: &collector)
         return WordDocument(paragraphs: collector.paragraphs, tables: collector.tables)
     }
@@ -52,7 +61,9 @@ extension WordDocument {
         for child in container.children {
             switch child.tag.localName {
             case "p": try collector.add(paragraph: paragraphText(child, numbering: &numbering))
-            case "tbl": try collector.add(table: tableRows(child, numbering: &numbering, collector: &collector))
+            case "tbl":
+                try collector.add(
+                    table: tableRows(child, numbering: &numbering, collector: &collector))
             case "sdt":
                 if let content = child.child(local: "sdtContent") {
                     try readBlocks(content, numbering: &numbering, into: &collector)
@@ -71,9 +82,13 @@ extension WordDocument {
         let numPr = properties?.child(local: "numPr")
         let style = properties?.child(local: "pStyle")?.tag.attribute(local: "val")
         let direct = numPr?.child(local: "numId")?.tag.attribute(local: "val")
-        let directLevel = numPr?.child(local: "ilvl")?.tag.attribute(local: "val").flatMap { Int($0.prefix(3)) }
-        if let (numId, level) = numbering.numbering(numId: direct, level: directLevel, style: style),
-            !text.allSatisfy(\.isWhitespace), let label = numbering.label(numId: numId, level: level)
+        let directLevel = numPr?.child(local: "ilvl")?.tag.attribute(local: "val").flatMap {
+            Int($0.prefix(3))
+        }
+        if let (numId, level) = numbering.numbering(
+            numId: direct, level: directLevel, style: style),
+            !text.allSatisfy(\.isWhitespace),
+            let label = numbering.label(numId: numId, level: level)
         {
             text = label + " " + text
         }
@@ -91,8 +106,10 @@ extension WordDocument {
                 let type = child.tag.attribute(local: "type") ?? "textWrapping"
                 if type == "textWrapping" { text += "\n" }
             case "noBreakHyphen": text += "-"
-            case "del", "moveFrom", "pPr", "rPr", "instrText", "delText", "delInstrText", "drawing", "pict",
-                "object", "footnoteReference", "endnoteReference", "commentReference", "fldData", "tbl":
+            case "del", "moveFrom", "pPr", "rPr", "instrText", "delText", "delInstrText", "drawing",
+                "pict",
+                "object", "footnoteReference", "endnoteReference", "commentReference", "fldData",
+                "tbl":
                 break
             default: runText(child, into: &text)
             }
@@ -109,7 +126,8 @@ extension WordDocument {
             var cells: [String] = []
             for cell in row.children where cell.tag.localName == "tc" {
                 cells.append(cellText(cell, numbering: &numbering))
-                let span = cell.child(local: "tcPr")?.child(local: "gridSpan")?.tag.attribute(local: "val")
+                let span =
+                    cell.child(local: "tcPr")?.child(local: "gridSpan")?.tag.attribute(local: "val")
                     .flatMap { Int($0.prefix(4)) } ?? 1
                 let extra = min(max(span - 1, 0), 63)
                 try collector.count(cells: extra)
@@ -130,7 +148,9 @@ extension WordDocument {
                 case "p": lines.append(paragraphText(child, numbering: &numbering))
                 case "tbl":
                     for row in child.children(local: "tr") {
-                        let texts = row.children(local: "tc").map { cellText($0, numbering: &numbering) }
+                        let texts = row.children(local: "tc").map {
+                            cellText($0, numbering: &numbering)
+                        }
                         lines.append(texts.joined(separator: "\t"))
                     }
                 case "sdt": if let content = child.child(local: "sdtContent") { blocks(content) }
@@ -151,7 +171,9 @@ extension WordDocument {
     }
 
     /// The relationships of `part` (`""` for the package), as the workbook reader finds them.
-    static func relationships(of part: String, in archive: ZipArchive) throws(DocumentError) -> [Relationship] {
+    static func relationships(of part: String, in archive: ZipArchive) throws(DocumentError)
+        -> [Relationship]
+    {
         do {
             return try XLSXPart.relationships(of: part, in: archive).map {
                 Relationship(type: $0.type, target: $0.target)

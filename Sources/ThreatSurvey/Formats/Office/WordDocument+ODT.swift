@@ -28,8 +28,12 @@ extension WordDocument {
         }
         if archive.entry(named: "META-INF/manifest.xml") != nil {
             let manifest: [UInt8]
-            do { manifest = try archive.data(named: "META-INF/manifest.xml") } catch { throw .archive(error) }
-            if String(decoding: manifest, as: UTF8.self).contains("encryption-data") { throw .encrypted }
+            do { manifest = try archive.data(named: "META-INF/manifest.xml") } catch {
+                throw .archive(error)
+            }
+            if String(decoding: manifest, as: UTF8.self).contains("encryption-data") {
+                throw .encrypted
+            }
         }
         let content = try part("content.xml", in: archive)
         var styles = ODTListStyles()
@@ -41,7 +45,8 @@ extension WordDocument {
         for body in content.children(local: "body") {
             for text in body.children(local: "text") { try reader.blocks(text) }
         }
-        return WordDocument(paragraphs: reader.collector.paragraphs, tables: reader.collector.tables)
+        return WordDocument(
+            paragraphs: reader.collector.paragraphs, tables: reader.collector.tables)
     }
 }
 
@@ -61,12 +66,16 @@ struct ODTListStyles {
 
     /// Adds the `text:list-style` definitions found anywhere under `root`'s style sections.
     mutating func add(_ root: XMLElement) {
-        for section in root.children where section.tag.localName == "styles" || section.tag.localName == "automatic-styles" {
+        for section in root.children
+        where section.tag.localName == "styles" || section.tag.localName == "automatic-styles" {
             for style in section.children(local: "list-style") {
                 guard let name = style.tag.attribute(local: "name") else { continue }
                 var levels: [Int: Level] = [:]
                 for level in style.children {
-                    guard let index = level.tag.attribute(local: "level").flatMap({ Int($0.prefix(2)) }),
+                    guard
+                        let index = level.tag.attribute(local: "level").flatMap({
+                            Int($0.prefix(2))
+                        }),
                         (1...10).contains(index)
                     else { continue }
                     var definition = Level()
@@ -76,9 +85,11 @@ struct ODTListStyles {
                         definition.prefix = level.tag.attribute("style:num-prefix") ?? ""
                         definition.suffix = level.tag.attribute("style:num-suffix") ?? ""
                         definition.start =
-                            level.tag.attribute("text:start-value").flatMap { Int($0.prefix(7)) } ?? 1
+                            level.tag.attribute("text:start-value").flatMap { Int($0.prefix(7)) }
+                            ?? 1
                         definition.displayLevels =
-                            level.tag.attribute("text:display-levels").flatMap { Int($0.prefix(2)) } ?? 1
+                            level.tag.attribute("text:display-levels").flatMap { Int($0.prefix(2)) }
+                            ?? 1
                     }
                     levels[index] = definition
                 }
@@ -112,9 +123,13 @@ struct ODTBodyReader {
             case "text:p", "text:h": try collector.add(paragraph: Self.text(child))
             case "text:list":
                 var counters: [Int] = []
-                try list(child, style: child.tag.attribute("text:style-name"), level: 1, counters: &counters)
-            case "table:table": try collector.add(table: Self.tableRows(child, collector: &collector))
-            case "text:section", "text:index-body", "text:table-of-content", "text:alphabetical-index",
+                try list(
+                    child, style: child.tag.attribute("text:style-name"), level: 1,
+                    counters: &counters)
+            case "table:table":
+                try collector.add(table: Self.tableRows(child, collector: &collector))
+            case "text:section", "text:index-body", "text:table-of-content",
+                "text:alphabetical-index",
                 "text:illustration-index", "text:user-index", "text:bibliography":
                 try blocks(child)
             default: break
@@ -131,16 +146,22 @@ struct ODTBodyReader {
         let definition = styles.level(depth, of: style)
         while counters.count < depth { counters.append(0) }
         if counters.count > depth { counters.removeLast(counters.count - depth) }
-        for item in list.children where item.name == "text:list-item" || item.name == "text:list-header" {
+        for item in list.children
+        where item.name == "text:list-item" || item.name == "text:list-header" {
             var label: String?
             if item.name == "text:list-item" {
                 let start = min(max(definition?.start ?? 1, 0), DOCXNumbering.maximumCounter)
-                if let restart = item.tag.attribute("text:start-value").flatMap({ Int($0.prefix(7)) }) {
+                if let restart = item.tag.attribute("text:start-value").flatMap({
+                    Int($0.prefix(7))
+                }) {
                     counters[depth - 1] = min(max(restart, 0), DOCXNumbering.maximumCounter)
                 } else {
-                    counters[depth - 1] = counters[depth - 1] == 0 ? start : min(counters[depth - 1] + 1, DOCXNumbering.maximumCounter)
+                    counters[depth - 1] =
+                        counters[depth - 1] == 0
+                        ? start : min(counters[depth - 1] + 1, DOCXNumbering.maximumCounter)
                 }
-                label = Self.label(definition, counters: counters, depth: depth, styles: styles, style: style)
+                label = Self.label(
+                    definition, counters: counters, depth: depth, styles: styles, style: style)
             }
             for child in item.children {
                 switch child.name {
@@ -155,7 +176,8 @@ struct ODTBodyReader {
                     var inner = counters
                     try self.list(child, style: style, level: level + 1, counters: &inner)
                     counters = Array(inner.prefix(depth))
-                case "table:table": try collector.add(table: Self.tableRows(child, collector: &collector))
+                case "table:table":
+                    try collector.add(table: Self.tableRows(child, collector: &collector))
                 default: break
                 }
             }
@@ -163,7 +185,8 @@ struct ODTBodyReader {
     }
 
     private static func label(
-        _ definition: ODTListStyles.Level?, counters: [Int], depth: Int, styles: ODTListStyles, style: String?
+        _ definition: ODTListStyles.Level?, counters: [Int], depth: Int, styles: ODTListStyles,
+        style: String?
     ) -> String? {
         guard let definition else { return "•" }
         guard definition.numbered else { return "•" }
@@ -200,16 +223,21 @@ struct ODTBodyReader {
         let utf8 = Array(element.text.utf8)
         var consumed = 0
         for (index, child) in element.children.enumerated() {
-            let offset = min(max(index < element.childTextOffsets.count ? element.childTextOffsets[index] : consumed, consumed), utf8.count)
+            let offset = min(
+                max(
+                    index < element.childTextOffsets.count
+                        ? element.childTextOffsets[index] : consumed, consumed), utf8.count)
             text += String(decoding: utf8[consumed..<offset], as: UTF8.self)
             consumed = offset
             switch child.name {
             case "text:s":
                 let count = child.tag.attribute("text:c").flatMap { Int($0.prefix(5)) } ?? 1
-                text += String(repeating: " ", count: min(max(count, 1), ODSContentReader.maximumSpaceRun))
+                text += String(
+                    repeating: " ", count: min(max(count, 1), ODSContentReader.maximumSpaceRun))
             case "text:tab": text += "\t"
             case "text:line-break": text += "\n"
-            case "text:note", "office:annotation", "office:annotation-end", "text:bookmark-ref": break
+            case "text:note", "office:annotation", "office:annotation-end", "text:bookmark-ref":
+                break
             default: collect(child, into: &text)
             }
         }
@@ -217,26 +245,38 @@ struct ODTBodyReader {
     }
 
     /// Rows of a table; blank repeated cells and rows are expanded only before a value.
-    static func tableRows(_ table: XMLElement, collector: inout WordDocument.Collector) throws(DocumentError) -> [[String]] {
+    static func tableRows(_ table: XMLElement, collector: inout WordDocument.Collector)
+        throws(DocumentError) -> [[String]]
+    {
         var rows: [[String]] = []
         var pendingRows = 0
         func visit(_ container: XMLElement) throws(DocumentError) {
             for child in container.children {
                 switch child.name {
-                case "table:table-header-rows", "table:table-rows", "table:table-row-group": try visit(child)
+                case "table:table-header-rows", "table:table-rows", "table:table-row-group":
+                    try visit(child)
                 case "table:table-row":
                     let repeatCount = min(
-                        max(child.tag.attribute("table:number-rows-repeated").flatMap { Int($0.prefix(8)) } ?? 1, 1),
+                        max(
+                            child.tag.attribute("table:number-rows-repeated").flatMap {
+                                Int($0.prefix(8))
+                            } ?? 1, 1),
                         WordDocument.maximumCells)
                     var cells: [String] = []
                     var pendingCells = 0
-                    for cell in child.children where cell.name == "table:table-cell" || cell.name == "table:covered-table-cell" {
+                    for cell in child.children
+                    where cell.name == "table:table-cell" || cell.name == "table:covered-table-cell"
+                    {
                         let repeatCells = min(
-                            max(cell.tag.attribute("table:number-columns-repeated").flatMap { Int($0.prefix(8)) } ?? 1, 1),
+                            max(
+                                cell.tag.attribute("table:number-columns-repeated").flatMap {
+                                    Int($0.prefix(8))
+                                } ?? 1, 1),
                             WordDocument.maximumCells)
                         let value = cell.name == "table:covered-table-cell" ? "" : cellText(cell)
                         if value.isEmpty {
-                            pendingCells = min(pendingCells + repeatCells, WordDocument.maximumCells)
+                            pendingCells = min(
+                                pendingCells + repeatCells, WordDocument.maximumCells)
                         } else {
                             try collector.count(cells: pendingCells + repeatCells)
                             cells += Array(repeating: "", count: pendingCells)

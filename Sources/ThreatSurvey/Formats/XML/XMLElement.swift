@@ -35,13 +35,15 @@ public struct XMLElement: Sendable, Hashable {
                 if open.isEmpty {
                     root = done
                 } else {
-                    open[open.count - 1].childTextOffsets.append(open[open.count - 1].text.utf8.count)
+                    open[open.count - 1].childTextOffsets.append(
+                        open[open.count - 1].text.utf8.count)
                     open[open.count - 1].children.append(done)
                 }
             }
         }
         // The reader only finishes after the root element closed.
-        return root ?? XMLElement(tag: XMLTag(name: "", attributes: [], offset: 0), children: [], text: "")
+        return root
+            ?? XMLElement(tag: XMLTag(name: "", attributes: [], offset: 0), children: [], text: "")
     }
 
     /// The value of the attribute named exactly `name`.

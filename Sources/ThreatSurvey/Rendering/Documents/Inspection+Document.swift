@@ -9,11 +9,24 @@ extension Inspection {
 
     /// The `inspect --format json` shape of one file (CONTRACT.md, "inspect --format json").
     public var json: JSONValue {
-        var members: [JSONValue.Member] = [.init(key: "file", value: .string(file)), .init(key: "kind", value: .string(kind.rawValue))]
-        func add(_ key: String, _ value: JSONValue) { members.append(.init(key: key, value: value)) }
+        var members: [JSONValue.Member] = [
+            .init(key: "file", value: .string(file)),
+            .init(key: "kind", value: .string(kind.rawValue)),
+        ]
+        func add(_ key: String, _ value: JSONValue) {
+            members.append(.init(key: key, value: value))
+        }
         switch content {
         case .spreadsheet(let workbook):
-            add("sheets", .array(workbook.sheets.map { .object(["name": .string($0.name), "rows": .array($0.grid.rows.map(JSONValue.strings))]) }))
+            add(
+                "sheets",
+                .array(
+                    workbook.sheets.map {
+                        .object([
+                            "name": .string($0.name),
+                            "rows": .array($0.grid.rows.map(JSONValue.strings)),
+                        ])
+                    }))
         case .document(let document):
             add("paragraphs", .strings(document.paragraphs))
             add("tables", .array(document.tables.map { .array($0.map(JSONValue.strings)) }))
@@ -30,7 +43,8 @@ extension Inspection {
                 .array(
                     attachments.map {
                         .object([
-                            "name": .string($0.name), "bytes": .optional($0.bytes), "sha256": .optional($0.sha256),
+                            "name": .string($0.name), "bytes": .optional($0.bytes),
+                            "sha256": .optional($0.sha256),
                             "kind": .string($0.kind.rawValue),
                         ])
                     }))
@@ -55,7 +69,8 @@ extension Inspection {
     public static func document(_ inspections: [Inspection]) -> Document {
         var blocks: [Document.Block] = []
         for inspection in inspections { blocks += inspection.blocks }
-        let json: JSONValue = inspections.count == 1 ? inspections[0].json : .array(inspections.map(\.json))
+        let json: JSONValue =
+            inspections.count == 1 ? inspections[0].json : .array(inspections.map(\.json))
         return Document(blocks: blocks, json: json)
     }
 
@@ -64,14 +79,18 @@ extension Inspection {
         return TextTable(
             columns: [""] + (0..<width).map { Grid.columnName($0 + 1) },
             alignments: [.right],
-            rows: rows.prefix(tableRowsShown).enumerated().map { [String($0.offset + 1)] + $0.element })
+            rows: rows.prefix(tableRowsShown).enumerated().map {
+                [String($0.offset + 1)] + $0.element
+            })
     }
 
     private var blocks: [Document.Block] {
         var blocks: [Document.Block] = [.heading("\(file): \(kind.rawValue)")]
         func more(_ count: Int) {
             if count > Self.tableRowsShown {
-                blocks.append(.note("\(count - Self.tableRowsShown) more rows; --format json shows them all."))
+                blocks.append(
+                    .note("\(count - Self.tableRowsShown) more rows; --format json shows them all.")
+                )
             }
         }
         switch content {
@@ -82,13 +101,16 @@ extension Inspection {
                 more(sheet.grid.rows.count)
             }
         case .document(let document):
-            blocks.append(.text("\(document.paragraphs.count) paragraphs, \(document.tables.count) tables."))
+            blocks.append(
+                .text("\(document.paragraphs.count) paragraphs, \(document.tables.count) tables."))
             if !document.paragraphs.isEmpty {
                 blocks.append(
                     .table(
                         TextTable(
                             columns: ["paragraph", "text"], alignments: [.right],
-                            rows: document.paragraphs.enumerated().map { [String($0.offset + 1), $0.element] })))
+                            rows: document.paragraphs.enumerated().map {
+                                [String($0.offset + 1), $0.element]
+                            })))
             }
             for (index, table) in document.tables.enumerated() {
                 blocks.append(.text("Table \(index + 1): \(table.count) rows."))
@@ -96,36 +118,53 @@ extension Inspection {
                 more(table.count)
             }
         case .mail(let message, let attachments):
-            let from = message.from.map { sender in
-                let address = sender.address.isEmpty ? "" : "<\(sender.address)>"
-                return [sender.name ?? "", address].filter { !$0.isEmpty }.joined(separator: " ")
-            } ?? "(none)"
+            let from =
+                message.from.map { sender in
+                    let address = sender.address.isEmpty ? "" : "<\(sender.address)>"
+                    return [sender.name ?? "", address].filter { !$0.isEmpty }.joined(
+                        separator: " ")
+                } ?? "(none)"
             blocks.append(
                 .table(
                     TextTable(
                         columns: ["field", "value"],
                         rows: [
-                            ["from", from], ["to", message.to.map(\.address).joined(separator: ", ")],
-                            ["subject", message.subject], ["date", message.sent.map(Self.isoWithOffset) ?? "(none)"],
-                            ["received", message.received.map(Self.isoWithOffset) ?? "(not recorded)"],
+                            ["from", from],
+                            ["to", message.to.map(\.address).joined(separator: ", ")],
+                            ["subject", message.subject],
+                            ["date", message.sent.map(Self.isoWithOffset) ?? "(none)"],
+                            [
+                                "received",
+                                message.received.map(Self.isoWithOffset) ?? "(not recorded)",
+                            ],
                             ["body", String(message.body.prefix(500))],
                         ])))
             if !attachments.isEmpty {
                 blocks.append(
                     .table(
                         TextTable(
-                            columns: ["attachment", "bytes", "kind", "sha256"], alignments: [.left, .right],
-                            rows: attachments.map { [$0.name, $0.bytes.map(String.init) ?? "", $0.kind.rawValue, $0.sha256 ?? ""] })))
+                            columns: ["attachment", "bytes", "kind", "sha256"],
+                            alignments: [.left, .right],
+                            rows: attachments.map {
+                                [
+                                    $0.name, $0.bytes.map(String.init) ?? "", $0.kind.rawValue,
+                                    $0.sha256 ?? "",
+                                ]
+                            })))
             }
             for note in message.notes { blocks.append(.note(note)) }
         case .csv(let encoding, let delimiter, let records):
-            blocks.append(.text("\(encoding.rawValue), delimiter \(delimiter), \(records.count) records."))
+            blocks.append(
+                .text("\(encoding.rawValue), delimiter \(delimiter), \(records.count) records."))
             if !records.isEmpty { blocks.append(.table(Self.grid(records))) }
             more(records.count)
         case .json(let encoding):
             blocks.append(.text("JSON, \(encoding.rawValue)."))
         case .text(let encoding, let text):
-            blocks.append(.text("Text, \(encoding.rawValue), \(text.split(separator: "\n", omittingEmptySubsequences: false).count) lines."))
+            blocks.append(
+                .text(
+                    "Text, \(encoding.rawValue), \(text.split(separator: "\n", omittingEmptySubsequences: false).count) lines."
+                ))
         }
         return blocks
     }

@@ -32,14 +32,17 @@ extension Submission {
                         "cue": .optional(m.cue),
                     ])
                 }),
-            "answers": .object(response.answers.map { .init(key: $0.question, value: .string($0.value)) }),
+            "answers": .object(
+                response.answers.map { .init(key: $0.question, value: .string($0.value)) }),
             "comments": .optional(response.comments),
             "warnings": .strings(warnings),
         ])
         // Read from a mail: which attachment (or the body), and the mail that carried it.
         guard let part else { return object }
-        return object.adding("part", .string(part.name)).adding("partChecksum", .string("sha256:" + part.checksum))
-            .adding("container", .string(sourceFile))
+        return object.adding("part", .string(part.name)).adding(
+            "partChecksum", .string("sha256:" + part.checksum)
+        )
+        .adding("container", .string(sourceFile))
     }
 
     /// The zone used when a submission's questionnaire is no longer defined.
@@ -62,7 +65,9 @@ extension Submission {
             } else {
                 decision = "counted"
             }
-            rows.append([m.threat, m.priority.map(String.init) ?? "-", place, decision, m.comment ?? ""])
+            rows.append([
+                m.threat, m.priority.map(String.init) ?? "-", place, decision, m.comment ?? "",
+            ])
         }
         return TextTable(
             columns: ["threat", "priority", "found at", "decision", "comment"],
@@ -82,7 +87,8 @@ extension Submission {
         lines.append("delegation:    \(delegation)" + (state.map { " (\($0.englishName))" } ?? ""))
         if !response.cosignatories.isEmpty {
             lines.append(
-                "cosignatories: \(response.cosignatories.joined(separator: " ")) (joint answer: counts for each)")
+                "cosignatories: \(response.cosignatories.joined(separator: " ")) (joint answer: counts for each)"
+            )
         }
         if let r = response.respondent { lines.append("respondent:    \(r)") }
         var receivedLine = "received:      \(Timestamp.iso(received, in: zone))"
@@ -93,25 +99,31 @@ extension Submission {
             let late = !q.isOnTime(received)
             lines.append(
                 "deadline:      \(q.deadline) → "
-                    + (late ? "LATE (after \(Timestamp.iso(q.deadlineInstant, in: zone)))" : "on time"))
+                    + (late
+                        ? "LATE (after \(Timestamp.iso(q.deadlineInstant, in: zone)))" : "on time"))
         }
         let dialect = delimiter.map { ", delimiter \($0)" } ?? ""
         lines.append("file:          \(sourceFile) (\(format.rawValue), \(encoding)\(dialect))")
         lines.append("checksum:      sha256:\(checksum)")
         if let part {
-            lines.append("part:          \(part.name) (sha256:\(part.checksum)) of the mail \(sourceFile)")
+            lines.append(
+                "part:          \(part.name) (sha256:\(part.checksum)) of the mail \(sourceFile)")
         }
         let threats = response.threats
         let negated = response.mentions.filter(\.negated).count
         lines.append(
             "threats:       \(threats.count) found"
-                + (negated > 0 ? " (\(negated) more match(es) in negated clauses, not counted)" : "")
+                + (negated > 0
+                    ? " (\(negated) more match(es) in negated clauses, not counted)" : "")
                 + (threats.isEmpty && negated == 0 ? "" : ":"))
         var blocks: [Document.Block] = [.heading(title), .text(lines.joined(separator: "\n"))]
         if !response.mentions.isEmpty { blocks.append(.table(evidenceTable())) }
         if !response.answers.isEmpty {
             blocks.append(
-                .table(TextTable(columns: ["question", "answer"], rows: response.answers.map { [$0.question, $0.value] })))
+                .table(
+                    TextTable(
+                        columns: ["question", "answer"],
+                        rows: response.answers.map { [$0.question, $0.value] })))
         }
         return blocks
     }

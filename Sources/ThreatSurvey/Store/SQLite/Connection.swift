@@ -91,7 +91,9 @@ public final class Connection {
     /// error is rethrown unchanged: an ``SQLiteError`` keeps its result codes (so that
     /// `SQLITE_BUSY` still reads as busy where it is turned into a message), the body's own
     /// errors stay what they were. Untyped for that reason: it rethrows either kind.
-    public func transaction(immediate: Bool = true, _ body: () throws -> TransactionCompletion) throws {
+    public func transaction(immediate: Bool = true, _ body: () throws -> TransactionCompletion)
+        throws
+    {
         try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
         let completion: TransactionCompletion
         do {

@@ -97,7 +97,9 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
 
     /// `SQLite error 19/2067: UNIQUE constraint failed … (in: INSERT …)`.
     public var description: String {
-        let codes = extendedCode.rawValue == code.rawValue ? "\(code.rawValue)" : "\(code.rawValue)/\(extendedCode.rawValue)"
+        let codes =
+            extendedCode.rawValue == code.rawValue
+            ? "\(code.rawValue)" : "\(code.rawValue)/\(extendedCode.rawValue)"
         return "SQLite error \(codes): \(message)" + (sql.map { " (in: \($0))" } ?? "")
     }
 }
