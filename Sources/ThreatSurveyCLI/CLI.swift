@@ -13,7 +13,7 @@ public enum CLI {
         [
             SubmitCommand.self, HistoryCommand.self, ShowCommand.self, QuestionnairesCommand.self,
             TemplateCommand.self, RankCommand.self, RegionsCommand.self, TallyCommand.self,
-            DeadlineCommand.self,
+            DeadlineCommand.self, ReviewCommand.self, VoidCommand.self,
             GenerateCommand.self, ReportCommand.self, SummaryCommand.self, DemoCommand.self,
             CompletionsCommand.self,
             CSVRecordsCommand.self,

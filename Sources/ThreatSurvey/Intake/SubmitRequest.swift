@@ -10,6 +10,9 @@ public struct SubmitRequest: Sendable {
     public var received: DateTimeInput?
     /// `--dry-run`: validate and report, store nothing.
     public var dryRun: Bool
+    /// `--again`: store a file even when the same bytes are already stored for the same
+    /// delegation and questionnaire.
+    public var again = false
 
     /// Creates a request.
     public init(

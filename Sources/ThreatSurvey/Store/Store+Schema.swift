@@ -111,6 +111,9 @@ extension Store {
         ALTER TABLE mentions ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE mentions ADD COLUMN cue TEXT;
         """,
+        // 4: the officer's decisions (accept, reject, priority, add, void), each a new dated
+        // row with who and why; never changed or deleted, like the submissions they concern.
+        Store.decisionsMigration,
     ]
 
     /// The schema version this build writes.

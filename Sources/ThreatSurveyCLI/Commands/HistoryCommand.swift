@@ -33,10 +33,12 @@ struct HistoryCommand: ParsableCommand {
             return .success
         }
         let all = try opened.submissions(questionnaire: questionnaireID)
+        let decisions = try opened.decisions(questionnaire: questionnaireID)
         var entries: [HistoryEntry] = []
         for id in Set(all.map(\.questionnaire)).sorted() {
             entries += HistoryEntry.history(
-                of: all.filter { $0.questionnaire == id }, questionnaire: try? catalog.find(id))
+                of: all.filter { $0.questionnaire == id }, questionnaire: try? catalog.find(id),
+                decisions: decisions)
         }
         entries.sort {
             ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id)

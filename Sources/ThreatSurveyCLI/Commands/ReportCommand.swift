@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
         let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
             explicit: questionnaire, store: opened)
         let report = HTMLReport(
-            questionnaire: chosen, submissions: try opened.submissions(questionnaire: chosen.id),
+            questionnaire: chosen, submissions: try opened.countedSubmissions(questionnaire: chosen.id),
             grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),
             generated: Date())
         let html = Array(report.render().utf8)

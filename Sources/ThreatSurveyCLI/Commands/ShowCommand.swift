@@ -35,6 +35,11 @@ struct ShowCommand: ParsableCommand {
             title: "Submission #\(found.id) to \(found.questionnaire) from \(found.delegation)",
             questionnaire: questionnaire)
         blocks.append(.text("status:        \(entry?.status ?? "unknown")"))
+        let decisions = entry?.decisions ?? []
+        if !decisions.isEmpty {
+            blocks.append(.heading("The officer's decisions (what counts: threatsurvey review \(found.id))"))
+            for d in decisions { blocks.append(.text(d.line)) }
+        }
         for warning in found.warnings { blocks.append(.text(warning)) }
         if let comments = found.response.comments {
             blocks.append(.heading("Written comments"))
@@ -42,7 +47,9 @@ struct ShowCommand: ParsableCommand {
         }
         let document = Document(
             blocks: blocks,
-            json: found.json(in: questionnaire).adding("status", .optional(entry?.status)))
+            json: found.json(in: questionnaire).adding("status", .optional(entry?.status))
+                .adding("decisions", .array(decisions.map(\.json)))
+                .adding("voided", entry?.voided.map(\.json) ?? .null))
         try context.print(document, format: format)
         return .success
     }

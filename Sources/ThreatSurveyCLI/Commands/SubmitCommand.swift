@@ -27,15 +27,18 @@ struct SubmitCommand: ParsableCommand {
     var received: DateTimeInput?
     @Flag(help: "validate and print the receipt, store nothing")
     var dryRun: Bool
+    @Flag(help: "store the file even when the same bytes are already stored for its delegation")
+    var again: Bool
     @Option("FORMAT", help: "output format", values: [.table, .json])
     var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        let request = SubmitRequest(
+        var request = SubmitRequest(
             paths: files, questionnaire: questionnaire, delegation: delegation?.code,
             received: received, dryRun: dryRun)
+        request.again = again
         let submitter = Submitter(catalog: try questionnaires.catalog())
         let existing = try store.existing(context)
         if let plan = try submitter.streamingPlan(request, store: existing) {
@@ -85,8 +88,11 @@ struct SubmitCommand: ParsableCommand {
         let stored =
             request.dryRun
             ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
+        let new = receipts.filter { !$0.alreadyStored }.count
+        let again = receipts.count - new
         try context.console.err(
-            "\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
+            "\(new) submission\(new == 1 ? "" : "s") \(stored)"
+                + (again > 0 ? "; \(again) already stored (same bytes), not stored again" : ""))
         return .success
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ThreatSurvey
 
 /// The `summary` command.
@@ -35,7 +36,12 @@ struct SummaryCommand: ParsableCommand {
             ranking: ranking, breakdown: breakdown,
             lateCount: options.onTimeOnly ? 0 : ranking.lateAnswers.count,
             attribute: attribute)
-        let text = writer.paragraph(language)
+        let text = SummaryCommand.guillemetsKept(writer.paragraph(language))
+        if format == .table, !context.console.outIsTerminal {
+            // A file or a pipe: the paragraph on one line, for the word processor to wrap.
+            try context.console.out(TerminalText.safe(text) + "\n")
+            return .success
+        }
         try context.print(
             Document(
                 blocks: [.text(text)],
@@ -46,5 +52,13 @@ struct SummaryCommand: ParsableCommand {
                 ])),
             format: format)
         return .success
+    }
+}
+
+extension SummaryCommand {
+    /// `text` with French guillemets bound to the words they quote (U+00A0 inside « … »),
+    /// so that no wrapping, here or in a word processor, leaves one alone at a line's end.
+    static func guillemetsKept(_ text: String) -> String {
+        text.replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(of: " »", with: "\u{00A0}»")
     }
 }
