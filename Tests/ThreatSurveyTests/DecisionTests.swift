@@ -154,6 +154,25 @@ struct DecisionTests {
         #expect(runCLI(["review", "2", "--reject", "1", "--reason", "x"], store: store).status == .usage)
     }
 
+    @Test("The report's provenance says why each answer counts or not, decisions and voids included")
+    func reportProvenance() throws {
+        defer { TestSupport.cleanUp(folder) }
+        submitSwedishProse()
+        for (file, when) in [("se-mistake.csv", "2015-09-03"), ("dk-wrong-delegation.csv", "2015-09-04")] {
+            #expect(
+                runCLI(["submit", Self.resources + file, "--questionnaire", "9396/1/15", "--received", when],
+                       store: store).status == .success)
+        }
+        #expect(runCLI(["review", "2", "--priority", "1=3", "--reason", "as agreed in the meeting", "--by", "anna"], store: store).status == .success)
+        #expect(runCLI(["void", "3", "--reason", "wrong delegation", "--by", "anna"], store: store).status == .success)
+        let report = runCLI(["report", "--today", "2015-09-30"], store: store)
+        #expect(report.status == .success)
+        #expect(report.out.contains("<td>not counted: SE superseded by #2</td>"))
+        #expect(report.out.contains("counted; decision #1: priority of mention 1 (drugs) set to 3 — as agreed in the meeting (anna)"))
+        #expect(report.out.contains("voided: wrong delegation (decision #2, anna)"))
+        #expect(!report.out.contains("<td>counted</td>"))
+    }
+
     @Test("Decisions are append-only: the store refuses to change or delete them")
     func appendOnly() throws {
         defer { TestSupport.cleanUp(folder) }

@@ -16,6 +16,10 @@ public struct HTMLReport: Sendable {
     public var today: CivilDate
     /// When the report was made (shown in the headline).
     public var generated: Date
+    /// The officer's decisions about these submissions, voids included (for provenance).
+    public var decisions: [Decision] = []
+    /// The submissions withdrawn by a void (listed in provenance, counted nowhere).
+    public var voided: [Submission] = []
 
     /// Creates a report.
     public init(questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping = .eurovoc, today: CivilDate, generated: Date) {
@@ -58,7 +62,8 @@ public struct HTMLReport: Sendable {
         let late = questionnaire.roster.filter { s in current.current(for: s).map { !questionnaire.isOnTime($0.received) } ?? false }
         let ranking = Ranking(questionnaire: questionnaire, aggregate: aggregate, lateAnswers: late)
         let borda = Ranking(questionnaire: questionnaire, aggregate: aggregate, options: .init(method: .borda), lateAnswers: late)
-        let breakdown = RegionalBreakdown(questionnaire: questionnaire, aggregate: aggregate, grouping: grouping, lateAnswers: late)
+        var breakdown = RegionalBreakdown(questionnaire: questionnaire, aggregate: aggregate, grouping: grouping, lateAnswers: late)
+        breakdown.markJointAnswers(current)
         let check = DeadlineCheck(questionnaire: questionnaire, submissions: submissions, today: today)
         let tally = Tally(questionnaire: questionnaire, submissions: visible, grouping: grouping)
         let robustness = Robustness(questionnaire: questionnaire, aggregate: aggregate)
@@ -205,9 +210,12 @@ public struct HTMLReport: Sendable {
             } else {
                 html += "<table><tr><th>signal</th><th>in region</th><th>outside</th><th>lift</th><th>p</th></tr>"
                 for s in region.signals {
-                    html += "<tr><td>\(Self.escape(s.id))</td><td class=\"n\">\(s.inRegion)/\(s.regionResponded)</td><td class=\"n\">\(s.outside)/\(s.outsideResponded)</td><td class=\"n\">\(s.lift.map { String(format: "%.1f", $0) } ?? "only here")</td><td class=\"n\">\(Self.escape(RegionalBreakdown.formatP(s.pValue)))</td></tr>"
+                    html += "<tr><td>\(Self.escape(s.id))\(s.restsOnOneJointAnswer ? " *" : "")</td><td class=\"n\">\(s.inRegion)/\(s.regionResponded)</td><td class=\"n\">\(s.outside)/\(s.outsideResponded)</td><td class=\"n\">\(s.lift.map { String(format: "%.1f", $0) } ?? "only here")</td><td class=\"n\">\(Self.escape(RegionalBreakdown.formatP(s.pValue)))</td></tr>"
                 }
                 html += "</table>"
+                for s in region.signals where s.restsOnOneJointAnswer {
+                    html += "<p class=\"note\">* \(Self.escape(s.id)) rests on one joint answer (#\(s.jointAnswer ?? 0)): the \(s.inRegion) states mentioning it signed the same text; one view, not \(s.inRegion).</p>"
+                }
             }
         }
         return html + "</section>\n"
@@ -254,17 +262,5 @@ public struct HTMLReport: Sendable {
             html += "<tr><td>\(Self.escape(line.id))</td><td class=\"n\">\(line.countRank)</td><td class=\"n\">\(line.bordaRank)</td><td class=\"n\">\(line.meanPriorityRank.map(String.init) ?? "–")</td><td>\(Self.escape(line.sensitiveTo.joined(separator: " ")))</td></tr>"
         }
         return html + "</table><p class=\"note\">Leave-one-out: each responding Member State's answer is removed in turn and the count ranking recomputed; the last column lists the states whose removal alone moves the threat.</p></section>\n"
-    }
-
-    func provenance(_ counted: [Submission], current: CurrentAnswers) -> String {
-        let zone = questionnaire.timeZone
-        let currentIDs = Set(current.byState.values.flatMap { $0.map(\.id) })
-        var html = "<section><h2>Provenance</h2><table><tr><th>#</th><th>delegation</th><th>received</th><th>file</th><th>SHA-256</th><th>status</th></tr>"
-        for s in counted.sorted(by: { ($0.received, $0.id) < ($1.received, $1.id) }).prefix(2000) {
-            let who = ([s.delegation] + s.response.cosignatories.map { "+" + $0 }).joined(separator: " ")
-            html += "<tr><td class=\"n\">\(s.id)</td><td>\(Self.escape(who))</td><td>\(Self.escape(Timestamp.short(s.received, in: zone)))\(questionnaire.isOnTime(s.received) ? "" : " LATE")</td><td>\(Self.escape(s.sourceFile))</td><td><code>\(Self.escape(String(s.checksum.prefix(16))))…</code></td><td>\(currentIDs.contains(s.id) ? "counted" : "superseded")</td></tr>"
-        }
-        if counted.count > 2000 { html += "<tr><td colspan=\"6\">… and \(counted.count - 2000) more (see threatsurvey history)</td></tr>" }
-        return html + "</table></section>\n"
     }
 }
