@@ -164,6 +164,7 @@ public struct Submitter {
         }
         if let store, !prepared.request.dryRun {
             stored = try store.insert(prepared.files)
+            try keepDefinition(of: questionnaire, for: stored, in: store)
         } else {
             // Not stored: numbered in file order, so that later files win ties in received
             // time exactly as they would in a store.

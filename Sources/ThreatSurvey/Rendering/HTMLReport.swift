@@ -143,7 +143,7 @@ public struct HTMLReport: Sendable {
         for (i, t) in ranking.threats.enumerated() {
             let y = 20 + i * rowHeight
             let w = Int(Double(barWidth) * Double(t.memberStates) / Double(maxCount))
-            svg += "<text x=\"0\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(t.rankLabel)) \(Self.escape(t.id))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(t.rankLabel)) \(Self.escape(label(t.id)))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(rowHeight - 5)\" fill=\"\(t.tied ? "#777" : "#333")\" stroke=\"#111\" stroke-width=\"0.5\"/>"
             svg += "<text x=\"\(labelWidth + w + 4)\" y=\"\(y + 11)\" font-size=\"9.5\">\(t.memberStates)</text>"
             svg += "<text x=\"\(labelWidth + barWidth + 60)\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(bordaRank[t.id] ?? ""))</text>"
@@ -158,7 +158,7 @@ public struct HTMLReport: Sendable {
 
     func heatMap(ranking: Ranking, current: CurrentAnswers) -> String {
         var html = "<section><h2>Member States × threats</h2><table class=\"heat\"><tr><th>MS</th>"
-        for t in ranking.threats { html += "<th class=\"v\">\(Self.escape(t.id))</th>" }
+        for t in ranking.threats { html += "<th class=\"v\">\(Self.escape(label(t.id)))</th>" }
         html += "</tr>"
         for state in questionnaire.roster {
             html += "<tr><th>\(Self.escape(state))</th>"
@@ -197,7 +197,7 @@ public struct HTMLReport: Sendable {
             var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" height=\"\(top.count * 15 + 4)\">"
             for (i, t) in top.enumerated() {
                 let w = Int(240 * t.share)
-                svg += "<text x=\"0\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(Self.escape(t.id))</text>"
+                svg += "<text x=\"0\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(Self.escape(label(t.id)))</text>"
                 svg += "<rect x=\"200\" y=\"\(i * 15 + 2)\" width=\"\(w)\" height=\"11\" fill=\"#555\"/>"
                 svg += "<text x=\"\(204 + w)\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(t.memberStates) (\(Int((t.share * 100).rounded()))%)</text>"
             }
@@ -210,11 +210,11 @@ public struct HTMLReport: Sendable {
             } else {
                 html += "<table><tr><th>signal</th><th>in region</th><th>outside</th><th>lift</th><th>p</th></tr>"
                 for s in region.signals {
-                    html += "<tr><td>\(Self.escape(s.id))\(s.restsOnOneJointAnswer ? " *" : "")</td><td class=\"n\">\(s.inRegion)/\(s.regionResponded)</td><td class=\"n\">\(s.outside)/\(s.outsideResponded)</td><td class=\"n\">\(s.lift.map { String(format: "%.1f", $0) } ?? "only here")</td><td class=\"n\">\(Self.escape(RegionalBreakdown.formatP(s.pValue)))</td></tr>"
+                    html += "<tr><td>\(Self.escape(label(s.id)))\(s.restsOnOneJointAnswer ? " *" : "")</td><td class=\"n\">\(s.inRegion)/\(s.regionResponded)</td><td class=\"n\">\(s.outside)/\(s.outsideResponded)</td><td class=\"n\">\(s.lift.map { String(format: "%.1f", $0) } ?? "only here")</td><td class=\"n\">\(Self.escape(RegionalBreakdown.formatP(s.pValue)))</td></tr>"
                 }
                 html += "</table>"
                 for s in region.signals where s.restsOnOneJointAnswer {
-                    html += "<p class=\"note\">* \(Self.escape(s.id)) rests on one joint answer (#\(s.jointAnswer ?? 0)): the \(s.inRegion) states mentioning it signed the same text; one view, not \(s.inRegion).</p>"
+                    html += "<p class=\"note\">* \(Self.escape(label(s.id))) rests on one joint answer (#\(s.jointAnswer ?? 0)): the \(s.inRegion) states mentioning it signed the same text; one view, not \(s.inRegion).</p>"
                 }
             }
         }
@@ -259,7 +259,7 @@ public struct HTMLReport: Sendable {
     func robustnessSection(_ robustness: Robustness) -> String {
         var html = "<section><h2>How robust is the ranking?</h2><table><tr><th>threat</th><th>count rank</th><th>Borda rank</th><th>mean-priority rank</th><th>rank changes when left out</th></tr>"
         for line in robustness.lines {
-            html += "<tr><td>\(Self.escape(line.id))</td><td class=\"n\">\(line.countRank)</td><td class=\"n\">\(line.bordaRank)</td><td class=\"n\">\(line.meanPriorityRank.map(String.init) ?? "–")</td><td>\(Self.escape(line.sensitiveTo.joined(separator: " ")))</td></tr>"
+            html += "<tr><td>\(Self.escape(label(line.id)))</td><td class=\"n\">\(line.countRank)</td><td class=\"n\">\(line.bordaRank)</td><td class=\"n\">\(line.meanPriorityRank.map(String.init) ?? "–")</td><td>\(Self.escape(line.sensitiveTo.joined(separator: " ")))</td></tr>"
         }
         return html + "</table><p class=\"note\">Leave-one-out: each responding Member State's answer is removed in turn and the count ranking recomputed; the last column lists the states whose removal alone moves the threat.</p></section>\n"
     }

@@ -128,7 +128,9 @@ public struct SummaryWriter: Sendable {
     func name(_ t: RankedThreat, _ language: Language, attributed: Bool = true) -> String {
         let threat = ranking.questionnaire.threat(t.id)
         var text: String
-        if language == .fr, let french = threat?.aliases.first(where: { $0.language == "fr" })?.terms.first {
+        if let label = threat?.labels[language.rawValue] {
+            text = language == .fr ? "« \(label) »" : label
+        } else if language == .fr, let french = threat?.aliases.first(where: { $0.language == "fr" })?.terms.first {
             text = "« \(french) »"
         } else if language == .en, let english = threat?.aliases.first(where: { $0.language == "en" })?.terms.first {
             // The shortest common name ("firearms", "VAT fraud") reads as the Council writes.

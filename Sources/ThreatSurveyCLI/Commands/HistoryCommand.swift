@@ -19,11 +19,11 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        let catalog = try questionnaires.catalog()
+        let opened = try store.forReading(context)
+        let catalog = try questionnaires.catalog(with: opened)
         let questionnaireID = try questionnaire.map { (id) throws(SurveyError) in
             try QuestionnaireResolver(catalog: catalog).named(id).id
         }
-        let opened = try store.forReading(context)
         if limit > 0, delegation == nil {
             // Only the last N are read: the cost follows N, not the size of the store.
             let entries = try HistoryEntry.latest(limit, in: opened, questionnaire: questionnaireID) {

@@ -15,8 +15,8 @@ struct QuestionnairesCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        let catalog = try questionnaires.catalog()
         let opened = try store.existing(context)
+        let catalog = try questionnaires.catalog(with: opened)
         var answers: [String: (submissions: Int, memberStates: Int)] = [:]
         for q in catalog.questionnaires {
             let submissions = try opened?.submissions(questionnaire: q.id) ?? []

@@ -25,8 +25,8 @@ struct ReportCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         if let out { try OutputFile.checkReplaceable(out) }
         let grouping = try regions.resolve()
-        let catalog = try questionnaires.catalog()
         let opened = try store.forReading(context)
+        let catalog = try questionnaires.catalog(with: opened)
         let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
             explicit: questionnaire, store: opened)
         var report = HTMLReport(

@@ -49,7 +49,7 @@ struct ReviewCommand: ParsableCommand {
             throw .inputMissing(
                 path: opened.path, reason: "no submission #\(id) in this store (see threatsurvey history)")
         }
-        let questionnaire = try? questionnaires.catalog().find(found.questionnaire)
+        let questionnaire = try? questionnaires.catalog(with: opened).find(found.questionnaire)
         if deciding {
             let earlier = Decision.review(try opened.decisions(submission: id), of: found)
             if let voided = earlier.voided {

@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
             try context.console.writeBytes(try opened.originalBytes(fileID: found.fileID))
             return .success
         }
-        let questionnaire = try? questionnaires.catalog().find(found.questionnaire)
+        let questionnaire = try? questionnaires.catalog(with: opened).find(found.questionnaire)
         // Only this submission's Member States are looked up: the cost does not grow with the store.
         let entry: HistoryEntry? = try HistoryEntry.entry(of: found, in: opened, questionnaire: questionnaire)
         var blocks = found.blocks(

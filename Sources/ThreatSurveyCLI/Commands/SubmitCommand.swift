@@ -39,8 +39,8 @@ struct SubmitCommand: ParsableCommand {
             paths: files, questionnaire: questionnaire, delegation: delegation?.code,
             received: received, dryRun: dryRun)
         request.again = again
-        let submitter = Submitter(catalog: try questionnaires.catalog())
         let existing = try store.existing(context)
+        let submitter = Submitter(catalog: try questionnaires.catalog(with: existing))
         if let plan = try submitter.streamingPlan(request, store: existing) {
             let target: Store
             if let existing { target = existing } else { target = try store.openOrCreate(context) }
