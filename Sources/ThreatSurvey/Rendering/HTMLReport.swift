@@ -67,7 +67,9 @@ public struct HTMLReport: Sendable {
         let check = DeadlineCheck(questionnaire: questionnaire, submissions: submissions, today: today)
         let tally = Tally(questionnaire: questionnaire, submissions: visible, grouping: grouping)
         let robustness = Robustness(questionnaire: questionnaire, aggregate: aggregate)
-        let summary = SummaryWriter(ranking: ranking, breakdown: breakdown, lateCount: late.count).paragraph()
+        // Who is late: the deadline tiles' rule (first answer after the deadline), once.
+        let lateCount = Lateness.lateStates(questionnaire: questionnaire, submissions: visible).count
+        let summary = SummaryWriter(ranking: ranking, breakdown: breakdown, lateCount: lateCount).paragraph()
 
         var body = ""
         body += headline(check: check, ranking: ranking, summary: summary)
