@@ -173,6 +173,35 @@ struct DecisionTests {
         #expect(!report.out.contains("<td>counted</td>"))
     }
 
+    @Test("A decision about a streamed file's answer sets the stored sums aside: the general path counts it")
+    func streamedFallsBack() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try FastPathTests.benchQuestionnaire()
+        let path = folder + "/gen.csv"
+        var text = ""
+        var generator = ConsultationGenerator(respondents: 60, seed: 3)
+        _ = generator.generate { text += $0 }
+        try TestSupport.write(text, to: path)
+        let opened = try Store(path: store)
+        let when = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: q.timeZone)
+        _ = try #require(try opened.insertStreamed(path: path, name: "gen.csv", questionnaire: q, received: when))
+        #expect(try StoredSums.aggregate(store: opened, questionnaire: q, options: .init()) != nil)
+        let all = try opened.submissions(questionnaire: q.id)
+        let first = try #require(all.first)
+        let threat = try #require(first.response.mentions.first?.threat)
+        let before = Ranking(questionnaire: q, submissions: all)
+        try opened.record([
+            Decision(submission: first.id, action: .void, reason: "a test row", by: "anna")
+        ])
+        #expect(try StoredSums.aggregate(store: opened, questionnaire: q, options: .init()) == nil)
+        let input = try AnalysisInput.load(
+            AnalysisRequest(questionnaire: q.id), catalog: QuestionnaireCatalog(questionnaires: [q]), store: opened)
+        #expect(input.aggregate == nil)
+        let after = input.ranking(.init())
+        let respondentsBefore = try #require(before.threats.first { $0.id == threat }?.respondents)
+        #expect(after.threats.first { $0.id == threat }?.respondents == respondentsBefore - 1)
+    }
+
     @Test("Decisions are append-only: the store refuses to change or delete them")
     func appendOnly() throws {
         defer { TestSupport.cleanUp(folder) }

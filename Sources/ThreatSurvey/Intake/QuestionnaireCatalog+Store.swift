@@ -51,10 +51,12 @@ extension QuestionnaireCatalog {
 extension Submitter {
     /// Keeps, in `store`, the definition `submissions` were validated against: the file the
     /// catalog read it from, or (when it came from the store) the stored one again.
-    func keepDefinition(of questionnaire: Questionnaire, for submissions: [Submission], in store: Store)
+    ///
+    /// A file stored by streaming (millions of answers) keeps the definition without a link
+    /// per answer (`submissions` empty): the store still stands alone.
+    public func keepDefinition(of questionnaire: Questionnaire, for submissions: [Submission], in store: Store)
         throws(SurveyError)
     {
-        guard !submissions.isEmpty else { return }
         let ids = submissions.map(\.id)
         if let path = catalog.files[questionnaire.id], let data = FileManager.default.contents(atPath: path) {
             try store.keepDefinition(

@@ -64,6 +64,7 @@ struct SubmitCommand: ParsableCommand {
                 if existing == nil { Store.removeFiles(at: store.path(context)) }
                 return try general(request, submitter: submitter, existing: existing, context)
             }
+            try submitter.keepDefinition(of: plan.questionnaire, for: [], in: target)
             try context.print(receipt.document(), format: format)
             try context.console.err("1 file stored in \(store.path(context)) by streaming")
             return .success
