@@ -21,7 +21,7 @@ struct QuestionnairesCommand: ParsableCommand {
         for q in catalog.questionnaires {
             let submissions = try opened?.submissions(questionnaire: q.id) ?? []
             let roster = Set(q.roster)
-            let current = CurrentAnswers(submissions)
+            let current = CurrentAnswers(try opened?.countedSubmissions(questionnaire: q.id) ?? [])
             answers[q.id] = (
                 submissions.count, current.respondedStates.filter(roster.contains).count
             )
