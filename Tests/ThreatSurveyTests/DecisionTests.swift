@@ -19,7 +19,8 @@ struct DecisionTests {
     func json(_ arguments: [String]) throws -> [String: Any] {
         let result = runCLI(arguments + ["--format", "json"], store: store)
         #expect(result.status == .success, "\(arguments): \(result.err)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        return try #require(
+            try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
     }
 
     /// The rank JSON entry of `threat`.
@@ -30,8 +31,11 @@ struct DecisionTests {
 
     func submitSwedishProse() {
         let result = runCLI(
-            ["submit", Self.resources + "se-negated.txt", "--questionnaire", "9396/1/15", "--delegation", "SE",
-             "--received", "2015-09-01"], store: store)
+            [
+                "submit", Self.resources + "se-negated.txt", "--questionnaire", "9396/1/15",
+                "--delegation", "SE",
+                "--received", "2015-09-01",
+            ], store: store)
         #expect(result.status == .success)
     }
 
@@ -44,7 +48,10 @@ struct DecisionTests {
         #expect(listing.out.contains("3  environmental-crime"))
         #expect(listing.out.contains("negated by \"no\""))
         let accepted = runCLI(
-            ["review", "1", "--accept", "3", "--reason", "no significant problems: still a concern", "--by", "anna"],
+            [
+                "review", "1", "--accept", "3", "--reason",
+                "no significant problems: still a concern", "--by", "anna",
+            ],
             store: store)
         #expect(accepted.status == .success)
         #expect(accepted.err.contains("accepted mention 3 (environmental-crime)"))
@@ -69,8 +76,10 @@ struct DecisionTests {
         #expect(try ranked("drugs")["meanPriority"] as? Double == 2)
         #expect(try ranked("tobacco-smuggling")["memberStates"] as? Int == 0)
         let result = runCLI(
-            ["review", "#1", "--reject", "1", "--priority", "2=5", "--add", "cigarettes",
-             "--reason", "checked with the delegation by phone"], store: store)
+            [
+                "review", "#1", "--reject", "1", "--priority", "2=5", "--add", "cigarettes",
+                "--reason", "checked with the delegation by phone",
+            ], store: store)
         #expect(result.status == .success)
         #expect(try ranked("firearms")["memberStates"] as? Int == 0)
         #expect(try ranked("drugs")["meanPriority"] as? Double == 5)
@@ -90,7 +99,9 @@ struct DecisionTests {
         #expect((first["decisions"] as? [[String: Any]])?.count == 3)
     }
 
-    @Test("Decisions need a reason, a mention that exists and a known threat; nothing is recorded otherwise")
+    @Test(
+        "Decisions need a reason, a mention that exists and a known threat; nothing is recorded otherwise"
+    )
     func refusals() throws {
         defer { TestSupport.cleanUp(folder) }
         submitSwedishProse()
@@ -104,39 +115,58 @@ struct DecisionTests {
         #expect(unknown.status == .usage)
         #expect(unknown.err.contains("did you mean \"firearms\"?"))
         // One bad value refuses the whole command: the good decision beside it is not recorded.
-        let mixed = runCLI(["review", "1", "--accept", "3", "--priority", "2=0", "--reason", "x"], store: store)
+        let mixed = runCLI(
+            ["review", "1", "--accept", "3", "--priority", "2=0", "--reason", "x"], store: store)
         #expect(mixed.status == .usage)
         let opened = try Store(path: store, readOnly: true)
         #expect(try opened.decisions().isEmpty)
-        #expect(runCLI(["review", "9", "--accept", "1", "--reason", "x"], store: store).status == .noInput)
+        #expect(
+            runCLI(["review", "9", "--accept", "1", "--reason", "x"], store: store).status
+                == .noInput)
         #expect(runCLI(["void", "1", "--reason", " "], store: store).status == .usage)
     }
 
-    @Test("A mistaken submission voided: the earlier answer is current again in rank, deadline and history")
+    @Test(
+        "A mistaken submission voided: the earlier answer is current again in rank, deadline and history"
+    )
     func voidMistake() throws {
         defer { TestSupport.cleanUp(folder) }
         submitSwedishProse()
         let mistake = runCLI(
-            ["submit", Self.resources + "se-mistake.csv", "--questionnaire", "9396/1/15", "--received", "2015-09-20"],
+            [
+                "submit", Self.resources + "se-mistake.csv", "--questionnaire", "9396/1/15",
+                "--received", "2015-09-20",
+            ],
             store: store)
         #expect(mistake.status == .success)
         #expect(try ranked("firearms")["memberStates"] as? Int == 0)
         // A file from another delegation, stored under DK by mistake: DK looks late.
         let wrong = runCLI(
-            ["submit", Self.resources + "dk-wrong-delegation.csv", "--questionnaire", "9396/1/15",
-             "--received", "2015-09-21"], store: store)
+            [
+                "submit", Self.resources + "dk-wrong-delegation.csv", "--questionnaire",
+                "9396/1/15",
+                "--received", "2015-09-21",
+            ], store: store)
         #expect(wrong.status == .success)
         var deadline = try json(["deadline", "--today", "2015-09-30"])
-        #expect((deadline["resubmittedLate"] as? [[String: Any]])?.first?["delegation"] as? String == "SE")
+        #expect(
+            (deadline["resubmittedLate"] as? [[String: Any]])?.first?["delegation"] as? String
+                == "SE")
         #expect((deadline["late"] as? [[String: Any]])?.first?["delegation"] as? String == "DK")
         #expect(try ranked("firearms")["mentionedBy"] as? [String] == ["DK"])
 
-        let void = runCLI(["void", "2", "--reason", "test file sent to the wrong store", "--by", "anna"], store: store)
+        let void = runCLI(
+            ["void", "2", "--reason", "test file sent to the wrong store", "--by", "anna"],
+            store: store)
         #expect(void.status == .success)
         #expect(void.out.contains("SE: #1 is current again"))
         #expect(try ranked("firearms")["mentionedBy"] as? [String] == ["DK", "SE"])
         #expect(try ranked("drugs")["meanPriority"] as? Double == 2)
-        #expect(runCLI(["void", "3", "--reason", "wrong delegation: the file is Denmark's draft"], store: store).status == .success)
+        #expect(
+            runCLI(
+                ["void", "3", "--reason", "wrong delegation: the file is Denmark's draft"],
+                store: store
+            ).status == .success)
         #expect(try ranked("firearms")["mentionedBy"] as? [String] == ["SE"])
         deadline = try json(["deadline", "--today", "2015-09-30"])
         #expect((deadline["late"] as? [[String: Any]])?.isEmpty == true)
@@ -146,34 +176,59 @@ struct DecisionTests {
         let history = runCLI(["history"], store: store)
         #expect(history.out.contains("voided: test file sent to the wrong store"))
         let shown = try json(["show", "2"])
-        #expect((shown["voided"] as? [String: Any])?["reason"] as? String == "test file sent to the wrong store")
+        #expect(
+            (shown["voided"] as? [String: Any])?["reason"] as? String
+                == "test file sent to the wrong store")
         #expect(shown["status"] as? String == "voided: test file sent to the wrong store")
         #expect(try json(["show", "1"])["status"] as? String == "current")
         // Once is enough; decisions about a voided submission are refused.
         #expect(runCLI(["void", "2", "--reason", "again"], store: store).status == .usage)
-        #expect(runCLI(["review", "2", "--reject", "1", "--reason", "x"], store: store).status == .usage)
+        #expect(
+            runCLI(["review", "2", "--reject", "1", "--reason", "x"], store: store).status == .usage
+        )
     }
 
-    @Test("The report's provenance says why each answer counts or not, decisions and voids included")
+    @Test(
+        "The report's provenance says why each answer counts or not, decisions and voids included")
     func reportProvenance() throws {
         defer { TestSupport.cleanUp(folder) }
         submitSwedishProse()
-        for (file, when) in [("se-mistake.csv", "2015-09-03"), ("dk-wrong-delegation.csv", "2015-09-04")] {
+        for (file, when) in [
+            ("se-mistake.csv", "2015-09-03"), ("dk-wrong-delegation.csv", "2015-09-04"),
+        ] {
             #expect(
-                runCLI(["submit", Self.resources + file, "--questionnaire", "9396/1/15", "--received", when],
-                       store: store).status == .success)
+                runCLI(
+                    [
+                        "submit", Self.resources + file, "--questionnaire", "9396/1/15",
+                        "--received", when,
+                    ],
+                    store: store
+                ).status == .success)
         }
-        #expect(runCLI(["review", "2", "--priority", "1=3", "--reason", "as agreed in the meeting", "--by", "anna"], store: store).status == .success)
-        #expect(runCLI(["void", "3", "--reason", "wrong delegation", "--by", "anna"], store: store).status == .success)
+        #expect(
+            runCLI(
+                [
+                    "review", "2", "--priority", "1=3", "--reason", "as agreed in the meeting",
+                    "--by", "anna",
+                ], store: store
+            ).status == .success)
+        #expect(
+            runCLI(["void", "3", "--reason", "wrong delegation", "--by", "anna"], store: store)
+                .status == .success)
         let report = runCLI(["report", "--today", "2015-09-30"], store: store)
         #expect(report.status == .success)
         #expect(report.out.contains("<td>not counted: SE superseded by #2</td>"))
-        #expect(report.out.contains("counted; decision #1: priority of mention 1 (drugs) set to 3 — as agreed in the meeting (anna)"))
+        #expect(
+            report.out.contains(
+                "counted; decision #1: priority of mention 1 (drugs) set to 3 — as agreed in the meeting (anna)"
+            ))
         #expect(report.out.contains("voided: wrong delegation (decision #2, anna)"))
         #expect(!report.out.contains("<td>counted</td>"))
     }
 
-    @Test("A decision about a streamed file's answer sets the stored sums aside: the general path counts it")
+    @Test(
+        "A decision about a streamed file's answer sets the stored sums aside: the general path counts it"
+    )
     func streamedFallsBack() throws {
         defer { TestSupport.cleanUp(folder) }
         let q = try FastPathTests.benchQuestionnaire()
@@ -184,7 +239,9 @@ struct DecisionTests {
         try TestSupport.write(text, to: path)
         let opened = try Store(path: store)
         let when = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: q.timeZone)
-        _ = try #require(try opened.insertStreamed(path: path, name: "gen.csv", questionnaire: q, received: when))
+        _ = try #require(
+            try opened.insertStreamed(path: path, name: "gen.csv", questionnaire: q, received: when)
+        )
         #expect(try StoredSums.aggregate(store: opened, questionnaire: q, options: .init()) != nil)
         let all = try opened.submissions(questionnaire: q.id)
         let first = try #require(all.first)
@@ -195,7 +252,8 @@ struct DecisionTests {
         ])
         #expect(try StoredSums.aggregate(store: opened, questionnaire: q, options: .init()) == nil)
         let input = try AnalysisInput.load(
-            AnalysisRequest(questionnaire: q.id), catalog: QuestionnaireCatalog(questionnaires: [q]), store: opened)
+            AnalysisRequest(questionnaire: q.id),
+            catalog: QuestionnaireCatalog(questionnaires: [q]), store: opened)
         #expect(input.aggregate == nil)
         let after = input.ranking(.init())
         let respondentsBefore = try #require(before.threats.first { $0.id == threat }?.respondents)
@@ -206,9 +264,12 @@ struct DecisionTests {
     func appendOnly() throws {
         defer { TestSupport.cleanUp(folder) }
         submitSwedishProse()
-        #expect(runCLI(["void", "1", "--reason", "wrong delegation"], store: store).status == .success)
+        #expect(
+            runCLI(["void", "1", "--reason", "wrong delegation"], store: store).status == .success)
         let opened = try Store(path: store)
-        #expect(throws: (any Error).self) { try opened.db.execute("UPDATE decisions SET reason = 'nothing'") }
+        #expect(throws: (any Error).self) {
+            try opened.db.execute("UPDATE decisions SET reason = 'nothing'")
+        }
         #expect(throws: (any Error).self) { try opened.db.execute("DELETE FROM decisions") }
         #expect(try opened.decisions().first?.reason == "wrong delegation")
     }

@@ -24,7 +24,8 @@ struct LabelTests {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         let old = "\"id\": \"firearms\","
         #expect(text.contains(old))
-        try TestSupport.write(text.replacingOccurrences(of: old, with: old + " \"label\": \(label),"), to: file)
+        try TestSupport.write(
+            text.replacingOccurrences(of: old, with: old + " \"label\": \(label),"), to: file)
     }
 
     func submit() {
@@ -36,18 +37,24 @@ struct LabelTests {
         }
     }
 
-    @Test("Report charts and tables show titles, or the label the questionnaire defines; the summary uses it")
+    @Test(
+        "Report charts and tables show titles, or the label the questionnaire defines; the summary uses it"
+    )
     func labels() throws {
         defer { TestSupport.cleanUp(folder) }
         submit()
-        let plain = runCLI(["report", "--today", "2015-09-30"], store: store, questionnaires: questionnaires)
-        #expect(plain.out.contains("Illicit trafficking in firearms, ammunition and explosives</text>"))
+        let plain = runCLI(
+            ["report", "--today", "2015-09-30"], store: store, questionnaires: questionnaires)
+        #expect(
+            plain.out.contains("Illicit trafficking in firearms, ammunition and explosives</text>"))
         try label(#"{"en": "Firearms", "fr": "Armes à feu"}"#)
-        let labelled = runCLI(["report", "--today", "2015-09-30"], store: store, questionnaires: questionnaires)
+        let labelled = runCLI(
+            ["report", "--today", "2015-09-30"], store: store, questionnaires: questionnaires)
         #expect(labelled.status == .success)
         #expect(labelled.out.contains(" Firearms</text>"))
         #expect(labelled.out.contains("<th class=\"v\">Firearms</th>"))
-        let french = runCLI(["summary", "--language", "fr"], store: store, questionnaires: questionnaires)
+        let french = runCLI(
+            ["summary", "--language", "fr"], store: store, questionnaires: questionnaires)
         #expect(french.out.lowercased().contains("«\u{00A0}armes à feu\u{00A0}»"))
         let english = runCLI(["summary"], store: store, questionnaires: questionnaires)
         #expect(english.out.contains("Firearms") || english.out.contains("firearms"))

@@ -18,7 +18,8 @@ struct RecordKeepingTests {
 
     func historyCount() throws -> Int {
         let result = runCLI(["history", "--format", "json"], store: store)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         return try #require((object["submissions"] as? [Any])?.count)
     }
 
@@ -26,10 +27,14 @@ struct RecordKeepingTests {
     func duplicateFile() throws {
         defer { TestSupport.cleanUp(folder) }
         let file = Self.resources + "five-delegations.csv"
-        let first = runCLI(["submit", file, "--questionnaire", "9396/1/15", "--received", "2015-09-01"], store: store)
+        let first = runCLI(
+            ["submit", file, "--questionnaire", "9396/1/15", "--received", "2015-09-01"],
+            store: store)
         #expect(first.status == .success)
         #expect(try historyCount() == 5)
-        let again = runCLI(["submit", file, "--questionnaire", "9396/1/15", "--received", "2015-09-02"], store: store)
+        let again = runCLI(
+            ["submit", file, "--questionnaire", "9396/1/15", "--received", "2015-09-02"],
+            store: store)
         #expect(again.status == .success)
         #expect(again.out.contains("five-delegations.csv: already stored as #1 (BE, same bytes"))
         #expect(again.out.contains("already stored as #5 (ES"))
@@ -37,26 +42,41 @@ struct RecordKeepingTests {
         #expect(again.err.contains("5 already stored (same bytes), not stored again"))
         #expect(try historyCount() == 5)
         let json = runCLI(
-            ["submit", file, "--questionnaire", "9396/1/15", "--received", "2015-09-02", "--format", "json"],
+            [
+                "submit", file, "--questionnaire", "9396/1/15", "--received", "2015-09-02",
+                "--format", "json",
+            ],
             store: store)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         let first5 = try #require((object["submissions"] as? [[String: Any]])?.first)
         #expect(first5["alreadyStored"] as? Int == 1)
         #expect(first5["stored"] as? Bool == false)
         let forced = runCLI(
-            ["submit", file, "--questionnaire", "9396/1/15", "--received", "2015-09-02", "--again"], store: store)
+            [
+                "submit", file, "--questionnaire", "9396/1/15", "--received", "2015-09-02",
+                "--again",
+            ], store: store)
         #expect(forced.status == .success)
         #expect(forced.out.contains("supersedes #1 for BE"))
         #expect(try historyCount() == 10)
         // The same bytes under another delegation are another answer (prose needs --delegation).
         let prose = Self.resources + "se-negated.txt"
-        #expect(runCLI(["submit", prose, "--questionnaire", "9396/1/15", "--delegation", "SE"], store: store).status == .success)
-        let other = runCLI(["submit", prose, "--questionnaire", "9396/1/15", "--delegation", "FI"], store: store)
+        #expect(
+            runCLI(
+                ["submit", prose, "--questionnaire", "9396/1/15", "--delegation", "SE"],
+                store: store
+            ).status == .success)
+        let other = runCLI(
+            ["submit", prose, "--questionnaire", "9396/1/15", "--delegation", "FI"], store: store)
         #expect(!other.out.contains("already stored"))
         #expect(try historyCount() == 12)
         // A voided copy does not count: the file can be submitted again after a void.
-        #expect(runCLI(["void", "12", "--reason", "FI did not send this"], store: store).status == .success)
-        let resubmitted = runCLI(["submit", prose, "--questionnaire", "9396/1/15", "--delegation", "FI"], store: store)
+        #expect(
+            runCLI(["void", "12", "--reason", "FI did not send this"], store: store).status
+                == .success)
+        let resubmitted = runCLI(
+            ["submit", prose, "--questionnaire", "9396/1/15", "--delegation", "FI"], store: store)
         #expect(!resubmitted.out.contains("already stored"))
         #expect(try historyCount() == 13)
     }
@@ -66,11 +86,17 @@ struct RecordKeepingTests {
         defer { TestSupport.cleanUp(folder) }
         for file in ["nordic-joint.json", "five-delegations.csv"] {
             #expect(
-                runCLI(["submit", Self.resources + file, "--questionnaire", "9396/1/15", "--received", "2015-09-01"],
-                       store: store).status == .success)
+                runCLI(
+                    [
+                        "submit", Self.resources + file, "--questionnaire", "9396/1/15",
+                        "--received", "2015-09-01",
+                    ],
+                    store: store
+                ).status == .success)
         }
         let result = runCLI(["regions", "--format", "json"], store: store)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         let regions = try #require(object["regions"] as? [[String: Any]])
         let northern = try #require(regions.first { $0["id"] as? String == "northern" })
         let signals = try #require(northern["signals"] as? [[String: Any]])
@@ -82,7 +108,8 @@ struct RecordKeepingTests {
         #expect(table.out.contains("rests on one joint answer (#1)"))
         // Signals of independent answers carry no caveat.
         for region in regions {
-            for signal in region["signals"] as? [[String: Any]] ?? [] where signal["id"] as? String != "vat-fraud" {
+            for signal in region["signals"] as? [[String: Any]] ?? []
+            where signal["id"] as? String != "vat-fraud" {
                 #expect(signal["restsOnOneJointAnswer"] as? Bool == false)
             }
         }
@@ -92,7 +119,10 @@ struct RecordKeepingTests {
     func summaryNotWrapped() throws {
         defer { TestSupport.cleanUp(folder) }
         for file in ["hu.csv", "pl.csv", "el.json", "es.json", "it.json"] {
-            #expect(runCLI(["submit", TestSupport.fixture(file), "--received", "2015-09-01"], store: store).status == .success)
+            #expect(
+                runCLI(
+                    ["submit", TestSupport.fixture(file), "--received", "2015-09-01"], store: store
+                ).status == .success)
         }
         let english = runCLI(["summary"], store: store)
         #expect(english.status == .success)

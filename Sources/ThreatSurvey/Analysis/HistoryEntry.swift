@@ -29,7 +29,9 @@ public struct HistoryEntry: Sendable {
         let decided = Dictionary(grouping: decisions, by: \.submission)
         // The latest in received order wins, as in CurrentAnswers; a voided one never does.
         var current: [String: Int64] = [:]
-        func key(_ state: String, _ s: Submission) -> String { state + "\u{1F}" + (s.response.respondent ?? "") }
+        func key(_ state: String, _ s: Submission) -> String {
+            state + "\u{1F}" + (s.response.respondent ?? "")
+        }
         for s in ordered where !(decided[s.id] ?? []).contains(where: { $0.action == .void }) {
             for state in s.memberStates { current[key(state, s)] = s.id }
         }
@@ -46,7 +48,8 @@ public struct HistoryEntry: Sendable {
             }
             return HistoryEntry(
                 submission: s, currentFor: currentFor, supersededBy: supersededBy,
-                late: questionnaire.map { !$0.isOnTime(s.received) } ?? false, decisions: decided[s.id] ?? [])
+                late: questionnaire.map { !$0.isOnTime(s.received) } ?? false,
+                decisions: decided[s.id] ?? [])
         }
     }
 
@@ -84,11 +87,15 @@ public struct HistoryEntry: Sendable {
     /// - Complexity: O(`limit`) submissions read and queries made, whatever the store holds
     ///   (see ``Store/latestSubmissions(questionnaire:limit:)``).
     public static func latest(
-        _ limit: Int, in store: Store, questionnaire id: String?, questionnaire: (String) -> Questionnaire?
+        _ limit: Int, in store: Store, questionnaire id: String?,
+        questionnaire: (String) -> Questionnaire?
     ) throws(SurveyError) -> [HistoryEntry] {
         var entries: [HistoryEntry] = []
         for submission in try store.latestSubmissions(questionnaire: id, limit: limit) {
-            entries.append(try entry(of: submission, in: store, questionnaire: questionnaire(submission.questionnaire)))
+            entries.append(
+                try entry(
+                    of: submission, in: store,
+                    questionnaire: questionnaire(submission.questionnaire)))
         }
         return entries
     }

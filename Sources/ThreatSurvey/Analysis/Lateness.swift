@@ -11,7 +11,9 @@ public enum Lateness {
     /// after the deadline, in protocol order.
     ///
     /// - Complexity: O(n + r) for n submissions and r roster states.
-    public static func lateStates(questionnaire: Questionnaire, submissions: [Submission], asOf: Date? = nil)
+    public static func lateStates(
+        questionnaire: Questionnaire, submissions: [Submission], asOf: Date? = nil
+    )
         -> [String]
     {
         var first: [String: Date] = [:]
@@ -20,6 +22,8 @@ public enum Lateness {
                 first[state] = s.received
             }
         }
-        return questionnaire.roster.filter { first[$0].map { !questionnaire.isOnTime($0) } ?? false }
+        return questionnaire.roster.filter {
+            first[$0].map { !questionnaire.isOnTime($0) } ?? false
+        }
     }
 }

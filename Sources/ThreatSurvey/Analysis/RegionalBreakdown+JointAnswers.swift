@@ -14,7 +14,8 @@ extension RegionalBreakdown {
                 let states = line.mentionedBy.filter(inside.contains)
                 guard states.count >= 2 else { continue }
                 let sources = Set(states.compactMap { current.byState[$0]?.map(\.id) ?? nil })
-                guard sources.count == 1, let only = states.first.flatMap({ current.byState[$0] }), only.count == 1,
+                guard sources.count == 1, let only = states.first.flatMap({ current.byState[$0] }),
+                    only.count == 1,
                     only[0].memberStates.count > 1
                 else { continue }
                 regions[r].signals[s].restsOnOneJointAnswer = true

@@ -11,7 +11,8 @@ extension Submitter {
     /// after a void, the same file can be submitted again.
     ///
     /// - Complexity: O(n + e) for n answers prepared and e existing submissions.
-    static func setAsideDuplicates(_ prepared: inout Prepared, existing: [Submission]) -> [Receipt] {
+    static func setAsideDuplicates(_ prepared: inout Prepared, existing: [Submission]) -> [Receipt]
+    {
         var stored: [String: Submission] = [:]
         func key(_ checksum: String, _ delegation: String, _ respondent: String?) -> String {
             checksum + "\u{1F}" + delegation + "\u{1F}" + (respondent ?? "")
@@ -24,9 +25,15 @@ extension Submitter {
         var offset = 0
         for file in prepared.files {
             let count = file.responses.count
-            let warnings = Array(prepared.warnings[min(offset, prepared.warnings.count)..<min(offset + count, prepared.warnings.count)])
+            let warnings = Array(
+                prepared.warnings[
+                    min(
+                        offset, prepared.warnings.count)..<min(
+                            offset + count, prepared.warnings.count)])
             offset += count
-            let earlier = file.responses.map { stored[key(file.checksum, $0.delegation, $0.respondent)] }
+            let earlier = file.responses.map {
+                stored[key(file.checksum, $0.delegation, $0.respondent)]
+            }
             let matches = earlier.compactMap { $0 }
             guard !file.responses.isEmpty, matches.count == file.responses.count else {
                 kept.append(file)
@@ -35,8 +42,10 @@ extension Submitter {
             }
             receipts += matches.map { s in
                 var receipt = Receipt(
-                    submission: s, questionnaire: prepared.questionnaire, supersedes: [], olderThan: [],
-                    warnings: [], receivedAssumedNoon: false, receivedIsNow: false, dryRun: prepared.request.dryRun)
+                    submission: s, questionnaire: prepared.questionnaire, supersedes: [],
+                    olderThan: [],
+                    warnings: [], receivedAssumedNoon: false, receivedIsNow: false,
+                    dryRun: prepared.request.dryRun)
                 receipt.alreadyStored = true
                 return receipt
             }

@@ -19,7 +19,8 @@ extension HTMLReport {
             let offRoster = s.memberStates.filter { !roster.contains($0) }
             if !counting.isEmpty {
                 reasons.append(
-                    counting.count == s.memberStates.count ? "counted" : "counted for " + counting.joined(separator: " "))
+                    counting.count == s.memberStates.count
+                        ? "counted" : "counted for " + counting.joined(separator: " "))
             }
             for r in e.supersededBy { reasons.append("\(r.memberState) superseded by #\(r.by)") }
             if !offRoster.isEmpty {
@@ -33,15 +34,23 @@ extension HTMLReport {
         }
         for s in voided where s.received <= asOf {
             let void = decided[s.id]?.first { $0.action == .void }
-            rows.append((s, "voided: \(void?.reason ?? "") (decision #\(void?.id ?? 0), \(void?.by ?? ""))"))
+            rows.append(
+                (s, "voided: \(void?.reason ?? "") (decision #\(void?.id ?? 0), \(void?.by ?? ""))")
+            )
         }
         rows.sort { ($0.0.received, $0.0.id) < ($1.0.received, $1.0.id) }
-        var html = "<section><h2>Provenance</h2><table><tr><th>#</th><th>delegation</th><th>received</th><th>file</th><th>SHA-256</th><th>status</th></tr>"
+        var html =
+            "<section><h2>Provenance</h2><table><tr><th>#</th><th>delegation</th><th>received</th><th>file</th><th>SHA-256</th><th>status</th></tr>"
         for (s, status) in rows.prefix(2000) {
-            let who = ([s.delegation] + s.response.cosignatories.map { "+" + $0 }).joined(separator: " ")
-            html += "<tr><td class=\"n\">\(s.id)</td><td>\(Self.escape(who))</td><td>\(Self.escape(Timestamp.short(s.received, in: zone)))\(questionnaire.isOnTime(s.received) ? "" : " LATE")</td><td>\(Self.escape(s.sourceFile))</td><td><code>\(Self.escape(String(s.checksum.prefix(16))))…</code></td><td>\(Self.escape(status))</td></tr>"
+            let who = ([s.delegation] + s.response.cosignatories.map { "+" + $0 }).joined(
+                separator: " ")
+            html +=
+                "<tr><td class=\"n\">\(s.id)</td><td>\(Self.escape(who))</td><td>\(Self.escape(Timestamp.short(s.received, in: zone)))\(questionnaire.isOnTime(s.received) ? "" : " LATE")</td><td>\(Self.escape(s.sourceFile))</td><td><code>\(Self.escape(String(s.checksum.prefix(16))))…</code></td><td>\(Self.escape(status))</td></tr>"
         }
-        if rows.count > 2000 { html += "<tr><td colspan=\"6\">… and \(rows.count - 2000) more (see threatsurvey history)</td></tr>" }
+        if rows.count > 2000 {
+            html +=
+                "<tr><td colspan=\"6\">… and \(rows.count - 2000) more (see threatsurvey history)</td></tr>"
+        }
         return html + "</table></section>\n"
     }
 }

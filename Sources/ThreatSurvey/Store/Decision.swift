@@ -44,7 +44,8 @@ public struct Decision: Sendable, Hashable {
 
     /// Creates a decision.
     public init(
-        id: Int64 = 0, submission: Int64, action: Action, mention: Int? = nil, threat: String? = nil,
+        id: Int64 = 0, submission: Int64, action: Action, mention: Int? = nil,
+        threat: String? = nil,
         priority: Int? = nil, reason: String, by: String, at: Date = Date()
     ) {
         self.id = id
@@ -106,10 +107,12 @@ extension Decision {
         -> (voided: Decision?, mentions: [ReviewedMention])
     {
         var rows = submission.response.mentions.enumerated().map { index, m in
-            ReviewedMention(number: index + 1, mention: m, reading: m, counts: m.counts, decisions: [])
+            ReviewedMention(
+                number: index + 1, mention: m, reading: m, counts: m.counts, decisions: [])
         }
         var voided: Decision?
-        for decision in decisions.sorted(by: { $0.id < $1.id }) where decision.submission == submission.id {
+        for decision in decisions.sorted(by: { $0.id < $1.id })
+        where decision.submission == submission.id {
             let index = (decision.mention ?? 0) - 1
             switch decision.action {
             case .void:
@@ -120,7 +123,9 @@ extension Decision {
                     threat: threat, origin: .structured,
                     cue: "added by decision #\(decision.id): \(decision.reason)")
                 rows.append(
-                    ReviewedMention(number: rows.count + 1, mention: m, reading: nil, counts: true, decisions: [decision]))
+                    ReviewedMention(
+                        number: rows.count + 1, mention: m, reading: nil, counts: true,
+                        decisions: [decision]))
             case .accept:
                 guard rows.indices.contains(index) else { continue }
                 rows[index].mention.negated = false

@@ -58,14 +58,17 @@ extension Store {
     /// `questionnaire`, or every decision), in the order recorded.
     ///
     /// - Complexity: one indexed query; O(d) rows for d decisions.
-    public func decisions(submission: Int64? = nil, questionnaire: String? = nil) throws(SurveyError) -> [Decision] {
+    public func decisions(submission: Int64? = nil, questionnaire: String? = nil)
+        throws(SurveyError) -> [Decision]
+    {
         var condition = ""
         var values: [SQLValue] = []
         if let submission {
             condition = "WHERE d.submission_id = ?"
             values = [.integer(submission)]
         } else if let questionnaire {
-            condition = "WHERE d.submission_id IN (SELECT id FROM submissions WHERE questionnaire = ?)"
+            condition =
+                "WHERE d.submission_id IN (SELECT id FROM submissions WHERE questionnaire = ?)"
             values = [.text(questionnaire)]
         }
         do {
@@ -79,7 +82,8 @@ extension Store {
                 Decision(
                     id: row.int(0), submission: row.int(1),
                     action: Decision.Action(rawValue: row.text(2)) ?? .reject,
-                    mention: row.optionalInt(3), threat: row.optionalText(4), priority: row.optionalInt(5),
+                    mention: row.optionalInt(3), threat: row.optionalText(4),
+                    priority: row.optionalInt(5),
                     reason: row.text(6), by: row.text(7),
                     at: Date(timeIntervalSince1970: Double(row.int(8)) / 1000))
             }
@@ -111,10 +115,12 @@ extension Store {
     ///
     /// - Complexity: as ``submissions(questionnaire:excludingStreamed:)``, plus O(d) for
     ///   d decisions.
-    public func countedSubmissions(questionnaire: String? = nil, excludingStreamed: Bool = false) throws(SurveyError)
+    public func countedSubmissions(questionnaire: String? = nil, excludingStreamed: Bool = false)
+        throws(SurveyError)
         -> [Submission]
     {
-        let all = try submissions(questionnaire: questionnaire, excludingStreamed: excludingStreamed)
+        let all = try submissions(
+            questionnaire: questionnaire, excludingStreamed: excludingStreamed)
         let decisions = try self.decisions(questionnaire: questionnaire)
         guard !decisions.isEmpty else { return all }
         let bySubmission = Dictionary(grouping: decisions, by: \.submission)
@@ -127,7 +133,8 @@ extension Store {
     /// The void recorded for each voided submission (of `questionnaire`, or all).
     public func voids(questionnaire: String? = nil) throws(SurveyError) -> [Int64: Decision] {
         var out: [Int64: Decision] = [:]
-        for d in try decisions(questionnaire: questionnaire) where d.action == .void && out[d.submission] == nil {
+        for d in try decisions(questionnaire: questionnaire)
+        where d.action == .void && out[d.submission] == nil {
             out[d.submission] = d
         }
         return out

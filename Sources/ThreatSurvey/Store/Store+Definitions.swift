@@ -55,13 +55,18 @@ extension Store {
             do {
                 try db.prepare(
                     "INSERT OR IGNORE INTO definitions(questionnaire, sha256, name, bytes, stored_at) VALUES (?, ?, ?, ?, ?)"
-                ).execute([.text(questionnaire), .text(checksum), .text(name), .blob(bytes), .text(Timestamp.storage(Date()))])
-                let id = try db.query(
-                    "SELECT id FROM definitions WHERE questionnaire = ? AND sha256 = ?",
-                    [.text(questionnaire), .text(checksum)]
-                ) { $0.int(0) }.first ?? 0
+                ).execute([
+                    .text(questionnaire), .text(checksum), .text(name), .blob(bytes),
+                    .text(Timestamp.storage(Date())),
+                ])
+                let id =
+                    try db.query(
+                        "SELECT id FROM definitions WHERE questionnaire = ? AND sha256 = ?",
+                        [.text(questionnaire), .text(checksum)]
+                    ) { $0.int(0) }.first ?? 0
                 let link = try db.prepare(
-                    "INSERT OR IGNORE INTO submission_definitions(submission_id, definition_id) VALUES (?, ?)")
+                    "INSERT OR IGNORE INTO submission_definitions(submission_id, definition_id) VALUES (?, ?)"
+                )
                 for s in submissions { try link.execute([.integer(s), .integer(id)]) }
                 return id
             } catch {
@@ -85,7 +90,8 @@ extension Store {
                 """
             ) { row in
                 StoredDefinition(
-                    id: row.int(0), questionnaire: row.text(1), sha256: row.text(2), bytes: row.blob(3),
+                    id: row.int(0), questionnaire: row.text(1), sha256: row.text(2),
+                    bytes: row.blob(3),
                     name: row.text(4))
             }
             var seen = Set<String>()

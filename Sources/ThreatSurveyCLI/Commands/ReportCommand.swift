@@ -30,13 +30,16 @@ struct ReportCommand: ParsableCommand {
         let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
             explicit: questionnaire, store: opened)
         var report = HTMLReport(
-            questionnaire: chosen, submissions: try opened.countedSubmissions(questionnaire: chosen.id),
+            questionnaire: chosen,
+            submissions: try opened.countedSubmissions(questionnaire: chosen.id),
             grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),
             generated: Date())
         report.decisions = try opened.decisions(questionnaire: chosen.id)
         let voids = Set(report.decisions.filter { $0.action == .void }.map(\.submission))
         if !voids.isEmpty {
-            report.voided = try opened.submissions(questionnaire: chosen.id).filter { voids.contains($0.id) }
+            report.voided = try opened.submissions(questionnaire: chosen.id).filter {
+                voids.contains($0.id)
+            }
         }
         let html = Array(report.render().utf8)
         if let out {

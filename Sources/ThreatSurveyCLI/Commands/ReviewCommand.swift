@@ -11,9 +11,11 @@ import ThreatSurvey
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "review",
-        summary: "list a submission's mentions with their evidence; record the officer's decisions on them",
+        summary:
+            "list a submission's mentions with their evidence; record the officer's decisions on them",
         discussion:
-            "Decisions are never changed or deleted; a later decision about the same mention overrides an earlier one.")
+            "Decisions are never changed or deleted; a later decision about the same mention overrides an earlier one."
+    )
 
     @Argument("SUBMISSION", help: "the submission's number as shown by 'history' (3 or #3)")
     var submission: SubmissionNumber
@@ -39,21 +41,29 @@ struct ReviewCommand: ParsableCommand {
         let deciding = !(accept.isEmpty && reject.isEmpty && priority.isEmpty && add.isEmpty)
         let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if deciding, why.isEmpty {
-            throw .usage("a decision needs --reason TEXT (why, in your words; it goes on the record)")
+            throw .usage(
+                "a decision needs --reason TEXT (why, in your words; it goes on the record)")
         }
         if !deciding, reason != nil {
-            throw .usage("--reason without a decision (--accept N, --reject N, --priority N=P or --add THREAT)")
+            throw .usage(
+                "--reason without a decision (--accept N, --reject N, --priority N=P or --add THREAT)"
+            )
         }
-        let opened = deciding ? try StoreOptions.existingOrMissing(store, context) : try store.forReading(context)
+        let opened =
+            deciding
+            ? try StoreOptions.existingOrMissing(store, context) : try store.forReading(context)
         guard let found = try opened.submission(id: id) else {
             throw .inputMissing(
-                path: opened.path, reason: "no submission #\(id) in this store (see threatsurvey history)")
+                path: opened.path,
+                reason: "no submission #\(id) in this store (see threatsurvey history)")
         }
         let questionnaire = try? questionnaires.catalog(with: opened).find(found.questionnaire)
         if deciding {
             let earlier = Decision.review(try opened.decisions(submission: id), of: found)
             if let voided = earlier.voided {
-                throw .usage("#\(id) was voided (decision #\(voided.id): \(voided.reason)); it no longer counts")
+                throw .usage(
+                    "#\(id) was voided (decision #\(voided.id): \(voided.reason)); it no longer counts"
+                )
             }
             let decisions = try newDecisions(
                 for: found, numbered: earlier.mentions, reason: why, questionnaire: questionnaire,
@@ -68,7 +78,8 @@ struct ReviewCommand: ParsableCommand {
 
     /// The decisions the command line asks for, each checked against the mentions.
     func newDecisions(
-        for found: Submission, numbered: [ReviewedMention], reason: String, questionnaire: Questionnaire?,
+        for found: Submission, numbered: [ReviewedMention], reason: String,
+        questionnaire: Questionnaire?,
         context: CommandContext
     ) throws(SurveyError) -> [Decision] {
         let who = ReviewCommand.who(by, context)
@@ -84,26 +95,36 @@ struct ReviewCommand: ParsableCommand {
         var out: [Decision] = []
         for n in accept {
             let m = try mention(n, "accept")
-            out.append(Decision(submission: found.id, action: .accept, mention: n, threat: m.mention.threat, reason: reason, by: who, at: now))
+            out.append(
+                Decision(
+                    submission: found.id, action: .accept, mention: n, threat: m.mention.threat,
+                    reason: reason, by: who, at: now))
         }
         for n in reject {
             let m = try mention(n, "reject")
-            out.append(Decision(submission: found.id, action: .reject, mention: n, threat: m.mention.threat, reason: reason, by: who, at: now))
+            out.append(
+                Decision(
+                    submission: found.id, action: .reject, mention: n, threat: m.mention.threat,
+                    reason: reason, by: who, at: now))
         }
         for pair in priority {
             let m = try mention(pair.key, "priority")
             guard pair.value >= 1, pair.value <= Priority.maximum else {
-                throw .usage("--priority \(pair.key)=\(pair.value): a priority is a whole number from 1 (highest) to \(Priority.maximum)")
+                throw .usage(
+                    "--priority \(pair.key)=\(pair.value): a priority is a whole number from 1 (highest) to \(Priority.maximum)"
+                )
             }
             out.append(
                 Decision(
-                    submission: found.id, action: .priority, mention: pair.key, threat: m.mention.threat,
+                    submission: found.id, action: .priority, mention: pair.key,
+                    threat: m.mention.threat,
                     priority: pair.value, reason: reason, by: who, at: now))
         }
         for name in add {
             guard let questionnaire else {
                 throw .usage(
-                    "--add \(name): questionnaire \(found.questionnaire) is not defined here; pass --questionnaires DIR")
+                    "--add \(name): questionnaire \(found.questionnaire) is not defined here; pass --questionnaires DIR"
+                )
             }
             let resolver = ThreatResolver(questionnaire: questionnaire)
             guard let threat = resolver.resolve(name) else {
@@ -113,7 +134,10 @@ struct ReviewCommand: ParsableCommand {
             if let already = numbered.first(where: { $0.mention.threat == threat && $0.counts }) {
                 throw .usage("--add \(threat): mention \(already.number) already counts it")
             }
-            out.append(Decision(submission: found.id, action: .add, threat: threat, reason: reason, by: who, at: now))
+            out.append(
+                Decision(
+                    submission: found.id, action: .add, threat: threat, reason: reason, by: who,
+                    at: now))
         }
         return out
     }
@@ -126,7 +150,9 @@ struct ReviewCommand: ParsableCommand {
     }
 
     /// The numbered mentions with their evidence and decisions.
-    func document(_ found: Submission, _ reviewed: (voided: Decision?, mentions: [ReviewedMention])) -> Document {
+    func document(_ found: Submission, _ reviewed: (voided: Decision?, mentions: [ReviewedMention]))
+        -> Document
+    {
         var rows: [[String]] = []
         for r in reviewed.mentions {
             let reading = r.reading
@@ -140,15 +166,20 @@ struct ReviewCommand: ParsableCommand {
             if let reading, reading.negated { read = "negated by \"\(reading.cue ?? "")\"" }
             if reading == nil { read = "-" }
             let priority = r.mention.priority.map(String.init) ?? "-"
-            let decided = r.decisions.map { "#\($0.id) \($0.action.rawValue) by \($0.by): \($0.reason)" }
-                .joined(separator: "; ")
+            let decided = r.decisions.map {
+                "#\($0.id) \($0.action.rawValue) by \($0.by): \($0.reason)"
+            }
+            .joined(separator: "; ")
             rows.append([
-                String(r.number), r.mention.threat, priority, reading?.origin.rawValue ?? "officer", place, read,
+                String(r.number), r.mention.threat, priority, reading?.origin.rawValue ?? "officer",
+                place, read,
                 r.counts ? "yes" : "no", decided,
             ])
         }
         let table = TextTable(
-            columns: ["N", "threat", "priority", "origin", "found at", "reading", "counts", "decisions"],
+            columns: [
+                "N", "threat", "priority", "origin", "found at", "reading", "counts", "decisions",
+            ],
             alignments: [.right, .left, .right, .left, .left, .left, .left, .left], rows: rows)
         var blocks: [Document.Block] = [
             .heading("Review of #\(found.id) to \(found.questionnaire) from \(found.delegation)"),
@@ -157,7 +188,8 @@ struct ReviewCommand: ParsableCommand {
         if let voided = reviewed.voided { blocks.append(.note("voided: \(voided.line)")) }
         blocks.append(
             .note(
-                "decide with: threatsurvey review \(found.id) --accept N | --reject N | --priority N=P | --add THREAT --reason TEXT"))
+                "decide with: threatsurvey review \(found.id) --accept N | --reject N | --priority N=P | --add THREAT --reason TEXT"
+            ))
         let json = JSONValue.object([
             "submission": .int(Int(found.id)),
             "voided": reviewed.voided.map(\.json) ?? .null,
@@ -168,7 +200,8 @@ struct ReviewCommand: ParsableCommand {
                         "priority": .optional(r.mention.priority),
                         "origin": .string(r.reading?.origin.rawValue ?? "officer"),
                         "phrase": .optional(r.reading?.phrase), "line": .optional(r.reading?.line),
-                        "negated": .bool(r.reading?.negated ?? false), "cue": .optional(r.reading?.cue),
+                        "negated": .bool(r.reading?.negated ?? false),
+                        "cue": .optional(r.reading?.cue),
                         "counts": .bool(r.counts), "decisions": .array(r.decisions.map(\.json)),
                     ])
                 }),

@@ -30,14 +30,16 @@ struct ShowCommand: ParsableCommand {
         }
         let questionnaire = try? questionnaires.catalog(with: opened).find(found.questionnaire)
         // Only this submission's Member States are looked up: the cost does not grow with the store.
-        let entry: HistoryEntry? = try HistoryEntry.entry(of: found, in: opened, questionnaire: questionnaire)
+        let entry: HistoryEntry? = try HistoryEntry.entry(
+            of: found, in: opened, questionnaire: questionnaire)
         var blocks = found.blocks(
             title: "Submission #\(found.id) to \(found.questionnaire) from \(found.delegation)",
             questionnaire: questionnaire)
         blocks.append(.text("status:        \(entry?.status ?? "unknown")"))
         let decisions = entry?.decisions ?? []
         if !decisions.isEmpty {
-            blocks.append(.heading("The officer's decisions (what counts: threatsurvey review \(found.id))"))
+            blocks.append(
+                .heading("The officer's decisions (what counts: threatsurvey review \(found.id))"))
             for d in decisions { blocks.append(.text(d.line)) }
         }
         for warning in found.warnings { blocks.append(.text(warning)) }

@@ -59,16 +59,20 @@ extension SummaryCommand {
     /// `text` with French guillemets bound to the words they quote (U+00A0 inside « … »),
     /// so that no wrapping, here or in a word processor, leaves one alone at a line's end.
     static func guillemetsKept(_ text: String) -> String {
-        text.replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(of: " »", with: "\u{00A0}»")
+        text.replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(
+            of: " »", with: "\u{00A0}»")
     }
 
     /// How many Member States replied after the deadline, by the deadline check's rule (their
     /// first answer came late; ``Lateness``), so that the summary agrees with `deadline` and the
     /// report. Summed answers (large streamed files) have one answer per state: the ranking's.
     static func lateCount(_ input: AnalysisInput, ranking: Ranking) -> Int {
-        guard input.aggregate == nil, !input.latenessUnknown else { return ranking.lateAnswers.count }
+        guard input.aggregate == nil, !input.latenessUnknown else {
+            return ranking.lateAnswers.count
+        }
         return Lateness.lateStates(
-            questionnaire: input.questionnaire, submissions: input.submissions, asOf: input.options.asOf
+            questionnaire: input.questionnaire, submissions: input.submissions,
+            asOf: input.options.asOf
         ).count
     }
 }

@@ -10,7 +10,9 @@ import ThreatSurvey
 struct VoidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "void",
-        summary: "withdraw a submission (entered by mistake, wrong delegation); the earlier answer counts again")
+        summary:
+            "withdraw a submission (entered by mistake, wrong delegation); the earlier answer counts again"
+    )
 
     @Argument("SUBMISSION", help: "the submission's number as shown by 'history' (3 or #3)")
     var submission: SubmissionNumber
@@ -24,11 +26,14 @@ struct VoidCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         let id = submission.id
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !why.isEmpty else { throw .usage("void needs --reason TEXT (why, in your words; it goes on the record)") }
+        guard !why.isEmpty else {
+            throw .usage("void needs --reason TEXT (why, in your words; it goes on the record)")
+        }
         let opened = try StoreOptions.existingOrMissing(store, context)
         guard let found = try opened.submission(id: id) else {
             throw .inputMissing(
-                path: opened.path, reason: "no submission #\(id) in this store (see threatsurvey history)")
+                path: opened.path,
+                reason: "no submission #\(id) in this store (see threatsurvey history)")
         }
         if let earlier = try opened.decisions(submission: id).first(where: { $0.action == .void }) {
             throw .usage("#\(id) is already voided (decision #\(earlier.id): \(earlier.reason))")
@@ -39,8 +44,10 @@ struct VoidCommand: ParsableCommand {
         var lines = recorded.map { "#\(id) from \(found.delegation) voided: \($0.line)" }
         for state in found.memberStates {
             let now = try opened.currentSubmissionID(
-                questionnaire: found.questionnaire, memberState: state, respondent: found.response.respondent)
-            lines.append("  \(state): " + (now.map { "#\($0) is current again" } ?? "no answer now"))
+                questionnaire: found.questionnaire, memberState: state,
+                respondent: found.response.respondent)
+            lines.append(
+                "  \(state): " + (now.map { "#\($0) is current again" } ?? "no answer now"))
         }
         try context.console.out(lines.joined(separator: "\n") + "\n")
         return .success

@@ -11,7 +11,9 @@ extension QuestionnairesOptions {
         do {
             disk = try catalog()
         } catch {
-            guard case .inputMissing = error, let store, questionnaires == "questionnaires" else { throw error }
+            guard case .inputMissing = error, let store, questionnaires == "questionnaires" else {
+                throw error
+            }
             let stored = try QuestionnaireCatalog(questionnaires: []).merging(store: store)
             if stored.questionnaires.isEmpty { throw error }
             return stored
