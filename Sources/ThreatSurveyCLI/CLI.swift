@@ -14,7 +14,7 @@ public enum CLI {
             SubmitCommand.self, HistoryCommand.self, ShowCommand.self, InspectCommand.self,
             QuestionnairesCommand.self,
             TemplateCommand.self, RankCommand.self, RegionsCommand.self, TallyCommand.self,
-            DeadlineCommand.self,
+            DeadlineCommand.self, ReviewCommand.self, VoidCommand.self,
             GenerateCommand.self, ReportCommand.self, SummaryCommand.self, DemoCommand.self,
             CompletionsCommand.self,
         ]

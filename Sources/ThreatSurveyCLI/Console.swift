@@ -10,6 +10,9 @@ public final class Console {
     let errWriter: any OutputWriter
     /// Whether standard error is a terminal (progress lines are shown only then).
     public let errIsTerminal: Bool
+    /// Whether standard output is a terminal (running prose such as `summary` is wrapped
+    /// only then: a file or a pipe gets one line per paragraph, for the word processor).
+    public var outIsTerminal = false
 
     /// A console over two writers.
     public init(out: any OutputWriter, err: any OutputWriter, errIsTerminal: Bool = false) {
@@ -27,6 +30,7 @@ public final class Console {
                 out: FileDescriptorWriter(descriptor: STDOUT_FILENO, name: "standard output"),
                 err: FileDescriptorWriter(descriptor: STDERR_FILENO, name: "standard error"),
                 errIsTerminal: isatty(STDERR_FILENO) == 1)
+            outIsTerminal = isatty(STDOUT_FILENO) == 1
         }
     }
 

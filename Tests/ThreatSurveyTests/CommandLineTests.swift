@@ -43,6 +43,8 @@ struct CommandLineTests {
             ["demo", "--fixture", folder],
             ["completions", "tcsh"],
             ["inspect"],
+            ["review", "1", "--priority", "2=high", "--reason", "x"],
+            ["void", "one", "--reason", "x"],
         ]
         let names = CLI.commands.map { $0.configuration.name }
         #expect(Set(cases.map { $0[0] }) == Set(names))
@@ -94,7 +96,7 @@ struct CommandLineTests {
         defer { TestSupport.cleanUp(folder) }
         let usesStore: Set = [
             "submit", "history", "show", "questionnaires", "rank", "regions", "tally", "deadline",
-            "report", "summary", "demo",
+            "report", "summary", "demo", "review", "void",
         ]
         let usesQuestionnaires: Set = usesStore.union(["template"])
         let required = [

@@ -66,7 +66,7 @@ struct EndToEndTests {
         #expect(ok.err.contains("2 submissions stored in \(folder)/env.sqlite"))
 
         let late = try run(
-            ["submit", "answers/pl.csv", "--received", "2015-09-08T00:10"], in: folder,
+            ["submit", "answers/pl.csv", "--received", "2015-09-08T00:10", "--again"], in: folder,
             environment: env)
         #expect(late.out.contains("LATE"))
         #expect(late.out.contains("supersedes #1 for PL"))

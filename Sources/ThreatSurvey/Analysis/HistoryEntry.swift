@@ -11,22 +11,28 @@ public struct HistoryEntry: Sendable {
     public var supersededBy: [(memberState: String, by: Int64)]
     /// Whether it arrived after the deadline.
     public var late: Bool
+    /// The officer's decisions about it, in the order recorded (a void among them).
+    public var decisions: [Decision] = []
+
+    /// The void that withdrew it, if any.
+    public var voided: Decision? { decisions.first { $0.action == .void } }
 
     /// The history of `submissions` (one questionnaire's), in received order.
     ///
     /// - Complexity: O(n log n) for the sort, then O(n): the current submission per
     ///   (Member State, respondent) is looked up, not searched for (searching made a
     ///   million-respondent store take minutes).
-    public static func history(of submissions: [Submission], questionnaire: Questionnaire?)
-        -> [HistoryEntry]
-    {
+    public static func history(
+        of submissions: [Submission], questionnaire: Questionnaire?, decisions: [Decision] = []
+    ) -> [HistoryEntry] {
         let ordered = submissions.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
-        // The latest in received order wins, as in CurrentAnswers.
+        let decided = Dictionary(grouping: decisions, by: \.submission)
+        // The latest in received order wins, as in CurrentAnswers; a voided one never does.
         var current: [String: Int64] = [:]
         func key(_ state: String, _ s: Submission) -> String {
             state + "\u{1F}" + (s.response.respondent ?? "")
         }
-        for s in ordered {
+        for s in ordered where !(decided[s.id] ?? []).contains(where: { $0.action == .void }) {
             for state in s.memberStates { current[key(state, s)] = s.id }
         }
         return ordered.map { s in
@@ -42,7 +48,8 @@ public struct HistoryEntry: Sendable {
             }
             return HistoryEntry(
                 submission: s, currentFor: currentFor, supersededBy: supersededBy,
-                late: questionnaire.map { !$0.isOnTime(s.received) } ?? false)
+                late: questionnaire.map { !$0.isOnTime(s.received) } ?? false,
+                decisions: decided[s.id] ?? [])
         }
     }
 
@@ -69,7 +76,8 @@ public struct HistoryEntry: Sendable {
         }
         return HistoryEntry(
             submission: submission, currentFor: currentFor, supersededBy: supersededBy,
-            late: questionnaire.map { !$0.isOnTime(submission.received) } ?? false)
+            late: questionnaire.map { !$0.isOnTime(submission.received) } ?? false,
+            decisions: try store.decisions(submission: submission.id))
     }
 
     /// The history lines of the `limit` most recently received submissions (`history
@@ -94,6 +102,7 @@ public struct HistoryEntry: Sendable {
 
     /// `current`, `superseded by #7`, or `current for BE; superseded for LU by #9`.
     public var status: String {
+        if let voided { return "voided: \(voided.reason)" }
         if supersededBy.isEmpty { return "current" }
         let replaced = supersededBy.map { "\($0.memberState) by #\($0.by)" }
         if currentFor.isEmpty {

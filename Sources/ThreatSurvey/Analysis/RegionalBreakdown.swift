@@ -19,6 +19,11 @@ public struct RegionalBreakdown: Sendable {
         public var lift: Double?
         /// One-sided Fisher exact p-value.
         public var pValue: Double
+        /// Whether every region state mentioning it does so through one joint answer
+        /// (``markJointAnswers(_:)``): one text, not independent views.
+        public var restsOnOneJointAnswer = false
+        /// That joint answer's submission number.
+        public var jointAnswer: Int64?
     }
 
     /// One region's figures.
@@ -68,6 +73,7 @@ public struct RegionalBreakdown: Sendable {
             aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
             grouping: grouping, alpha: alpha, options: wholeOptions,
             lateAnswers: overall.lateAnswers)
+        markJointAnswers(current)
     }
 
     /// Computes the breakdown from per-state sums.

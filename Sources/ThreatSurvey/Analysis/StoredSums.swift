@@ -11,6 +11,8 @@ public enum StoredSums {
     ) throws(SurveyError) -> (aggregate: MentionAggregate, lateAnswers: [String])? {
         let files = try store.streamedSums(questionnaire: questionnaire)
         guard !files.isEmpty else { return nil }
+        // A decision about a streamed answer changes what it counts: the general path.
+        if try store.decisionsTouchStreamed(questionnaire: questionnaire.id) { return nil }
         for (i, a) in files.enumerated() {
             for b in files[(i + 1)...]
             where a.respondentPrefix == b.respondentPrefix && a.respondents.overlaps(b.respondents)
@@ -18,7 +20,7 @@ public enum StoredSums {
                 return nil
             }
         }
-        let regular = try store.submissions(
+        let regular = try store.countedSubmissions(
             questionnaire: questionnaire.id, excludingStreamed: true)
         guard regular.allSatisfy({ $0.response.respondent == nil }) else { return nil }
         let cutoff = options.onTimeOnly ? questionnaire.onTimeCutoff : nil

@@ -155,7 +155,7 @@ public struct AnalysisInput {
             input.lateAnswers = sums.lateAnswers
             return input
         }
-        input.submissions = try store?.submissions(questionnaire: questionnaire.id) ?? []
+        input.submissions = try store?.countedSubmissions(questionnaire: questionnaire.id) ?? []
         return input
     }
 

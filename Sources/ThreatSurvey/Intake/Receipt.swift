@@ -28,6 +28,10 @@ public struct Receipt: Sendable {
     public var receivedIsNow: Bool
     /// Whether nothing was stored.
     public var dryRun: Bool
+    /// Whether the same bytes were already stored for this delegation and questionnaire:
+    /// ``submission`` is then the stored one, and nothing new was stored (`submit --again`
+    /// stores them anyway).
+    public var alreadyStored = false
 
     /// Whether the submission arrived after the deadline.
     public var isLate: Bool { !questionnaire.isOnTime(submission.received) }

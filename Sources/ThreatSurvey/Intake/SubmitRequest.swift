@@ -12,6 +12,9 @@ public struct SubmitRequest: Sendable {
     public var dryRun: Bool
     /// `--contacts FILE`: delegations' addresses, deciding whose a mail is from its sender.
     public var contacts: String? = nil
+    /// `--again`: store a file even when the same bytes are already stored for the same
+    /// delegation and questionnaire.
+    public var again = false
 
     /// Creates a request.
     public init(

@@ -189,10 +189,16 @@ public struct Submitter {
     /// - Parameter store: where to store; `nil` (or a dry run) stores nothing.
     public func commit(_ prepared: Prepared, into store: Store?) throws(SurveyError) -> [Receipt] {
         let questionnaire = prepared.questionnaire
-        let existing = try store?.submissions(questionnaire: questionnaire.id) ?? []
+        let existing = try store?.countedSubmissions(questionnaire: questionnaire.id) ?? []
         let stored: [Submission]
+        var prepared = prepared
+        var duplicates: [Receipt] = []
+        if store != nil, !prepared.request.again {
+            duplicates = Submitter.setAsideDuplicates(&prepared, existing: existing)
+        }
         if let store, !prepared.request.dryRun {
             stored = try store.insert(prepared.files)
+            try keepDefinition(of: questionnaire, for: stored, in: store)
         } else {
             // Not stored: numbered in file order, so that later files win ties in received
             // time exactly as they would in a store.
@@ -209,9 +215,10 @@ public struct Submitter {
                 }
             }
         }
-        return receipts(
-            for: stored, warnings: prepared.warnings, existing: existing,
-            questionnaire: questionnaire, request: prepared.request)
+        return duplicates
+            + receipts(
+                for: stored, warnings: prepared.warnings, existing: existing,
+                questionnaire: questionnaire, request: prepared.request)
     }
 
     private func receipts(

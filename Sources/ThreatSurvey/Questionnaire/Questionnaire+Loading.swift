@@ -170,7 +170,21 @@ extension Questionnaire {
                     fail(aliasNode, "\"aliases\" is an object of language → list of strings", nil)
                 }
             }
-            let threat = Threat(id: id, title: title, aliases: aliases)
+            var threat = Threat(id: id, title: title, aliases: aliases)
+            if let labelNode = element["label"] {
+                if let text = labelNode.string, !text.isEmpty {
+                    threat.labels["und"] = text
+                } else if let members = labelNode.members,
+                    members.allSatisfy({ !($0.value.string ?? "").isEmpty })
+                {
+                    for member in members { threat.labels[member.key] = member.value.string }
+                } else {
+                    fail(
+                        labelNode,
+                        "\"label\" is a string or an object of language → short label (non-empty strings)",
+                        nil)
+                }
+            }
             // Every name a threat answers to must lead to it alone.
             var names: [(String, JSONNode)] = [(id, idNode), (title, element["title"] ?? element)]
             if let aliasNode = element["aliases"] {

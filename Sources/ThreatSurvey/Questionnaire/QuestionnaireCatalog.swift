@@ -10,6 +10,9 @@ public struct QuestionnaireCatalog: Sendable {
     public let questionnaires: [Questionnaire]
     /// The folder they were read from.
     public let folder: String
+    /// Per questionnaire id, the file it was read from (the store keeps a copy of the
+    /// definition each submission was validated against).
+    public var files: [String: String] = [:]
 
     /// Creates a catalog from questionnaires already loaded.
     public init(questionnaires: [Questionnaire], folder: String = "") {
@@ -63,7 +66,9 @@ public struct QuestionnaireCatalog: Sendable {
             }
         }
         if problems.containsErrors { throw .invalidData(problems) }
-        return QuestionnaireCatalog(questionnaires: loaded, folder: folder)
+        var catalog = QuestionnaireCatalog(questionnaires: loaded, folder: folder)
+        catalog.files = files
+        return catalog
     }
 
     /// The questionnaire named `id` in either spelling.

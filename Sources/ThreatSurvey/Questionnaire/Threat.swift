@@ -9,6 +9,9 @@ public struct Threat: Sendable, Hashable, Identifiable {
     public var title: String
     /// Aliases by language code (`en`, `fr`, `de`), in the file's order.
     public var aliases: [(language: String, terms: [String])]
+    /// Short labels by language code (`"label": {"en": "Firearms", "fr": "Armes à feu"}`,
+    /// optional): what the report, its charts and the summary print instead of the id.
+    public var labels: [String: String] = [:]
 
     /// Creates a threat.
     public init(id: String, title: String, aliases: [(language: String, terms: [String])] = []) {

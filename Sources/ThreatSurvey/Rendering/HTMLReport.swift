@@ -16,6 +16,10 @@ public struct HTMLReport: Sendable {
     public var today: CivilDate
     /// When the report was made (shown in the headline).
     public var generated: Date
+    /// The officer's decisions about these submissions, voids included (for provenance).
+    public var decisions: [Decision] = []
+    /// The submissions withdrawn by a void (listed in provenance, counted nowhere).
+    public var voided: [Submission] = []
 
     /// Creates a report.
     public init(
@@ -65,14 +69,18 @@ public struct HTMLReport: Sendable {
         let borda = Ranking(
             questionnaire: questionnaire, aggregate: aggregate, options: .init(method: .borda),
             lateAnswers: late)
-        let breakdown = RegionalBreakdown(
+        var breakdown = RegionalBreakdown(
             questionnaire: questionnaire, aggregate: aggregate, grouping: grouping,
             lateAnswers: late)
+        breakdown.markJointAnswers(current)
         let check = DeadlineCheck(
             questionnaire: questionnaire, submissions: submissions, today: today)
         let tally = Tally(questionnaire: questionnaire, submissions: visible, grouping: grouping)
         let robustness = Robustness(questionnaire: questionnaire, aggregate: aggregate)
-        let summary = SummaryWriter(ranking: ranking, breakdown: breakdown, lateCount: late.count)
+        // Who is late: the deadline tiles' rule (first answer after the deadline), once.
+        let lateCount = Lateness.lateStates(questionnaire: questionnaire, submissions: visible)
+            .count
+        let summary = SummaryWriter(ranking: ranking, breakdown: breakdown, lateCount: lateCount)
             .paragraph()
 
         var body = ""
@@ -153,7 +161,7 @@ public struct HTMLReport: Sendable {
             let y = 20 + i * rowHeight
             let w = Int(Double(barWidth) * Double(t.memberStates) / Double(maxCount))
             svg +=
-                "<text x=\"0\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(t.rankLabel)) \(Self.escape(t.id))</text>"
+                "<text x=\"0\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(t.rankLabel)) \(Self.escape(label(t.id)))</text>"
             svg +=
                 "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(rowHeight - 5)\" fill=\"\(t.tied ? "#777" : "#333")\" stroke=\"#111\" stroke-width=\"0.5\"/>"
             svg +=
@@ -173,7 +181,7 @@ public struct HTMLReport: Sendable {
 
     func heatMap(ranking: Ranking, current: CurrentAnswers) -> String {
         var html = "<section><h2>Member States × threats</h2><table class=\"heat\"><tr><th>MS</th>"
-        for t in ranking.threats { html += "<th class=\"v\">\(Self.escape(t.id))</th>" }
+        for t in ranking.threats { html += "<th class=\"v\">\(Self.escape(label(t.id)))</th>" }
         html += "</tr>"
         for state in questionnaire.roster {
             html += "<tr><th>\(Self.escape(state))</th>"
@@ -223,7 +231,7 @@ public struct HTMLReport: Sendable {
             for (i, t) in top.enumerated() {
                 let w = Int(240 * t.share)
                 svg +=
-                    "<text x=\"0\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(Self.escape(t.id))</text>"
+                    "<text x=\"0\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(Self.escape(label(t.id)))</text>"
                 svg +=
                     "<rect x=\"200\" y=\"\(i * 15 + 2)\" width=\"\(w)\" height=\"11\" fill=\"#555\"/>"
                 svg +=
@@ -241,9 +249,13 @@ public struct HTMLReport: Sendable {
                     "<table><tr><th>signal</th><th>in region</th><th>outside</th><th>lift</th><th>p</th></tr>"
                 for s in region.signals {
                     html +=
-                        "<tr><td>\(Self.escape(s.id))</td><td class=\"n\">\(s.inRegion)/\(s.regionResponded)</td><td class=\"n\">\(s.outside)/\(s.outsideResponded)</td><td class=\"n\">\(s.lift.map { String(format: "%.1f", $0) } ?? "only here")</td><td class=\"n\">\(Self.escape(RegionalBreakdown.formatP(s.pValue)))</td></tr>"
+                        "<tr><td>\(Self.escape(label(s.id)))\(s.restsOnOneJointAnswer ? " *" : "")</td><td class=\"n\">\(s.inRegion)/\(s.regionResponded)</td><td class=\"n\">\(s.outside)/\(s.outsideResponded)</td><td class=\"n\">\(s.lift.map { String(format: "%.1f", $0) } ?? "only here")</td><td class=\"n\">\(Self.escape(RegionalBreakdown.formatP(s.pValue)))</td></tr>"
                 }
                 html += "</table>"
+                for s in region.signals where s.restsOnOneJointAnswer {
+                    html +=
+                        "<p class=\"note\">* \(Self.escape(label(s.id))) rests on one joint answer (#\(s.jointAnswer ?? 0)): the \(s.inRegion) states mentioning it signed the same text; one view, not \(s.inRegion).</p>"
+                }
             }
         }
         return html + "</section>\n"
@@ -297,27 +309,9 @@ public struct HTMLReport: Sendable {
             "<section><h2>How robust is the ranking?</h2><table><tr><th>threat</th><th>count rank</th><th>Borda rank</th><th>mean-priority rank</th><th>rank changes when left out</th></tr>"
         for line in robustness.lines {
             html +=
-                "<tr><td>\(Self.escape(line.id))</td><td class=\"n\">\(line.countRank)</td><td class=\"n\">\(line.bordaRank)</td><td class=\"n\">\(line.meanPriorityRank.map(String.init) ?? "–")</td><td>\(Self.escape(line.sensitiveTo.joined(separator: " ")))</td></tr>"
+                "<tr><td>\(Self.escape(label(line.id)))</td><td class=\"n\">\(line.countRank)</td><td class=\"n\">\(line.bordaRank)</td><td class=\"n\">\(line.meanPriorityRank.map(String.init) ?? "–")</td><td>\(Self.escape(line.sensitiveTo.joined(separator: " ")))</td></tr>"
         }
         return html
             + "</table><p class=\"note\">Leave-one-out: each responding Member State's answer is removed in turn and the count ranking recomputed; the last column lists the states whose removal alone moves the threat.</p></section>\n"
-    }
-
-    func provenance(_ counted: [Submission], current: CurrentAnswers) -> String {
-        let zone = questionnaire.timeZone
-        let currentIDs = Set(current.byState.values.flatMap { $0.map(\.id) })
-        var html =
-            "<section><h2>Provenance</h2><table><tr><th>#</th><th>delegation</th><th>received</th><th>file</th><th>SHA-256</th><th>status</th></tr>"
-        for s in counted.sorted(by: { ($0.received, $0.id) < ($1.received, $1.id) }).prefix(2000) {
-            let who = ([s.delegation] + s.response.cosignatories.map { "+" + $0 }).joined(
-                separator: " ")
-            html +=
-                "<tr><td class=\"n\">\(s.id)</td><td>\(Self.escape(who))</td><td>\(Self.escape(Timestamp.short(s.received, in: zone)))\(questionnaire.isOnTime(s.received) ? "" : " LATE")</td><td>\(Self.escape(s.sourceFile))</td><td><code>\(Self.escape(String(s.checksum.prefix(16))))…</code></td><td>\(currentIDs.contains(s.id) ? "counted" : "superseded")</td></tr>"
-        }
-        if counted.count > 2000 {
-            html +=
-                "<tr><td colspan=\"6\">… and \(counted.count - 2000) more (see threatsurvey history)</td></tr>"
-        }
-        return html + "</table></section>\n"
     }
 }

@@ -146,7 +146,9 @@ public struct SummaryWriter: Sendable {
     func name(_ t: RankedThreat, _ language: Language, attributed: Bool = true) -> String {
         let threat = ranking.questionnaire.threat(t.id)
         var text: String
-        if language == .fr,
+        if let label = threat?.labels[language.rawValue] {
+            text = language == .fr ? "« \(label) »" : label
+        } else if language == .fr,
             let french = threat?.aliases.first(where: { $0.language == "fr" })?.terms.first
         {
             text = "« \(french) »"

@@ -18,6 +18,7 @@ extension Store {
                 """
                 SELECT s.id FROM submissions s
                 WHERE s.questionnaire = ?1 AND COALESCE(s.respondent, '') = ?2
+                    AND \(Store.notVoided)
                     AND (s.delegation = ?3 OR EXISTS (
                         SELECT 1 FROM cosignatories c WHERE c.submission_id = s.id AND c.member_state = ?3))
                 ORDER BY s.received_ms DESC, s.id DESC LIMIT 1
@@ -81,7 +82,7 @@ extension Store {
         }
         do {
             let delegations = try db.prepare(
-                "SELECT s.id, s.received_ms, s.delegation FROM submissions s WHERE s.questionnaire = ?"
+                "SELECT s.id, s.received_ms, s.delegation FROM submissions s WHERE s.questionnaire = ? AND \(Store.notVoided)"
             )
             try delegations.bind([.text(questionnaire)])
             while try delegations.step() {
@@ -90,7 +91,7 @@ extension Store {
             let cosignatories = try db.prepare(
                 """
                 SELECT c.submission_id, s.received_ms, c.member_state FROM cosignatories c
-                JOIN submissions s ON s.id = c.submission_id WHERE s.questionnaire = ?
+                JOIN submissions s ON s.id = c.submission_id WHERE s.questionnaire = ? AND \(Store.notVoided)
                 """)
             try cosignatories.bind([.text(questionnaire)])
             while try cosignatories.step() {

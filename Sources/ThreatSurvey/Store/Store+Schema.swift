@@ -117,6 +117,12 @@ extension Store {
         ALTER TABLE submissions ADD COLUMN part TEXT;
         ALTER TABLE submissions ADD COLUMN part_sha256 TEXT;
         """,
+        // 5: the officer's decisions (accept, reject, priority, add, void), each a new dated
+        // row with who and why; never changed or deleted, like the submissions they concern.
+        Store.decisionsMigration,
+        // 6: the questionnaire definitions submissions were validated against, so that a
+        // store stands alone (no questionnaires folder needed to read it).
+        Store.definitionsMigration,
     ]
 
     /// The schema version this build writes.

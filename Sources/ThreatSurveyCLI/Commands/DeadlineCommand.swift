@@ -30,8 +30,8 @@ struct DeadlineCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        let catalog = try questionnaires.catalog()
         let opened = try store.forReading(context)
+        let catalog = try questionnaires.catalog(with: opened)
         let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
             explicit: questionnaire, store: opened)
         let day = today ?? DeadlineCheck.today(in: chosen.timeZone)

@@ -67,7 +67,7 @@ struct DemoCommand: ParsableCommand {
             let receipts = try manifest.replay(into: opened, catalog: catalog)
             blocks += DemoReport.loaded(
                 receipts, questionnaire: questionnaire, folder: manifest.folder)
-            let submissions = try opened.submissions(questionnaire: questionnaire.id)
+            let submissions = try opened.countedSubmissions(questionnaire: questionnaire.id)
             // One point in time for everything below: the end of the day the last answer came.
             let lastDay = CivilDate(
                 submissions.map(\.received).max() ?? questionnaire.deadlineInstant,

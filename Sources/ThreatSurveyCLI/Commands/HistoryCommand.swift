@@ -21,11 +21,11 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        let catalog = try questionnaires.catalog()
+        let opened = try store.forReading(context)
+        let catalog = try questionnaires.catalog(with: opened)
         let questionnaireID = try questionnaire.map { (id) throws(SurveyError) in
             try QuestionnaireResolver(catalog: catalog).named(id).id
         }
-        let opened = try store.forReading(context)
         if limit > 0, delegation == nil {
             // Only the last N are read: the cost follows N, not the size of the store.
             let entries = try HistoryEntry.latest(limit, in: opened, questionnaire: questionnaireID)
@@ -36,10 +36,12 @@ struct HistoryCommand: ParsableCommand {
             return .success
         }
         let all = try opened.submissions(questionnaire: questionnaireID)
+        let decisions = try opened.decisions(questionnaire: questionnaireID)
         var entries: [HistoryEntry] = []
         for id in Set(all.map(\.questionnaire)).sorted() {
             entries += HistoryEntry.history(
-                of: all.filter { $0.questionnaire == id }, questionnaire: try? catalog.find(id))
+                of: all.filter { $0.questionnaire == id }, questionnaire: try? catalog.find(id),
+                decisions: decisions)
         }
         entries.sort {
             ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id)

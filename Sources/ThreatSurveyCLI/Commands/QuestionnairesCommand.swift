@@ -15,13 +15,13 @@ struct QuestionnairesCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        let catalog = try questionnaires.catalog()
         let opened = try store.existing(context)
+        let catalog = try questionnaires.catalog(with: opened)
         var answers: [String: (submissions: Int, memberStates: Int)] = [:]
         for q in catalog.questionnaires {
             let submissions = try opened?.submissions(questionnaire: q.id) ?? []
             let roster = Set(q.roster)
-            let current = CurrentAnswers(submissions)
+            let current = CurrentAnswers(try opened?.countedSubmissions(questionnaire: q.id) ?? [])
             answers[q.id] = (
                 submissions.count, current.respondedStates.filter(roster.contains).count
             )

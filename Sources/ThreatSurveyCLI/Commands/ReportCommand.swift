@@ -25,14 +25,22 @@ struct ReportCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         if let out { try OutputFile.checkReplaceable(out) }
         let grouping = try regions.resolve()
-        let catalog = try questionnaires.catalog()
         let opened = try store.forReading(context)
+        let catalog = try questionnaires.catalog(with: opened)
         let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
             explicit: questionnaire, store: opened)
-        let report = HTMLReport(
-            questionnaire: chosen, submissions: try opened.submissions(questionnaire: chosen.id),
+        var report = HTMLReport(
+            questionnaire: chosen,
+            submissions: try opened.countedSubmissions(questionnaire: chosen.id),
             grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),
             generated: Date())
+        report.decisions = try opened.decisions(questionnaire: chosen.id)
+        let voids = Set(report.decisions.filter { $0.action == .void }.map(\.submission))
+        if !voids.isEmpty {
+            report.voided = try opened.submissions(questionnaire: chosen.id).filter {
+                voids.contains($0.id)
+            }
+        }
         let html = Array(report.render().utf8)
         if let out {
             try OutputFile.write(out) { (output) throws(SurveyError) in try output.write(html) }

@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
             try context.console.writeBytes(try opened.originalBytes(fileID: found.fileID))
             return .success
         }
-        let questionnaire = try? questionnaires.catalog().find(found.questionnaire)
+        let questionnaire = try? questionnaires.catalog(with: opened).find(found.questionnaire)
         // Only this submission's Member States are looked up: the cost does not grow with the store.
         let entry: HistoryEntry? = try HistoryEntry.entry(
             of: found, in: opened, questionnaire: questionnaire)
@@ -36,6 +36,12 @@ struct ShowCommand: ParsableCommand {
             title: "Submission #\(found.id) to \(found.questionnaire) from \(found.delegation)",
             questionnaire: questionnaire)
         blocks.append(.text("status:        \(entry?.status ?? "unknown")"))
+        let decisions = entry?.decisions ?? []
+        if !decisions.isEmpty {
+            blocks.append(
+                .heading("The officer's decisions (what counts: threatsurvey review \(found.id))"))
+            for d in decisions { blocks.append(.text(d.line)) }
+        }
         for warning in found.warnings { blocks.append(.text(warning)) }
         if let comments = found.response.comments {
             blocks.append(.heading("Written comments"))
@@ -43,7 +49,9 @@ struct ShowCommand: ParsableCommand {
         }
         let document = Document(
             blocks: blocks,
-            json: found.json(in: questionnaire).adding("status", .optional(entry?.status)))
+            json: found.json(in: questionnaire).adding("status", .optional(entry?.status))
+                .adding("decisions", .array(decisions.map(\.json)))
+                .adding("voided", entry?.voided.map(\.json) ?? .null))
         try context.print(document, format: format)
         return .success
     }

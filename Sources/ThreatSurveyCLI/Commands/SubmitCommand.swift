@@ -44,6 +44,8 @@ struct SubmitCommand: ParsableCommand {
     var each: Bool
     @Flag(help: "validate and print the receipt, store nothing")
     var dryRun: Bool
+    @Flag(help: "store the file even when the same bytes are already stored for its delegation")
+    var again: Bool
     @Option("FORMAT", help: "output format", values: [.table, .json])
     var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions
@@ -54,8 +56,9 @@ struct SubmitCommand: ParsableCommand {
             paths: try Submitter.expandingFolders(files), questionnaire: questionnaire,
             delegation: delegation?.code, received: received, dryRun: dryRun)
         request.contacts = contacts
-        let submitter = Submitter(catalog: try questionnaires.catalog())
+        request.again = again
         let existing = try store.existing(context)
+        let submitter = Submitter(catalog: try questionnaires.catalog(with: existing))
         if each {
             return try eachOnItsOwn(request, submitter: submitter, existing: existing, context)
         }
@@ -70,6 +73,11 @@ struct SubmitCommand: ParsableCommand {
                 create: { () throws(SurveyError) in try store.openOrCreate(context) })
         }
         if let receipt = streamed {
+            // The definition the file was validated against is kept with it (a store stands alone).
+            let target: Store? = existing != nil ? existing : try store.existing(context)
+            if let target {
+                try submitter.keepDefinition(of: receipt.questionnaire, for: [], in: target)
+            }
             try context.print(receipt.document(), format: format)
             try context.console.err("1 file stored in \(store.path(context)) by streaming")
             return .success
@@ -94,8 +102,11 @@ struct SubmitCommand: ParsableCommand {
         let stored =
             request.dryRun
             ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
+        let new = receipts.filter { !$0.alreadyStored }.count
+        let again = receipts.count - new
         try context.console.err(
-            "\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
+            "\(new) submission\(new == 1 ? "" : "s") \(stored)"
+                + (again > 0 ? "; \(again) already stored (same bytes), not stored again" : ""))
         return .success
     }
 

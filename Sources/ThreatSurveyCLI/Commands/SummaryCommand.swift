@@ -1,3 +1,4 @@
+import Foundation
 import ThreatSurvey
 
 /// The `summary` command.
@@ -33,9 +34,14 @@ struct SummaryCommand: ParsableCommand {
         let breakdown = input.breakdown(grouping, alpha: 0.05, options: options)
         let writer = SummaryWriter(
             ranking: ranking, breakdown: breakdown,
-            lateCount: options.onTimeOnly ? 0 : ranking.lateAnswers.count,
+            lateCount: options.onTimeOnly ? 0 : SummaryCommand.lateCount(input, ranking: ranking),
             attribute: attribute)
-        let text = writer.paragraph(language)
+        let text = SummaryCommand.guillemetsKept(writer.paragraph(language))
+        if format == .table, !context.console.outIsTerminal {
+            // A file or a pipe: the paragraph on one line, for the word processor to wrap.
+            try context.console.out(TerminalText.safe(text) + "\n")
+            return .success
+        }
         try context.print(
             Document(
                 blocks: [.text(text)],
@@ -46,5 +52,27 @@ struct SummaryCommand: ParsableCommand {
                 ])),
             format: format)
         return .success
+    }
+}
+
+extension SummaryCommand {
+    /// `text` with French guillemets bound to the words they quote (U+00A0 inside « … »),
+    /// so that no wrapping, here or in a word processor, leaves one alone at a line's end.
+    static func guillemetsKept(_ text: String) -> String {
+        text.replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(
+            of: " »", with: "\u{00A0}»")
+    }
+
+    /// How many Member States replied after the deadline, by the deadline check's rule (their
+    /// first answer came late; ``Lateness``), so that the summary agrees with `deadline` and the
+    /// report. Summed answers (large streamed files) have one answer per state: the ranking's.
+    static func lateCount(_ input: AnalysisInput, ranking: Ranking) -> Int {
+        guard input.aggregate == nil, !input.latenessUnknown else {
+            return ranking.lateAnswers.count
+        }
+        return Lateness.lateStates(
+            questionnaire: input.questionnaire, submissions: input.submissions,
+            asOf: input.options.asOf
+        ).count
     }
 }

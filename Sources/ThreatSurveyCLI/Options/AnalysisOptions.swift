@@ -36,12 +36,11 @@ public struct AnalysisOptions: ParsableArguments {
         _ request: AnalysisRequest, store: StoreOptions, questionnaires: QuestionnairesOptions,
         _ context: CommandContext
     ) throws(SurveyError) -> AnalysisInput {
-        let catalog = try questionnaires.catalog()
+        let opened = request.files.isEmpty ? try store.forReading(context) : nil
+        let catalog = try questionnaires.catalog(with: opened)
         let progress = context.progress("reading")
         let input = try AnalysisInput.load(
-            request, catalog: catalog,
-            store: request.files.isEmpty ? try store.forReading(context) : nil,
-            progress: progress)
+            request, catalog: catalog, store: opened, progress: progress)
         for warning in input.warnings { try context.console.err(warning) }
         return input
     }

@@ -47,3 +47,19 @@ public struct StoreOptions: ParsableArguments {
             warn: { [console = context.console] in try? console.err($0) })
     }
 }
+
+extension StoreOptions {
+    /// Opens an existing store for a command that records (review, void): a missing store is
+    /// exit 66 with the path, and nothing is created.
+    static func existingOrMissing(_ options: StoreOptions, _ context: CommandContext)
+        throws(SurveyError) -> Store
+    {
+        guard let opened = try options.existing(context) else {
+            throw .inputMissing(
+                path: options.path(context),
+                reason: "no store here; submit answers first (threatsurvey submit FILE…), "
+                    + "or pass --store PATH or set THREATSURVEY_STORE")
+        }
+        return opened
+    }
+}

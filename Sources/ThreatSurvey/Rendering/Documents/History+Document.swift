@@ -7,6 +7,7 @@ extension HistoryEntry {
     {
         var rows: [[String]] = []
         var json: [JSONValue] = []
+        var decisionLines: [String] = []
         for e in entries {
             let s = e.submission
             let q = try? catalog.find(s.questionnaire)
@@ -21,7 +22,9 @@ extension HistoryEntry {
             ])
             json.append(
                 s.json(in: q).adding("status", .string(e.status))
-                    .adding("currentFor", .strings(e.currentFor)))
+                    .adding("currentFor", .strings(e.currentFor))
+                    .adding("decisions", .array(e.decisions.map(\.json))))
+            decisionLines += e.decisions.map { "#\(s.id): \($0.line)" }
         }
         let table = TextTable(
             columns: ["#", "received", "questionnaire", "delegation", "file", "threats", "status"],
@@ -30,6 +33,10 @@ extension HistoryEntry {
         blocks.append(entries.isEmpty ? .text("No submissions yet.") : .table(table))
         let late = entries.filter(\.late).count
         if late > 0 { blocks.append(.note("\(late) received after the deadline (marked LATE).")) }
+        if !decisionLines.isEmpty {
+            blocks.append(.heading("The officer's decisions (\(decisionLines.count))"))
+            for line in decisionLines { blocks.append(.text(line)) }
+        }
         return Document(blocks: blocks, json: .object(["submissions": .array(json)]), csv: table)
     }
 }

@@ -12,6 +12,14 @@ extension Receipt {
     }
 
     var blocks: [Document.Block] {
+        if alreadyStored {
+            return [
+                .note(
+                    "\(submission.sourceFile): already stored as #\(submission.id) (\(submission.delegation), "
+                        + "same bytes, SHA-256 \(submission.checksum.prefix(16))…); not stored again "
+                        + "(submit --again stores it anyway)")
+            ]
+        }
         let number = dryRun ? "(dry run, not stored)" : "#\(submission.id)"
         var blocks = submission.blocks(
             title: "Submission \(number) to \(questionnaire.id) from \(submission.delegation)",
@@ -37,7 +45,8 @@ extension Receipt {
 
     var json: JSONValue {
         submission.json(in: questionnaire)
-            .adding("stored", .bool(!dryRun))
+            .adding("stored", .bool(!dryRun && !alreadyStored))
+            .adding("alreadyStored", alreadyStored ? .int(Int(submission.id)) : .null)
             .adding(
                 "supersedes",
                 .array(

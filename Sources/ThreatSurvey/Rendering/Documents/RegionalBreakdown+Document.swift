@@ -43,6 +43,8 @@ extension RegionalBreakdown {
                                     "outsideResponded": .int(s.outsideResponded),
                                     "lift": .optional(s.lift),
                                     "pValue": .double(s.pValue),
+                                    "restsOnOneJointAnswer": .bool(s.restsOnOneJointAnswer),
+                                    "jointAnswer": s.jointAnswer.map { .int(Int($0)) } ?? .null,
                                 ])
                             }),
                         "smallestPossiblePValue": .double(r.smallestPossiblePValue),
@@ -111,12 +113,20 @@ extension RegionalBreakdown {
                             alignments: [.left, .right, .right, .right, .right],
                             rows: r.signals.map { s in
                                 [
-                                    s.id, "\(s.inRegion)/\(s.regionResponded)",
+                                    s.id + (s.restsOnOneJointAnswer ? " *" : ""),
+                                    "\(s.inRegion)/\(s.regionResponded)",
                                     "\(s.outside)/\(s.outsideResponded)",
                                     s.lift.map { String(format: "%.1f", $0) } ?? "only here",
                                     RegionalBreakdown.formatP(s.pValue),
                                 ]
                             })))
+                for s in r.signals where s.restsOnOneJointAnswer {
+                    blocks.append(
+                        .note(
+                            "* \(s.id) rests on one joint answer (#\(s.jointAnswer ?? 0)): the \(s.inRegion) states "
+                                + "mentioning it signed the same text; one view, not \(s.inRegion)."
+                        ))
+                }
             }
         }
         return Document(blocks: blocks, json: json, csv: csvTable)
