@@ -172,7 +172,10 @@ struct BadInputTests {
             _ = try Questionnaire.load(bytes: Array(text.utf8), file: "q.json")
             Issue.record("expected rejection")
         } catch {
-            guard case .invalidData(let d) = error else { return }
+            guard case .invalidData(let d) = error else {
+                Issue.record("expected invalid data, got \(error)")
+                return
+            }
             #expect(
                 d.map(\.description) == [
                     "q.json:1:66: error: \"deadline\" is not a date in the form YYYY-MM-DD: \"2015-09-31\"",

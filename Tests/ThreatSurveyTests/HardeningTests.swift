@@ -124,5 +124,14 @@ extension HardeningTests {
             problems.last?.message
                 == "and 5900 more problems in this file (the first 100 are listed)")
         #expect(problems.filter { $0.suggestion != nil }.count <= ParseContext.suggestionLimit)
+        // Misspellings that do have a suggestion: the first ones get it, the rest do not
+        // (so the bound is really reached, not passed with none).
+        let near = (0..<3000).map { _ in "Frnace,frearms" }
+        let misspelt = TestSupport.problems(
+            "delegation,threat\n" + near.joined(separator: "\n") + "\n",
+            questionnaire: try TestSupport.questionnaire())
+        let suggested = misspelt.filter { $0.suggestion != nil }.count
+        #expect(suggested > 0)
+        #expect(suggested == min(Diagnostic.listedPerFile, ParseContext.suggestionLimit))
     }
 }

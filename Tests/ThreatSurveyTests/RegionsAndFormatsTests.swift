@@ -91,7 +91,10 @@ struct RegionalBreakdownTests {
             _ = try Grouping.load(bytes: Array(bad.utf8), file: "g.json")
             Issue.record("expected rejection")
         } catch {
-            guard case .invalidData(let d) = error else { return }
+            guard case .invalidData(let d) = error else {
+                Issue.record("expected invalid data, got \(error)")
+                return
+            }
             #expect(
                 d.map(\.description) == [
                     "g.json:1:23: error: a grouping needs an \"id\" in kebab-case",

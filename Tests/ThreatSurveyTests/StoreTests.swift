@@ -139,11 +139,17 @@ struct StoreTests {
         defer { TestSupport.cleanUp(folder) }
         let store = try Store(path: ":memory:")
         _ = try submit("a.csv", "ms,threat\nFR,drugs\n", received: "2015-09-05", into: store)
-        #expect(throws: SQLiteError.self) { try store.db.execute("DELETE FROM submissions") }
-        #expect(throws: SQLiteError.self) {
-            try store.db.execute("UPDATE submissions SET delegation = 'DE'")
+        // Refused by the store's triggers, with their sentence: not by any other failure.
+        let refusals = [
+            ("DELETE FROM submissions", "submissions are never deleted"),
+            ("UPDATE submissions SET delegation = 'DE'", "submissions are never changed"),
+            ("DELETE FROM files", "received files are never deleted"),
+        ]
+        for (sql, sentence) in refusals {
+            let error = #expect(throws: SQLiteError.self) { try store.db.execute(sql) }
+            #expect(error?.extendedCode == .constraintTrigger)
+            #expect(error?.message.contains(sentence) == true)
         }
-        #expect(throws: SQLiteError.self) { try store.db.execute("DELETE FROM files") }
         #expect(try store.submissions().count == 1)
     }
 

@@ -15,7 +15,9 @@ enum TestSupport {
     static var fixtures: String { root + "/fixtures" }
     static func fixture(_ name: String) -> String { fixtures + "/9396-1-15/" + name }
 
-    /// The shared csv-spectrum folder beside the clone, if present.
+    /// The shared csv-spectrum acid test beside the clone (an outside suite whose files are
+    /// not copied into the project, as its README asks), or `nil` in a clone without it: the
+    /// test is then reported as skipped with the reason, never passed silently.
     static var csvSpectrum: String? {
         let path =
             URL(fileURLWithPath: root).deletingLastPathComponent().path + "/shared/csv-spectrum"
