@@ -22,8 +22,6 @@ public enum Lateness {
                 first[state] = s.received
             }
         }
-        return questionnaire.roster.filter {
-            first[$0].map { !questionnaire.isOnTime($0) } ?? false
-        }
+        return questionnaire.lateStates { first[$0] }
     }
 }

@@ -72,9 +72,10 @@ public struct Questionnaire: Sendable, Identifiable {
         date < onTimeCutoff
     }
 
-    /// The roster Member States that are late: those whose latest answer, as `latest` gives
-    /// it (`nil`: none), was received after the deadline. The one "which answers are late"
-    /// rule, however the latest answers are found.
+    /// The roster Member States that are late: those whose answer, as `latest` gives it
+    /// (`nil`: none), was received after the deadline. The one "which answers are late" rule,
+    /// whichever answer a figure judges (the counted one for a ranking's note, the first one
+    /// for the deadline check, ``Lateness``) and however it is found.
     ///
     /// - Complexity: O(r) calls of `latest` for r roster states.
     public func lateStates(latest: (String) -> Date?) -> [String] {
