@@ -13,8 +13,9 @@ public struct CurrentAnswers: Sendable {
     /// Computes the current answers from `submissions` (any order).
     ///
     /// - Parameters:
+    ///   - submissions: every submission to choose from, superseded ones included.
     ///   - asOf: only submissions received at or before this instant count.
-    ///   - receivedBy: only submissions received before this instant count (the on-time rule
+    ///   - receivedBefore: only submissions received before this instant count (the on-time rule
     ///     passes the instant the deadline day ends).
     /// - Complexity: O(n log n) for n submissions.
     public init(_ submissions: [Submission], asOf: Date? = nil, receivedBefore: Date? = nil) {

@@ -36,10 +36,13 @@ public enum LongCSVAggregator {
     /// Streams `path` and sums it for `questionnaire`.
     ///
     /// - Parameters:
+    ///   - path: the CSV file to read.
+    ///   - questionnaire: the questionnaire the file answers.
     ///   - chunkSize: bytes per read; the buffer holds two chunks, so a record may be up to
     ///     that long.
     ///   - parallel: whether a file of at least four chunks with respondents may be read on
     ///     two cores (the differential tests compare both ways).
+    /// - Returns: the sums, or why the fast path declined the file.
     /// - Throws: ``SurveyError/inputMissing(path:reason:)`` when the file cannot be read.
     public static func aggregate(
         path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize,

@@ -65,8 +65,10 @@ public struct ProseMatcher: Sendable {
     /// Every alias found in `text`, as prose mentions, in reading order.
     ///
     /// - Parameters:
+    ///   - text: the prose to read.
     ///   - firstLine: the file line on which `text` starts.
     ///   - firstColumn: the file column at which `text` starts (for its first line only).
+    /// - Returns: the mentions found, in reading order.
     /// - Complexity: O(words × aliases sharing a first word).
     public func mentions(in text: String, firstLine: Int = 1, firstColumn: Int = 1) -> [Mention] {
         read(text, firstLine: firstLine, firstColumn: firstColumn).mentions

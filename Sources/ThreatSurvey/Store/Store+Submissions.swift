@@ -108,6 +108,8 @@ extension Store {
     ///   - questionnaire: only this questionnaire's, or all when `nil`.
     ///   - excludingStreamed: leave out submissions stored by the streaming path, whose
     ///     sums ``streamedSums(questionnaire:)`` gives instead.
+    /// - Returns: the submissions, in received order (then id).
+    /// - Throws: ``SurveyError`` when the store cannot be read.
     public func submissions(questionnaire: String? = nil, excludingStreamed: Bool = false)
         throws(SurveyError) -> [Submission]
     {

@@ -33,6 +33,7 @@ public final class Store {
     /// existing store readable or writable by group or others is used, with a warning.
     ///
     /// - Parameters:
+    ///   - path: the store file.
     ///   - readOnly: open for reading only (read-only commands): nothing is created or
     ///     migrated, and a store in a read-only folder, or a read-only file, is opened
     ///     immutable so that SQLite needs no `-wal`/`-shm` companions.

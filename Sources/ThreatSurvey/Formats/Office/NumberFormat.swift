@@ -74,7 +74,10 @@ enum NumberFormat: Sendable, Hashable {
     /// The text of serial number `serial` in this format; `nil` when the number is outside the
     /// calendar (negative, after 9999-12-31), for the caller to show it as a number.
     ///
-    /// - Parameter date1904: the workbook counts days from 1904-01-01 instead of 1900-01-00.
+    /// - Parameters:
+    ///   - serial: the cell's serial number.
+    ///   - date1904: the workbook counts days from 1904-01-01 instead of 1900-01-00.
+    /// - Returns: the formatted text, or `nil` when the number is outside the calendar.
     func text(serial: Double, date1904: Bool) -> String? {
         guard self != .number, serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         let seconds = Int((serial * 86_400).rounded())
