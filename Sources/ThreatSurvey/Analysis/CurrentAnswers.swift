@@ -41,9 +41,10 @@ public struct CurrentAnswers: Sendable {
         byState[state]?.max(by: CurrentAnswers.precedes)
     }
 
-    /// Whether `a` comes before `b`, so that `b` replaces it when both fill the same slot:
-    /// received earlier, or at the same instant with a smaller number (stored earlier). The
-    /// one "which answer is current" order; ``Submitter`` uses it for its receipts too.
+    /// Whether `a` comes before `b`, so that `b` replaces it when both fill the same slot.
+    ///
+    /// That is: received earlier, or at the same instant with a smaller number (stored earlier).
+    /// The one "which answer is current" order; ``Submitter`` uses it for its receipts too.
     public static func precedes(_ a: Submission, _ b: Submission) -> Bool {
         (a.received, a.id) < (b.received, b.id)
     }

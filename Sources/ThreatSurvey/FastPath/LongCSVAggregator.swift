@@ -15,9 +15,11 @@ import Foundation
 /// added to the sums by the same function (``SumsRow/addAnswer(_:)``). The streamed submit
 /// (Intake) uses it to store a large file without holding it.
 public enum LongCSVAggregator {
-    /// Whether one answer names every threat of the questionnaire. The general reader reads
-    /// such an answer as a filled-in template (rows without priority or comment mention
-    /// nothing, ``LongCSVParser``), a rule with diagnostics, so the fast path declines it.
+    /// Whether one answer names every threat of the questionnaire.
+    ///
+    /// The general reader reads such an answer as a filled-in template (rows without priority or
+    /// comment mention nothing, ``LongCSVParser``), a rule with diagnostics, so the fast path
+    /// declines it.
     static func namesEveryThreat(_ priorities: [Int32]) -> Bool {
         priorities.count > 1 && !priorities.contains { $0 < 0 }
     }

@@ -364,7 +364,7 @@ public struct ProseMatcher: Sendable {
     }
 
     /// The receipt's label for the negation cue at `k`, or `nil` when the word there does
-    /// not negate ("not only", "no. 1", "non-EU", "no doubt").
+    /// not negate (`not only`, `no. 1`, `non-EU`, `no doubt`).
     private func cueLabel(at k: Int, tokens: [Token], line: Substring, clause: [Int]) -> String? {
         let token = tokens[k]
         let next = k + 1 < tokens.count ? tokens[k + 1] : nil
@@ -415,7 +415,7 @@ public struct ProseMatcher: Sendable {
         text == "'" || text == "’" || text == "ʼ"
     }
 
-    /// The list number a line starts with ("1. ", "2) ", "(3) "), with its label.
+    /// The list number a line starts with (`1. `, `2) `, `(3) `), with its label.
     private static func listMarker(_ line: Substring) -> (value: Int, label: String)? {
         let body = line.drop { $0 == " " || $0 == "\t" }
         var rest = body

@@ -157,9 +157,10 @@ public final class Store {
         Store.failure(error, path: path)
     }
 
-    /// The user-facing failure for an error from SQLite on the store at `path`: the one place
-    /// where SQLite's result codes become messages and exit codes (all ``SurveyError/io(_:)``,
-    /// exit 74). A ``SurveyError`` passes through unchanged.
+    /// The user-facing failure for an error from SQLite on the store at `path`.
+    ///
+    /// The one place where SQLite's result codes become messages and exit codes (all
+    /// ``SurveyError/io(_:)``, exit 74). A ``SurveyError`` passes through unchanged.
     static func failure(_ error: any Error, path: String) -> SurveyError {
         switch error {
         case let surveyError as SurveyError:

@@ -105,8 +105,9 @@ enum NumberFormat: Sendable, Hashable {
         }
     }
 
-    /// `YYYY-MM-DD` for a day count from 1970-01-01 (proleptic Gregorian; H. Hinnant's
-    /// `civil_from_days`).
+    /// `YYYY-MM-DD` for a day count from 1970-01-01 (proleptic Gregorian).
+    ///
+    /// The algorithm is Hinnant's `civil_from_days`.
     static func civil(daysFrom1970 days: Int) -> String {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -164,8 +165,9 @@ enum NumberFormat: Sendable, Hashable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The number in `text` as a plain decimal, or `nil` when `text` is not a finite decimal
-    /// number (`NaN`, `inf` and hexadecimal are not numbers here). Spaces around it are allowed.
+    /// The number in `text` as a plain decimal, or `nil` when `text` is not a finite decimal.
+    ///
+    /// `NaN`, `inf` and hexadecimal are not numbers here. Spaces around it are allowed.
     static func plain(_ text: String) -> String? {
         let utf8 = text.utf8
         guard let first = utf8.firstIndex(where: { $0 != 0x20 }),
