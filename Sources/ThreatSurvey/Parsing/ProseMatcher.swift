@@ -272,7 +272,8 @@ public struct ProseMatcher: Sendable {
                             + "(the questionnaire's threats); ignored"))
             }
         }
-        var previousPhrase = [Int?](repeating: nil, count: count)  // index into kept, ending before k
+        // index into kept, ending before k
+        var previousPhrase = [Int?](repeating: nil, count: count)
         var nextPhrase = [Int?](repeating: nil, count: count)  // starting at or after k
         do {
             var p = 0
