@@ -11,9 +11,10 @@ struct Measurement {
     var status: Int32
 }
 
-/// Runs a command with standard output sent to `output` (or discarded), and measures it
-/// with `wait4`, which reports the child's peak resident set. Linux keeps the larger of the
-/// parent's and the child's across `exec`, so the benchmark itself never holds much memory.
+/// Runs a command with standard output sent to `output` (or discarded), and measures it.
+///
+/// It measures with `wait4`, which reports the child's peak resident set. Linux keeps the larger of
+/// the parent's and the child's across `exec`, so the benchmark itself never holds much memory.
 func measure(_ arguments: [String], output: String? = nil, errors: String? = nil) -> Measurement {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

@@ -21,6 +21,7 @@ let fuzzParserFR = AnswerParser(
 
 let fuzzFile = NSTemporaryDirectory() + "threatsurvey-fuzz-\(getpid()).csv"
 
+/// The entry point libFuzzer calls: reads one input with the parser `FUZZ_TARGET` names.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))

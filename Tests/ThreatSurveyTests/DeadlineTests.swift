@@ -5,19 +5,28 @@ import Testing
 
 @Suite("Deadline check")
 struct DeadlineTests {
-    static let zone = TimeZone(identifier: "Europe/Brussels")!
+    static let zone: TimeZone = {
+        guard let zone = TimeZone(identifier: "Europe/Brussels") else {
+            fatalError("no Europe/Brussels time zone")
+        }
+        return zone
+    }()
 
     static func questionnaire(deadline: String) -> Questionnaire {
-        Questionnaire(
-            id: "D/1/15", title: "Deadline test", issued: CivilDate(year: 2015, month: 1, day: 1)!,
-            deadline: CivilDate(iso: deadline)!, timeZone: zone,
+        guard let issued = CivilDate(year: 2015, month: 1, day: 1),
+            let due = CivilDate(iso: deadline)
+        else { fatalError("not a date: \(deadline)") }
+        return Questionnaire(
+            id: "D/1/15", title: "Deadline test", issued: issued,
+            deadline: due, timeZone: zone,
             threats: [Threat(id: "alpha", title: "Alpha")])
     }
 
     static func submission(
         _ id: Int64, _ state: String, at text: String, cosignatories: [String] = []
     ) -> Submission {
-        let received = DateTimeInput(text)!.resolve(in: zone)
+        guard let input = DateTimeInput(text) else { fatalError("not a time: \(text)") }
+        let received = input.resolve(in: zone)
         return Submission(
             id: id, questionnaire: "D/1/15", received: received, sourceFile: "f", format: .json,
             encoding: "UTF-8",
@@ -29,9 +38,10 @@ struct DeadlineTests {
     }
 
     func check(_ deadline: String, _ submissions: [Submission], today: String) -> DeadlineCheck {
-        DeadlineCheck(
+        guard let day = CivilDate(iso: today) else { fatalError("not a date: \(today)") }
+        return DeadlineCheck(
             questionnaire: Self.questionnaire(deadline: deadline), submissions: submissions,
-            today: CivilDate(iso: today)!)
+            today: day)
     }
 
     @Test("23:30 Brussels time on the deadline day is on time; 00:10 the next day is late")
@@ -55,8 +65,10 @@ struct DeadlineTests {
     @Test(
         "A deadline in the week the clocks change",
         arguments: [
-            ("2015-10-25", "+01:00", "2015-10-25T23:30", "2015-10-26T00:10"),  // summer time ends that night
-            ("2015-03-29", "+02:00", "2015-03-29T23:30", "2015-03-30T00:10"),  // summer time began that night
+            // summer time ends that night
+            ("2015-10-25", "+01:00", "2015-10-25T23:30", "2015-10-26T00:10"),
+            // summer time began that night
+            ("2015-03-29", "+02:00", "2015-03-29T23:30", "2015-03-30T00:10"),
             ("2015-10-24", "+02:00", "2015-10-24T23:59:30", "2015-10-25T00:00:30"),
         ])
     func clockChange(deadline: String, offset: String, onTime: String, late: String) {

@@ -52,7 +52,8 @@ struct InspectionTests {
                     rc[0] <= rows.count && rc[1] <= rows[rc[0] - 1].count
                     ? rows[rc[0] - 1][rc[1] - 1] : ""
                 if file == "60289.xlsx" && place == "2,2" {
-                    #expect(got == "Rich Text\r\nTest")  // Excel's _x000D_ decoded; openpyxl keeps it
+                    // Excel's _x000D_ decoded; openpyxl keeps it
+                    #expect(got == "Rich Text\r\nTest")
                 } else if let number = value["num"] as? Double {
                     #expect(Double(got) == number, "\(file) \(place)")
                 } else if let text = value["str"] as? String {

@@ -164,7 +164,8 @@ extension OutlookMessageTests {
             bytes: CFBWriter().write([
                 F.fixed(headerSize: 32, []), F.binary(0x1013, Array(html.utf8)),
             ]).bytes)
-        #expect(fromHTML.body == "Threat 1: cyber\n\nThreat 2: floods & fires")  // paragraphs apart, as HTMLText makes them
+        // paragraphs apart, as HTMLText makes them
+        #expect(fromHTML.body == "Threat 1: cyber\n\nThreat 2: floods & fires")
         let fromRTF = try MailMessage.msg(
             bytes: CFBWriter().write([
                 F.fixed(headerSize: 32, []), F.binary(0x1009, Self.compressedRTF),

@@ -131,7 +131,8 @@ struct ProseReadingTests {
         // Words that are cues in one language and not in another.
         #expect(negated("Le sequestri di cocaina nei porti sono una priorità.") == [false])
         #expect(negated("Sigaretten zijn nu een prioriteit.") == [false])
-        #expect(negated("Țigările nu sunt o prioritate.") == [])  // no Romanian alias: nothing found
+        // no Romanian alias: nothing found
+        #expect(negated("Țigările nu sunt o prioritate.") == [])
         #expect(ProseMatcher.cueTest("nu este", matcher: matcher))
         // Greek, Bulgarian, Maltese, Hungarian cues.
         #expect(ProseMatcher.cueTest("δεν", matcher: matcher))

@@ -7,13 +7,19 @@ import Testing
 @Suite("Ranking")
 struct RankingTests {
     /// A five-threat questionnaire, EU-28 roster (deadline 2015-09-07, Brussels).
-    static let questionnaire = Questionnaire(
-        id: "T/1/15", title: "Test", issued: CivilDate(year: 2015, month: 7, day: 1)!,
-        deadline: CivilDate(year: 2015, month: 9, day: 7)!,
-        timeZone: TimeZone(identifier: "Europe/Brussels")!,
-        threats: ["alpha", "bravo", "charlie", "delta", "echo"].map {
-            Threat(id: $0, title: $0.capitalized)
-        })
+    static let questionnaire: Questionnaire = {
+        guard let issued = CivilDate(year: 2015, month: 7, day: 1),
+            let deadline = CivilDate(year: 2015, month: 9, day: 7),
+            let zone = TimeZone(identifier: "Europe/Brussels")
+        else { fatalError("the test questionnaire's dates or zone are invalid") }
+        return Questionnaire(
+            id: "T/1/15", title: "Test", issued: issued,
+            deadline: deadline,
+            timeZone: zone,
+            threats: ["alpha", "bravo", "charlie", "delta", "echo"].map {
+                Threat(id: $0, title: $0.capitalized)
+            })
+    }()
 
     /// A submission from `delegation` with `(threat, priority)` mentions, received on a day of
     /// September 2015 at `hour` Brussels time.
@@ -22,8 +28,10 @@ struct RankingTests {
         hour: Int = 12,
         cosignatories: [String] = [], respondent: String? = nil
     ) -> Submission {
-        let received = CivilDate(year: 2015, month: 9, day: day)!.at(
-            hour: hour, in: questionnaire.timeZone)
+        guard let date = CivilDate(year: 2015, month: 9, day: day) else {
+            fatalError("no day \(day) in September 2015")
+        }
+        let received = date.at(hour: hour, in: questionnaire.timeZone)
         return Submission(
             id: id, questionnaire: "T/1/15", received: received, sourceFile: "\(id).json",
             format: .json,

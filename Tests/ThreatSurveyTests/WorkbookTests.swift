@@ -341,7 +341,8 @@ extension WorkbookTests {
         #expect(date.text(serial: 1, date1904: false) == "1900-01-01")
         #expect(date.text(serial: 59, date1904: false) == "1900-02-28")
         #expect(date.text(serial: 61, date1904: false) == "1900-03-01")
-        #expect(date.text(serial: 42251.99999999, date1904: false) == "2015-09-05")  // rounds to the second
+        // rounds to the second
+        #expect(date.text(serial: 42251.99999999, date1904: false) == "2015-09-05")
         #expect(date.text(serial: 0, date1904: true) == "1904-01-01")
         #expect(date.text(serial: 2_958_465, date1904: false) == "9999-12-31")
         #expect(date.text(serial: 2_958_466, date1904: false) == nil)

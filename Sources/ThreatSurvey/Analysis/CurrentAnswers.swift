@@ -13,8 +13,9 @@ public struct CurrentAnswers: Sendable {
     /// Computes the current answers from `submissions` (any order).
     ///
     /// - Parameters:
+    ///   - submissions: every submission to choose from, superseded ones included.
     ///   - asOf: only submissions received at or before this instant count.
-    ///   - receivedBy: only submissions received before this instant count (the on-time rule
+    ///   - receivedBefore: only submissions received before this instant count (the on-time rule
     ///     passes the instant the deadline day ends).
     /// - Complexity: O(n log n) for n submissions.
     public init(_ submissions: [Submission], asOf: Date? = nil, receivedBefore: Date? = nil) {
@@ -40,9 +41,10 @@ public struct CurrentAnswers: Sendable {
         byState[state]?.max(by: CurrentAnswers.precedes)
     }
 
-    /// Whether `a` comes before `b`, so that `b` replaces it when both fill the same slot:
-    /// received earlier, or at the same instant with a smaller number (stored earlier). The
-    /// one "which answer is current" order; ``Submitter`` uses it for its receipts too.
+    /// Whether `a` comes before `b`, so that `b` replaces it when both fill the same slot.
+    ///
+    /// That is: received earlier, or at the same instant with a smaller number (stored earlier).
+    /// The one "which answer is current" order; ``Submitter`` uses it for its receipts too.
     public static func precedes(_ a: Submission, _ b: Submission) -> Bool {
         (a.received, a.id) < (b.received, b.id)
     }

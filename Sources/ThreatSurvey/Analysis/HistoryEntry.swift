@@ -83,7 +83,13 @@ public struct HistoryEntry: Sendable {
     /// The history lines of the `limit` most recently received submissions (`history
     /// --limit N`), each asked of the store as ``entry(of:in:questionnaire:)`` does.
     ///
-    /// - Parameter questionnaire: the questionnaire of an id, for telling late answers.
+    /// - Parameters:
+    ///   - limit: how many submissions to list at most.
+    ///   - store: the store to read.
+    ///   - id: only this questionnaire's submissions, or all when `nil`.
+    ///   - questionnaire: the questionnaire of an id, for telling late answers.
+    /// - Returns: the history lines, in received order.
+    /// - Throws: ``SurveyError`` when the store cannot be read.
     /// - Complexity: O(`limit`) submissions read and queries made, whatever the store holds
     ///   (see ``Store/latestSubmissions(questionnaire:limit:)``).
     public static func latest(

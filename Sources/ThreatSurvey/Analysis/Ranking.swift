@@ -40,7 +40,11 @@ public struct Ranking: Sendable {
 
     /// Ranks the threats of `questionnaire` from per-state sums.
     ///
-    /// - Parameter lateAnswers: roster states whose current answer came after the deadline.
+    /// - Parameters:
+    ///   - questionnaire: the questionnaire whose threats are ranked.
+    ///   - aggregate: the per-state sums.
+    ///   - options: how to rank.
+    ///   - lateAnswers: roster states whose current answer came after the deadline.
     /// - Complexity: O(states × threats + t log t).
     public init(
         questionnaire: Questionnaire, aggregate: MentionAggregate,

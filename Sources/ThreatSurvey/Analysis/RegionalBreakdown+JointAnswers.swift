@@ -1,6 +1,8 @@
 extension RegionalBreakdown {
-    /// Marks the signals that rest on one joint answer: every state of the region that
-    /// mentions the threat does so through the same current submission (a delegation and its
+    /// Marks the signals that rest on one joint answer.
+    ///
+    /// A signal rests on one joint answer when every state of the region that mentions the
+    /// threat does so through the same current submission (a delegation and its
     /// cosignatories). Such a signal is one text, not several states' independent views, and
     /// the reader is told so (CONTRACT.md leaves it to the officer to weigh).
     ///

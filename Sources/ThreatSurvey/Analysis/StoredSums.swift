@@ -2,10 +2,12 @@
 /// for large streamed files, so that ranking a million stored answers reads a few hundred
 /// rows instead of millions.
 public enum StoredSums {
-    /// The sums and the late states, or `nil` when the store holds no streamed file for the
-    /// questionnaire or the per-file sums cannot simply be added: two streamed files share
-    /// respondents (one may replace the other's answers), or ordinary submissions carry
-    /// respondents. The caller then reads every submission.
+    /// The sums and the late states, read from the stored per-file sums.
+    ///
+    /// `nil` when the store holds no streamed file for the questionnaire or the per-file sums
+    /// cannot simply be added: two streamed files share respondents (one may replace the other's
+    /// answers), or ordinary submissions carry respondents. The caller then reads every
+    /// submission.
     public static func aggregate(
         store: Store, questionnaire: Questionnaire, options: RankingOptions
     ) throws(SurveyError) -> (aggregate: MentionAggregate, lateAnswers: [String])? {

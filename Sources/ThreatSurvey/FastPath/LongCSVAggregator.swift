@@ -15,9 +15,11 @@ import Foundation
 /// added to the sums by the same function (``SumsRow/addAnswer(_:)``). The streamed submit
 /// (Intake) uses it to store a large file without holding it.
 public enum LongCSVAggregator {
-    /// Whether one answer names every threat of the questionnaire. The general reader reads
-    /// such an answer as a filled-in template (rows without priority or comment mention
-    /// nothing, ``LongCSVParser``), a rule with diagnostics, so the fast path declines it.
+    /// Whether one answer names every threat of the questionnaire.
+    ///
+    /// The general reader reads such an answer as a filled-in template (rows without priority or
+    /// comment mention nothing, ``LongCSVParser``), a rule with diagnostics, so the fast path
+    /// declines it.
     static func namesEveryThreat(_ priorities: [Int32]) -> Bool {
         priorities.count > 1 && !priorities.contains { $0 < 0 }
     }
@@ -36,10 +38,13 @@ public enum LongCSVAggregator {
     /// Streams `path` and sums it for `questionnaire`.
     ///
     /// - Parameters:
+    ///   - path: the CSV file to read.
+    ///   - questionnaire: the questionnaire the file answers.
     ///   - chunkSize: bytes per read; the buffer holds two chunks, so a record may be up to
     ///     that long.
     ///   - parallel: whether a file of at least four chunks with respondents may be read on
     ///     two cores (the differential tests compare both ways).
+    /// - Returns: the sums, or why the fast path declined the file.
     /// - Throws: ``SurveyError/inputMissing(path:reason:)`` when the file cannot be read.
     public static func aggregate(
         path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize,

@@ -28,8 +28,9 @@ public struct MailIntake: Sendable {
         public var what: String
     }
 
-    /// Deepest chain of messages inside messages followed (a mail forwarding a mail …);
-    /// deeper ones are listed as skipped. Guards against a crafted mail nesting itself.
+    /// Deepest chain of messages inside messages followed (a mail forwarding a mail …).
+    ///
+    /// Deeper ones are listed as skipped. Guards against a crafted mail nesting itself.
     public static let maximumNesting = 8
     /// Whether the file is a mail (``AnswerFile/looksLikeMail(name:bytes:)``).
     public static func isMail(name: String, bytes: [UInt8]) -> Bool {

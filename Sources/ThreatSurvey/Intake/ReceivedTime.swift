@@ -20,7 +20,10 @@ public struct ReceivedTime: Sendable, Hashable {
     /// The mail's own received time: its delivery time, else its `Date` (or Outlook's submit
     /// time); `nil` when it has neither.
     ///
-    /// - Parameter isOutlook: whether the mail came as an Outlook `.msg` (the reasons differ).
+    /// - Parameters:
+    ///   - mail: the mail read.
+    ///   - isOutlook: whether the mail came as an Outlook `.msg` (the reasons differ).
+    /// - Returns: the received time and its reason, or `nil` when the mail has none.
     public static func fromMail(_ mail: MailMessage, isOutlook: Bool) -> ReceivedTime? {
         if let delivered = mail.received {
             return ReceivedTime(

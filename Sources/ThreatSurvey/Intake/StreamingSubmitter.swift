@@ -23,12 +23,14 @@ public struct StreamingSubmitter {
     /// Stores the request's file by streaming when it is one large CSV with respondents.
     ///
     /// - Parameters:
-    ///   - existing: opens the store when it exists already (`nil` when it does not); called
+    ///   - request: what to submit.
+    ///   - openExisting: opens the store when it exists already (`nil` when it does not); called
     ///     only for a request that is for streaming.
     ///   - create: creates the store; called only when there is none. If nothing is then
     ///     stored (the file is declined or fails), the new store file is removed again.
     /// - Returns: the receipt, or `nil` when the request is not for streaming or the file
     ///   needs the general reader (nothing is then stored).
+    /// - Throws: ``SurveyError`` when the store cannot be opened or written, or the file read.
     public func submit(
         _ request: SubmitRequest, existing openExisting: () throws(SurveyError) -> Store?,
         create: () throws(SurveyError) -> Store
@@ -67,7 +69,14 @@ public struct StreamingSubmitter {
     /// Streams `path` into `store`: the file's bytes and answers as they are read, its sums at
     /// the end; `nil` when the fast path declines the file (nothing is then stored).
     ///
-    /// - Parameter name: the name stored for the file (default: the last part of `path`).
+    /// - Parameters:
+    ///   - store: the store to write.
+    ///   - path: the CSV file to stream.
+    ///   - name: the name stored for the file (default: the last part of `path`).
+    ///   - questionnaire: the questionnaire the file answers.
+    ///   - received: when the file was received.
+    /// - Returns: the receipt, or `nil` when the fast path declines the file.
+    /// - Throws: ``SurveyError`` when the file cannot be read or the store written.
     public func store(
         into store: Store, path: String, name: String? = nil, questionnaire: Questionnaire,
         received: Date

@@ -114,7 +114,9 @@ extension Submitter {
         return (items, problems)
     }
 
-    /// Reads an item's responses. A mail part's delegation is its own (named in the file),
+    /// Reads an item's responses.
+    ///
+    /// A mail part's delegation is its own (named in the file),
     /// else `--delegation`, else its sender's in the contacts file; the receipt says which.
     func parse(
         _ item: Item, questionnaire: Questionnaire, delegation: MemberState?,

@@ -65,7 +65,9 @@ public struct Submitter {
 
     /// Reads, validates and (unless a dry run) stores every file of `request`.
     ///
-    /// - Parameter store: where to store; its existing submissions decide what is superseded.
+    /// - Parameters:
+    ///   - request: what to submit.
+    ///   - store: where to store; its existing submissions decide what is superseded.
     /// - Returns: one receipt per submission, in file order.
     /// - Throws: ``SurveyError/invalidData(_:)`` with every problem of every file;
     ///   ``SurveyError/inputMissing(path:reason:)``; ``SurveyError/usage(_:)`` when the
@@ -77,8 +79,14 @@ public struct Submitter {
 
     /// Reads and validates every file of `request`, storing nothing.
     ///
-    /// - Parameter store: the existing store, if any, consulted only to tell the
-    ///   questionnaire when neither the request nor the files name it.
+    /// - Parameters:
+    ///   - request: what to submit.
+    ///   - store: the existing store, if any, consulted only to tell the
+    ///     questionnaire when neither the request nor the files name it.
+    /// - Returns: what was read and validated, for ``commit(_:into:)``.
+    /// - Throws: ``SurveyError/invalidData(_:)`` with every problem of every file;
+    ///   ``SurveyError/inputMissing(path:reason:)``; ``SurveyError/usage(_:)`` when the
+    ///   questionnaire or delegation cannot be told.
     public func prepare(_ request: SubmitRequest, store: Store?) throws(SurveyError) -> Prepared {
         guard !request.paths.isEmpty else { throw .usage("submit needs at least one FILE") }
         var items: [Item] = []
@@ -186,7 +194,11 @@ public struct Submitter {
 
     /// Stores what ``prepare(_:store:)`` validated, in one transaction, and writes receipts.
     ///
-    /// - Parameter store: where to store; `nil` (or a dry run) stores nothing.
+    /// - Parameters:
+    ///   - prepared: what ``prepare(_:store:)`` returned.
+    ///   - store: where to store; `nil` (or a dry run) stores nothing.
+    /// - Returns: one receipt per submission, in file order.
+    /// - Throws: ``SurveyError`` when the store cannot be read or written.
     public func commit(_ prepared: Prepared, into store: Store?) throws(SurveyError) -> [Receipt] {
         let questionnaire = prepared.questionnaire
         let existing = try store?.countedSubmissions(questionnaire: questionnaire.id) ?? []

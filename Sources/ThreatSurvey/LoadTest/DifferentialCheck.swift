@@ -118,7 +118,8 @@ public enum DifferentialCheck {
                 var priority = ""
                 switch source.next(12) {
                 case 0, 1, 2: priority = ""
-                case 3: priority = source.oneIn(16) ? "70000" : "700"  // past Priority.maximum: both refuse
+                // past Priority.maximum: both refuse
+                case 3: priority = source.oneIn(16) ? "70000" : "700"
                 case 4: priority = source.oneIn(64) ? "0" : "1"
                 case 5: priority = source.oneIn(64) ? "x" : "2"
                 default: priority = String(1 + source.next(4))

@@ -101,9 +101,11 @@ public struct SumsRow {
         }
     }
 
-    /// The entry for a threat mentioned again: the best (lowest) priority given wins, a
-    /// mention without priority adds nothing to one with (``Response/priority(of:)``'s rule).
-    /// A priority below 1 counts as 1, one beyond `Int32` as `Int32.max` (clamped again when summed).
+    /// The entry for a threat mentioned again.
+    ///
+    /// The best (lowest) priority given wins, a mention without priority adds nothing to one with
+    /// (``Response/priority(of:)``'s rule). A priority below 1 counts as 1, one beyond `Int32` as
+    /// `Int32.max` (clamped again when summed).
     @inline(__always)
     public static func merge(_ old: Int32, _ priority: Int?) -> Int32 {
         guard let priority else { return old < 0 ? noPriority : old }

@@ -84,8 +84,9 @@ enum Negation {
         "doubt", "doute", "duda", "dubbio", "zweifel", "twijfel",
     ]
 
-    /// Folded filler words meaning "number" ("no. 1", "Nr. 2"): a cue followed by a number or
-    /// by one of these is an abbreviation, not a negation.
+    /// Folded filler words meaning "number" (`no. 1`, `Nr. 2`).
+    ///
+    /// A cue followed by a number or by one of these is an abbreviation, not a negation.
     static let numberWords: Set<String> = [
         "nr", "n", "no", "number", "numero", "nummer", "num", "numer",
     ]
@@ -145,9 +146,10 @@ enum Negation {
         "pas", "plus", "jamais", "aucun", "aucune", "rien", "guere", "point",
     ]
 
-    /// How many words after a cue may hold the predicate it negates ("ne constituent pas une
-    /// priorité": four). Bounded so that a long sentence does not turn an unrelated
-    /// negation into one about a threat.
+    /// How many words after a cue may hold the predicate it negates.
+    ///
+    /// "ne constituent pas une priorité" needs four. Bounded so that a long sentence does not turn
+    /// an unrelated negation into one about a threat.
     static let predicateWindow = 6
 
     /// Whether a folded word is a predicate a negation can make about a threat.

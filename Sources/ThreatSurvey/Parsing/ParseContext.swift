@@ -54,9 +54,10 @@ struct ParseContext: Sendable {
         return reading.mentions
     }
 
-    /// Records an error for a row with more non-empty cells than the header has columns:
-    /// a field holding the delimiter that was not quoted. Nothing is dropped silently; the
-    /// hint shows the last column's field quoted as it was probably meant.
+    /// Records an error for a row with more non-empty cells than the header has columns.
+    ///
+    /// Such a row has a field holding the delimiter that was not quoted. Nothing is dropped
+    /// silently; the hint shows the last column's field quoted as it was probably meant.
     ///
     /// Empty trailing cells (Excel's habit) are not extra.
     ///

@@ -65,8 +65,10 @@ public struct ProseMatcher: Sendable {
     /// Every alias found in `text`, as prose mentions, in reading order.
     ///
     /// - Parameters:
+    ///   - text: the prose to read.
     ///   - firstLine: the file line on which `text` starts.
     ///   - firstColumn: the file column at which `text` starts (for its first line only).
+    /// - Returns: the mentions found, in reading order.
     /// - Complexity: O(words × aliases sharing a first word).
     public func mentions(in text: String, firstLine: Int = 1, firstColumn: Int = 1) -> [Mention] {
         read(text, firstLine: firstLine, firstColumn: firstColumn).mentions
@@ -270,7 +272,8 @@ public struct ProseMatcher: Sendable {
                             + "(the questionnaire's threats); ignored"))
             }
         }
-        var previousPhrase = [Int?](repeating: nil, count: count)  // index into kept, ending before k
+        // index into kept, ending before k
+        var previousPhrase = [Int?](repeating: nil, count: count)
         var nextPhrase = [Int?](repeating: nil, count: count)  // starting at or after k
         do {
             var p = 0
@@ -362,7 +365,7 @@ public struct ProseMatcher: Sendable {
     }
 
     /// The receipt's label for the negation cue at `k`, or `nil` when the word there does
-    /// not negate ("not only", "no. 1", "non-EU", "no doubt").
+    /// not negate (`not only`, `no. 1`, `non-EU`, `no doubt`).
     private func cueLabel(at k: Int, tokens: [Token], line: Substring, clause: [Int]) -> String? {
         let token = tokens[k]
         let next = k + 1 < tokens.count ? tokens[k + 1] : nil
@@ -413,7 +416,7 @@ public struct ProseMatcher: Sendable {
         text == "'" || text == "’" || text == "ʼ"
     }
 
-    /// The list number a line starts with ("1. ", "2) ", "(3) "), with its label.
+    /// The list number a line starts with (`1. `, `2) `, `(3) `), with its label.
     private static func listMarker(_ line: Substring) -> (value: Int, label: String)? {
         let body = line.drop { $0 == " " || $0 == "\t" }
         var rest = body

@@ -1,5 +1,5 @@
-/// Priorities written in prose: "priorité 1", "Priorität Nr. 2", "first priority", "erste
-/// Priorität", "1st priority", "2e priorité", and numbered list items ("1. Firearms").
+/// Priorities written in prose: `priorité 1`, `Priorität Nr. 2`, `first priority`,
+/// `erste Priorität`, `1st priority`, `2e priorité`, and numbered list items (`1. Firearms`).
 ///
 /// Recognised phrases are a priority word (any word starting "prior" — priority, priorité,
 /// Priorität, prioridad, priorità, prioriteit, priorytet, prioridade, prioritate, priorita,

@@ -11,6 +11,7 @@ extension Questionnaire {
     /// - Parameters:
     ///   - bytes: the file's content.
     ///   - file: the name used in diagnostics.
+    /// - Returns: the questionnaire.
     /// - Throws: ``SurveyError/invalidData(_:)`` listing every problem.
     public static func load(bytes: [UInt8], file: String) throws(SurveyError) -> Questionnaire {
         var problems: [Diagnostic] = []

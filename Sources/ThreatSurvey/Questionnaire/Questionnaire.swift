@@ -31,7 +31,7 @@ public struct Questionnaire: Sendable, Identifiable {
     public var threats: [Threat]
     /// The questions, possibly none.
     public var questions: [Question]
-    /// A remark shown with the questionnaire (e.g. that it is a reconstruction).
+    /// A remark shown with the questionnaire (for example, that it is a reconstruction).
     public var note: String?
 
     /// Creates a questionnaire.
@@ -62,8 +62,10 @@ public struct Questionnaire: Sendable, Identifiable {
     /// The deadline's last second in the questionnaire's zone (`2015-09-07T23:59:59+02:00`).
     public var deadlineInstant: Date { deadline.endOfDay(in: timeZone) }
 
-    /// The first instant that is late: the start of the day after the deadline, in the
-    /// questionnaire's zone. The one on-time rule: an answer is on time when received before
+    /// The first instant that is late.
+    ///
+    /// It is the start of the day after the deadline, in the questionnaire's zone. The one
+    /// on-time rule: an answer is on time when received before
     /// it (``isOnTime(_:)``), and `--on-time-only` counts the answers received before it.
     public var onTimeCutoff: Date { deadline.next.start(in: timeZone) }
 
@@ -72,10 +74,12 @@ public struct Questionnaire: Sendable, Identifiable {
         date < onTimeCutoff
     }
 
-    /// The roster Member States that are late: those whose answer, as `latest` gives it
-    /// (`nil`: none), was received after the deadline. The one "which answers are late" rule,
-    /// whichever answer a figure judges (the counted one for a ranking's note, the first one
-    /// for the deadline check, ``Lateness``) and however it is found.
+    /// The roster Member States that are late.
+    ///
+    /// They are those whose answer, as `latest` gives it (`nil`: none), was received after the
+    /// deadline. The one "which answers are late" rule, whichever answer a figure judges (the
+    /// counted one for a ranking's note, the first one for the deadline check, ``Lateness``)
+    /// and however it is found.
     ///
     /// - Complexity: O(r) calls of `latest` for r roster states.
     public func lateStates(latest: (String) -> Date?) -> [String] {

@@ -28,7 +28,7 @@ public struct Grouping: Sendable, Hashable, Identifiable {
     public var title: String
     /// The regions, in the grouping's own order.
     public var regions: [Region]
-    /// Remarks the outputs must show (e.g. Cyprus placed in Southern Europe by choice).
+    /// Remarks the outputs must show (for example, Cyprus placed in Southern Europe by choice).
     public var notes: [String]
 
     /// Creates a grouping.

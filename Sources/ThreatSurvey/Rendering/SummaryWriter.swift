@@ -1,6 +1,7 @@
-/// A first draft of the paragraph the secretariat writes in an outcome of proceedings, in
-/// the Council's non-attributing style ("Twenty delegations replied. Firearms … were among
-/// the most frequently mentioned. Several Member States also indicated …").
+/// A first draft of the paragraph the secretariat writes in an outcome of proceedings.
+///
+/// It is in the Council's non-attributing style ("Twenty delegations replied. Firearms … were
+/// among the most frequently mentioned. Several Member States also indicated …").
 ///
 /// Quantifiers follow one documented scale (``quantifier(_:of:)``). No Member State is named
 /// unless asked (`attribute`).

@@ -19,10 +19,12 @@ public struct FirstAndLastAnswer: Sendable, Hashable {
         if (received, id) > (last.received, last.id) { last = (id, received) }
     }
 
+    /// Equal when both the first and the last answers are equal (tuples have no synthesised `==`).
     public static func == (a: Self, b: Self) -> Bool {
         a.first == b.first && a.last == b.last
     }
 
+    /// Hashes the two answers' ids (tuples have no synthesised `hash(into:)`).
     public func hash(into hasher: inout Hasher) {
         hasher.combine(first.id)
         hasher.combine(last.id)

@@ -108,6 +108,8 @@ extension Store {
     ///   - questionnaire: only this questionnaire's, or all when `nil`.
     ///   - excludingStreamed: leave out submissions stored by the streaming path, whose
     ///     sums ``streamedSums(questionnaire:)`` gives instead.
+    /// - Returns: the submissions, in received order (then id).
+    /// - Throws: ``SurveyError`` when the store cannot be read.
     public func submissions(questionnaire: String? = nil, excludingStreamed: Bool = false)
         throws(SurveyError) -> [Submission]
     {
@@ -277,10 +279,11 @@ extension Store {
         return nil
     }
 
-    /// Mentions stored packed by the streaming path, threat indices into the file's
-    /// comma-separated threat list: the current format (``pack(_:into:)``) or the older one
-    /// (3 bytes each: threat index, priority as 16 bits, 0 for none). Damaged bytes end the
-    /// list; they never trap.
+    /// Mentions stored packed by the streaming path.
+    ///
+    /// They are threat indices into the file's comma-separated threat list: the current format
+    /// (``pack(_:into:)``) or the older one (3 bytes each: threat index, priority as 16 bits, 0
+    /// for none). Damaged bytes end the list; they never trap.
     static func unpack(_ bytes: [UInt8], threats: String) -> [Mention] {
         let ids = threats.split(separator: ",").map(String.init)
         var out: [Mention] = []

@@ -33,6 +33,7 @@ public final class Store {
     /// existing store readable or writable by group or others is used, with a warning.
     ///
     /// - Parameters:
+    ///   - path: the store file.
     ///   - readOnly: open for reading only (read-only commands): nothing is created or
     ///     migrated, and a store in a read-only folder, or a read-only file, is opened
     ///     immutable so that SQLite needs no `-wal`/`-shm` companions.
@@ -156,9 +157,10 @@ public final class Store {
         Store.failure(error, path: path)
     }
 
-    /// The user-facing failure for an error from SQLite on the store at `path`: the one place
-    /// where SQLite's result codes become messages and exit codes (all ``SurveyError/io(_:)``,
-    /// exit 74). A ``SurveyError`` passes through unchanged.
+    /// The user-facing failure for an error from SQLite on the store at `path`.
+    ///
+    /// The one place where SQLite's result codes become messages and exit codes (all
+    /// ``SurveyError/io(_:)``, exit 74). A ``SurveyError`` passes through unchanged.
     static func failure(_ error: any Error, path: String) -> SurveyError {
         switch error {
         case let surveyError as SurveyError:

@@ -10,7 +10,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// clamped day.
     public static let years = 1...9999
 
-    /// The year, e.g. 2015.
+    /// The year, for example 2015.
     public var year: Int
     /// The month, 1–12.
     public var month: Int

@@ -23,9 +23,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// What the user probably meant, ready to be appended as `did you mean "…"?`.
     public var suggestion: String?
-    /// Where the problem is, named as the officer would look for it, shown instead of
-    /// `LINE:COLUMN` when set: `Answers!C4` in a workbook, `12` (a paragraph) or
-    /// `table 1, row 3, column 2` in a Word document. ``line`` and ``column`` are kept for sorting.
+    /// Where the problem is, named as the officer would look for it.
+    ///
+    /// Shown instead of `LINE:COLUMN` when set: `Answers!C4` in a workbook, `12` (a paragraph) or
+    /// `table 1, row 3, column 2` in a Word document. ``line`` and ``column`` are kept for
+    /// sorting.
     public var place: String?
 
     /// Creates a diagnostic; `line` and `column` are 1-based.

@@ -27,8 +27,11 @@ public enum TerminalText {
 
     /// `text` with every character that could act on a terminal made visible.
     ///
-    /// - Parameter keepingLineBreaks: keep LF as a line break (for text the tool lays out
-    ///   in lines itself); CR is always shown.
+    /// - Parameters:
+    ///   - text: the untrusted text.
+    ///   - keepingLineBreaks: keep LF as a line break (for text the tool lays out
+    ///     in lines itself); CR is always shown.
+    /// - Returns: the text, safe to print.
     /// - Complexity: O(n) in the length of `text`.
     public static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
         // Fast path: most text holds nothing to replace.

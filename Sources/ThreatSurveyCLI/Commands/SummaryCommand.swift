@@ -63,9 +63,10 @@ extension SummaryCommand {
             of: " »", with: "\u{00A0}»")
     }
 
-    /// How many Member States replied after the deadline, by the deadline check's rule (their
-    /// first answer came late; ``Lateness``), so that the summary agrees with `deadline` and the
-    /// report. Summed answers (large streamed files) have one answer per state: the ranking's.
+    /// How many Member States replied after the deadline, by the deadline check's rule.
+    ///
+    /// Their first answer came late (``Lateness``), so that the summary agrees with `deadline` and
+    /// the report. Summed answers (large streamed files) have one answer per state: the ranking's.
     static func lateCount(_ input: AnalysisInput, ranking: Ranking) -> Int {
         guard input.aggregate == nil, !input.latenessUnknown else {
             return ranking.lateAnswers.count

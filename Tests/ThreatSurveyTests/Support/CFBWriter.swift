@@ -1,8 +1,10 @@
 import Foundation
 
-/// A tiny Compound File writer for tests: enough of [MS-CFB] to build `.msg` fixtures and
-/// files to corrupt by hand (version 3 or 4 sectors, mini stream, DIFAT sectors when the FAT
-/// needs more than 109 sectors). Each storage's children form a right-leaning sibling chain.
+/// A tiny Compound File writer for tests.
+///
+/// It writes enough of [MS-CFB] to build `.msg` fixtures and files to corrupt by hand (version
+/// 3 or 4 sectors, mini stream, DIFAT sectors when the FAT needs more than 109 sectors). Each
+/// storage's children form a right-leaning sibling chain.
 struct CFBWriter {
     indirect enum Node {
         case stream(String, [UInt8])

@@ -155,8 +155,10 @@ extension CompoundFile {
         return out
     }
 
-    /// Walks the directory tree from the root: each storage's children form a binary tree of
-    /// siblings ([MS-CFB] §2.6.4). Every entry may be reached once; storages nest at most
+    /// Walks the directory tree from the root.
+    ///
+    /// Each storage's children form a binary tree of siblings ([MS-CFB] §2.6.4). Every entry may
+    /// be reached once; storages nest at most
     /// ``maximumStorageDepth`` deep; the streams' sizes must fit, together, in the file.
     ///
     /// - Complexity: O(entries), iterative (no recursion on input).

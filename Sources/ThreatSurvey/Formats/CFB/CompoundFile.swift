@@ -18,15 +18,20 @@
 public struct CompoundFile: Sendable {
     /// The eight bytes every Compound File starts with ([MS-CFB] §2.2).
     public static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
-    /// The largest file opened: 256 MiB. A questionnaire answer by mail is far smaller; the cap
-    /// keeps a hostile file from making the tool hold gigabytes.
+    /// The largest file opened: 256 MiB.
+    ///
+    /// A questionnaire answer by mail is far smaller; the cap keeps a hostile file from making the
+    /// tool hold gigabytes.
     public static let maximumFileSize = 256 << 20
-    /// The most directory entries read: 65,536. An Outlook message uses one per property,
-    /// recipient and attachment (hundreds); the cap bounds the directory walk and its memory.
+    /// The most directory entries read: 65,536.
+    ///
+    /// An Outlook message uses one per property, recipient and attachment (hundreds); the cap
+    /// bounds the directory walk and its memory.
     public static let maximumDirectoryEntries = 65_536
-    /// The deepest nesting accepted: an entry inside at most 64 storages (the root's children
-    /// are 1 deep). A message forwarded inside a message adds two levels; real files stay under
-    /// ten, and the cap bounds any recursion over the tree by the readers above.
+    /// The deepest nesting accepted: an entry inside at most 64 storages.
+    ///
+    /// The root's children are 1 deep. A message forwarded inside a message adds two levels; real
+    /// files stay under ten, and the cap bounds any recursion over the tree by the readers above.
     public static let maximumStorageDepth = 64
     /// Streams smaller than this live in the mini stream ([MS-CFB] §2.2: MUST be 4096).
     static let miniStreamCutoff = 4096

@@ -4,8 +4,10 @@
 /// officer would see an empty answer. The format is a small LZ77 variant over a 4 KiB ring
 /// dictionary primed with a fixed RTF preamble.
 enum CompressedRTF {
-    /// The largest decompressed body produced: 16 MiB. The header's raw size is not trusted
-    /// (each 2-byte reference can expand to 17 bytes); output stops at the smaller of the two.
+    /// The largest decompressed body produced: 16 MiB.
+    ///
+    /// The header's raw size is not trusted (each 2-byte reference can expand to 17 bytes); output
+    /// stops at the smaller of the two.
     static let maximumOutput = 16 << 20
 
     /// The dictionary's initial content ([MS-OXRTFCP] §3.1.1.1.1), 207 bytes.

@@ -36,8 +36,10 @@ struct MAPIProperties {
     /// Reads the properties stored directly in `storage`.
     ///
     /// - Parameters:
+    ///   - file: the compound file that holds `storage`.
+    ///   - storage: the storage of the message, recipient or attachment.
     ///   - headerSize: the `__properties_version1.0` header size for this kind of object.
-    ///   - codePage: the enclosing message's code page, used when this object names none.
+    ///   - inherited: the enclosing message's code page, used when this object names none.
     /// - Complexity: O(total size of the property streams).
     init(file: CompoundFile, storage: CFBDirectoryEntry, headerSize: Int, codePage inherited: Int?)
     {

@@ -1,9 +1,11 @@
 internal import Foundation
 
 extension MailMessage {
-    /// How many messages deep an attachment chain is followed: 8. A message forwarded inside a
-    /// forwarded message is common; deeper nesting is either a mail loop or a hostile file, and
-    /// the limit bounds the recursion. Deeper messages are left out with a note.
+    /// How many messages deep an attachment chain is followed: 8.
+    ///
+    /// A message forwarded inside a forwarded message is common; deeper nesting is either a mail
+    /// loop or a hostile file, and the limit bounds the recursion. Deeper messages are left out
+    /// with a note.
     public static let maximumMSGEmbeddingDepth = 8
 
     /// Reads an Outlook `.msg` file ([MS-OXMSG]).

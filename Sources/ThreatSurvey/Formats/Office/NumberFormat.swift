@@ -74,7 +74,10 @@ enum NumberFormat: Sendable, Hashable {
     /// The text of serial number `serial` in this format; `nil` when the number is outside the
     /// calendar (negative, after 9999-12-31), for the caller to show it as a number.
     ///
-    /// - Parameter date1904: the workbook counts days from 1904-01-01 instead of 1900-01-00.
+    /// - Parameters:
+    ///   - serial: the cell's serial number.
+    ///   - date1904: the workbook counts days from 1904-01-01 instead of 1900-01-00.
+    /// - Returns: the formatted text, or `nil` when the number is outside the calendar.
     func text(serial: Double, date1904: Bool) -> String? {
         guard self != .number, serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         let seconds = Int((serial * 86_400).rounded())
@@ -102,8 +105,9 @@ enum NumberFormat: Sendable, Hashable {
         }
     }
 
-    /// `YYYY-MM-DD` for a day count from 1970-01-01 (proleptic Gregorian; H. Hinnant's
-    /// `civil_from_days`).
+    /// `YYYY-MM-DD` for a day count from 1970-01-01 (proleptic Gregorian).
+    ///
+    /// The algorithm is Hinnant's `civil_from_days`.
     static func civil(daysFrom1970 days: Int) -> String {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -161,8 +165,9 @@ enum NumberFormat: Sendable, Hashable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The number in `text` as a plain decimal, or `nil` when `text` is not a finite decimal
-    /// number (`NaN`, `inf` and hexadecimal are not numbers here). Spaces around it are allowed.
+    /// The number in `text` as a plain decimal, or `nil` when `text` is not a finite decimal.
+    ///
+    /// `NaN`, `inf` and hexadecimal are not numbers here. Spaces around it are allowed.
     static func plain(_ text: String) -> String? {
         let utf8 = text.utf8
         guard let first = utf8.firstIndex(where: { $0 != 0x20 }),

@@ -39,7 +39,7 @@ public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible, Loca
         self.message = message
     }
 
-    /// `LINE:COLUMN: message`
+    /// The error as `LINE:COLUMN: message`.
     public var description: String { "\(line):\(column): \(message)" }
 
     /// The same text, for `LocalizedError` consumers.

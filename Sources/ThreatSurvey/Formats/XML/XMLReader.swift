@@ -34,7 +34,9 @@ public struct XMLReader {
 
     /// Prepares to read `bytes` (UTF-8, an optional byte-order mark is skipped).
     ///
-    /// - Parameter maximumElements: a lower element limit for this document, if wanted.
+    /// - Parameters:
+    ///   - bytes: the document.
+    ///   - maximumElements: a lower element limit for this document, if wanted.
     public init(bytes: [UInt8], maximumElements: Int = XMLReader.maximumElements) {
         self.bytes = bytes
         self.elementLimit = min(maximumElements, XMLReader.maximumElements)

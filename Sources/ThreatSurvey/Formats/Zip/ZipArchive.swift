@@ -19,8 +19,9 @@ public struct ZipArchive: Sendable {
     /// sheet is far below this, a zip bomb far above.
     public static let maximumTotalUncompressedBytes = 256 << 20
     /// Largest inflated-to-compressed ratio accepted for one entry beyond its first
-    /// ``compressionRatioAllowance`` bytes (100:1). Real XML compresses 5–20:1; a bomb
-    /// compresses ~1000:1.
+    /// ``compressionRatioAllowance`` bytes (100:1).
+    ///
+    /// Real XML compresses 5–20:1; a bomb compresses ~1000:1.
     public static let maximumCompressionRatio = 100
     /// Bytes of an entry that may be inflated at any ratio (1 MiB), so that small, very regular
     /// parts (a sheet of empty rows) are never refused.
@@ -116,9 +117,10 @@ public struct ZipArchive: Sendable {
         self.foldedIndex = folded
     }
 
-    /// The entry named `name`; part names in office files are case-insensitive (OPC), so an
-    /// exact match is preferred and an ASCII case-insensitive one accepted. A leading `/` is
-    /// ignored.
+    /// The entry named `name`.
+    ///
+    /// Part names in office files are case-insensitive (OPC), so an exact match is preferred and
+    /// an ASCII case-insensitive one accepted. A leading `/` is ignored.
     public func entry(named name: String) -> ZipEntry? {
         let name = name.hasPrefix("/") ? String(name.dropFirst()) : name
         if let i = index[name] ?? foldedIndex[Self.fold(name)] { return entries[i] }

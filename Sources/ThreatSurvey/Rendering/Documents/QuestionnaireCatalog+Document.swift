@@ -4,6 +4,7 @@ extension QuestionnaireCatalog {
     /// `questionnaires` as a document: each with its deadline and answer counts.
     ///
     /// - Parameter answers: per questionnaire id, the submissions and responding states.
+    /// - Returns: the catalog as a document.
     public func document(answers: [String: (submissions: Int, memberStates: Int)]) -> Document {
         var rows: [[String]] = []
         var json: [JSONValue] = []

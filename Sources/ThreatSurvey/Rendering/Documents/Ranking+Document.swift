@@ -37,7 +37,9 @@ extension Ranking {
         return Document(blocks: blocks, json: json, csv: csvTable)
     }
 
-    /// "20 of 28 Member States answered (as of 2015-09-07T23:59:59+02:00)."
+    /// The sentence saying how many Member States answered.
+    ///
+    /// For example: `20 of 28 Member States answered (as of 2015-09-07T23:59:59+02:00).`
     var answeredSentence: String {
         var s = "\(responded.count) of \(roster.count) Member States answered"
         if let respondents { s += " (\(respondents) respondents)" }

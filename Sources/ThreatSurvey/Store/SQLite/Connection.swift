@@ -12,10 +12,13 @@ public final class Connection {
 
     /// Opens (creating if needed) the database at `path`.
     ///
+    /// - Parameters:
+    ///   - path: the database file.
+    ///   - readOnly: open for reading only.
+    ///   - immutable: open read-only with SQLite's `immutable` URI parameter, for a
+    ///     file nobody can be writing (in a read-only folder SQLite could not create the
+    ///     `-shm` file a WAL database otherwise needs).
     /// - Throws: ``SQLiteError`` when the file cannot be opened.
-    /// - Parameter immutable: open read-only with SQLite's `immutable` URI parameter, for a
-    ///   file nobody can be writing (in a read-only folder SQLite could not create the
-    ///   `-shm` file a WAL database otherwise needs).
     public init(path: String, readOnly: Bool = false, immutable: Bool = false) throws(SQLiteError) {
         var db: OpaquePointer?
         var flags =
