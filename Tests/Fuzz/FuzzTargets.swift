@@ -1,7 +1,7 @@
 // libFuzzer entry point over every parser of threatsurvey. Not part of the package: .ci/fuzz
 // compiles it together with Sources/ThreatSurvey using `swiftc -sanitize=fuzzer,address`.
 // The target is chosen with FUZZ_TARGET: csv, answers, prose, questionnaire, groupings, fastpath,
-// cfb, msg, zip, xml, xlsx, mime.
+// cfb, msg, zip, xml, xlsx, mime, pipeline.
 import Foundation
 
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "answers"
@@ -55,6 +55,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case "zip": fuzzZip(bytes)
     case "xml": fuzzXML(bytes)
     case "xlsx": fuzzXLSX(bytes)
+    case "pipeline": fuzzPipeline(bytes)
     default:
         fatalError("unknown FUZZ_TARGET \(fuzzTarget)")
     }
