@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import ThreatSurvey
+
+/// Issue 11: `tally` on a store holding a streamed consultation loaded every respondent's
+/// submission (11 s, 2 GB for a million). It now reads streamed files by their sums; the
+/// result must be the one reading every submission gives.
+@Suite("Stored tally")
+struct StoredTallyTests {
+    let folder: String
+    init() throws { folder = try TestSupport.temporaryFolder() }
+
+    /// BENCH/1/26 with the questions of 10618/15, so that answers can be tallied.
+    func questionnaire() throws -> Questionnaire {
+        var q = try FastPathTests.benchQuestionnaire()
+        q.questions = try TestSupport.questionnaire("10618/15").questions
+        return q
+    }
+
+    func answer(_ state: String, _ cyber: String, _ channel: String) -> String {
+        """
+        {"delegation": "\(state)", "threats": [{"threat": "vat-fraud", "priority": 1}],
+         "answers": {"cyber-unit": "\(cyber)", "main-channel": "\(channel)"}}
+        """
+    }
+
+    @Test("Streamed files are tallied from their sums exactly as from every submission")
+    func sameAsEverySubmission() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try questionnaire()
+        let store = try Store(path: folder + "/s.sqlite")
+        let zone = q.timeZone
+        let early = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: zone)
+        var paths: [String] = []
+        for (state, cyber, channel) in [("AT", "yes", "postal"), ("FR", "no", "both equally"), ("MT", "yes", "postal")] {
+            let path = folder + "/\(state).json"
+            try TestSupport.write(answer(state, cyber, channel), to: path)
+            paths.append(path)
+        }
+        let submitter = Submitter(catalog: QuestionnaireCatalog(questionnaires: [q]))
+        _ = try submitter.submit(SubmitRequest(paths: paths, questionnaire: q.id, received: .instant(early)), into: store)
+        // A million respondents in miniature, received a day later.
+        let generated = folder + "/gen.csv"
+        var text = ""
+        var generator = ConsultationGenerator(respondents: 400, seed: 3)
+        _ = generator.generate { text += $0 }
+        try TestSupport.write(text, to: generated)
+        let later = early.addingTimeInterval(86_400)
+        #expect(try store.insertStreamed(path: generated, name: "gen.csv", questionnaire: q, received: later) != nil)
+        // FR answers again later (its second answer has no answer to the questions).
+        let again = folder + "/FR2.json"
+        try TestSupport.write(#"{"delegation": "FR", "threats": ["firearms"]}"#, to: again)
+        _ = try submitter.submit(
+            SubmitRequest(paths: [again], questionnaire: q.id, received: .instant(later.addingTimeInterval(60))),
+            into: store)
+
+        let all = try store.submissions(questionnaire: q.id)
+        #expect(all.count == 404)
+        let cases: [RankingOptions] = [
+            .init(), .init(onTimeOnly: true), .init(asOf: early.addingTimeInterval(60)),
+            .init(asOf: later.addingTimeInterval(1)),
+        ]
+        for options in cases {
+            for grouping in Grouping.builtIn {
+                let fromSums = try Tally.fromStore(store, questionnaire: q, grouping: grouping, options: options)
+                let fromAll = Tally(questionnaire: q, submissions: all, grouping: grouping, options: options)
+                #expect(fromSums.document().json.serialized() == fromAll.document().json.serialized())
+                #expect(fromSums.document().render(as: .table) == fromAll.document().render(as: .table))
+            }
+        }
+        // The streamed states count as responding, without answers to the questions.
+        let tally = try Tally.fromStore(store, questionnaire: q, grouping: .eurovoc)
+        #expect(tally.responded.count > 20)
+        let cyber = try #require(tally.questions.first { $0.question.id == "cyber-unit" })
+        #expect(cyber.answers.first { $0.value == "yes" }?.memberStates == ["MT", "AT"])
+    }
+}
