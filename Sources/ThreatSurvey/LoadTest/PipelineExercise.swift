@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Errors are expected and ignored (they are the tool refusing bad input); only a trap, which
 /// ends the process, is a finding.
-public struct PipelineExercise {
+public struct PipelineExercise: Sendable {
     /// The questionnaires the consultation may answer (one with questions for `tally`).
     public var catalog: QuestionnaireCatalog
     /// A folder for the file the streaming writer reads (`nil`: never stream).
