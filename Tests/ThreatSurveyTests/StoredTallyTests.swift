@@ -25,9 +25,9 @@ struct StoredTallyTests {
         """
     }
 
-    @Test("Streamed files are tallied from their sums exactly as from every submission")
-    func sameAsEverySubmission() throws {
-        defer { TestSupport.cleanUp(folder) }
+    /// Three JSON answers with answers to questions, a streamed file of 400 respondents a day
+    /// later, and a second answer from FR after it.
+    func mixedStore() throws -> (Store, Questionnaire, early: Date, later: Date) {
         let q = try questionnaire()
         let store = try Store(path: folder + "/s.sqlite")
         let zone = q.timeZone
@@ -55,6 +55,13 @@ struct StoredTallyTests {
             SubmitRequest(paths: [again], questionnaire: q.id, received: .instant(later.addingTimeInterval(60))),
             into: store)
 
+        return (store, q, early, later)
+    }
+
+    @Test("Streamed files are tallied from their sums exactly as from every submission")
+    func sameAsEverySubmission() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let (store, q, early, later) = try mixedStore()
         let all = try store.submissions(questionnaire: q.id)
         #expect(all.count == 404)
         let cases: [RankingOptions] = [
@@ -74,5 +81,35 @@ struct StoredTallyTests {
         #expect(tally.responded.count > 20)
         let cyber = try #require(tally.questions.first { $0.question.id == "cyber-unit" })
         #expect(cyber.answers.first { $0.value == "yes" }?.memberStates == ["MT", "AT"])
+    }
+}
+
+extension StoredTallyTests {
+    /// The text of the report's section headed `title`.
+    func section(_ html: String, _ title: String) throws -> String {
+        let start = try #require(html.range(of: "<h2>\(title)"))
+        let end = try #require(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
+        return String(html[start.lowerBound..<end.lowerBound])
+    }
+
+    @Test("The report reads streamed files by their sums: same ranking, regions, deadline, tally, robustness")
+    func reportFromSums() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let (store, q, _, later) = try mixedStore()
+        let split = try #require(try StoredSums.separable(store: store, questionnaire: q))
+        #expect(split.regular.count == 4)
+        let generated = later.addingTimeInterval(3600)
+        for today in [CivilDate(year: 2026, month: 3, day: 1)!, CivilDate(year: 2026, month: 3, day: 9)!] {
+            let slow = HTMLReport(
+                questionnaire: q, submissions: try store.submissions(questionnaire: q.id), today: today,
+                generated: generated
+            ).render()
+            var report = HTMLReport(questionnaire: q, submissions: split.regular, today: today, generated: generated)
+            report.streamed = split.files
+            let fast = report.render()
+            for title in ["Ranking", "Regional breakdown", "Deadline status", "Questions", "How robust"] {
+                #expect(try section(fast, title) == section(slow, title), "\(title) on \(today)")
+            }
+        }
     }
 }

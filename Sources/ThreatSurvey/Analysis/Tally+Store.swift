@@ -10,33 +10,19 @@ extension Tally {
     /// stood in for by one answerless placeholder per Member State, made from its stored
     /// sums, so a million-respondent file costs a few hundred rows instead of a million
     /// submissions (before: 11 s and 2 GB). The result is the one reading every submission
-    /// gives: a placeholder has a respondent of its own, so it supersedes nothing. When a
-    /// regular submission names a respondent (a streamed row could then supersede it), every
+    /// gives: a placeholder has a respondent of its own, so it supersedes nothing. When the
+    /// files cannot be separated so (``StoredSums/separable(store:questionnaire:)``), every
     /// submission is read as before.
     ///
     /// - Complexity: O(regular submissions + streamed files × Member States × threats).
     public static func fromStore(
         _ store: Store, questionnaire: Questionnaire, grouping: Grouping, options: RankingOptions = .init()
     ) throws(SurveyError) -> Tally {
-        let streamed = try store.streamedSums(questionnaire: questionnaire)
-        let regular = try store.submissions(questionnaire: questionnaire.id, excludingStreamed: !streamed.isEmpty)
-        guard !streamed.isEmpty, regular.allSatisfy({ $0.response.respondent == nil }) else {
-            let all = streamed.isEmpty ? regular : try store.submissions(questionnaire: questionnaire.id)
+        guard let split = try StoredSums.separable(store: store, questionnaire: questionnaire) else {
+            let all = try store.submissions(questionnaire: questionnaire.id)
             return Tally(questionnaire: questionnaire, submissions: all, grouping: grouping, options: options)
         }
-        var submissions = regular
-        var placeholder: Int64 = 0
-        for (index, file) in streamed.enumerated() {
-            for state in MemberState.sortedByProtocol(file.aggregate.states.keys) {
-                placeholder -= 1
-                submissions.append(
-                    Submission(
-                        id: placeholder, questionnaire: questionnaire.id, received: file.received,
-                        sourceFile: "", format: .csvLong, encoding: "", delimiter: nil, checksum: "",
-                        fileID: 0, response: Response(delegation: state, respondent: "\u{1F}streamed file \(index)"),
-                        warnings: []))
-            }
-        }
+        let submissions = split.regular + StoredSums.placeholders(for: split.files, questionnaire: questionnaire)
         return Tally(questionnaire: questionnaire, submissions: submissions, grouping: grouping, options: options)
     }
 }

@@ -16,6 +16,10 @@ public struct HTMLReport: Sendable {
     public var today: CivilDate
     /// When the report was made (shown in the headline).
     public var generated: Date
+    /// Files stored by the streaming path, by their sums; their rows are then not in
+    /// ``submissions`` (see ``StoredSums/separable(store:questionnaire:)``), so a store of a
+    /// million respondents is reported from a few hundred rows.
+    public var streamed: [StreamedFileSums] = []
 
     /// Creates a report.
     public init(questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping = .eurovoc, today: CivilDate, generated: Date) {
@@ -54,25 +58,44 @@ public struct HTMLReport: Sendable {
         let asOf = today.endOfDay(in: zone)
         let visible = submissions.filter { $0.received <= asOf }
         let current = CurrentAnswers(visible)
-        let aggregate = MentionAggregate(questionnaire: questionnaire, current: current)
-        let late = questionnaire.roster.filter { s in current.current(for: s).map { !questionnaire.isOnTime($0.received) } ?? false }
+        var aggregate = MentionAggregate(questionnaire: questionnaire, current: current)
+        let visibleFiles = streamed.filter { $0.received <= asOf }
+        if !streamed.isEmpty { aggregate.carriesRespondents = true }
+        for file in visibleFiles {
+            for (state, sums) in file.aggregate.states {
+                var total = aggregate.states[state] ?? MentionAggregate.StateSums(threats: aggregate.threats.count)
+                total.add(sums)
+                aggregate.states[state] = total
+            }
+        }
+        // Who answered, and when, in streamed files: one answerless placeholder per state.
+        let placeholders = StoredSums.placeholders(for: streamed, questionnaire: questionnaire)
+        let late = questionnaire.roster.filter { s in
+            var latest = current.current(for: s)?.received
+            for file in visibleFiles where file.aggregate.states[s] != nil {
+                if latest.map({ file.received > $0 }) ?? true { latest = file.received }
+            }
+            return latest.map { !questionnaire.isOnTime($0) } ?? false
+        }
         let ranking = Ranking(questionnaire: questionnaire, aggregate: aggregate, lateAnswers: late)
         let borda = Ranking(questionnaire: questionnaire, aggregate: aggregate, options: .init(method: .borda), lateAnswers: late)
         let breakdown = RegionalBreakdown(questionnaire: questionnaire, aggregate: aggregate, grouping: grouping, lateAnswers: late)
-        let check = DeadlineCheck(questionnaire: questionnaire, submissions: submissions, today: today)
-        let tally = Tally(questionnaire: questionnaire, submissions: visible, grouping: grouping)
+        let check = DeadlineCheck(questionnaire: questionnaire, submissions: submissions + placeholders, today: today)
+        let tally = Tally(
+            questionnaire: questionnaire, submissions: visible + placeholders.filter { $0.received <= asOf },
+            grouping: grouping)
         let robustness = Robustness(questionnaire: questionnaire, aggregate: aggregate)
         let summary = SummaryWriter(ranking: ranking, breakdown: breakdown, lateCount: late.count).paragraph()
 
         var body = ""
         body += headline(check: check, ranking: ranking, summary: summary)
         body += rankingSection(ranking, borda: borda)
-        body += heatMap(ranking: ranking, current: current)
+        body += heatMap(ranking: ranking, current: current, files: visibleFiles)
         body += regionsSection(breakdown)
         body += deadlineSection(check)
         if !tally.questions.isEmpty { body += tallySection(tally) }
         body += robustnessSection(robustness)
-        body += provenance(visible, current: current)
+        body += provenance(visible, current: current, files: visibleFiles)
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -151,7 +174,7 @@ public struct HTMLReport: Sendable {
         return "<section><h2>Ranking</h2>\(svg)\(notes)</section>\n"
     }
 
-    func heatMap(ranking: Ranking, current: CurrentAnswers) -> String {
+    func heatMap(ranking: Ranking, current: CurrentAnswers, files: [StreamedFileSums] = []) -> String {
         var html = "<section><h2>Member States × threats</h2><table class=\"heat\"><tr><th>MS</th>"
         for t in ranking.threats { html += "<th class=\"v\">\(Self.escape(t.id))</th>" }
         html += "</tr>"
@@ -160,19 +183,32 @@ public struct HTMLReport: Sendable {
             let answers = current.byState[state] ?? []
             for t in ranking.threats {
                 let mentions = answers.flatMap(\.response.mentions).filter { $0.threat == t.id && $0.counts }
-                if mentions.isEmpty {
+                // Streamed files keep sums, not rows: priority 1 when one of their
+                // respondents gave it, "≥2" when they gave only lower ones.
+                var sums: [(mentions: Int, firsts: Int, priorities: Int)] = []
+                if let index = files.first?.aggregate.threats.firstIndex(of: t.id) {
+                    for file in files {
+                        guard let state = file.aggregate.states[state], index < state.mentions.count,
+                            state.mentions[index] > 0
+                        else { continue }
+                        sums.append((state.mentions[index], state.firsts[index], state.priorityCount[index]))
+                    }
+                }
+                if mentions.isEmpty && sums.isEmpty {
                     html += "<td></td>"
                     continue
                 }
-                let priority = mentions.compactMap(\.priority).min()
-                let structured = mentions.contains { $0.origin == .structured }
-                let mark = priority.map(String.init) ?? (structured ? "●" : "○")
+                var priority = mentions.compactMap(\.priority).min()
+                if sums.contains(where: { $0.firsts > 0 }) { priority = 1 }
+                let structured = mentions.contains { $0.origin == .structured } || !sums.isEmpty
+                let atLeastTwo = priority == nil && sums.contains { $0.priorities > 0 }
+                let mark = priority.map(String.init) ?? (atLeastTwo ? "≥2" : structured ? "●" : "○")
                 let shade = priority.map { $0 <= 4 ? "p\($0)" : "pm" } ?? "pm"
                 html += "<td class=\"\(shade)\">\(Self.escape(mark))</td>"
             }
             html += "</tr>"
         }
-        html += "</table><p class=\"note\">A number is the priority given (1 = highest, darker); ● named without priority in a structured answer; ○ found in written comments (prose). Empty: not named, or no answer.</p></section>\n"
+        html += "</table><p class=\"note\">A number is the priority given (1 = highest, darker); ● named without priority in a structured answer; ○ found in written comments (prose); ≥2 given a priority by respondents of a streamed file, none of them 1. Empty: not named, or no answer.</p></section>\n"
         return html
     }
 
@@ -256,7 +292,7 @@ public struct HTMLReport: Sendable {
         return html + "</table><p class=\"note\">Leave-one-out: each responding Member State's answer is removed in turn and the count ranking recomputed; the last column lists the states whose removal alone moves the threat.</p></section>\n"
     }
 
-    func provenance(_ counted: [Submission], current: CurrentAnswers) -> String {
+    func provenance(_ counted: [Submission], current: CurrentAnswers, files: [StreamedFileSums] = []) -> String {
         let zone = questionnaire.timeZone
         let currentIDs = Set(current.byState.values.flatMap { $0.map(\.id) })
         var html = "<section><h2>Provenance</h2><table><tr><th>#</th><th>delegation</th><th>received</th><th>file</th><th>SHA-256</th><th>status</th></tr>"
@@ -265,6 +301,10 @@ public struct HTMLReport: Sendable {
             html += "<tr><td class=\"n\">\(s.id)</td><td>\(Self.escape(who))</td><td>\(Self.escape(Timestamp.short(s.received, in: zone)))\(questionnaire.isOnTime(s.received) ? "" : " LATE")</td><td>\(Self.escape(s.sourceFile))</td><td><code>\(Self.escape(String(s.checksum.prefix(16))))…</code></td><td>\(currentIDs.contains(s.id) ? "counted" : "superseded")</td></tr>"
         }
         if counted.count > 2000 { html += "<tr><td colspan=\"6\">… and \(counted.count - 2000) more (see threatsurvey history)</td></tr>" }
+        for file in files {
+            let answers = file.aggregate.states.values.reduce(0) { $0 &+ $1.answers }
+            html += "<tr><td colspan=\"6\">\(answers) answers of respondents \(Self.escape(file.respondentPrefix))\(file.respondents.lowerBound)–\(Self.escape(file.respondentPrefix))\(file.respondents.upperBound) in a file received \(Self.escape(Timestamp.short(file.received, in: zone))), counted by their sums (see threatsurvey history)</td></tr>"
+        }
         return html + "</table></section>\n"
     }
 }

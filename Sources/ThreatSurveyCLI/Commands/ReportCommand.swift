@@ -29,10 +29,15 @@ struct ReportCommand: ParsableCommand {
         let opened = try store.forReading(context)
         let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
             explicit: questionnaire, store: opened)
-        let report = HTMLReport(
-            questionnaire: chosen, submissions: try opened.submissions(questionnaire: chosen.id),
+        // Streamed files by their sums when they can be: flat memory on a million respondents.
+        let split = try StoredSums.separable(store: opened, questionnaire: chosen)
+        let submissions: [Submission]
+        if let split { submissions = split.regular } else { submissions = try opened.submissions(questionnaire: chosen.id) }
+        var report = HTMLReport(
+            questionnaire: chosen, submissions: submissions,
             grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),
             generated: Date())
+        report.streamed = split?.files ?? []
         let html = Array(report.render().utf8)
         if let out {
             try OutputFile.write(out) { (output) throws(SurveyError) in try output.write(html) }
