@@ -113,3 +113,36 @@ extension StoredTallyTests {
         }
     }
 }
+
+extension StoredTallyTests {
+    @Test("submit asks the store only for the current answers of the states and respondents it names")
+    func supersededFromTheNamedKeys() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let (store, q, _, later) = try mixedStore()
+        // FR's current answer is its second; AT's its first; the respondents' are streamed rows.
+        let fr = try #require(try store.submissions(questionnaire: q.id).last)
+        #expect(fr.delegation == "FR")
+        let asked: Set<SubmissionKey> = [
+            SubmissionKey(memberState: "FR", respondent: ""), SubmissionKey(memberState: "AT", respondent: ""),
+            SubmissionKey(memberState: "DE", respondent: ""),
+        ]
+        let current = try store.currentSubmissions(questionnaire: q.id, keys: asked)
+        #expect(current.map(\.delegation) == ["AT", "FR"])
+        #expect(current.last?.id == fr.id)
+        // A joint answer from FR and AT supersedes exactly those two, and says so.
+        let joint = folder + "/joint.json"
+        try TestSupport.write(#"{"delegation": "FR", "cosignatories": ["AT"], "threats": ["firearms"]}"#, to: joint)
+        let receipts = try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
+            SubmitRequest(paths: [joint], questionnaire: q.id, received: .instant(later.addingTimeInterval(120))),
+            into: store)
+        let receipt = try #require(receipts.first)
+        #expect(receipt.supersedes.map(\.memberState) == ["FR", "AT"])
+        #expect(receipt.supersedes.map(\.other.id) == [fr.id] + current.prefix(1).map(\.id))
+        // A dry run numbers from the highest id of the questionnaire.
+        let dry = try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
+            SubmitRequest(paths: [joint], questionnaire: q.id, received: .instant(later.addingTimeInterval(180)), dryRun: true),
+            into: store)
+        #expect(dry.first?.submission.id == receipt.submission.id + 1)
+        #expect(dry.first?.supersedes.map(\.other.id) == [receipt.submission.id, receipt.submission.id])
+    }
+}

@@ -155,14 +155,23 @@ public struct Submitter {
     /// - Parameter store: where to store; `nil` (or a dry run) stores nothing.
     public func commit(_ prepared: Prepared, into store: Store?) throws(SurveyError) -> [Receipt] {
         let questionnaire = prepared.questionnaire
-        let existing = try store?.submissions(questionnaire: questionnaire.id) ?? []
+        // Only the current answers of the Member States and respondents the files name: what
+        // the receipts say is superseded, whatever the store holds besides.
+        let keys = Set(
+            prepared.files.flatMap { file in
+                file.responses.flatMap { response in
+                    response.memberStates.map { SubmissionKey(memberState: $0, respondent: response.respondent ?? "") }
+                }
+            })
+        let existing = try store?.currentSubmissions(questionnaire: questionnaire.id, keys: keys) ?? []
+        let highest = try store?.highestSubmissionID(questionnaire: questionnaire.id) ?? 0
         let stored: [Submission]
         if let store, !prepared.request.dryRun {
             stored = try store.insert(prepared.files)
         } else {
             // Not stored: numbered in file order, so that later files win ties in received
             // time exactly as they would in a store.
-            var number: Int64 = existing.map(\.id).max() ?? 0
+            var number: Int64 = highest
             stored = prepared.files.flatMap { file in
                 file.responses.map { response in
                     number += 1
