@@ -21,9 +21,12 @@ let rounds = Int(options["rounds"] ?? "") ?? 5
 let work = options["work"] ?? NSTemporaryDirectory() + "threatsurvey-bench"
 let binaryFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
 let threatsurvey = options["binary"] ?? binaryFolder + "/threatsurvey"
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().path
-let shared = options["shared"] ?? URL(fileURLWithPath: packageRoot).deletingLastPathComponent().path + "/shared/bench"
+let shared =
+    options["shared"] ?? URL(fileURLWithPath: packageRoot).deletingLastPathComponent().path
+    + "/shared/bench"
 let hasShared = FileManager.default.fileExists(atPath: shared + "/gen.py")
 let questionnaires = packageRoot + "/fixtures/load-test"
 
@@ -34,17 +37,26 @@ let data = work + "/responses-\(respondents).csv"
 let small = work + "/responses-\(respondents / 10).csv"
 say("generating \(respondents) and \(respondents / 10) respondents into \(work)")
 let generation = measure(
-    [threatsurvey, "generate", "--respondents", String(respondents), "--out", data], errors: work + "/generate.txt")
+    [threatsurvey, "generate", "--respondents", String(respondents), "--out", data],
+    errors: work + "/generate.txt")
 _ = measure([threatsurvey, "generate", "--respondents", String(respondents / 10), "--out", small])
-let bytes = ((try? FileManager.default.attributesOfItem(atPath: data))?[.size] as? NSNumber)?.intValue ?? 0
+let bytes =
+    ((try? FileManager.default.attributesOfItem(atPath: data))?[.size] as? NSNumber)?.intValue ?? 0
 // "respondents=N rows=R comments=C seed=S", from the generator.
 let summary = (try? String(contentsOfFile: work + "/generate.txt", encoding: .utf8)) ?? ""
-let dataRows = summary.split(separator: " ").first { $0.hasPrefix("rows=") }.flatMap { Int($0.dropFirst(5)) } ?? 0
+let dataRows =
+    summary.split(separator: " ").first { $0.hasPrefix("rows=") }.flatMap { Int($0.dropFirst(5)) }
+    ?? 0
 let q = ["--questionnaires", questionnaires, "--questionnaire", "BENCH/1/26"]
 let store = work + "/store.sqlite"
 let fixtureStore = work + "/fixtures.sqlite"
-for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: fixtureStore + suffix) }
-_ = measure([threatsurvey, "demo", "--store", fixtureStore, "--fixtures", packageRoot + "/fixtures", "--questionnaires", packageRoot + "/questionnaires"])
+for suffix in ["", "-wal", "-shm"] {
+    try? FileManager.default.removeItem(atPath: fixtureStore + suffix)
+}
+_ = measure([
+    threatsurvey, "demo", "--store", fixtureStore, "--fixtures", packageRoot + "/fixtures",
+    "--questionnaires", packageRoot + "/questionnaires",
+])
 
 struct Tool {
     var name: String
@@ -54,26 +66,49 @@ struct Tool {
 }
 
 var tools: [Tool] = [
-    Tool(name: "threatsurvey rank --from", command: [threatsurvey, "rank", "--from", data, "--format", "json"] + q, output: work + "/ts-rank.json"),
     Tool(
-        name: "threatsurvey regions --from", command: [threatsurvey, "regions", "--grouping", "un-m49", "--from", data, "--format", "json"] + q,
+        name: "threatsurvey rank --from",
+        command: [threatsurvey, "rank", "--from", data, "--format", "json"] + q,
+        output: work + "/ts-rank.json"),
+    Tool(
+        name: "threatsurvey regions --from",
+        command: [
+            threatsurvey, "regions", "--grouping", "un-m49", "--from", data, "--format", "json",
+        ] + q,
         output: work + "/ts-regions.json"),
-    Tool(name: "threatsurvey rank --from (N/10)", command: [threatsurvey, "rank", "--from", small, "--format", "json"] + q),
     Tool(
-        name: "threatsurvey submit", command: [threatsurvey, "submit", data, "--store", store, "--received", "2026-03-01"] + q,
-        before: { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + s) } }),
-    Tool(name: "threatsurvey rank (store)", command: [threatsurvey, "rank", "--store", store, "--format", "json"] + q),
-    Tool(name: "threatsurvey rank (fixtures)", command: [threatsurvey, "rank", "--store", fixtureStore, "--questionnaire", "9396/1/15", "--questionnaires", packageRoot + "/questionnaires"]),
+        name: "threatsurvey rank --from (N/10)",
+        command: [threatsurvey, "rank", "--from", small, "--format", "json"] + q),
+    Tool(
+        name: "threatsurvey submit",
+        command: [threatsurvey, "submit", data, "--store", store, "--received", "2026-03-01"] + q,
+        before: {
+            for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + s) }
+        }),
+    Tool(
+        name: "threatsurvey rank (store)",
+        command: [threatsurvey, "rank", "--store", store, "--format", "json"] + q),
+    Tool(
+        name: "threatsurvey rank (fixtures)",
+        command: [
+            threatsurvey, "rank", "--store", fixtureStore, "--questionnaire", "9396/1/15",
+            "--questionnaires", packageRoot + "/questionnaires",
+        ]),
 ]
 if hasShared {
     if available(["gcc", "--version"]) {
         _ = measure(["gcc", "-O2", "-o", work + "/scan", shared + "/scan.c"])
         tools.append(Tool(name: "C quote-aware scan", command: [work + "/scan", data]))
     }
-    for (name, module) in [("polars", "polars"), ("DuckDB", "duckdb"), ("pandas", "pandas"), ("plain Python", "csv")] {
+    for (name, module) in [
+        ("polars", "polars"), ("DuckDB", "duckdb"), ("pandas", "pandas"), ("plain Python", "csv"),
+    ] {
         let script = shared + "/" + (name == "plain Python" ? "python" : module) + "_rank.py"
         if available(["python3", "-c", "import \(module)"]) {
-            tools.append(Tool(name: name, command: ["python3", script, data], output: work + "/\(module).json"))
+            tools.append(
+                Tool(
+                    name: name, command: ["python3", script, data], output: work + "/\(module).json"
+                ))
         }
     }
 }
@@ -99,10 +134,16 @@ if let rank = FileManager.default.contents(atPath: work + "/ts-rank.json"),
     try? ours.write(toFile: work + "/threatsurvey.json", atomically: true, encoding: .utf8)
     var references: [(String, String)] = []
     for module in ["polars", "duckdb", "pandas", "csv"] {
-        if let text = try? String(contentsOfFile: work + "/\(module).json", encoding: .utf8) { references.append((module, text)) }
+        if let text = try? String(contentsOfFile: work + "/\(module).json", encoding: .utf8) {
+            references.append((module, text))
+        }
     }
-    let expected = respondents == 1_000_000 ? "expected-1m.json" : respondents == 100_000 ? "expected-100k.json" : nil
-    if hasShared, let expected, let text = try? String(contentsOfFile: shared + "/" + expected, encoding: .utf8) {
+    let expected =
+        respondents == 1_000_000
+        ? "expected-1m.json" : respondents == 100_000 ? "expected-100k.json" : nil
+    if hasShared, let expected,
+        let text = try? String(contentsOfFile: shared + "/" + expected, encoding: .utf8)
+    {
         references.append((expected, text))
     }
     for (name, text) in references {
@@ -114,13 +155,18 @@ if let rank = FileManager.default.contents(atPath: work + "/ts-rank.json"),
 // Report.
 @MainActor func row(_ name: String) -> (Double, Double, Double, Double)? {
     guard let ms = results[name], !ms.isEmpty else { return nil }
-    return (median(ms.map(\.wall)), ms.map(\.wall).min() ?? 0, ms.map(\.wall).max() ?? 0, ms.map(\.peakMiB).max() ?? 0)
+    return (
+        median(ms.map(\.wall)), ms.map(\.wall).min() ?? 0, ms.map(\.wall).max() ?? 0,
+        ms.map(\.peakMiB).max() ?? 0
+    )
 }
 @MainActor func paired(_ a: String, _ b: String) -> Double? {
     guard let x = results[a], let y = results[b], x.count == y.count, !x.isEmpty else { return nil }
     return median(zip(x, y).map { $0.wall / $1.wall })
 }
-print("threatsurvey-bench: \(respondents) respondents, \(dataRows) rows, \(bytes) bytes, \(rounds) rounds (median [min..max])")
+print(
+    "threatsurvey-bench: \(respondents) respondents, \(dataRows) rows, \(bytes) bytes, \(rounds) rounds (median [min..max])"
+)
 print("generate: \(String(format: "%.2f", generation.wall)) s")
 print("")
 print("| command | wall s | peak MiB |")
@@ -142,6 +188,9 @@ for (a, b, label) in [
     if let r = paired(a, b) { print(String(format: "%@: %.2f (paired median)", label, r)) }
 }
 if let big = row("threatsurvey rank --from"), let little = row("threatsurvey rank --from (N/10)") {
-    print(String(format: "memory: %.0f MiB at N, %.0f MiB at N/10 (flat: the file is streamed)", big.3, little.3))
+    print(
+        String(
+            format: "memory: %.0f MiB at N, %.0f MiB at N/10 (flat: the file is streamed)", big.3,
+            little.3))
 }
 for line in agreement { print("agreement with \(line)") }

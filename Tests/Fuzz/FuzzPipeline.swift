@@ -4,7 +4,8 @@ import Foundation
 
 let fuzzPipelineExercise: PipelineExercise = {
     let folder = ProcessInfo.processInfo.environment["FUZZ_QUESTIONNAIRES"] ?? "questionnaires"
-    guard let catalog = try? QuestionnaireCatalog.load(folder: folder), !catalog.questionnaires.isEmpty
+    guard let catalog = try? QuestionnaireCatalog.load(folder: folder),
+        !catalog.questionnaires.isEmpty
     else { fatalError("FUZZ_QUESTIONNAIRES must hold the questionnaires") }
     return PipelineExercise(catalog: catalog, scratchFolder: NSTemporaryDirectory())
 }()

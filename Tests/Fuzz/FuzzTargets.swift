@@ -8,14 +8,16 @@ let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "answers"
 
 let fuzzQuestionnaire: Questionnaire = {
     let folder = ProcessInfo.processInfo.environment["FUZZ_QUESTIONNAIRES"] ?? "questionnaires"
-    guard let catalog = try? QuestionnaireCatalog.load(folder: folder), let q = catalog.questionnaires.first(where: { $0.id == "9396/1/15" })
+    guard let catalog = try? QuestionnaireCatalog.load(folder: folder),
+        let q = catalog.questionnaires.first(where: { $0.id == "9396/1/15" })
     else { fatalError("FUZZ_QUESTIONNAIRES must hold 9396-1-15.json") }
     return q
 }()
 
 let fuzzProse = ProseMatcher(questionnaire: fuzzQuestionnaire)
 let fuzzParser = AnswerParser(questionnaire: fuzzQuestionnaire)
-let fuzzParserFR = AnswerParser(questionnaire: fuzzQuestionnaire, delegation: MemberState.withCode("FR"))
+let fuzzParserFR = AnswerParser(
+    questionnaire: fuzzQuestionnaire, delegation: MemberState.withCode("FR"))
 
 let fuzzFile = NSTemporaryDirectory() + "threatsurvey-fuzz-\(getpid()).csv"
 
@@ -49,7 +51,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fuzzMIME(bytes)
     case "fastpath":
         FileManager.default.createFile(atPath: fuzzFile, contents: Data(bytes))
-        _ = try? LongCSVAggregator.aggregate(path: fuzzFile, questionnaire: fuzzQuestionnaire, chunkSize: 64)
+        _ = try? LongCSVAggregator.aggregate(
+            path: fuzzFile, questionnaire: fuzzQuestionnaire, chunkSize: 64)
     case "cfb": fuzzCFB(bytes)
     case "msg": fuzzMSG(bytes)
     case "zip": fuzzZip(bytes)

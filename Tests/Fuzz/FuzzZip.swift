@@ -4,6 +4,8 @@ func fuzzZip(_ bytes: [UInt8]) {
     guard let archive = try? ZipArchive(bytes: bytes) else { return }
     precondition(archive.entries.count <= ZipArchive.maximumEntries)
     for entry in archive.entries {
-        if let data = try? archive.data(of: entry) { precondition(data.count == entry.uncompressedSize) }
+        if let data = try? archive.data(of: entry) {
+            precondition(data.count == entry.uncompressedSize)
+        }
     }
 }

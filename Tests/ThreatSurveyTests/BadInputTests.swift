@@ -12,7 +12,9 @@ struct BadInputTests {
         questionnaire = try TestSupport.questionnaire()
     }
 
-    func messages(_ text: String, name: String = "answer.csv", delegation: String? = nil) -> [String] {
+    func messages(_ text: String, name: String = "answer.csv", delegation: String? = nil)
+        -> [String]
+    {
         TestSupport.problems(text, name: name, questionnaire: questionnaire, delegation: delegation)
             .filter { $0.severity == .error }.map(\.description)
     }
@@ -21,20 +23,26 @@ struct BadInputTests {
     func unknownThreat() {
         #expect(
             messages("delegation,threat\nFR,fire arms\n")
-                == ["answer.csv:2:4: error: unknown threat \"fire arms\" in 9396/1/15; did you mean \"firearms\"?"])
+                == [
+                    "answer.csv:2:4: error: unknown threat \"fire arms\" in 9396/1/15; did you mean \"firearms\"?"
+                ])
     }
 
     @Test("Unknown Member State, with a suggestion")
     func unknownMemberState() {
         #expect(
             messages("delegation;threat\nCyprys;drugs\n")
-                == ["answer.csv:2:1: error: unknown Member State \"Cyprys\"; did you mean \"Cyprus\"?"])
+                == [
+                    "answer.csv:2:1: error: unknown Member State \"Cyprys\"; did you mean \"Cyprus\"?"
+                ])
     }
 
     @Test("Bad priorities")
     func badPriority() {
         #expect(
-            messages("delegation,threat,priority\nFR,drugs,0\nFR,firearms,high\nFR,vat,-2\nFR,excise,2.5\n")
+            messages(
+                "delegation,threat,priority\nFR,drugs,0\nFR,firearms,high\nFR,vat,-2\nFR,excise,2.5\n"
+            )
                 == [
                     "answer.csv:2:10: error: bad priority \"0\"; a priority is a whole number from 1 (highest)",
                     "answer.csv:3:13: error: bad priority \"high\"; a priority is a whole number from 1 (highest)",
@@ -45,10 +53,14 @@ struct BadInputTests {
 
     @Test("Unclosed quote, and the rows before it still checked")
     func unclosedQuote() {
-        let found = messages("delegation,threat,comment\nFR,fire arms,ok\nFR,drugs,\"never closed\nFR,vat\n")
+        let found = messages(
+            "delegation,threat,comment\nFR,fire arms,ok\nFR,drugs,\"never closed\nFR,vat\n")
         #expect(found.count == 2)
         #expect(found[0].hasPrefix("answer.csv:2:4: error: unknown threat \"fire arms\""))
-        #expect(found[1] == "answer.csv:3:10: error: quoted field is not closed; the rest of the file would be one cell (add the missing '\"')")
+        #expect(
+            found[1]
+                == "answer.csv:3:10: error: quoted field is not closed; the rest of the file would be one cell (add the missing '\"')"
+        )
     }
 
     @Test("A half-good file reports every problem, in file order")
@@ -79,11 +91,16 @@ struct BadInputTests {
     @Test("Binary garbage")
     func binary() {
         let garbage: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xFF, 0xD8]
-        #expect(throws: SurveyError.self) { try AnswerFile.read(bytes: garbage, name: "answer.csv") }
+        #expect(throws: SurveyError.self) {
+            try AnswerFile.read(bytes: garbage, name: "answer.csv")
+        }
         do {
             _ = try AnswerFile.read(bytes: garbage, name: "answer.csv")
         } catch {
-            #expect(error.description == "answer.csv: error: not a text file (binary byte at offset 2); send CSV, JSON or plain text")
+            #expect(
+                error.description
+                    == "answer.csv: error: not a text file (binary byte at offset 2); send CSV, JSON or plain text"
+            )
             #expect(error.exitStatus == .dataError)
         }
     }

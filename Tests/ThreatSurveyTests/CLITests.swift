@@ -40,7 +40,8 @@ struct CLITests {
         #expect(runCLI(["submit"], store: store).status == .usage)
         #expect(runCLI(["show", "abc"], store: store).status == .usage)
         #expect(runCLI(["history", "--format", "html"], store: store).status == .usage)
-        #expect(runCLI(["submit", "x.csv", "--received", "next week"], store: store).status == .usage)
+        #expect(
+            runCLI(["submit", "x.csv", "--received", "next week"], store: store).status == .usage)
         #expect(runCLI([]).status == .usage)
     }
 
@@ -75,14 +76,18 @@ struct CLITests {
         defer { TestSupport.cleanUp(folder) }
         let template = runCLI(["template", "9396-1-15", "--form", "long"])
         #expect(template.status == .success)
-        #expect(template.out.hasPrefix("\u{FEFF}questionnaire,delegation,threat,mentioned,priority,comment\r\n"))
+        #expect(
+            template.out.hasPrefix(
+                "\u{FEFF}questionnaire,delegation,threat,mentioned,priority,comment\r\n"))
         #expect(template.err.contains("rows left blank"))
         // A delegation keeps three rows and fills them in.
         let lines = template.out.split(separator: "\r\n").map(String.init)
-        let filled = [
-            lines[0], "9396/1/15,PT,firearms,,1,", "9396/1/15,PT,drugs,,2,Cocaine by sea", "9396/1/15,PT,internet-crime,x,,",
-        ]
-        .joined(separator: "\r\n") + "\r\n"
+        let filled =
+            [
+                lines[0], "9396/1/15,PT,firearms,,1,", "9396/1/15,PT,drugs,,2,Cocaine by sea",
+                "9396/1/15,PT,internet-crime,x,,",
+            ]
+            .joined(separator: "\r\n") + "\r\n"
         let path = folder + "/pt.csv"
         try TestSupport.write(filled, to: path)
 
@@ -99,10 +104,13 @@ struct CLITests {
         #expect(drugs?.hasSuffix(" 2  line 3    counted   Cocaine by sea") == true)
 
         let history = runCLI(["history"], store: store)
-        #expect(history.out.contains("#1  2015-09-03 12:00  9396/1/15      PT          pt.csv        3  current"))
+        #expect(
+            history.out.contains(
+                "#1  2015-09-03 12:00  9396/1/15      PT          pt.csv        3  current"))
 
         let json = runCLI(["show", "1", "--format", "json"], store: store)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect(object["delegation"] as? String == "PT")
         #expect((object["mentions"] as? [[String: Any]])?.count == 3)
         #expect(json.err.isEmpty)
@@ -117,7 +125,9 @@ struct CLITests {
     @Test("Prose without --delegation is a usage error naming the fix")
     func proseNeedsDelegation() throws {
         defer { TestSupport.cleanUp(folder) }
-        let result = runCLI(["submit", TestSupport.fixture("se-comments.txt"), "--questionnaire", "9396/1/15"], store: store)
+        let result = runCLI(
+            ["submit", TestSupport.fixture("se-comments.txt"), "--questionnaire", "9396/1/15"],
+            store: store)
         #expect(result.status == .usage)
         #expect(result.err.contains("--delegation"))
     }
@@ -126,10 +136,14 @@ struct CLITests {
     func jsonOutput() throws {
         defer { TestSupport.cleanUp(folder) }
         let result = runCLI(
-            ["submit", TestSupport.fixture("hr.json"), "--received", "2015-08-28T13:15:00+02:00", "--format", "json"],
+            [
+                "submit", TestSupport.fixture("hr.json"), "--received", "2015-08-28T13:15:00+02:00",
+                "--format", "json",
+            ],
             store: store)
         #expect(result.status == .success)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         let submissions = try #require(object["submissions"] as? [[String: Any]])
         #expect(submissions.first?["delegation"] as? String == "HR")
         #expect(submissions.first?["received"] as? String == "2015-08-28T13:15:00+02:00")
@@ -139,12 +153,18 @@ struct CLITests {
     @Test("history --delegation filters, and formats agree")
     func historyFilter() throws {
         defer { TestSupport.cleanUp(folder) }
-        _ = runCLI(["submit", TestSupport.fixture("be-nl-lu-joint.json"), "--received", "2015-09-04"], store: store)
-        _ = runCLI(["submit", TestSupport.fixture("hr.json"), "--received", "2015-09-01"], store: store)
-        #expect(runCLI(["history", "--delegation", "Luxembourg"], store: store).out.contains("BE +LU +NL"))
+        _ = runCLI(
+            ["submit", TestSupport.fixture("be-nl-lu-joint.json"), "--received", "2015-09-04"],
+            store: store)
+        _ = runCLI(
+            ["submit", TestSupport.fixture("hr.json"), "--received", "2015-09-01"], store: store)
+        #expect(
+            runCLI(["history", "--delegation", "Luxembourg"], store: store).out.contains(
+                "BE +LU +NL"))
         #expect(!runCLI(["history", "--delegation", "LU"], store: store).out.contains("HR"))
         let csv = runCLI(["history", "--format", "csv"], store: store).out
-        #expect(csv.hasPrefix("\u{FEFF}#,received,questionnaire,delegation,file,threats,status\r\n"))
+        #expect(
+            csv.hasPrefix("\u{FEFF}#,received,questionnaire,delegation,file,threats,status\r\n"))
         #expect(csv.split(separator: "\r\n").count == 3)
     }
 

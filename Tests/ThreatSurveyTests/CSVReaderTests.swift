@@ -6,7 +6,8 @@ import Testing
 @Suite("CSV reader")
 struct CSVReaderTests {
     func read(_ text: String, delimiter: Character = ",") -> [[String]] {
-        CSVReader.records(in: Array(text.utf8), delimiter: delimiter.asciiValue ?? 0x2C).records.map(\.fields)
+        CSVReader.records(in: Array(text.utf8), delimiter: delimiter.asciiValue ?? 0x2C).records
+            .map(\.fields)
     }
 
     @Test("Simple records, with and without a final line end, LF or CRLF")
@@ -18,11 +19,23 @@ struct CSVReaderTests {
 
     @Test("Delimiters, doubled quotes and line breaks inside quotes")
     func quoting() {
-        #expect(read("city,zip\n\"Anytown, WW\",08123\n") == [["city", "zip"], ["Anytown, WW", "08123"]])
-        #expect(read("a,b\n1,\"ha \"\"ha\"\" ha\"\n3,4\n") == [["a", "b"], ["1", "ha \"ha\" ha"], ["3", "4"]])
-        #expect(read("a,b\n\"Once upon \r\na time\",5\n") == [["a", "b"], ["Once upon \r\na time", "5"]])
+        #expect(
+            read("city,zip\n\"Anytown, WW\",08123\n") == [
+                ["city", "zip"], ["Anytown, WW", "08123"],
+            ])
+        #expect(
+            read("a,b\n1,\"ha \"\"ha\"\" ha\"\n3,4\n") == [
+                ["a", "b"], ["1", "ha \"ha\" ha"], ["3", "4"],
+            ])
+        #expect(
+            read("a,b\n\"Once upon \r\na time\",5\n") == [
+                ["a", "b"], ["Once upon \r\na time", "5"],
+            ])
         #expect(read("a,b\n1,\"\"\n") == [["a", "b"], ["1", ""]])
-        #expect(read("k,v\n1,\"{\"\"type\"\": [1, 2]}\"\n") == [["k", "v"], ["1", "{\"type\": [1, 2]}"]])
+        #expect(
+            read("k,v\n1,\"{\"\"type\"\": [1, 2]}\"\n") == [
+                ["k", "v"], ["1", "{\"type\": [1, 2]}"],
+            ])
     }
 
     @Test("Empty fields, ragged rows and blank lines")
@@ -38,17 +51,22 @@ struct CSVReaderTests {
 
     @Test("Stray quotes are kept and reported; an unclosed quote is reported where it opens")
     func deviations() {
-        let result = CSVReader.records(in: Array("a,b\n37\"N,x\n\"ab\"c,d\n1,\"open\n2".utf8), delimiter: 0x2C)
+        let result = CSVReader.records(
+            in: Array("a,b\n37\"N,x\n\"ab\"c,d\n1,\"open\n2".utf8), delimiter: 0x2C)
         #expect(result.records[1].fields == ["37\"N", "x"])
         #expect(result.records[2].fields == ["abc", "d"])
-        #expect(result.problems.map(\.kind) == [.quoteInUnquotedField, .textAfterClosingQuote, .unclosedQuote])
+        #expect(
+            result.problems.map(\.kind) == [
+                .quoteInUnquotedField, .textAfterClosingQuote, .unclosedQuote,
+            ])
         #expect(result.problems.last?.line == 4)
         #expect(result.problems.last?.column == 3)
     }
 
     @Test("Positions: line and column of every field, counted in characters")
     func positions() {
-        let records = CSVReader.records(in: Array("é,b\n\"x\ny\",ü,z\n".utf8), delimiter: 0x2C).records
+        let records = CSVReader.records(in: Array("é,b\n\"x\ny\",ü,z\n".utf8), delimiter: 0x2C)
+            .records
         #expect(records[0].columns == [1, 3])
         #expect(records[1].lines == [2, 3, 3])
         #expect(records[1].columns == [1, 4, 6])
@@ -65,7 +83,9 @@ struct CSVReaderTests {
             var start = 0
             while start < bytes.count {
                 let end = min(start + size, bytes.count)
-                bytes[start..<end].withUnsafeBufferPointer { reader.feed($0) { out.append($0.fields) } }
+                bytes[start..<end].withUnsafeBufferPointer {
+                    reader.feed($0) { out.append($0.fields) }
+                }
                 start = end
             }
             reader.finish { out.append($0.fields) }
@@ -85,12 +105,16 @@ struct CSVReaderTests {
 
     /// Upstream's expected file for location_coordinates anonymised the phone number
     /// (`1234567890`) but not the CSV (`2095257564`), and is an object rather than an array.
-    static let upstreamDiscrepancies: [String: Set<String>] = ["location_coordinates": ["Contact Phone Number"]]
+    static let upstreamDiscrepancies: [String: Set<String>] = [
+        "location_coordinates": ["Contact Phone Number"]
+    ]
 
     @Test("Every csv-spectrum case parses to its expected records")
     func csvSpectrum() throws {
         guard let folder = TestSupport.csvSpectrum else { return }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/csvs").filter { $0.hasSuffix(".csv") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/csvs").filter {
+            $0.hasSuffix(".csv")
+        }
         #expect(names.count >= 12)
         for name in names {
             let stem = String(name.dropLast(4))
@@ -100,12 +124,18 @@ struct CSVReaderTests {
             if stem.hasSuffix("_crlf"), !bytes.contains(0x0D) {
                 bytes = bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }
             }
-            let json = try JSONSerialization.jsonObject(with: Data(try TestSupport.bytes(folder + "/json/" + stem + ".json")))
-            var expected = try #require((json as? [[String: String]]) ?? (json as? [String: String]).map { [$0] })
+            let json = try JSONSerialization.jsonObject(
+                with: Data(try TestSupport.bytes(folder + "/json/" + stem + ".json")))
+            var expected = try #require(
+                (json as? [[String: String]]) ?? (json as? [String: String]).map { [$0] })
             let text = try TextDecoder.decode(bytes)
-            let records = CSVReader.records(in: text.utf8, delimiter: CSVDialect.detect(text.utf8).delimiter).records
+            let records = CSVReader.records(
+                in: text.utf8, delimiter: CSVDialect.detect(text.utf8).delimiter
+            ).records
             let header = try #require(records.first).fields
-            var rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.fields)) }
+            var rows = records.dropFirst().map {
+                Dictionary(uniqueKeysWithValues: zip(header, $0.fields))
+            }
             for key in Self.upstreamDiscrepancies[stem] ?? [] {
                 rows = rows.map { $0.filter { $0.key != key } }
                 expected = expected.map { $0.filter { $0.key != key } }
@@ -130,7 +160,9 @@ struct TextDecoderTests {
         #expect(String(decoding: decodedLE.utf8, as: UTF8.self) == text)
         let be: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         #expect(String(decoding: try TextDecoder.decode(be).utf8, as: UTF8.self) == text)
-        let cp1252: [UInt8] = [0xD6, 0x73, 0x74, 0x65, 0x72, 0x72, 0x65, 0x69, 0x63, 0x68, 0x3B, 0x80]
+        let cp1252: [UInt8] = [
+            0xD6, 0x73, 0x74, 0x65, 0x72, 0x72, 0x65, 0x69, 0x63, 0x68, 0x3B, 0x80,
+        ]
         let decoded = try TextDecoder.decode(cp1252)
         #expect(decoded.encoding == .windows1252)
         #expect(String(decoding: decoded.utf8, as: UTF8.self) == text)

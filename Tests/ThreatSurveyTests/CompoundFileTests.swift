@@ -50,15 +50,21 @@ struct CompoundFileTests {
         let difat = image.difatSectors[0]
         image.setU32(UInt32(image.fatSectors.count + 200), at: 44)
         image.setU32(UInt32(difat), at: image.offset(ofSector: difat) + 508)
-        #expect(throws: CFBError.chainCycle(chain: "DIFAT chain", sector: UInt32(difat))) { try Self.open(image) }
+        #expect(throws: CFBError.chainCycle(chain: "DIFAT chain", sector: UInt32(difat))) {
+            try Self.open(image)
+        }
         // A DIFAT chain that starts past the end of the file.
         image.setU32(99_999, at: 68)
-        #expect(throws: CFBError.sectorOutOfRange(chain: "DIFAT chain", sector: 99_999)) { try Self.open(image) }
+        #expect(throws: CFBError.sectorOutOfRange(chain: "DIFAT chain", sector: 99_999)) {
+            try Self.open(image)
+        }
     }
 
     @Test("a file that is not a compound file, too short or too large is refused")
     func refusesNonCompoundFiles() throws {
-        #expect(throws: CFBError.truncated(size: 100)) { try CompoundFile(bytes: [UInt8](repeating: 0, count: 100)) }
+        #expect(throws: CFBError.truncated(size: 100)) {
+            try CompoundFile(bytes: [UInt8](repeating: 0, count: 100))
+        }
         #expect(throws: CFBError.notCompoundFile) {
             try CompoundFile(bytes: Array("PK\u{3}\u{4}".utf8) + [UInt8](repeating: 0, count: 600))
         }
@@ -68,7 +74,9 @@ struct CompoundFileTests {
         }
         var image = Self.sample()
         image.bytes[26] = 5  // major version 5
-        #expect(throws: CFBError.invalidHeader(field: "major version 5 with sector shift", value: 9)) {
+        #expect(
+            throws: CFBError.invalidHeader(field: "major version 5 with sector shift", value: 9)
+        ) {
             try Self.open(image)
         }
     }
@@ -95,7 +103,10 @@ struct CompoundFileTests {
         let miniStart = try #require(mini.starts["Small"])
         mini.setU32(UInt32(miniStart), at: mini.miniFATOffset(miniStart))
         let miniFile = try Self.open(mini)
-        #expect(throws: CFBError.chainCycle(chain: "stream \"Small\" (mini stream)", sector: UInt32(miniStart))) {
+        #expect(
+            throws: CFBError.chainCycle(
+                chain: "stream \"Small\" (mini stream)", sector: UInt32(miniStart))
+        ) {
             try miniFile.contents(of: #require(miniFile.entry(atPath: ["Small"])))
         }
     }
@@ -104,7 +115,9 @@ struct CompoundFileTests {
     func sectorsPastTheEnd() throws {
         var image = Self.sample()
         image.setU32(99_999, at: 48)  // first directory sector
-        #expect(throws: CFBError.sectorOutOfRange(chain: "directory chain", sector: 99_999)) { try Self.open(image) }
+        #expect(throws: CFBError.sectorOutOfRange(chain: "directory chain", sector: 99_999)) {
+            try Self.open(image)
+        }
 
         var stream = Self.sample()
         let start = try #require(stream.starts["Big"])
@@ -120,7 +133,10 @@ struct CompoundFileTests {
         var image = Self.sample()
         let big = try #require(image.ids["Big"])
         image.setU64(50_000_000, at: image.entryOffset(big) + 120)
-        #expect(throws: CFBError.streamTooLarge(name: "Big", size: 50_000_000, available: image.bytes.count - 512)) {
+        #expect(
+            throws: CFBError.streamTooLarge(
+                name: "Big", size: 50_000_000, available: image.bytes.count - 512)
+        ) {
             try Self.open(image)
         }
         // Two streams whose sizes fit one by one but not together.
@@ -128,7 +144,9 @@ struct CompoundFileTests {
         let capacity = overlapping.bytes.count - 512
         overlapping.setU64(UInt64(capacity - 100), at: overlapping.entryOffset(big) + 120)
         // Claimed: the new size, plus the root's mini stream (200 + 10 bytes in 64-byte sectors).
-        #expect(throws: CFBError.overlappingStreams(claimed: capacity - 100 + 320, available: capacity)) {
+        #expect(
+            throws: CFBError.overlappingStreams(claimed: capacity - 100 + 320, available: capacity)
+        ) {
             try Self.open(overlapping)
         }
         // The chain ends after two sectors although the size says twenty.
@@ -136,7 +154,9 @@ struct CompoundFileTests {
         let start = try #require(short.starts["Big"])
         short.setU32(CFBWriter.endOfChain, at: short.fatOffset(start + 1))
         let file = try Self.open(short)
-        #expect(throws: CFBError.chainTooShort(chain: "stream \"Big\"", expected: 10_000, found: 1024)) {
+        #expect(
+            throws: CFBError.chainTooShort(chain: "stream \"Big\"", expected: 10_000, found: 1024)
+        ) {
             try file.contents(of: #require(file.entry(atPath: ["Big"])))
         }
     }
@@ -161,7 +181,9 @@ struct CompoundFileTests {
         // An entry of an unknown type.
         var typed = sample
         typed.bytes[typed.entryOffset(small) + 66] = 7
-        #expect(throws: CFBError.invalidEntry(entry: small, reason: "object type 7 inside a storage")) {
+        #expect(
+            throws: CFBError.invalidEntry(entry: small, reason: "object type 7 inside a storage")
+        ) {
             try Self.open(typed)
         }
     }
@@ -207,7 +229,10 @@ struct CompoundFileTests {
         image.setU32(CFBWriter.endOfChain, at: 68)
         for k in 0..<109 { image.setU32(k < 3 ? UInt32(k) : CFBWriter.free, at: 76 + 4 * k) }
         for sector in 0..<total {
-            let next: UInt32 = sector < 3 ? CFBWriter.fatMark : (sector == total - 1 ? CFBWriter.endOfChain : UInt32(sector + 1))
+            let next: UInt32 =
+                sector < 3
+                ? CFBWriter.fatMark
+                : (sector == total - 1 ? CFBWriter.endOfChain : UInt32(sector + 1))
             image.setU32(next, at: image.fatOffset(sector))
         }
         #expect(throws: CFBError.tooManyDirectoryEntries(count: directorySectors * 32)) {
@@ -228,7 +253,8 @@ struct CompoundFileTests {
             (["PowerPoint Document"], .other),
         ])
     func kinds(names: [String], kind: CompoundFile.Kind) throws {
-        let file = try CompoundFile(bytes: CFBWriter().write(names.map { .stream($0, [0, 1]) }).bytes)
+        let file = try CompoundFile(
+            bytes: CFBWriter().write(names.map { .stream($0, [0, 1]) }).bytes)
         #expect(file.kind == kind)
     }
 }

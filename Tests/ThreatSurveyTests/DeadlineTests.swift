@@ -10,44 +10,61 @@ struct DeadlineTests {
     static func questionnaire(deadline: String) -> Questionnaire {
         Questionnaire(
             id: "D/1/15", title: "Deadline test", issued: CivilDate(year: 2015, month: 1, day: 1)!,
-            deadline: CivilDate(iso: deadline)!, timeZone: zone, threats: [Threat(id: "alpha", title: "Alpha")])
+            deadline: CivilDate(iso: deadline)!, timeZone: zone,
+            threats: [Threat(id: "alpha", title: "Alpha")])
     }
 
-    static func submission(_ id: Int64, _ state: String, at text: String, cosignatories: [String] = []) -> Submission {
+    static func submission(
+        _ id: Int64, _ state: String, at text: String, cosignatories: [String] = []
+    ) -> Submission {
         let received = DateTimeInput(text)!.resolve(in: zone)
         return Submission(
-            id: id, questionnaire: "D/1/15", received: received, sourceFile: "f", format: .json, encoding: "UTF-8",
+            id: id, questionnaire: "D/1/15", received: received, sourceFile: "f", format: .json,
+            encoding: "UTF-8",
             delimiter: nil, checksum: "", fileID: id,
-            response: Response(delegation: state, cosignatories: cosignatories, mentions: [Mention(threat: "alpha")]),
+            response: Response(
+                delegation: state, cosignatories: cosignatories,
+                mentions: [Mention(threat: "alpha")]),
             warnings: [])
     }
 
     func check(_ deadline: String, _ submissions: [Submission], today: String) -> DeadlineCheck {
-        DeadlineCheck(questionnaire: Self.questionnaire(deadline: deadline), submissions: submissions, today: CivilDate(iso: today)!)
+        DeadlineCheck(
+            questionnaire: Self.questionnaire(deadline: deadline), submissions: submissions,
+            today: CivilDate(iso: today)!)
     }
 
     @Test("23:30 Brussels time on the deadline day is on time; 00:10 the next day is late")
     func midnightEdge() {
         let c = check(
             "2015-09-07",
-            [Self.submission(1, "BG", at: "2015-09-07T23:30"), Self.submission(2, "RO", at: "2015-09-08T00:10")],
+            [
+                Self.submission(1, "BG", at: "2015-09-07T23:30"),
+                Self.submission(2, "RO", at: "2015-09-08T00:10"),
+            ],
             today: "2015-09-10")
         #expect(c.onTime.map(\.memberState) == ["BG"])
         #expect(c.late.map(\.memberState) == ["RO"])
         // 23:30 in Brussels is 21:30 UTC; 22:10 UTC on the 7th is 00:10 on the 8th in Brussels.
-        let utc = check("2015-09-07", [Self.submission(1, "BG", at: "2015-09-07T22:10:00Z")], today: "2015-09-10")
+        let utc = check(
+            "2015-09-07", [Self.submission(1, "BG", at: "2015-09-07T22:10:00Z")],
+            today: "2015-09-10")
         #expect(utc.late.map(\.memberState) == ["BG"])
     }
 
-    @Test("A deadline in the week the clocks change", arguments: [
-        ("2015-10-25", "+01:00", "2015-10-25T23:30", "2015-10-26T00:10"),  // summer time ends that night
-        ("2015-03-29", "+02:00", "2015-03-29T23:30", "2015-03-30T00:10"),  // summer time began that night
-        ("2015-10-24", "+02:00", "2015-10-24T23:59:30", "2015-10-25T00:00:30"),
-    ])
+    @Test(
+        "A deadline in the week the clocks change",
+        arguments: [
+            ("2015-10-25", "+01:00", "2015-10-25T23:30", "2015-10-26T00:10"),  // summer time ends that night
+            ("2015-03-29", "+02:00", "2015-03-29T23:30", "2015-03-30T00:10"),  // summer time began that night
+            ("2015-10-24", "+02:00", "2015-10-24T23:59:30", "2015-10-25T00:00:30"),
+        ])
     func clockChange(deadline: String, offset: String, onTime: String, late: String) {
         let q = Self.questionnaire(deadline: deadline)
         #expect(Timestamp.iso(q.deadlineInstant, in: Self.zone) == "\(deadline)T23:59:59\(offset)")
-        let c = check(deadline, [Self.submission(1, "FR", at: onTime), Self.submission(2, "DE", at: late)], today: "2015-12-01")
+        let c = check(
+            deadline, [Self.submission(1, "FR", at: onTime), Self.submission(2, "DE", at: late)],
+            today: "2015-12-01")
         #expect(c.onTime.map(\.memberState) == ["FR"])
         #expect(c.late.map(\.memberState) == ["DE"])
     }
@@ -97,7 +114,9 @@ struct DeadlineTests {
         #expect(c.onTime.map(\.memberState) == ["BE", "LU", "NL"])
         #expect(c.resubmittedLate.map(\.memberState) == ["NL"])
         #expect(c.late.isEmpty)
-        #expect(c.document().render(as: .table).contains("on time, resubmitted late  2015-09-04 11:00, again 2015-09-09 10:00"))
+        #expect(
+            c.document().render(as: .table).contains(
+                "on time, resubmitted late  2015-09-04 11:00, again 2015-09-09 10:00"))
     }
 }
 
@@ -120,13 +139,20 @@ struct DeadlineCommandTests {
         #expect(runCLI(args + ["--today", "2015-09-01"], store: store).status == .success)
         #expect(runCLI(args + ["--today", "2015-09-07"], store: store).status == .success)
         #expect(runCLI(args + ["--today", "2015-09-08"], store: store).status == .checkFailed)
-        #expect(runCLI(["deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-08"], store: store).status == .success)
+        #expect(
+            runCLI(
+                ["deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-08"], store: store
+            ).status == .success)
         // Everyone answers (one joint answer for the eight missing): --strict passes.
         let all = folder + "/rest.json"
         try TestSupport.write(
             #"{"delegation": "CZ", "cosignatories": ["DK", "IE", "IT", "CY", "MT", "PT", "SI", "SK"], "threats": ["drugs"]}"#,
             to: all)
-        #expect(runCLI(["submit", all, "--questionnaire", "9396/1/15", "--received", "2015-09-07"], store: store).status == .success)
+        #expect(
+            runCLI(
+                ["submit", all, "--questionnaire", "9396/1/15", "--received", "2015-09-07"],
+                store: store
+            ).status == .success)
         #expect(runCLI(args + ["--today", "2015-09-08"], store: store).status == .success)
     }
 
@@ -134,16 +160,26 @@ struct DeadlineCommandTests {
     func json() throws {
         defer { TestSupport.cleanUp(folder) }
         let store = demoStore()
-        let out = runCLI(["deadline", "--questionnaire", "9396-1-15", "--today", "2015-09-01", "--format", "json"], store: store)
-        let o = try #require(try JSONSerialization.jsonObject(with: Data(out.out.utf8)) as? [String: Any])
+        let out = runCLI(
+            [
+                "deadline", "--questionnaire", "9396-1-15", "--today", "2015-09-01", "--format",
+                "json",
+            ], store: store)
+        let o = try #require(
+            try JSONSerialization.jsonObject(with: Data(out.out.utf8)) as? [String: Any])
         #expect(o["questionnaire"] as? String == "9396/1/15")
         #expect(o["deadline"] as? String == "2015-09-07T23:59:59+02:00")
         #expect(o["today"] as? String == "2015-09-01")
         #expect(o["daysLeft"] as? Int == 6)
         #expect(o["onTime"] as? [String] == ["ES", "HR", "AT"])
         #expect((o["missing"] as? [String])?.count == 25)
-        let late = runCLI(["deadline", "--questionnaire", "9396-1-15", "--today", "2015-09-30", "--format", "json"], store: store)
-        let l = try #require(try JSONSerialization.jsonObject(with: Data(late.out.utf8)) as? [String: Any])
+        let late = runCLI(
+            [
+                "deadline", "--questionnaire", "9396-1-15", "--today", "2015-09-30", "--format",
+                "json",
+            ], store: store)
+        let l = try #require(
+            try JSONSerialization.jsonObject(with: Data(late.out.utf8)) as? [String: Any])
         let lateList = try #require(l["late"] as? [[String: Any]])
         #expect(lateList.first?["delegation"] as? String == "IT")
         #expect(lateList.first?["received"] as? String == "2015-09-10T09:30:00+02:00")
@@ -152,7 +188,8 @@ struct DeadlineCommandTests {
 
     /// A minimal RFC 5322 reader: header fields (unfolded) and body.
     func parseMessage(_ text: String) throws -> (headers: [(String, String)], body: String) {
-        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "only CRLF line ends")
+        #expect(
+            !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "only CRLF line ends")
         let parts = text.components(separatedBy: "\r\n\r\n")
         let head = try #require(parts.first)
         var headers: [(String, String)] = []
@@ -164,7 +201,12 @@ struct DeadlineCommandTests {
                 headers[headers.count - 1].1 += line
             } else {
                 let colon = try #require(line.firstIndex(of: ":"))
-                headers.append((String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+                headers.append(
+                    (
+                        String(line[..<colon]),
+                        String(line[line.index(after: colon)...]).trimmingCharacters(
+                            in: .whitespaces)
+                    ))
             }
         }
         // The body unfolded: wrapped lines joined with spaces.
@@ -179,7 +221,8 @@ struct DeadlineCommandTests {
             #expect(word.count <= 75)
             #expect(word.hasPrefix("=?UTF-8?B?") && word.hasSuffix("?="))
             let payload = word.dropFirst(10).dropLast(2)
-            out += String(decoding: try #require(Data(base64Encoded: String(payload))), as: UTF8.self)
+            out += String(
+                decoding: try #require(Data(base64Encoded: String(payload))), as: UTF8.self)
         }
         return out
     }
@@ -190,16 +233,28 @@ struct DeadlineCommandTests {
         let store = demoStore()
         let drafts = folder + "/drafts"
         let contacts = folder + "/contacts.csv"
-        try TestSupport.write("delegation;email\nCyprus;eu.customs@example.cy\nMT;\"a@example.mt; b@example.mt\"\n", to: contacts)
+        try TestSupport.write(
+            "delegation;email\nCyprus;eu.customs@example.cy\nMT;\"a@example.mt; b@example.mt\"\n",
+            to: contacts)
         let out = runCLI(
-            ["deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-08", "--reminders", drafts, "--contacts", contacts],
+            [
+                "deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-08", "--reminders",
+                drafts, "--contacts", contacts,
+            ],
             store: store)
         #expect(out.status == .success)
         #expect(out.err.contains("9 reminder drafts written"))
         #expect(out.err.contains("no address for CZ DK IE IT PT SI SK"))
         let files = try FileManager.default.contentsOfDirectory(atPath: drafts).sorted()
-        #expect(files == ["CY", "CZ", "DK", "IE", "IT", "MT", "PT", "SI", "SK"].map { "9396-1-15-reminder-\($0).eml" })
-        let cy = try parseMessage(String(decoding: try TestSupport.bytes(drafts + "/9396-1-15-reminder-CY.eml"), as: UTF8.self))
+        #expect(
+            files
+                == ["CY", "CZ", "DK", "IE", "IT", "MT", "PT", "SI", "SK"].map {
+                    "9396-1-15-reminder-\($0).eml"
+                })
+        let cy = try parseMessage(
+            String(
+                decoding: try TestSupport.bytes(drafts + "/9396-1-15-reminder-CY.eml"),
+                as: UTF8.self))
         let header = { (name: String) in cy.headers.first { $0.0 == name }?.1 }
         #expect(header("Date") == "Tue, 08 Sep 2015 09:00:00 +0200")
         #expect(header("To") == "eu.customs@example.cy")
@@ -215,14 +270,26 @@ struct DeadlineCommandTests {
         #expect(cy.body.contains("The deadline passed 1 day ago."))
         #expect(cy.body.contains("Le délai a expiré il y a 1 jour."))
         #expect(cy.body.contains("Brussels time"))
-        let mt = try parseMessage(String(decoding: try TestSupport.bytes(drafts + "/9396-1-15-reminder-MT.eml"), as: UTF8.self))
+        let mt = try parseMessage(
+            String(
+                decoding: try TestSupport.bytes(drafts + "/9396-1-15-reminder-MT.eml"),
+                as: UTF8.self))
         #expect(mt.headers.first { $0.0 == "To" }?.1 == "a@example.mt, b@example.mt")
-        let it = try parseMessage(String(decoding: try TestSupport.bytes(drafts + "/9396-1-15-reminder-IT.eml"), as: UTF8.self))
+        let it = try parseMessage(
+            String(
+                decoding: try TestSupport.bytes(drafts + "/9396-1-15-reminder-IT.eml"),
+                as: UTF8.self))
         #expect(!it.headers.contains { $0.0 == "To" })
         // Before the deadline the drafts count the days left.
-        let early = runCLI(["deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-01", "--reminders", folder + "/early"], store: store)
+        let early = runCLI(
+            [
+                "deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-01", "--reminders",
+                folder + "/early",
+            ], store: store)
         #expect(early.status == .success)
-        let draft = String(decoding: try TestSupport.bytes(folder + "/early/9396-1-15-reminder-CY.eml"), as: UTF8.self)
+        let draft = String(
+            decoding: try TestSupport.bytes(folder + "/early/9396-1-15-reminder-CY.eml"),
+            as: UTF8.self)
         #expect(draft.contains("There are 6 days left."))
         #expect(draft.contains("Il reste 6 jours."))
     }
@@ -232,9 +299,14 @@ struct DeadlineCommandTests {
         defer { TestSupport.cleanUp(folder) }
         let store = demoStore()
         let contacts = folder + "/contacts.csv"
-        try TestSupport.write("delegation,email\nCyprys,a@b.cy\nMT,\"x@y.mt\r\nBcc: all@evil.example\"\nPT,not an address\n", to: contacts)
+        try TestSupport.write(
+            "delegation,email\nCyprys,a@b.cy\nMT,\"x@y.mt\r\nBcc: all@evil.example\"\nPT,not an address\n",
+            to: contacts)
         let out = runCLI(
-            ["deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-08", "--reminders", folder + "/d", "--contacts", contacts],
+            [
+                "deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-08", "--reminders",
+                folder + "/d", "--contacts", contacts,
+            ],
             store: store)
         #expect(out.status == .dataError)
         #expect(
@@ -252,7 +324,10 @@ struct DeadlineCommandTests {
         let store = demoStore()
         try TestSupport.write("a file", to: folder + "/blocker")
         let out = runCLI(
-            ["deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-08", "--reminders", folder + "/blocker/sub"], store: store)
+            [
+                "deadline", "--questionnaire", "9396/1/15", "--today", "2015-09-08", "--reminders",
+                folder + "/blocker/sub",
+            ], store: store)
         #expect(out.status == .cannotCreate)
     }
 }

@@ -7,7 +7,8 @@ struct EndToEndTests {
     /// The binary beside the test bundle (SwiftPM builds it for the tests).
     static var binary: String? {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path + "/threatsurvey",
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+                + "/threatsurvey",
             TestSupport.root + "/.build/debug/threatsurvey",
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -19,7 +20,9 @@ struct EndToEndTests {
         var err: String
     }
 
-    func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws
+        -> Run
+    {
         let binary = try #require(Self.binary, "the threatsurvey binary is built for the tests")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -43,8 +46,10 @@ struct EndToEndTests {
     func session() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(folder) }
-        try FileManager.default.copyItem(atPath: TestSupport.questionnaires, toPath: folder + "/questionnaires")
-        try FileManager.default.copyItem(atPath: TestSupport.fixtures + "/9396-1-15", toPath: folder + "/answers")
+        try FileManager.default.copyItem(
+            atPath: TestSupport.questionnaires, toPath: folder + "/questionnaires")
+        try FileManager.default.copyItem(
+            atPath: TestSupport.fixtures + "/9396-1-15", toPath: folder + "/answers")
         let env = ["THREATSURVEY_STORE": folder + "/env.sqlite"]
 
         let bad = try run(["submit", "answers/manifest.json"], in: folder, environment: env)
@@ -52,7 +57,8 @@ struct EndToEndTests {
         #expect(bad.err.contains("answers/manifest.json:1:1: error: missing \"delegation\""))
 
         let ok = try run(
-            ["submit", "answers/pl.csv", "answers/hu.csv", "--received", "2015-09-07T23:30"], in: folder, environment: env)
+            ["submit", "answers/pl.csv", "answers/hu.csv", "--received", "2015-09-07T23:30"],
+            in: folder, environment: env)
         #expect(ok.status == 0)
         #expect(ok.out.contains("Submission #1 to 9396/1/15 from PL"))
         #expect(ok.out.contains("Submission #2 to 9396/1/15 from HU"))
@@ -60,17 +66,22 @@ struct EndToEndTests {
         #expect(ok.err.contains("2 submissions stored in \(folder)/env.sqlite"))
 
         let late = try run(
-            ["submit", "answers/pl.csv", "--received", "2015-09-08T00:10"], in: folder, environment: env)
+            ["submit", "answers/pl.csv", "--received", "2015-09-08T00:10"], in: folder,
+            environment: env)
         #expect(late.out.contains("LATE"))
         #expect(late.out.contains("supersedes #1 for PL"))
 
         let history = try run(["history", "--format", "json"], in: folder, environment: env)
         #expect(history.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(history.out.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(history.out.utf8)) as? [String: Any])
         #expect((object["submissions"] as? [Any])?.count == 3)
 
         let original = try run(["show", "2", "--original"], in: folder, environment: env)
-        #expect(original.out == String(decoding: try TestSupport.bytes(folder + "/answers/hu.csv"), as: UTF8.self))
+        #expect(
+            original.out
+                == String(
+                    decoding: try TestSupport.bytes(folder + "/answers/hu.csv"), as: UTF8.self))
 
         let missing = try run(["submit", "answers/nothing.csv"], in: folder, environment: env)
         #expect(missing.status == 66)

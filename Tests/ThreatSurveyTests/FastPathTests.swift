@@ -11,29 +11,43 @@ struct FastPathTests {
     init() throws { folder = try TestSupport.temporaryFolder() }
 
     static func benchQuestionnaire() throws -> Questionnaire {
-        try QuestionnaireCatalog.load(folder: TestSupport.fixtures + "/load-test").find("BENCH/1/26")
+        try QuestionnaireCatalog.load(folder: TestSupport.fixtures + "/load-test").find(
+            "BENCH/1/26")
     }
 
     /// The general reader's ranking and breakdown of `path`, as JSON text.
-    func general(_ path: String, _ q: Questionnaire, method: RankingOptions.Method = .count) throws -> (String, String) {
+    func general(_ path: String, _ q: Questionnaire, method: RankingOptions.Method = .count) throws
+        -> (String, String)
+    {
         let submitter = Submitter(catalog: QuestionnaireCatalog(questionnaires: [q]))
         // Received on the issue date: on time, as the fast path's sums are taken here.
         let prepared = try submitter.prepare(
-            SubmitRequest(paths: [path], questionnaire: q.id, received: .date(q.issued)), store: nil)
+            SubmitRequest(paths: [path], questionnaire: q.id, received: .date(q.issued)), store: nil
+        )
         let submissions = try submitter.commit(prepared, into: nil).map(\.submission)
-        let ranking = Ranking(questionnaire: q, submissions: submissions, options: .init(method: method))
-        let regions = RegionalBreakdown(questionnaire: q, submissions: submissions, grouping: .unM49)
+        let ranking = Ranking(
+            questionnaire: q, submissions: submissions, options: .init(method: method))
+        let regions = RegionalBreakdown(
+            questionnaire: q, submissions: submissions, grouping: .unM49)
         return (ranking.json.serialized(), regions.json.serialized())
     }
 
-    func fast(_ path: String, _ q: Questionnaire, method: RankingOptions.Method = .count) throws -> (String, String)? {
-        guard case .aggregated(let aggregate, _) = try LongCSVAggregator.aggregate(path: path, questionnaire: q) else { return nil }
-        let ranking = Ranking(questionnaire: q, aggregate: aggregate, options: .init(method: method))
+    func fast(_ path: String, _ q: Questionnaire, method: RankingOptions.Method = .count) throws
+        -> (String, String)?
+    {
+        guard
+            case .aggregated(let aggregate, _) = try LongCSVAggregator.aggregate(
+                path: path, questionnaire: q)
+        else { return nil }
+        let ranking = Ranking(
+            questionnaire: q, aggregate: aggregate, options: .init(method: method))
         let regions = RegionalBreakdown(questionnaire: q, aggregate: aggregate, grouping: .unM49)
         return (ranking.json.serialized(), regions.json.serialized())
     }
 
-    @Test("A generated consultation: same ranking, Borda and breakdown both ways", arguments: [1, 7, 400])
+    @Test(
+        "A generated consultation: same ranking, Borda and breakdown both ways",
+        arguments: [1, 7, 400])
     func generated(respondents: Int) throws {
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/gen.csv"
@@ -59,14 +73,17 @@ struct FastPathTests {
         let summary = generator.generate { text += $0 }
         try TestSupport.write(text, to: path)
         let q = try Self.benchQuestionnaire()
-        guard case .aggregated(let aggregate, let rows) = try LongCSVAggregator.aggregate(
-            path: path, questionnaire: q, chunkSize: chunkSize)
+        guard
+            case .aggregated(let aggregate, let rows) = try LongCSVAggregator.aggregate(
+                path: path, questionnaire: q, chunkSize: chunkSize)
         else {
             Issue.record("declined")
             return
         }
         #expect(rows == summary.rows)
-        #expect(Ranking(questionnaire: q, aggregate: aggregate).json.serialized() == (try general(path, q)).0)
+        #expect(
+            Ranking(questionnaire: q, aggregate: aggregate).json.serialized()
+                == (try general(path, q)).0)
     }
 
     @Test("A split that falls inside a quoted comment is detected, and the file read in one pass")
@@ -76,18 +93,23 @@ struct FastPathTests {
         // 300 short rows, a 3,000-byte comment over 75 lines in the middle, 300 short rows.
         var lines = ["delegation,respondent,threat,priority,comment"]
         for r in 1...300 { lines.append("FR,R\(String(format: "%03d", r)),drugs,1,") }
-        let long = (1...75).map { "line \(String(format: "%02d", $0)) of a long remark, commas" }.joined(separator: "\n")
+        let long = (1...75).map { "line \(String(format: "%02d", $0)) of a long remark, commas" }
+            .joined(separator: "\n")
         lines.append("DE,R301,firearms,1,\"\(long)\"")
         for r in 302...601 { lines.append("IT,R\(String(format: "%03d", r)),drugs,2,") }
         try TestSupport.write(lines.joined(separator: "\n") + "\n", to: path)
         let q = try TestSupport.questionnaire()
-        guard case .aggregated(let aggregate, let rows) = try LongCSVAggregator.aggregate(path: path, questionnaire: q, chunkSize: 2048)
+        guard
+            case .aggregated(let aggregate, let rows) = try LongCSVAggregator.aggregate(
+                path: path, questionnaire: q, chunkSize: 2048)
         else {
             Issue.record("declined")
             return
         }
         #expect(rows == 601)
-        #expect(Ranking(questionnaire: q, aggregate: aggregate).json.serialized() == (try general(path, q)).0)
+        #expect(
+            Ranking(questionnaire: q, aggregate: aggregate).json.serialized()
+                == (try general(path, q)).0)
     }
 
     @Test(
@@ -108,7 +130,10 @@ struct FastPathTests {
             ("unknown threat", "delegation,threat\nFR,fire arms\n"),
             ("bad priority", "delegation,threat,priority\nFR,drugs,high\n"),
             ("priority zero", "delegation,threat,priority\nFR,drugs,0\n"),
-            ("respondent apart", "delegation,respondent,threat\nFR,R1,drugs\nFR,R2,drugs\nFR,R1,firearms\n"),
+            (
+                "respondent apart",
+                "delegation,respondent,threat\nFR,R1,drugs\nFR,R2,drugs\nFR,R1,firearms\n"
+            ),
             ("unclosed quote", "delegation,threat,comment\nFR,drugs,\"open\n"),
             ("ragged row", "delegation,threat,comment\nFR,drugs\n"),
             ("extra column", "delegation,threat,cosignatories\nFR,drugs,DE\n"),
@@ -117,7 +142,8 @@ struct FastPathTests {
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/x.csv"
         try TestSupport.write(text, to: path)
-        let outcome = try LongCSVAggregator.aggregate(path: path, questionnaire: try TestSupport.questionnaire())
+        let outcome = try LongCSVAggregator.aggregate(
+            path: path, questionnaire: try TestSupport.questionnaire())
         guard case .declined = outcome else {
             Issue.record("\(reason): expected the fast path to decline")
             return
@@ -156,7 +182,8 @@ struct StreamedStoreTests {
     let folder: String
     init() throws { folder = try TestSupport.temporaryFolder() }
 
-    func generated(_ respondents: Int, seed: UInt64 = 7, name: String = "gen.csv") throws -> String {
+    func generated(_ respondents: Int, seed: UInt64 = 7, name: String = "gen.csv") throws -> String
+    {
         let path = folder + "/" + name
         var text = ""
         var generator = ConsultationGenerator(respondents: respondents, seed: seed)
@@ -172,7 +199,9 @@ struct StreamedStoreTests {
         let path = try generated(300)
         let received = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: q.timeZone)
         let streamedStore = try Store(path: folder + "/streamed.sqlite")
-        let receipt = try #require(try streamedStore.insertStreamed(path: path, name: "gen.csv", questionnaire: q, received: received))
+        let receipt = try #require(
+            try streamedStore.insertStreamed(
+                path: path, name: "gen.csv", questionnaire: q, received: received))
         #expect(receipt.submissions.count == 300)
         let bytes = try TestSupport.bytes(path)
         #expect(try streamedStore.originalBytes(fileID: receipt.fileID) == bytes)
@@ -180,24 +209,37 @@ struct StreamedStoreTests {
 
         let generalStore = try Store(path: folder + "/general.sqlite")
         _ = try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
-            SubmitRequest(paths: [path], questionnaire: q.id, received: .instant(received)), into: generalStore)
+            SubmitRequest(paths: [path], questionnaire: q.id, received: .instant(received)),
+            into: generalStore)
         let general = try generalStore.submissions(questionnaire: q.id)
         let streamed = try streamedStore.submissions(questionnaire: q.id)
         #expect(streamed.map(\.delegation) == general.map(\.delegation))
         #expect(streamed.map(\.response.respondent) == general.map(\.response.respondent))
         #expect(
-            streamed.map { $0.response.mentions.map { "\($0.threat):\($0.priority ?? 0)" }.sorted() }
-                == general.map { $0.response.mentions.map { "\($0.threat):\($0.priority ?? 0)" }.sorted() })
+            streamed.map {
+                $0.response.mentions.map { "\($0.threat):\($0.priority ?? 0)" }.sorted()
+            }
+                == general.map {
+                    $0.response.mentions.map { "\($0.threat):\($0.priority ?? 0)" }.sorted()
+                })
 
-        for options in [RankingOptions(), RankingOptions(method: .borda), RankingOptions(onTimeOnly: true)] {
-            let sums = try #require(try StoredSums.aggregate(store: streamedStore, questionnaire: q, options: options))
-            let fast = Ranking(questionnaire: q, aggregate: sums.aggregate, options: options, lateAnswers: sums.lateAnswers)
+        for options in [
+            RankingOptions(), RankingOptions(method: .borda), RankingOptions(onTimeOnly: true),
+        ] {
+            let sums = try #require(
+                try StoredSums.aggregate(store: streamedStore, questionnaire: q, options: options))
+            let fast = Ranking(
+                questionnaire: q, aggregate: sums.aggregate, options: options,
+                lateAnswers: sums.lateAnswers)
             let slow = Ranking(questionnaire: q, submissions: general, options: options)
             #expect(fast.json.serialized() == slow.json.serialized())
         }
-        let early = RankingOptions(asOf: CivilDate(year: 2026, month: 2, day: 1)!.endOfDay(in: q.timeZone))
-        let sums = try #require(try StoredSums.aggregate(store: streamedStore, questionnaire: q, options: early))
-        #expect(Ranking(questionnaire: q, aggregate: sums.aggregate, options: early).responded.isEmpty)
+        let early = RankingOptions(
+            asOf: CivilDate(year: 2026, month: 2, day: 1)!.endOfDay(in: q.timeZone))
+        let sums = try #require(
+            try StoredSums.aggregate(store: streamedStore, questionnaire: q, options: early))
+        #expect(
+            Ranking(questionnaire: q, aggregate: sums.aggregate, options: early).responded.isEmpty)
     }
 
     @Test("Overlapping streamed files are not added up: every submission is read instead")
@@ -206,7 +248,9 @@ struct StreamedStoreTests {
         let q = try FastPathTests.benchQuestionnaire()
         let store = try Store(path: folder + "/s.sqlite")
         let when = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: q.timeZone)
-        _ = try store.insertStreamed(path: try generated(50, seed: 1, name: "a.csv"), name: "a.csv", questionnaire: q, received: when)
+        _ = try store.insertStreamed(
+            path: try generated(50, seed: 1, name: "a.csv"), name: "a.csv", questionnaire: q,
+            received: when)
         #expect(try StoredSums.aggregate(store: store, questionnaire: q, options: .init()) != nil)
         _ = try store.insertStreamed(
             path: try generated(20, seed: 2, name: "b.csv"), name: "b.csv", questionnaire: q,
@@ -228,14 +272,21 @@ struct StreamedStoreTests {
         let path = folder + "/x.csv"
         try TestSupport.write("delegation,threat\nFR,drugs\n", to: path)
         let q = try TestSupport.questionnaire()
-        #expect(try store.insertStreamed(path: path, name: "x.csv", questionnaire: q, received: Date()) == nil)
-        try TestSupport.write("delegation,respondent,threat\nFR,R1,drugs\nFR,R2,fire arms\n", to: path)
-        #expect(try store.insertStreamed(path: path, name: "x.csv", questionnaire: q, received: Date()) == nil)
+        #expect(
+            try store.insertStreamed(path: path, name: "x.csv", questionnaire: q, received: Date())
+                == nil)
+        try TestSupport.write(
+            "delegation,respondent,threat\nFR,R1,drugs\nFR,R2,fire arms\n", to: path)
+        #expect(
+            try store.insertStreamed(path: path, name: "x.csv", questionnaire: q, received: Date())
+                == nil)
         #expect(try store.db.query("SELECT COUNT(*) FROM files") { $0.int(0) } == [0])
         #expect(try store.db.query("SELECT COUNT(*) FROM submissions") { $0.int(0) } == [0])
     }
 
-    @Test("Incremental SHA-256 equals the one-shot digest, however the bytes are cut", arguments: [1, 63, 64, 65, 1000])
+    @Test(
+        "Incremental SHA-256 equals the one-shot digest, however the bytes are cut",
+        arguments: [1, 63, 64, 65, 1000])
     func incrementalHash(cut: Int) {
         let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         var hasher = SHA256.Hasher()

@@ -12,17 +12,24 @@ struct HardeningTests {
     @Test("A field longer than 1 MiB is an error at its place, not a crash or a silent cut")
     func longField() throws {
         defer { TestSupport.cleanUp(folder) }
-        let text = "delegation,threat,comment\nFR,drugs,\"" + String(repeating: "x", count: (1 << 20) + 10) + "\"\n"
+        let text =
+            "delegation,threat,comment\nFR,drugs,\"" + String(repeating: "x", count: (1 << 20) + 10)
+            + "\"\n"
         let problems = TestSupport.problems(text, questionnaire: try TestSupport.questionnaire())
-        #expect(problems.map(\.description).contains { $0.hasPrefix("answer.csv:2:10: error: field longer than 1 MiB") })
+        #expect(
+            problems.map(\.description).contains {
+                $0.hasPrefix("answer.csv:2:10: error: field longer than 1 MiB")
+            })
     }
 
     @Test("JSON nested deeper than 64 levels is refused at the place it goes too deep")
     func deepJSON() throws {
         defer { TestSupport.cleanUp(folder) }
         let text = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
-        let problems = TestSupport.problems(text, name: "deep.json", questionnaire: try TestSupport.questionnaire())
-        #expect(problems.map(\.description) == ["deep.json:1:65: error: nesting deeper than 64 levels"])
+        let problems = TestSupport.problems(
+            text, name: "deep.json", questionnaire: try TestSupport.questionnaire())
+        #expect(
+            problems.map(\.description) == ["deep.json:1:65: error: nesting deeper than 64 levels"])
     }
 
     @Test("A file over the size limit is refused before it is read")
@@ -47,7 +54,8 @@ struct HardeningTests {
         defer { TestSupport.cleanUp(folder) }
         let store = try Store(path: folder + "/s.sqlite")
         let path = folder + "/x.csv"
-        try TestSupport.write("delegation,threat,comment\nFR,drugs,\"'); DROP TABLE submissions; --\"\n", to: path)
+        try TestSupport.write(
+            "delegation,threat,comment\nFR,drugs,\"'); DROP TABLE submissions; --\"\n", to: path)
         _ = try Submitter(catalog: try TestSupport.catalog()).submit(
             SubmitRequest(paths: [path], questionnaire: "9396/1/15"), into: store)
         let stored = try store.submissions()
@@ -64,12 +72,17 @@ struct HardeningTests {
         var errors: [Pipe] = []
         for (i, state) in states.enumerated() {
             let path = folder + "/\(state).csv"
-            let rows = (0..<200).map { "\(state),\(["drugs", "firearms", "vat-fraud", "excise-fraud"][$0 % 4]),\($0 % 9 + 1),row \($0)" }
-            try TestSupport.write("delegation,threat,priority,comment\n" + rows.joined(separator: "\n") + "\n", to: path)
+            let rows = (0..<200).map {
+                "\(state),\(["drugs", "firearms", "vat-fraud", "excise-fraud"][$0 % 4]),\($0 % 9 + 1),row \($0)"
+            }
+            try TestSupport.write(
+                "delegation,threat,priority,comment\n" + rows.joined(separator: "\n") + "\n",
+                to: path)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: binary)
             p.arguments = [
-                "submit", path, "--store", store, "--questionnaires", TestSupport.questionnaires, "--questionnaire", "9396/1/15",
+                "submit", path, "--store", store, "--questionnaires", TestSupport.questionnaires,
+                "--questionnaire", "9396/1/15",
                 "--received", "2015-09-0\(i + 1)T10:00",
             ]
             let err = Pipe()
@@ -81,7 +94,8 @@ struct HardeningTests {
         for p in processes { try p.run() }
         var messages: [String] = []
         for (p, err) in zip(processes, errors) {
-            messages.append(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            messages.append(
+                String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
             p.waitUntilExit()
         }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(messages)")
@@ -95,15 +109,20 @@ struct HardeningTests {
 }
 
 extension HardeningTests {
-    @Test("A file of thousands of unknown names: the first 100 listed, the rest counted, suggestions for the first 100")
+    @Test(
+        "A file of thousands of unknown names: the first 100 listed, the rest counted, suggestions for the first 100"
+    )
     func garbageNames() throws {
         defer { TestSupport.cleanUp(folder) }
         let rows = (0..<3000).map { "Xyzland\($0),Frearms\($0)" }
         let problems = TestSupport.problems(
-            "delegation,threat\n" + rows.joined(separator: "\n") + "\n", questionnaire: try TestSupport.questionnaire())
+            "delegation,threat\n" + rows.joined(separator: "\n") + "\n",
+            questionnaire: try TestSupport.questionnaire())
         // Each row: an unknown Member State and an unknown threat; 6000 in all.
         #expect(problems.filter { $0.severity == .error }.count == Diagnostic.listedPerFile + 1)
-        #expect(problems.last?.message == "and 5900 more problems in this file (the first 100 are listed)")
+        #expect(
+            problems.last?.message
+                == "and 5900 more problems in this file (the first 100 are listed)")
         #expect(problems.filter { $0.suggestion != nil }.count <= ParseContext.suggestionLimit)
     }
 }

@@ -10,7 +10,9 @@ struct PipelinePropertyTests {
     /// 300 consultations from a fixed pseudo-random sequence: the same on every machine.
     @Test("300 generated consultations go through submit → store → every analysis")
     func generatedConsultations() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID())").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pipeline-\(UUID())"
+        ).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let exercise = PipelineExercise(catalog: try TestSupport.catalog(), scratchFolder: folder)

@@ -15,7 +15,8 @@ struct ProseReadingTests {
     func read(_ name: String, delegation: String = "SE") throws -> (Response, [Diagnostic]) {
         let bytes = try TestSupport.bytes(Self.folder + name)
         let file = try AnswerFile.read(bytes: bytes, name: name)
-        let parser = AnswerParser(questionnaire: questionnaire, delegation: MemberState.withCode(delegation))
+        let parser = AnswerParser(
+            questionnaire: questionnaire, delegation: MemberState.withCode(delegation))
         let (responses, diagnostics) = try parser.parse(file)
         return (try #require(responses.first), diagnostics)
     }
@@ -48,7 +49,9 @@ struct ProseReadingTests {
         #expect(r.priority(of: "firearms") == 1)
     }
 
-    @Test("French: « en priorité 1 … », « ne … pas », « aucun », « n'est pas … mais »; priority 40 noted")
+    @Test(
+        "French: « en priorité 1 … », « ne … pas », « aucun », « n'est pas … mais »; priority 40 noted"
+    )
     func french() throws {
         let (r, diagnostics) = try read("fr-priorites.txt", delegation: "FR")
         #expect(
@@ -70,7 +73,8 @@ struct ProseReadingTests {
         let (r, _) = try read("de-stellungnahme.txt", delegation: "DE")
         #expect(
             decisions(r) == [
-                "3 firearms 1", "4 drugs 2", "5 money-laundering-cash 3", "5 money-laundering-cash 3",
+                "3 firearms 1", "4 drugs 2", "5 money-laundering-cash 3",
+                "5 money-laundering-cash 3",
                 "6 tobacco-smuggling NOT(keine)", "7 cultural-goods NOT(kein)",
                 "8 cultural-goods NOT(Weder)", "8 wildlife-cites NOT(Weder)",
                 "9 customs-duty-fraud 1", "9 vat-fraud 4",
@@ -95,7 +99,8 @@ struct ProseReadingTests {
         let (r, _) = try read("es-it-nl-pl.txt", delegation: "ES")
         #expect(
             decisions(r) == [
-                "1 tobacco-smuggling NOT(no)", "2 firearms NOT(non)", "3 money-laundering-cash NOT(geen)",
+                "1 tobacco-smuggling NOT(no)", "2 firearms NOT(non)",
+                "3 money-laundering-cash NOT(geen)",
                 "4 terrorism-financing NOT(nie)",
             ])
     }
@@ -107,15 +112,21 @@ struct ProseReadingTests {
         #expect(negated("Not only firearms but also cash.") == [false, false])
         #expect(negated("Firearms are our no. 1 concern.") == [false])
         #expect(negated("Non-EU firearms arrive by post.") == [false])
-        #expect(negated("Firearms are not a priority, drugs are our first priority.") == [true, false])
+        #expect(
+            negated("Firearms are not a priority, drugs are our first priority.") == [true, false])
         #expect(negated("Firearms are a priority and drugs are not a priority.") == [false, true])
         #expect(negated("Firearms and drugs are not a priority.") == [true, true])
-        #expect(negated("Drug trafficking is increasing and there is no sign of improvement.") == [false])
+        #expect(
+            negated("Drug trafficking is increasing and there is no sign of improvement.") == [
+                false
+            ])
         #expect(negated("No problems with waste: firearms are our main concern.") == [true, false])
         #expect(negated("Firearms: not relevant.") == [true])
         #expect(negated("We don't consider cigarettes a priority.") == [true])
         // "sin embargo" is "however": no embargo found, and it ends the clause of "no".
-        #expect(matcher.mentions(in: "No vemos drogas; sin embargo, las armas de fuego preocupan.").map(\.threat) == ["drugs", "firearms"])
+        #expect(
+            matcher.mentions(in: "No vemos drogas; sin embargo, las armas de fuego preocupan.").map(
+                \.threat) == ["drugs", "firearms"])
         #expect(negated("No obstante, las armas de fuego son una prioridad.") == [false])
         // Words that are cues in one language and not in another.
         #expect(negated("Le sequestri di cocaina nei porti sono una priorità.") == [false])
@@ -131,8 +142,10 @@ struct ProseReadingTests {
     @Test(
         "A negation cue of each of the 24 languages negates the threat after it",
         arguments: [
-            "not", "ne", "kein", "no", "non", "não", "niet", "nie", "není", "žiadne", "ni", "nije", "nu este",
-            "ikke", "inte", "ei", "nem", "nav", "nėra", "δεν", "не", "mhux", "níl", "geen", "keine", "aucun",
+            "not", "ne", "kein", "no", "non", "não", "niet", "nie", "není", "žiadne", "ni", "nije",
+            "nu este",
+            "ikke", "inte", "ei", "nem", "nav", "nėra", "δεν", "не", "mhux", "níl", "geen", "keine",
+            "aucun",
         ])
     func cuesOfEveryLanguage(cue: String) throws {
         #expect(ProseMatcher.cueTest(cue, matcher: ProseMatcher(questionnaire: questionnaire)))
@@ -141,9 +154,12 @@ struct ProseReadingTests {
     @Test(
         "Numbered priorities in eight languages",
         arguments: [
-            ("prioridad 2: armas de fuego", 2), ("priorità 3: armi da fuoco", 3), ("prioriteit 1: vuurwapens", 1),
-            ("priorytet 2: broń palna", 2), ("segunda prioridade: armas de fogo", 2), ("erste Priorität: Waffen", 1),
-            ("2e priorité : les armes", 2), ("1st priority: firearms", 1), ("firearms (priority 4)", 4),
+            ("prioridad 2: armas de fuego", 2), ("priorità 3: armi da fuoco", 3),
+            ("prioriteit 1: vuurwapens", 1),
+            ("priorytet 2: broń palna", 2), ("segunda prioridade: armas de fogo", 2),
+            ("erste Priorität: Waffen", 1),
+            ("2e priorité : les armes", 2), ("1st priority: firearms", 1),
+            ("firearms (priority 4)", 4),
             ("Waffen haben Priorität Nr. 5", 5), ("la deuxième priorité reste les armes à feu", 2),
         ])
     func numbered(text: String, priority: Int) throws {
@@ -175,7 +191,10 @@ struct ProseReadingTests {
         let id = try #require(stored.first?.id)
         let back = try #require(try store.submission(id: id))
         #expect(back.response.mentions == r.mentions)
-        #expect(back.response.mentions.filter(\.negated).map(\.cue) == ["ne … pas", "aucun", "n' … pas"])
+        #expect(
+            back.response.mentions.filter(\.negated).map(\.cue) == [
+                "ne … pas", "aucun", "n' … pas",
+            ])
         let json = back.json(in: questionnaire).serialized()
         #expect(json.contains("\"negated\": true") || json.contains("\"negated\":true"))
         // The receipt's evidence table shows every decision with its phrase and cue.
@@ -186,7 +205,8 @@ struct ProseReadingTests {
         #expect(rows[3][2].contains("transferts illicites de déchets"))
         let current = CurrentAnswers([back])
         let sums = MentionAggregate(questionnaire: questionnaire, current: current)
-        let index = try #require(questionnaire.threats.firstIndex { $0.id == "environmental-crime" })
+        let index = try #require(
+            questionnaire.threats.firstIndex { $0.id == "environmental-crime" })
         #expect(sums.states["FR"]?.mentions[index] == 0)
         let firearms = try #require(questionnaire.threats.firstIndex { $0.id == "firearms" })
         #expect(sums.states["FR"]?.mentions[firearms] == 1)

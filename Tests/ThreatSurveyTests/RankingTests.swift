@@ -9,18 +9,24 @@ struct RankingTests {
     /// A five-threat questionnaire, EU-28 roster (deadline 2015-09-07, Brussels).
     static let questionnaire = Questionnaire(
         id: "T/1/15", title: "Test", issued: CivilDate(year: 2015, month: 7, day: 1)!,
-        deadline: CivilDate(year: 2015, month: 9, day: 7)!, timeZone: TimeZone(identifier: "Europe/Brussels")!,
-        threats: ["alpha", "bravo", "charlie", "delta", "echo"].map { Threat(id: $0, title: $0.capitalized) })
+        deadline: CivilDate(year: 2015, month: 9, day: 7)!,
+        timeZone: TimeZone(identifier: "Europe/Brussels")!,
+        threats: ["alpha", "bravo", "charlie", "delta", "echo"].map {
+            Threat(id: $0, title: $0.capitalized)
+        })
 
     /// A submission from `delegation` with `(threat, priority)` mentions, received on a day of
     /// September 2015 at `hour` Brussels time.
     static func answer(
-        _ id: Int64, _ delegation: String, _ mentions: [(String, Int?)], day: Int = 1, hour: Int = 12,
+        _ id: Int64, _ delegation: String, _ mentions: [(String, Int?)], day: Int = 1,
+        hour: Int = 12,
         cosignatories: [String] = [], respondent: String? = nil
     ) -> Submission {
-        let received = CivilDate(year: 2015, month: 9, day: day)!.at(hour: hour, in: questionnaire.timeZone)
+        let received = CivilDate(year: 2015, month: 9, day: day)!.at(
+            hour: hour, in: questionnaire.timeZone)
         return Submission(
-            id: id, questionnaire: "T/1/15", received: received, sourceFile: "\(id).json", format: .json,
+            id: id, questionnaire: "T/1/15", received: received, sourceFile: "\(id).json",
+            format: .json,
             encoding: "UTF-8", delimiter: nil, checksum: "", fileID: id,
             response: Response(
                 delegation: delegation, cosignatories: cosignatories, respondent: respondent,
@@ -28,12 +34,18 @@ struct RankingTests {
             warnings: [])
     }
 
-    func rank(_ submissions: [Submission], _ options: RankingOptions = .init()) -> [String: RankedThreat] {
-        Dictionary(uniqueKeysWithValues: Ranking(questionnaire: Self.questionnaire, submissions: submissions, options: options).threats.map { ($0.id, $0) })
+    func rank(_ submissions: [Submission], _ options: RankingOptions = .init()) -> [String:
+        RankedThreat]
+    {
+        Dictionary(
+            uniqueKeysWithValues: Ranking(
+                questionnaire: Self.questionnaire, submissions: submissions, options: options
+            ).threats.map { ($0.id, $0) })
     }
 
     func order(_ submissions: [Submission], _ options: RankingOptions = .init()) -> [String] {
-        Ranking(questionnaire: Self.questionnaire, submissions: submissions, options: options).threats
+        Ranking(questionnaire: Self.questionnaire, submissions: submissions, options: options)
+            .threats
             .map { "\($0.rankLabel) \($0.id)" }
     }
 
@@ -59,7 +71,10 @@ struct RankingTests {
 
     @Test("Threats with no priority come after those with one at equal counts")
     func unprioritisedAfter() {
-        let s = [Self.answer(1, "FR", [("alpha", nil), ("bravo", 5)]), Self.answer(2, "DE", [("alpha", nil), ("bravo", nil)])]
+        let s = [
+            Self.answer(1, "FR", [("alpha", nil), ("bravo", 5)]),
+            Self.answer(2, "DE", [("alpha", nil), ("bravo", nil)]),
+        ]
         #expect(order(s).prefix(2) == ["=1 bravo", "=1 alpha"])
     }
 
@@ -77,12 +92,18 @@ struct RankingTests {
         #expect(r["charlie"]?.bordaPoints == 2.5)
         #expect(r["delta"]?.bordaPoints == 1)
         #expect(r["echo"]?.bordaPoints == 3.5)
-        #expect(order(s, .init(method: .borda)) == ["1 alpha", "2 echo", "=3 bravo", "=3 charlie", "5 delta"])
+        #expect(
+            order(s, .init(method: .borda)) == [
+                "1 alpha", "2 echo", "=3 bravo", "=3 charlie", "5 delta",
+            ])
     }
 
     @Test("A joint answer counts once for each cosignatory, in mean priority and Borda too")
     func jointAnswer() {
-        let s = [Self.answer(1, "BE", [("alpha", 1), ("bravo", 3)], cosignatories: ["LU", "NL"]), Self.answer(2, "FR", [("bravo", 1)])]
+        let s = [
+            Self.answer(1, "BE", [("alpha", 1), ("bravo", 3)], cosignatories: ["LU", "NL"]),
+            Self.answer(2, "FR", [("bravo", 1)]),
+        ]
         let ranking = Ranking(questionnaire: Self.questionnaire, submissions: s)
         #expect(ranking.responded == ["BE", "FR", "LU", "NL"])
         let r = rank(s)
@@ -102,12 +123,16 @@ struct RankingTests {
         ]
         #expect(rank(s)["alpha"]?.memberStates == 1)
         #expect(rank(s)["bravo"]?.memberStates == 1)
-        let before = CivilDate(year: 2015, month: 9, day: 4)!.endOfDay(in: Self.questionnaire.timeZone)
+        let before = CivilDate(year: 2015, month: 9, day: 4)!.endOfDay(
+            in: Self.questionnaire.timeZone)
         let asOf = rank(s, .init(asOf: before))
         #expect(asOf["alpha"]?.memberStates == 2)
         #expect(asOf["bravo"]?.memberStates == 0)
-        let early = CivilDate(year: 2015, month: 9, day: 1)!.endOfDay(in: Self.questionnaire.timeZone)
-        #expect(Ranking(questionnaire: Self.questionnaire, submissions: s, options: .init(asOf: early)).responded.isEmpty)
+        let early = CivilDate(year: 2015, month: 9, day: 1)!.endOfDay(
+            in: Self.questionnaire.timeZone)
+        #expect(
+            Ranking(questionnaire: Self.questionnaire, submissions: s, options: .init(asOf: early))
+                .responded.isEmpty)
     }
 
     @Test("A late answer counts unless --on-time-only, which falls back to the on-time one")
@@ -124,16 +149,24 @@ struct RankingTests {
         #expect(onTime["alpha"]?.memberStates == 1)
         #expect(onTime["bravo"]?.memberStates == 0)
         #expect(onTime["charlie"]?.memberStates == 0)
-        #expect(Ranking(questionnaire: Self.questionnaire, submissions: s, options: .init(onTimeOnly: true)).responded == ["FR"])
+        #expect(
+            Ranking(
+                questionnaire: Self.questionnaire, submissions: s, options: .init(onTimeOnly: true)
+            ).responded == ["FR"])
     }
 
     @Test("States outside the roster are not counted")
     func outsideRoster() {
         let q2021 = Questionnaire(
             id: "T/2/21", title: "T", issued: CivilDate(year: 2021, month: 1, day: 1)!,
-            deadline: CivilDate(year: 2021, month: 3, day: 1)!, timeZone: Self.questionnaire.timeZone,
+            deadline: CivilDate(year: 2021, month: 3, day: 1)!,
+            timeZone: Self.questionnaire.timeZone,
             threats: Self.questionnaire.threats)
-        let ranking = Ranking(questionnaire: q2021, submissions: [Self.answer(1, "UK", [("alpha", 1)]), Self.answer(2, "IE", [("alpha", 1)])])
+        let ranking = Ranking(
+            questionnaire: q2021,
+            submissions: [
+                Self.answer(1, "UK", [("alpha", 1)]), Self.answer(2, "IE", [("alpha", 1)]),
+            ])
         #expect(ranking.roster.count == 27)
         #expect(ranking.responded == ["IE"])
         #expect(ranking.threats.first?.memberStates == 1)
@@ -192,9 +225,12 @@ struct FisherExactTests {
         "Upper-tail p-values agree with scipy",
         arguments: [
             (5, 5, 9, 20, 0.008126934984520124), (6, 7, 9, 20, 0.012383900928792569),
-            (2, 3, 2, 20, 0.015789473684210527), (5, 5, 11, 20, 0.02979876160990712), (1, 1, 1, 20, 0.05),
-            (3, 10, 5, 28, 0.22783882783882792), (0, 4, 4, 20, 1.0), (10, 12, 15, 28, 0.008297811878374535),
-            (40, 60, 70, 200, 1.5117615905619272e-09), (150, 200, 300, 1000, 1.5098944883565491e-50),
+            (2, 3, 2, 20, 0.015789473684210527), (5, 5, 11, 20, 0.02979876160990712),
+            (1, 1, 1, 20, 0.05),
+            (3, 10, 5, 28, 0.22783882783882792), (0, 4, 4, 20, 1.0),
+            (10, 12, 15, 28, 0.008297811878374535),
+            (40, 60, 70, 200, 1.5117615905619272e-09),
+            (150, 200, 300, 1000, 1.5098944883565491e-50),
         ])
     func agreesWithScipy(x: Int, n: Int, k: Int, total: Int, expected: Double) {
         let p = FisherExact.upperTail(inRegion: x, regionSize: n, mentioning: k, total: total)

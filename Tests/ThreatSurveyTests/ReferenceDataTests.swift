@@ -9,8 +9,10 @@ struct ReferenceDataTests {
     @Test(
         "Member States resolve from codes, ISO codes, English and native names",
         arguments: [
-            ("EL", "EL"), ("GR", "EL"), ("Greece", "EL"), ("Ελλάδα", "EL"), ("ελλαδα", "EL"), ("Hellas", "EL"),
-            ("GRC", "EL"), ("UK", "UK"), ("GB", "UK"), ("United Kingdom", "UK"), ("great britain", "UK"),
+            ("EL", "EL"), ("GR", "EL"), ("Greece", "EL"), ("Ελλάδα", "EL"), ("ελλαδα", "EL"),
+            ("Hellas", "EL"),
+            ("GRC", "EL"), ("UK", "UK"), ("GB", "UK"), ("United Kingdom", "UK"),
+            ("great britain", "UK"),
             ("CZ", "CZ"), ("Czechia", "CZ"), ("Czech Republic", "CZ"), ("Česká republika", "CZ"),
             ("ceska republika", "CZ"), ("Česko", "CZ"), ("ÖSTERREICH", "AT"), ("osterreich", "AT"),
             ("the Netherlands", "NL"), ("Holland", "NL"), ("Belgique", "BE"), ("België", "BE"),
@@ -33,15 +35,19 @@ struct ReferenceDataTests {
         let order = MemberState.roster(on: CivilDate(year: 2015, month: 9, day: 7)!).map(\.code)
         #expect(
             order.joined(separator: " ")
-                == "BE BG CZ DK DE EE IE EL ES FR HR IT CY LV LT LU HU MT NL AT PL PT RO SI SK FI SE UK")
+                == "BE BG CZ DK DE EE IE EL ES FR HR IT CY LV LT LU HU MT NL AT PL PT RO SI SK FI SE UK"
+        )
     }
 
     @Test(
         "Rosters are computed from membership dates",
         arguments: [
-            ("1957-12-31", 0), ("1958-01-01", 6), ("1973-01-01", 9), ("1981-01-01", 10), ("1986-01-01", 12),
-            ("1995-01-01", 15), ("2004-04-30", 15), ("2004-05-01", 25), ("2007-01-01", 27), ("2012-06-30", 27),
-            ("2013-06-30", 27), ("2013-07-01", 28), ("2015-09-07", 28), ("2020-01-31", 28), ("2020-02-01", 27),
+            ("1957-12-31", 0), ("1958-01-01", 6), ("1973-01-01", 9), ("1981-01-01", 10),
+            ("1986-01-01", 12),
+            ("1995-01-01", 15), ("2004-04-30", 15), ("2004-05-01", 25), ("2007-01-01", 27),
+            ("2012-06-30", 27),
+            ("2013-06-30", 27), ("2013-07-01", 28), ("2015-09-07", 28), ("2020-01-31", 28),
+            ("2020-02-01", 27),
             ("2021-06-01", 27),
         ])
     func rosters(date: String, size: Int) throws {
@@ -69,7 +75,8 @@ struct ReferenceDataTests {
             #expect(!g.overlapping)
         }
         let eurovoc = try #require(Grouping.builtIn("eurovoc"))
-        #expect(eurovoc.regions.map(\.id) == ["northern", "western", "southern", "central-and-eastern"])
+        #expect(
+            eurovoc.regions.map(\.id) == ["northern", "western", "southern", "central-and-eastern"])
         #expect(eurovoc.regions[3].members == ["BG", "CZ", "HR", "HU", "PL", "RO", "SI", "SK"])
         let m49 = try #require(Grouping.builtIn("un-m49"))
         #expect(m49.regions[2].members.contains("CY"))
@@ -93,7 +100,9 @@ struct ReferenceDataTests {
     @Test("Edit distance suggestions stay within a typo's reach")
     func suggestions() {
         #expect(EditDistance.between("kitten", "sitting") == 3)
-        #expect(EditDistance.suggestion(for: "fire arms", among: [("firearms", "firearms")]) == "firearms")
+        #expect(
+            EditDistance.suggestion(for: "fire arms", among: [("firearms", "firearms")])
+                == "firearms")
         #expect(EditDistance.suggestion(for: "xyz", among: [("firearms", "firearms")]) == nil)
     }
 }

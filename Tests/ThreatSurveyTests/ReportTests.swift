@@ -11,8 +11,10 @@ struct ReportTests {
     @Test(
         "The quantifier scale",
         arguments: [
-            (1, 20, "one"), (2, 20, "two"), (3, 20, "a few"), (4, 20, "a few"), (5, 20, "several"), (6, 20, "several"),
-            (7, 20, "a number of"), (9, 20, "a number of"), (10, 20, "many"), (14, 20, "many"), (15, 20, "a large majority of"),
+            (1, 20, "one"), (2, 20, "two"), (3, 20, "a few"), (4, 20, "a few"), (5, 20, "several"),
+            (6, 20, "several"),
+            (7, 20, "a number of"), (9, 20, "a number of"), (10, 20, "many"), (14, 20, "many"),
+            (15, 20, "a large majority of"),
             (19, 20, "a large majority of"), (20, 20, "all"),
         ])
     func quantifiers(count: Int, total: Int, word: String) {
@@ -51,9 +53,14 @@ struct ReportTests {
         // alpha: FR DE (rank 1); bravo: FR, charlie: DE (both rank 2). Leaving FR out drops
         // bravo to no mention (rank 3) and lifts charlie to a tie for first; leaving DE out
         // does the reverse; alpha stays first either way.
-        let s = [R.answer(1, "FR", [("alpha", 1), ("bravo", 2)]), R.answer(2, "DE", [("alpha", 2), ("charlie", 1)])]
+        let s = [
+            R.answer(1, "FR", [("alpha", 1), ("bravo", 2)]),
+            R.answer(2, "DE", [("alpha", 2), ("charlie", 1)]),
+        ]
         let current = CurrentAnswers(s)
-        let r = Robustness(questionnaire: R.questionnaire, aggregate: MentionAggregate(questionnaire: R.questionnaire, current: current))
+        let r = Robustness(
+            questionnaire: R.questionnaire,
+            aggregate: MentionAggregate(questionnaire: R.questionnaire, current: current))
         let line = { (id: String) in r.lines.first { $0.id == id } }
         #expect(line("alpha")?.countRank == 1)
         #expect(line("alpha")?.sensitiveTo == [])
@@ -76,14 +83,20 @@ struct ReportTests {
         defer { TestSupport.cleanUp(folder) }
         let catalog = try TestSupport.catalog()
         let store = try Store(path: ":memory:")
-        _ = try FixtureManifest.load(folder: TestSupport.fixtures + "/9396-1-15").replay(into: store, catalog: catalog)
+        _ = try FixtureManifest.load(folder: TestSupport.fixtures + "/9396-1-15").replay(
+            into: store, catalog: catalog)
         let hostile = folder + "/<img src=x onerror=alert(1)>.json"
-        try TestSupport.write(#"{"delegation": "CY", "threats": ["drugs"], "comments": "<script>alert('x')</script> & more"}"#, to: hostile)
+        try TestSupport.write(
+            #"{"delegation": "CY", "threats": ["drugs"], "comments": "<script>alert('x')</script> & more"}"#,
+            to: hostile)
         _ = try Submitter(catalog: catalog).submit(
-            SubmitRequest(paths: [hostile], questionnaire: "9396/1/15", received: DateTimeInput("2015-09-06")), into: store)
+            SubmitRequest(
+                paths: [hostile], questionnaire: "9396/1/15", received: DateTimeInput("2015-09-06")),
+            into: store)
         let q = try catalog.find("9396/1/15")
         let html = HTMLReport(
-            questionnaire: q, submissions: try store.submissions(questionnaire: q.id), today: CivilDate(year: 2015, month: 9, day: 30)!,
+            questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
+            today: CivilDate(year: 2015, month: 9, day: 30)!,
             generated: Date()
         ).render()
         #expect(wellFormed(html))
@@ -91,7 +104,10 @@ struct ReportTests {
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;.json"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
-        for section in ["Ranking", "Member States × threats", "Regional breakdown", "Deadline status", "How robust", "Provenance"] {
+        for section in [
+            "Ranking", "Member States × threats", "Regional breakdown", "Deadline status",
+            "How robust", "Provenance",
+        ] {
             #expect(html.contains(section), "section \(section)")
         }
         #expect(html.contains("21 of 28</b> Member States answered"))
@@ -105,15 +121,29 @@ struct ReportTests {
         let store = folder + "/s.sqlite"
         _ = runCLI(["demo", "--store", store])
         let out = folder + "/r.html"
-        let report = runCLI(["report", "--questionnaire", "9396/1/15", "--today", "2015-09-08", "--out", out], store: store)
+        let report = runCLI(
+            ["report", "--questionnaire", "9396/1/15", "--today", "2015-09-08", "--out", out],
+            store: store)
         #expect(report.status == .success)
         #expect(wellFormed(String(decoding: try TestSupport.bytes(out), as: UTF8.self)))
-        let summary = runCLI(["summary", "--questionnaire", "9396/1/15", "--format", "json"], store: store)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.out.utf8)) as? [String: Any])
+        let summary = runCLI(
+            ["summary", "--questionnaire", "9396/1/15", "--format", "json"], store: store)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(summary.out.utf8)) as? [String: Any])
         let text = try #require(object["summary"] as? String)
         #expect(text.hasPrefix("Twenty Member States replied to 9396/1/15"))
-        #expect(text.contains("Firearms and Internet crime were among the most frequently mentioned threats."))
-        #expect(runCLI(["summary", "--questionnaire", "9396/1/15", "--language", "de"], store: store).status == .usage)
-        #expect(runCLI(["report", "--questionnaire", "9396/1/15", "--out", folder + "/no/such/dir/r.html"], store: store).status == .cannotCreate)
+        #expect(
+            text.contains(
+                "Firearms and Internet crime were among the most frequently mentioned threats."))
+        #expect(
+            runCLI(["summary", "--questionnaire", "9396/1/15", "--language", "de"], store: store)
+                .status == .usage)
+        #expect(
+            runCLI(
+                [
+                    "report", "--questionnaire", "9396/1/15", "--out",
+                    folder + "/no/such/dir/r.html",
+                ], store: store
+            ).status == .cannotCreate)
     }
 }

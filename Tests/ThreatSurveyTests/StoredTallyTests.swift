@@ -33,13 +33,17 @@ struct StoredTallyTests {
         let zone = q.timeZone
         let early = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: zone)
         var paths: [String] = []
-        for (state, cyber, channel) in [("AT", "yes", "postal"), ("FR", "no", "both equally"), ("MT", "yes", "postal")] {
+        for (state, cyber, channel) in [
+            ("AT", "yes", "postal"), ("FR", "no", "both equally"), ("MT", "yes", "postal"),
+        ] {
             let path = folder + "/\(state).json"
             try TestSupport.write(answer(state, cyber, channel), to: path)
             paths.append(path)
         }
         let submitter = Submitter(catalog: QuestionnaireCatalog(questionnaires: [q]))
-        _ = try submitter.submit(SubmitRequest(paths: paths, questionnaire: q.id, received: .instant(early)), into: store)
+        _ = try submitter.submit(
+            SubmitRequest(paths: paths, questionnaire: q.id, received: .instant(early)), into: store
+        )
         // A million respondents in miniature, received a day later.
         let generated = folder + "/gen.csv"
         var text = ""
@@ -47,12 +51,16 @@ struct StoredTallyTests {
         _ = generator.generate { text += $0 }
         try TestSupport.write(text, to: generated)
         let later = early.addingTimeInterval(86_400)
-        #expect(try store.insertStreamed(path: generated, name: "gen.csv", questionnaire: q, received: later) != nil)
+        #expect(
+            try store.insertStreamed(
+                path: generated, name: "gen.csv", questionnaire: q, received: later) != nil)
         // FR answers again later (its second answer has no answer to the questions).
         let again = folder + "/FR2.json"
         try TestSupport.write(#"{"delegation": "FR", "threats": ["firearms"]}"#, to: again)
         _ = try submitter.submit(
-            SubmitRequest(paths: [again], questionnaire: q.id, received: .instant(later.addingTimeInterval(60))),
+            SubmitRequest(
+                paths: [again], questionnaire: q.id,
+                received: .instant(later.addingTimeInterval(60))),
             into: store)
 
         return (store, q, early, later)
@@ -70,10 +78,14 @@ struct StoredTallyTests {
         ]
         for options in cases {
             for grouping in Grouping.builtIn {
-                let fromSums = try Tally.fromStore(store, questionnaire: q, grouping: grouping, options: options)
-                let fromAll = Tally(questionnaire: q, submissions: all, grouping: grouping, options: options)
-                #expect(fromSums.document().json.serialized() == fromAll.document().json.serialized())
-                #expect(fromSums.document().render(as: .table) == fromAll.document().render(as: .table))
+                let fromSums = try Tally.fromStore(
+                    store, questionnaire: q, grouping: grouping, options: options)
+                let fromAll = Tally(
+                    questionnaire: q, submissions: all, grouping: grouping, options: options)
+                #expect(
+                    fromSums.document().json.serialized() == fromAll.document().json.serialized())
+                #expect(
+                    fromSums.document().render(as: .table) == fromAll.document().render(as: .table))
             }
         }
         // The streamed states count as responding, without answers to the questions.
@@ -88,26 +100,35 @@ extension StoredTallyTests {
     /// The text of the report's section headed `title`.
     func section(_ html: String, _ title: String) throws -> String {
         let start = try #require(html.range(of: "<h2>\(title)"))
-        let end = try #require(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
+        let end = try #require(
+            html.range(of: "</section>", range: start.upperBound..<html.endIndex))
         return String(html[start.lowerBound..<end.lowerBound])
     }
 
-    @Test("The report reads streamed files by their sums: same ranking, regions, deadline, tally, robustness")
+    @Test(
+        "The report reads streamed files by their sums: same ranking, regions, deadline, tally, robustness"
+    )
     func reportFromSums() throws {
         defer { TestSupport.cleanUp(folder) }
         let (store, q, _, later) = try mixedStore()
         let split = try #require(try StoredSums.separable(store: store, questionnaire: q))
         #expect(split.regular.count == 4)
         let generated = later.addingTimeInterval(3600)
-        for today in [CivilDate(year: 2026, month: 3, day: 1)!, CivilDate(year: 2026, month: 3, day: 9)!] {
+        for today in [
+            CivilDate(year: 2026, month: 3, day: 1)!, CivilDate(year: 2026, month: 3, day: 9)!,
+        ] {
             let slow = HTMLReport(
-                questionnaire: q, submissions: try store.submissions(questionnaire: q.id), today: today,
+                questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
+                today: today,
                 generated: generated
             ).render()
-            var report = HTMLReport(questionnaire: q, submissions: split.regular, today: today, generated: generated)
+            var report = HTMLReport(
+                questionnaire: q, submissions: split.regular, today: today, generated: generated)
             report.streamed = split.files
             let fast = report.render()
-            for title in ["Ranking", "Regional breakdown", "Deadline status", "Questions", "How robust"] {
+            for title in [
+                "Ranking", "Regional breakdown", "Deadline status", "Questions", "How robust",
+            ] {
                 #expect(try section(fast, title) == section(slow, title), "\(title) on \(today)")
             }
         }
@@ -115,7 +136,8 @@ extension StoredTallyTests {
 }
 
 extension StoredTallyTests {
-    @Test("submit asks the store only for the current answers of the states and respondents it names")
+    @Test(
+        "submit asks the store only for the current answers of the states and respondents it names")
     func supersededFromTheNamedKeys() throws {
         defer { TestSupport.cleanUp(folder) }
         let (store, q, _, later) = try mixedStore()
@@ -123,7 +145,8 @@ extension StoredTallyTests {
         let fr = try #require(try store.submissions(questionnaire: q.id).last)
         #expect(fr.delegation == "FR")
         let asked: Set<SubmissionKey> = [
-            SubmissionKey(memberState: "FR", respondent: ""), SubmissionKey(memberState: "AT", respondent: ""),
+            SubmissionKey(memberState: "FR", respondent: ""),
+            SubmissionKey(memberState: "AT", respondent: ""),
             SubmissionKey(memberState: "DE", respondent: ""),
         ]
         let current = try store.currentSubmissions(questionnaire: q.id, keys: asked)
@@ -131,18 +154,24 @@ extension StoredTallyTests {
         #expect(current.last?.id == fr.id)
         // A joint answer from FR and AT supersedes exactly those two, and says so.
         let joint = folder + "/joint.json"
-        try TestSupport.write(#"{"delegation": "FR", "cosignatories": ["AT"], "threats": ["firearms"]}"#, to: joint)
+        try TestSupport.write(
+            #"{"delegation": "FR", "cosignatories": ["AT"], "threats": ["firearms"]}"#, to: joint)
         let receipts = try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
-            SubmitRequest(paths: [joint], questionnaire: q.id, received: .instant(later.addingTimeInterval(120))),
+            SubmitRequest(
+                paths: [joint], questionnaire: q.id,
+                received: .instant(later.addingTimeInterval(120))),
             into: store)
         let receipt = try #require(receipts.first)
         #expect(receipt.supersedes.map(\.memberState) == ["FR", "AT"])
         #expect(receipt.supersedes.map(\.other.id) == [fr.id] + current.prefix(1).map(\.id))
         // A dry run numbers from the highest id of the questionnaire.
         let dry = try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
-            SubmitRequest(paths: [joint], questionnaire: q.id, received: .instant(later.addingTimeInterval(180)), dryRun: true),
+            SubmitRequest(
+                paths: [joint], questionnaire: q.id,
+                received: .instant(later.addingTimeInterval(180)), dryRun: true),
             into: store)
         #expect(dry.first?.submission.id == receipt.submission.id + 1)
-        #expect(dry.first?.supersedes.map(\.other.id) == [receipt.submission.id, receipt.submission.id])
+        #expect(
+            dry.first?.supersedes.map(\.other.id) == [receipt.submission.id, receipt.submission.id])
     }
 }

@@ -17,11 +17,14 @@ struct WideRecordTests {
 
     @Test("A 4 MB line of 2 million fields keeps 10,000 and reports the first one past the limit")
     func readerStopsAtTheLimit() {
-        let result = CSVReader.records(in: Array(line(fields: 2_000_000).utf8), delimiter: UInt8(ascii: ","))
+        let result = CSVReader.records(
+            in: Array(line(fields: 2_000_000).utf8), delimiter: UInt8(ascii: ","))
         #expect(result.records.count == 1)
         #expect(result.records.first?.fields.count == CSVReader.defaultMaximumFieldsPerRecord)
         #expect(
-            result.problems == [CSVReader.Problem(kind: .tooManyFields, line: 1, column: 2 * 10_000 + 1)])
+            result.problems == [
+                CSVReader.Problem(kind: .tooManyFields, line: 1, column: 2 * 10_000 + 1)
+            ])
     }
 
     @Test("The limit is per record: the next line is read whole and reported on its own")
@@ -43,7 +46,8 @@ struct WideRecordTests {
     @Test("submit refuses a file with a record wider than the limit, at its position")
     func answerFileError() throws {
         let text = "delegation,threat,priority\n" + line(fields: 1_500_000)
-        let problems = TestSupport.problems(text, name: "wide.csv", questionnaire: try TestSupport.questionnaire())
+        let problems = TestSupport.problems(
+            text, name: "wide.csv", questionnaire: try TestSupport.questionnaire())
         // Said alone: not buried under an error for each of the 10,000 columns kept.
         #expect(
             problems.map(\.description) == [

@@ -8,7 +8,9 @@ struct WorkbookTests {
     static let corpus = ZipFixture.resource("office-corpus/xlsx")
 
     static var corpusFiles: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter { $0.hasSuffix(".xlsx") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter {
+            $0.hasSuffix(".xlsx")
+        }.sorted()
     }
 
     func read(_ name: String) throws -> Workbook {
@@ -41,8 +43,10 @@ struct WorkbookTests {
 
     @Test("Every corpus workbook reads, with openpyxl's sheets and cells", arguments: corpusFiles)
     func corpusAgrees(file: String) throws {
-        let expectedData = try #require(FileManager.default.contents(atPath: Self.corpus + "/expected.json"))
-        let all = try #require(try JSONSerialization.jsonObject(with: expectedData) as? [String: Any])
+        let expectedData = try #require(
+            FileManager.default.contents(atPath: Self.corpus + "/expected.json"))
+        let all = try #require(
+            try JSONSerialization.jsonObject(with: expectedData) as? [String: Any])
         let expected = try #require(all[file] as? [String: Any])
         let expectedSheets = try #require(expected["sheets"] as? [[String: Any]])
         let workbook = try Workbook.read(bytes: TestSupport.bytes(Self.corpus + "/" + file))
@@ -53,7 +57,8 @@ struct WorkbookTests {
             for (place, value) in cells {
                 let parts = place.split(separator: ",").compactMap { Int($0) }
                 let (row, column) = (parts[0], parts[1])
-                let got = row <= sheet.grid.rows.count && column <= sheet.grid.rows[row - 1].count
+                let got =
+                    row <= sheet.grid.rows.count && column <= sheet.grid.rows[row - 1].count
                     ? sheet.grid.rows[row - 1][column - 1] : ""
                 let label = "\(file) \(sheet.name) \(place)"
                 seen += 1
@@ -73,7 +78,8 @@ struct WorkbookTests {
             }
             // And nothing openpyxl does not see.
             let ours = sheet.grid.rows.reduce(0) { $0 + $1.filter { !$0.isEmpty }.count }
-            #expect(ours == seen, "\(file) \(sheet.name): \(ours) non-blank cells, openpyxl \(seen)")
+            #expect(
+                ours == seen, "\(file) \(sheet.name): \(ours) non-blank cells, openpyxl \(seen)")
         }
     }
 }
@@ -81,18 +87,23 @@ struct WorkbookTests {
 extension WorkbookTests {
     // MARK: - Our own files
 
-    @Test("openpyxl workbook: three sheets in order, inline strings, numbers, booleans, dates, times")
+    @Test(
+        "openpyxl workbook: three sheets in order, inline strings, numbers, booleans, dates, times")
     func openpyxlWorkbook() throws {
         let workbook = try read("openpyxl-multi.xlsx")
         #expect(workbook.sheets.map(\.name) == ["Answers", "Notes", "Empty"])
-        #expect(try rows(workbook, "Answers") == [
-            ["threat", "rank", "score", "ok", "received"],
-            ["cyber attacks", "1", "2.5", "TRUE", "2015-09-04"],
-            ["terrorism", "2", "0.1", "FALSE", "2015-09-04 10:30:00"],
-            ["cyber attacks", "3", "0.0000001", "", "10:30:15"],
-            ["big", "12345678901234570000", "-3.75"],  // openpyxl wrote 1.234567890123457e+19
-        ])
-        #expect(try rows(workbook, "Notes") == [["top"], ["", "Ünïcödé ✓ line\nbreak"], [], ["", "", "far away"]])
+        #expect(
+            try rows(workbook, "Answers") == [
+                ["threat", "rank", "score", "ok", "received"],
+                ["cyber attacks", "1", "2.5", "TRUE", "2015-09-04"],
+                ["terrorism", "2", "0.1", "FALSE", "2015-09-04 10:30:00"],
+                ["cyber attacks", "3", "0.0000001", "", "10:30:15"],
+                ["big", "12345678901234570000", "-3.75"],  // openpyxl wrote 1.234567890123457e+19
+            ])
+        #expect(
+            try rows(workbook, "Notes") == [
+                ["top"], ["", "Ünïcödé ✓ line\nbreak"], [], ["", "", "far away"],
+            ])
         #expect(try rows(workbook, "Empty") == [])
         #expect(workbook.sheets[1].grid.addressing == .sheet(name: "Notes"))
     }
@@ -102,17 +113,23 @@ extension WorkbookTests {
         #expect(try rows(read("date1904.xlsx"), "Mac") == [["2015-09-04"], ["42"]])
     }
 
-    @Test("Hand-written parts: formula values, errors, inline and rich strings, number formats, order")
+    @Test(
+        "Hand-written parts: formula values, errors, inline and rich strings, number formats, order"
+    )
     func handmade() throws {
         let workbook = try read("handmade.xlsx")
         #expect(workbook.sheets.map(\.name) == ["Second", "Formulas"])  // workbook.xml order
-        #expect(try rows(workbook, "Formulas") == [
-            ["plain", "bold and plain", "東京", "tab\there & _x0041_"],
-            ["2", "#DIV/0!", "ab", "TRUE"],
-            ["first", "", "rich"],
-            ["0.30000000000000004", "0.001", "0", "FALSE", "150000000000000000000"],
-            ["", "2015-09-04", "2015-09-04", "36:00:00", "3", "2015-09-04 10:30:00", "2015-09-04"],
-        ])
+        #expect(
+            try rows(workbook, "Formulas") == [
+                ["plain", "bold and plain", "東京", "tab\there & _x0041_"],
+                ["2", "#DIV/0!", "ab", "TRUE"],
+                ["first", "", "rich"],
+                ["0.30000000000000004", "0.001", "0", "FALSE", "150000000000000000000"],
+                [
+                    "", "2015-09-04", "2015-09-04", "36:00:00", "3", "2015-09-04 10:30:00",
+                    "2015-09-04",
+                ],
+            ])
         #expect(try rows(workbook, "Second") == [[], ["", "second sheet"]])
     }
 
@@ -125,16 +142,19 @@ extension WorkbookTests {
     func ods() throws {
         let workbook = try read("answers.ods")
         #expect(workbook.sheets.map(\.name) == ["Answers", "Empty"])
-        #expect(try rows(workbook, "Answers") == [
-            ["threat", "rank"],
-            ["cyber attacks\nsecond   para\ttab\nend", "1", "0.25", "1234.5"],
-            ["2015-09-04", "2015-09-04 10:30:00", "10:30:15", "TRUE", "FALSE"],
-            [], [], [],
-            ["", "", "merged", "", "7", "7", "7"],
-            ["twice"], ["twice"],
-        ])
+        #expect(
+            try rows(workbook, "Answers") == [
+                ["threat", "rank"],
+                ["cyber attacks\nsecond   para\ttab\nend", "1", "0.25", "1234.5"],
+                ["2015-09-04", "2015-09-04 10:30:00", "10:30:15", "TRUE", "FALSE"],
+                [], [], [],
+                ["", "", "merged", "", "7", "7", "7"],
+                ["twice"], ["twice"],
+            ])
         #expect(try rows(workbook, "Empty") == [])
-        #expect(try Workbook.readODS(bytes: TestSupport.bytes(ZipFixture.resource("office/answers.ods"))) == workbook)
+        #expect(
+            try Workbook.readODS(
+                bytes: TestSupport.bytes(ZipFixture.resource("office/answers.ods"))) == workbook)
     }
 
     @Test("1,048,576 repeated blank rows of 16,384 blank cells are counted, not materialized")
@@ -173,8 +193,10 @@ extension WorkbookTests {
         }
         #expect(part == "xl/worksheets/sheet1.xml")
         #expect(xml.code == .doctypeRefused)
-        #expect(error.diagnostic(file: "answers.xlsx").description
-            == "answers.xlsx » xl/worksheets/sheet1.xml:2:1: error: document type declarations (<!DOCTYPE) are not accepted")
+        #expect(
+            error.diagnostic(file: "answers.xlsx").description
+                == "answers.xlsx » xl/worksheets/sheet1.xml:2:1: error: document type declarations (<!DOCTYPE) are not accepted"
+        )
     }
 
     // MARK: - Forged workbooks
@@ -182,8 +204,13 @@ extension WorkbookTests {
     /// An .xlsx of one sheet named "S" whose `<sheetData>` is `sheetData`.
     static func xlsx(_ sheetData: String) -> [UInt8] {
         ZipFixture.make([
-            .init("xl/workbook.xml", #"<workbook xmlns:r="r"><sheets><sheet name="S" r:id="a"/></sheets></workbook>"#),
-            .init("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="a" Type="x/worksheet" Target="s.xml"/></Relationships>"#),
+            .init(
+                "xl/workbook.xml",
+                #"<workbook xmlns:r="r"><sheets><sheet name="S" r:id="a"/></sheets></workbook>"#),
+            .init(
+                "xl/_rels/workbook.xml.rels",
+                #"<Relationships><Relationship Id="a" Type="x/worksheet" Target="s.xml"/></Relationships>"#
+            ),
             .init("xl/s.xml", "<worksheet>\n<sheetData>" + sheetData + "</sheetData></worksheet>"),
         ])
     }
@@ -191,8 +218,11 @@ extension WorkbookTests {
     static func ods(_ table: String) -> [UInt8] {
         ZipFixture.make([
             .init("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-            .init("content.xml", "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"T\">\n"
-                + table + "</table:table></office:spreadsheet></office:body></office:document-content>"),
+            .init(
+                "content.xml",
+                "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"T\">\n"
+                    + table
+                    + "</table:table></office:spreadsheet></office:body></office:document-content>"),
         ])
     }
 
@@ -205,7 +235,11 @@ extension WorkbookTests {
 
     @Test("Bad references, rows and shared strings are reported at their line and column")
     func malformedCells() throws {
-        #expect(try Workbook.read(bytes: Self.xlsx(#"<row><c r="XFD1048576" t="inlineStr"><is><t>last</t></is></c></row>"#))
+        #expect(
+            try Workbook.read(
+                bytes: Self.xlsx(
+                    #"<row><c r="XFD1048576" t="inlineStr"><is><t>last</t></is></c></row>"#)
+            )
             .sheets[0].grid.rows.count == 1_048_576)
         let cases: [(String, String)] = [
             (#"<row><c r="XFE1"/></row>"#, "XFE1 is not a cell reference"),
@@ -214,7 +248,8 @@ extension WorkbookTests {
             (#"<row><c t="s"><v>3</v></c></row>"#, "shared string 3 does not exist"),
         ]
         for (data, message) in cases {
-            guard case .malformed(let part, let line, let column, let text) = error(Self.xlsx(data)) else {
+            guard case .malformed(let part, let line, let column, let text) = error(Self.xlsx(data))
+            else {
                 Issue.record("\(data) was not reported as malformed")
                 continue
             }
@@ -225,30 +260,46 @@ extension WorkbookTests {
 
     @Test("Runs of spaces longer than 1,000 and non-numeric repeats are refused")
     func odsLimits() throws {
-        let ok = try Workbook.read(bytes: Self.ods(#"<table:table-row><table:table-cell><text:p>a<text:s text:c="1000"/>b</text:p></table:table-cell></table:table-row>"#))
+        let ok = try Workbook.read(
+            bytes: Self.ods(
+                #"<table:table-row><table:table-cell><text:p>a<text:s text:c="1000"/>b</text:p></table:table-cell></table:table-row>"#
+            ))
         #expect(ok.sheets[0].grid.rows[0][0].count == 1002)
         #expect(ODSContentReader.maximumSpaceRun == 1_000)
-        let spaces = error(Self.ods(#"<table:table-row><table:table-cell><text:p>a<text:s text:c="1001"/></text:p></table:table-cell></table:table-row>"#))
+        let spaces = error(
+            Self.ods(
+                #"<table:table-row><table:table-cell><text:p>a<text:s text:c="1001"/></text:p></table:table-cell></table:table-row>"#
+            ))
         #expect(spaces?.description.contains("1000 spaces") == true)
         let repeats = error(Self.ods(#"<table:table-row table:number-rows-repeated="-5"/>"#))
         #expect(repeats?.description.contains("not a positive count") == true)
-        let far = error(Self.ods(#"<table:table-row table:number-rows-repeated="1048576"/><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#))
+        let far = error(
+            Self.ods(
+                #"<table:table-row table:number-rows-repeated="1048576"/><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#
+            ))
         #expect(far?.description.contains("beyond row 1048576") == true)
     }
 
     @Test("Other documents, encrypted workbooks and non-zips are told apart")
     func notWorkbooks() throws {
-        #expect(error(ZipFixture.make([.init("word/document.xml", "<w/>")])) == .notAWorkbook("a Word document"))
-        #expect(error(ZipFixture.make([.init("mimetype", "application/vnd.oasis.opendocument.text")]))
-            == .notAWorkbook("application/vnd.oasis.opendocument.text"))
+        #expect(
+            error(ZipFixture.make([.init("word/document.xml", "<w/>")]))
+                == .notAWorkbook("a Word document"))
+        #expect(
+            error(ZipFixture.make([.init("mimetype", "application/vnd.oasis.opendocument.text")]))
+                == .notAWorkbook("application/vnd.oasis.opendocument.text"))
         #expect(error(ZipFixture.make([.init("EncryptedPackage", "x")])) == .encrypted)
-        #expect(error(ZipFixture.make([
-            .init("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-            .init("META-INF/manifest.xml", "<manifest:encryption-data/>"), .init("content.xml", "garbage"),
-        ])) == .encrypted)
+        #expect(
+            error(
+                ZipFixture.make([
+                    .init("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+                    .init("META-INF/manifest.xml", "<manifest:encryption-data/>"),
+                    .init("content.xml", "garbage"),
+                ])) == .encrypted)
         #expect(error(Array("a,b\n".utf8)) == .archive(.notAZip))
-        #expect(error(ZipFixture.make([.init("xl/workbook.xml", "<workbook><sheets>")]))?.description
-            .hasPrefix("xl/workbook.xml:1:") == true)
+        #expect(
+            error(ZipFixture.make([.init("xl/workbook.xml", "<workbook><sheets>")]))?.description
+                .hasPrefix("xl/workbook.xml:1:") == true)
     }
 
     // MARK: - Cell text
@@ -256,12 +307,16 @@ extension WorkbookTests {
     @Test("Numbers as plain decimals: shortest round trip, no exponent, 1 not 1.0")
     func plainNumbers() {
         let cases: [(String, String)] = [
-            ("1", "1"), ("1.0", "1"), ("-0", "0"), ("0.1", "0.1"), ("1E-3", "0.001"), ("2.5e-7", "0.00000025"),
+            ("1", "1"), ("1.0", "1"), ("-0", "0"), ("0.1", "0.1"), ("1E-3", "0.001"),
+            ("2.5e-7", "0.00000025"),
             ("1.5E+20", "150000000000000000000"), ("123456789012345678", "123456789012345680"),
-            ("1234567890123456.5", "1234567890123456.5"), ("-42.125", "-42.125"), ("1e23", "100000000000000000000000"),
+            ("1234567890123456.5", "1234567890123456.5"), ("-42.125", "-42.125"),
+            ("1e23", "100000000000000000000000"),
         ]
         for (text, plain) in cases { #expect(NumberFormat.plain(text) == plain, "\(text)") }
-        for text in ["nan", "inf", "0x10", "", "1e999", "12 apples"] { #expect(NumberFormat.plain(text) == nil, "\(text)") }
+        for text in ["nan", "inf", "0x10", "", "1e999", "12 apples"] {
+            #expect(NumberFormat.plain(text) == nil, "\(text)")
+        }
     }
 
     @Test("Number formats: built-in dates and times, custom codes with quoted text and brackets")
@@ -271,8 +326,10 @@ extension WorkbookTests {
         #expect([18, 19, 20, 21, 45, 46, 47].allSatisfy { NumberFormat.builtIn($0) == .time })
         #expect([0, 1, 2, 9, 10, 49].allSatisfy { NumberFormat.builtIn($0) == .number })
         let codes: [(String, NumberFormat)] = [
-            ("dd/mm/yyyy", .date), ("mmm yy", .date), ("yyyy-mm-dd hh:mm", .dateTime), ("[h]:mm:ss", .time),
-            ("mm:ss", .time), ("\"day\" 0.00", .number), ("[Red]0.00;[Blue]-0.00", .number), ("General", .number),
+            ("dd/mm/yyyy", .date), ("mmm yy", .date), ("yyyy-mm-dd hh:mm", .dateTime),
+            ("[h]:mm:ss", .time),
+            ("mm:ss", .time), ("\"day\" 0.00", .number), ("[Red]0.00;[Blue]-0.00", .number),
+            ("General", .number),
             ("0.00\\d", .number), ("[$-409]d-mmm-yy;@", .date), ("#,##0 \"days\";\"yes\"", .number),
         ]
         for (code, kind) in codes { #expect(NumberFormat.classify(code) == kind, "\(code)") }
@@ -290,7 +347,8 @@ extension WorkbookTests {
         #expect(date.text(serial: 2_958_466, date1904: false) == nil)
         #expect(date.text(serial: -1, date1904: false) == nil)
         #expect(NumberFormat.time.text(serial: 0.5, date1904: false) == "12:00:00")
-        #expect(NumberFormat.dateTime.text(serial: 42251.5, date1904: false) == "2015-09-04 12:00:00")
+        #expect(
+            NumberFormat.dateTime.text(serial: 42251.5, date1904: false) == "2015-09-04 12:00:00")
     }
 }
 
@@ -318,12 +376,19 @@ extension WorkbookTests {
     @Test("Two sheets sharing one part are refused (the work would multiply)")
     func sharedPart() throws {
         let bytes = ZipFixture.make([
-            .init("xl/workbook.xml", "<workbook xmlns:r=\"r\"><sheets>\n<sheet name=\"A\" r:id=\"a\"/><sheet name=\"B\" r:id=\"b\"/></sheets></workbook>"),
-            .init("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="a" Type="x/worksheet" Target="s.xml"/><Relationship Id="b" Type="x/worksheet" Target="./s.xml"/></Relationships>"#),
+            .init(
+                "xl/workbook.xml",
+                "<workbook xmlns:r=\"r\"><sheets>\n<sheet name=\"A\" r:id=\"a\"/><sheet name=\"B\" r:id=\"b\"/></sheets></workbook>"
+            ),
+            .init(
+                "xl/_rels/workbook.xml.rels",
+                #"<Relationships><Relationship Id="a" Type="x/worksheet" Target="s.xml"/><Relationship Id="b" Type="x/worksheet" Target="./s.xml"/></Relationships>"#
+            ),
             .init("xl/s.xml", "<worksheet><sheetData/></worksheet>"),
         ])
         guard case .malformed(let part, 2, 27, let message) = error(bytes) else {
-            Issue.record("a shared sheet part was not refused at 2:27: \(String(describing: error(bytes)))")
+            Issue.record(
+                "a shared sheet part was not refused at 2:27: \(String(describing: error(bytes)))")
             return
         }
         #expect(part == "xl/workbook.xml")

@@ -22,7 +22,9 @@ struct XMLTests {
 
     @Test("Elements, attributes with prefixes as written, text and self-closing tags")
     func basics() throws {
-        let events = try events(#"<?xml version="1.0"?><table:table table:name='Sheet 1'><c r="A1" t="s"/>hi</table:table>"#)
+        let events = try events(
+            #"<?xml version="1.0"?><table:table table:name='Sheet 1'><c r="A1" t="s"/>hi</table:table>"#
+        )
         #expect(events.count == 5)
         guard case .start(let table) = events[0], case .start(let cell) = events[1] else {
             Issue.record("expected two starts, got \(events)")
@@ -32,7 +34,10 @@ struct XMLTests {
         #expect(table.localName == "table")
         #expect(table.attribute("table:name") == "Sheet 1")
         #expect(table.attribute(local: "name") == "Sheet 1")
-        #expect(cell.attributes == [XMLAttribute(name: "r", value: "A1"), XMLAttribute(name: "t", value: "s")])
+        #expect(
+            cell.attributes == [
+                XMLAttribute(name: "r", value: "A1"), XMLAttribute(name: "t", value: "s"),
+            ])
         #expect(events[2] == .end("c"))
         #expect(events[3] == .text("hi"))
         #expect(events[4] == .end("table:table"))
@@ -40,8 +45,10 @@ struct XMLTests {
 
     @Test("Predefined entities, character references, CDATA; comments and PIs skipped")
     func textDecoding() throws {
-        let tree = try XMLElement.parse(Array(
-            "<a x=\"&lt;&amp;&#65;\tb\">&lt;&gt;&amp;&quot;&apos; &#233;&#x1F600;<!-- no --><?pi skip?><![CDATA[<raw & ok>]]>\r\nend</a>".utf8))
+        let tree = try XMLElement.parse(
+            Array(
+                "<a x=\"&lt;&amp;&#65;\tb\">&lt;&gt;&amp;&quot;&apos; &#233;&#x1F600;<!-- no --><?pi skip?><![CDATA[<raw & ok>]]>\r\nend</a>"
+                    .utf8))
         #expect(tree.attribute("x") == "<&A b")
         #expect(tree.text == "<>&\"' é😀<raw & ok>\nend")
         #expect(tree.children.isEmpty)
@@ -57,13 +64,17 @@ struct XMLTests {
             guard let error = error as? XMLError else { return false }
             return error.code == .doctypeRefused && error.line == 2 && error.column == 1
         }
-        #expect(failure("<!DOCTYPE a SYSTEM \"file:///etc/passwd\"><a>&xxe;</a>")?.code == .doctypeRefused)
+        #expect(
+            failure("<!DOCTYPE a SYSTEM \"file:///etc/passwd\"><a>&xxe;</a>")?.code
+                == .doctypeRefused)
         #expect(failure("<a>&xxe;</a>")?.code == .undefinedEntity)
     }
 
     @Test("Nesting deeper than 256 is refused; 256 is read")
     func depth() throws {
-        let ok = String(repeating: "<a>", count: XMLReader.maximumDepth) + String(repeating: "</a>", count: XMLReader.maximumDepth)
+        let ok =
+            String(repeating: "<a>", count: XMLReader.maximumDepth)
+            + String(repeating: "</a>", count: XMLReader.maximumDepth)
         #expect(failure(ok) == nil)
         let deep = String(repeating: "<a>", count: XMLReader.maximumDepth + 1)
         let error = try #require(failure(deep))
@@ -107,7 +118,8 @@ struct XMLTests {
 
     @Test("A UTF-8 byte-order mark is skipped; trailing comments and space are allowed")
     func bomAndTrailer() throws {
-        let tree = try XMLElement.parse([0xEF, 0xBB, 0xBF] + Array("<a><b>x</b><b>y</b></a>\n<!-- end -->\n".utf8))
+        let tree = try XMLElement.parse(
+            [0xEF, 0xBB, 0xBF] + Array("<a><b>x</b><b>y</b></a>\n<!-- end -->\n".utf8))
         #expect(tree.children(local: "b").map(\.text) == ["x", "y"])
         #expect(tree.child(local: "b")?.text == "x")
     }

@@ -9,14 +9,16 @@ struct ZipTests {
 
     @Test("Stored and deflated entries read back byte for byte, by name, with folders listed")
     func readsEntries() throws {
-        let archive = try ZipArchive(bytes: ZipFixture.make([Entry("a.txt", "hello"), Entry("dir/", "")]))
+        let archive = try ZipArchive(
+            bytes: ZipFixture.make([Entry("a.txt", "hello"), Entry("dir/", "")]))
         #expect(archive.entries.map(\.name) == ["a.txt", "dir/"])
         #expect(try archive.data(named: "a.txt") == Array("hello".utf8))
         #expect(try archive.data(named: "/A.TXT") == Array("hello".utf8))  // OPC names ignore case
         #expect(archive.entries[1].isDirectory)
         #expect(throws: ZipError.missingEntry("b.txt")) { try archive.data(named: "b.txt") }
 
-        let real = try ZipArchive(bytes: TestSupport.bytes(ZipFixture.resource("office/handmade.xlsx")))
+        let real = try ZipArchive(
+            bytes: TestSupport.bytes(ZipFixture.resource("office/handmade.xlsx")))
         let workbook = try real.data(named: "xl/workbook.xml")
         #expect(String(decoding: workbook, as: UTF8.self).contains("<sheets>"))
         #expect(real.entry(named: "xl/workbook.xml")?.method == 8)
@@ -24,7 +26,8 @@ struct ZipTests {
 
     @Test("Entries whose sizes follow in a data descriptor read the same")
     func dataDescriptors() throws {
-        let archive = try ZipArchive(bytes: TestSupport.bytes(ZipFixture.resource("office/prefixed-descriptors.xlsx")))
+        let archive = try ZipArchive(
+            bytes: TestSupport.bytes(ZipFixture.resource("office/prefixed-descriptors.xlsx")))
         let entry = try #require(archive.entry(named: "xl/worksheets/sheet1.xml"))
         #expect(entry.flags & 8 != 0)
         #expect(String(decoding: try archive.data(of: entry), as: UTF8.self).contains("x prefix"))
@@ -36,7 +39,9 @@ struct ZipTests {
         #expect(throws: ZipError.notAZip) { try ZipArchive(bytes: []) }
         let whole = try TestSupport.bytes(ZipFixture.resource("office/handmade.xlsx"))
         // The first half: the end record is gone.
-        #expect(throws: ZipError.notAZip) { try ZipArchive(bytes: Array(whole.prefix(whole.count / 2))) }
+        #expect(throws: ZipError.notAZip) {
+            try ZipArchive(bytes: Array(whole.prefix(whole.count / 2)))
+        }
         // The end record kept, the start of the file lost: the directory points past the data.
         let tail = Array(whole.suffix(200))
         #expect {
@@ -65,15 +70,27 @@ struct ZipTests {
 
     @Test("Encrypted entries, other methods and bad CRCs are refused by name")
     func refusals() throws {
-        let archive = try ZipArchive(bytes: ZipFixture.make([
-            Entry("secret.xml", "xxxx", flags: 1), Entry("lzma.xml", "xxxx", method: 14),
-            { var e = Entry("bad.xml", "data"); e.crc = 1; return e }(),
-        ]))
-        #expect(throws: ZipError.encryptedEntry(name: "secret.xml")) { try archive.data(named: "secret.xml") }
-        #expect(throws: ZipError.unsupportedMethod(name: "lzma.xml", method: 14)) { try archive.data(named: "lzma.xml") }
-        #expect(throws: ZipError.crcMismatch(name: "bad.xml")) { try archive.data(named: "bad.xml") }
-        #expect(throws: ZipError.duplicateName("a")) { try ZipArchive(bytes: ZipFixture.make([Entry("a", ""), Entry("a", "")])) }
-        let damaged = try ZipArchive(bytes: ZipFixture.make([Entry("d.xml", "not deflate at all", method: 8)]))
+        let archive = try ZipArchive(
+            bytes: ZipFixture.make([
+                Entry("secret.xml", "xxxx", flags: 1), Entry("lzma.xml", "xxxx", method: 14),
+                {
+                    var e = Entry("bad.xml", "data"); e.crc = 1; return e
+                }(),
+            ]))
+        #expect(throws: ZipError.encryptedEntry(name: "secret.xml")) {
+            try archive.data(named: "secret.xml")
+        }
+        #expect(throws: ZipError.unsupportedMethod(name: "lzma.xml", method: 14)) {
+            try archive.data(named: "lzma.xml")
+        }
+        #expect(throws: ZipError.crcMismatch(name: "bad.xml")) {
+            try archive.data(named: "bad.xml")
+        }
+        #expect(throws: ZipError.duplicateName("a")) {
+            try ZipArchive(bytes: ZipFixture.make([Entry("a", ""), Entry("a", "")]))
+        }
+        let damaged = try ZipArchive(
+            bytes: ZipFixture.make([Entry("d.xml", "not deflate at all", method: 8)]))
         #expect {
             try damaged.data(named: "d.xml")
         } throws: { error in
@@ -97,19 +114,27 @@ struct ZipTests {
         #expect {
             try ZipArchive(bytes: ZipFixture.make(many))
         } throws: { error in
-            if case .limitExceeded(let limit, _) = error as? ZipError { return limit.contains("10000 entries") }
+            if case .limitExceeded(let limit, _) = error as? ZipError {
+                return limit.contains("10000 entries")
+            }
             return false
         }
-        #expect(throws: Never.self) { try ZipArchive(bytes: ZipFixture.make(Array(many.dropLast()))) }
+        #expect(throws: Never.self) {
+            try ZipArchive(bytes: ZipFixture.make(Array(many.dropLast())))
+        }
 
         let long = String(repeating: "n", count: ZipArchive.maximumNameLength + 1)
         #expect {
             try ZipArchive(bytes: ZipFixture.make([Entry(long, "")]))
         } throws: { error in
-            if case .limitExceeded(let limit, _) = error as? ZipError { return limit.contains("1024 bytes") }
+            if case .limitExceeded(let limit, _) = error as? ZipError {
+                return limit.contains("1024 bytes")
+            }
             return false
         }
-        #expect(throws: Never.self) { try ZipArchive(bytes: ZipFixture.make([Entry(String(long.dropLast()), "")])) }
+        #expect(throws: Never.self) {
+            try ZipArchive(bytes: ZipFixture.make([Entry(String(long.dropLast()), "")]))
+        }
 
         // 257 entries each declaring 1 MiB (stored, so no ratio involved): over 256 MiB in all.
         let declared = (0...256).map { i -> Entry in
@@ -120,7 +145,9 @@ struct ZipTests {
         #expect {
             try ZipArchive(bytes: ZipFixture.make(declared))
         } throws: { error in
-            if case .limitExceeded(let limit, nil) = error as? ZipError { return limit.contains("256 MiB") }
+            if case .limitExceeded(let limit, nil) = error as? ZipError {
+                return limit.contains("256 MiB")
+            }
             return false
         }
     }
@@ -140,14 +167,16 @@ struct ZipTests {
 
     @Test("A zip bomb with a forged small size stops inflating at that size")
     func bombForged() throws {
-        let archive = try ZipArchive(bytes: TestSupport.bytes(ZipFixture.resource("office/bomb-forged-size.xlsx")))
+        let archive = try ZipArchive(
+            bytes: TestSupport.bytes(ZipFixture.resource("office/bomb-forged-size.xlsx")))
         let entry = try #require(archive.entry(named: "xl/worksheets/sheet1.xml"))
         #expect(entry.uncompressedSize == 2 << 20)
         #expect {
             try archive.data(of: entry)
         } throws: { error in
             switch error as? ZipError {
-            case .sizeMismatch(let name, 2_097_152, _), .limitExceeded(_, let name?): return name == entry.name
+            case .sizeMismatch(let name, 2_097_152, _), .limitExceeded(_, let name?):
+                return name == entry.name
             default: return false
             }
         }
@@ -165,7 +194,9 @@ struct ZipTests {
         #expect {
             try archive.data(of: big)
         } throws: { error in
-            if case .limitExceeded(let limit, _) = error as? ZipError { return limit.contains("100:1") }
+            if case .limitExceeded(let limit, _) = error as? ZipError {
+                return limit.contains("100:1")
+            }
             return false
         }
         #expect(throws: (any Error).self) { try ZipArchive.checkRatio(big) }
@@ -175,6 +206,8 @@ struct ZipTests {
     func descriptions() {
         #expect(ZipError.encryptedEntry(name: "xl/workbook.xml").description.contains("password"))
         #expect(ZipError.crcMismatch(name: "content.xml").description.contains("content.xml"))
-        #expect(ZipError.truncated(what: "the central directory", offset: 12).description.contains("byte 12"))
+        #expect(
+            ZipError.truncated(what: "the central directory", offset: 12).description.contains(
+                "byte 12"))
     }
 }

@@ -41,7 +41,8 @@ public struct DeadlineCheck: Sendable {
         for s in submissions where s.received < cutoff {
             for state in s.memberStates {
                 if answers[state] == nil {
-                    answers[state] = FirstAndLastAnswer(first: (s.id, s.received), last: (s.id, s.received))
+                    answers[state] = FirstAndLastAnswer(
+                        first: (s.id, s.received), last: (s.id, s.received))
                 } else {
                     answers[state]?.include(id: s.id, received: s.received)
                 }
@@ -59,7 +60,9 @@ public struct DeadlineCheck: Sendable {
     /// ``cutoff(today:questionnaire:)`` (see ``Store/firstAndLastAnswers(questionnaire:before:)``).
     ///
     /// - Complexity: O(roster).
-    public init(questionnaire: Questionnaire, answers: [String: FirstAndLastAnswer], today: CivilDate) {
+    public init(
+        questionnaire: Questionnaire, answers: [String: FirstAndLastAnswer], today: CivilDate
+    ) {
         self.questionnaire = questionnaire
         self.today = today
         self.daysLeft = today.days(to: questionnaire.deadline)
@@ -75,12 +78,17 @@ public struct DeadlineCheck: Sendable {
             }
             let first = mine.first
             if questionnaire.isOnTime(first.received) {
-                onTime.append(Answer(memberState: state, received: first.received, submission: first.id))
+                onTime.append(
+                    Answer(memberState: state, received: first.received, submission: first.id))
                 if !questionnaire.isOnTime(mine.last.received) {
-                    resubmitted.append(Answer(memberState: state, received: mine.last.received, submission: mine.last.id))
+                    resubmitted.append(
+                        Answer(
+                            memberState: state, received: mine.last.received,
+                            submission: mine.last.id))
                 }
             } else {
-                late.append(Answer(memberState: state, received: first.received, submission: first.id))
+                late.append(
+                    Answer(memberState: state, received: first.received, submission: first.id))
             }
         }
         self.onTime = onTime

@@ -14,8 +14,11 @@ public enum FisherExact {
     /// for large tables and tiny p-values.
     ///
     /// - Complexity: O(min(regionSize, mentioning)).
-    public static func upperTail(inRegion: Int, regionSize: Int, mentioning: Int, total: Int) -> Double {
-        guard total > 0, regionSize >= 0, mentioning >= 0, regionSize <= total, mentioning <= total else {
+    public static func upperTail(inRegion: Int, regionSize: Int, mentioning: Int, total: Int)
+        -> Double
+    {
+        guard total > 0, regionSize >= 0, mentioning >= 0, regionSize <= total, mentioning <= total
+        else {
             return 1
         }
         let low = max(0, regionSize + mentioning - total)
@@ -45,7 +48,8 @@ public enum FisherExact {
     /// among `total`: every region responder mentions it and nobody else does.
     public static func smallestPossible(regionSize: Int, total: Int) -> Double {
         guard regionSize > 0, regionSize < total else { return 1 }
-        return upperTail(inRegion: regionSize, regionSize: regionSize, mentioning: regionSize, total: total)
+        return upperTail(
+            inRegion: regionSize, regionSize: regionSize, mentioning: regionSize, total: total)
     }
 
     /// C(n, k) by the multiplicative formula, in floating point.

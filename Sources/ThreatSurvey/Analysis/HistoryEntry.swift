@@ -17,11 +17,15 @@ public struct HistoryEntry: Sendable {
     /// - Complexity: O(n log n) for the sort, then O(n): the current submission per
     ///   (Member State, respondent) is looked up, not searched for (searching made a
     ///   million-respondent store take minutes).
-    public static func history(of submissions: [Submission], questionnaire: Questionnaire?) -> [HistoryEntry] {
+    public static func history(of submissions: [Submission], questionnaire: Questionnaire?)
+        -> [HistoryEntry]
+    {
         let ordered = submissions.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
         // The latest in received order wins, as in CurrentAnswers.
         var current: [String: Int64] = [:]
-        func key(_ state: String, _ s: Submission) -> String { state + "\u{1F}" + (s.response.respondent ?? "") }
+        func key(_ state: String, _ s: Submission) -> String {
+            state + "\u{1F}" + (s.response.respondent ?? "")
+        }
         for s in ordered {
             for state in s.memberStates { current[key(state, s)] = s.id }
         }
@@ -75,11 +79,15 @@ public struct HistoryEntry: Sendable {
     /// - Complexity: O(`limit`) submissions read and queries made, whatever the store holds
     ///   (see ``Store/latestSubmissions(questionnaire:limit:)``).
     public static func latest(
-        _ limit: Int, in store: Store, questionnaire id: String?, questionnaire: (String) -> Questionnaire?
+        _ limit: Int, in store: Store, questionnaire id: String?,
+        questionnaire: (String) -> Questionnaire?
     ) throws(SurveyError) -> [HistoryEntry] {
         var entries: [HistoryEntry] = []
         for submission in try store.latestSubmissions(questionnaire: id, limit: limit) {
-            entries.append(try entry(of: submission, in: store, questionnaire: questionnaire(submission.questionnaire)))
+            entries.append(
+                try entry(
+                    of: submission, in: store,
+                    questionnaire: questionnaire(submission.questionnaire)))
         }
         return entries
     }

@@ -25,8 +25,11 @@ public struct Ranking: Sendable {
     /// Ranks the threats of `questionnaire` from `submissions` (all of its submissions).
     ///
     /// - Complexity: O(s log s + m + t log t) for s submissions, m mentions, t threats.
-    public init(questionnaire: Questionnaire, submissions: [Submission], options: RankingOptions = .init()) {
-        let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
+    public init(
+        questionnaire: Questionnaire, submissions: [Submission], options: RankingOptions = .init()
+    ) {
+        let cutoff =
+            options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
         let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
         let all = CurrentAnswers(submissions, asOf: options.asOf)
         let late = questionnaire.roster.filter { state in
@@ -34,7 +37,8 @@ public struct Ranking: Sendable {
             return !questionnaire.isOnTime(s.received)
         }
         self.init(
-            questionnaire: questionnaire, aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
+            questionnaire: questionnaire,
+            aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
             options: options, lateAnswers: late)
     }
 
@@ -43,7 +47,8 @@ public struct Ranking: Sendable {
     /// - Parameter lateAnswers: roster states whose current answer came after the deadline.
     /// - Complexity: O(states × threats + t log t).
     public init(
-        questionnaire: Questionnaire, aggregate: MentionAggregate, options: RankingOptions = .init(),
+        questionnaire: Questionnaire, aggregate: MentionAggregate,
+        options: RankingOptions = .init(),
         lateAnswers: [String] = []
     ) {
         self.questionnaire = questionnaire
@@ -69,13 +74,15 @@ public struct Ranking: Sendable {
         var lines = questionnaire.threats.map { threat -> RankedThreat in
             guard let t = byID[threat.id] else {
                 return RankedThreat(
-                    rank: 0, tied: false, id: threat.id, title: threat.title, memberStates: 0, share: 0,
+                    rank: 0, tied: false, id: threat.id, title: threat.title, memberStates: 0,
+                    share: 0,
                     mentionedBy: [], meanPriority: nil, firstPreferences: 0, bordaPoints: 0,
                     respondents: carries ? 0 : nil)
             }
             let states = mentionedBy[t]
             return RankedThreat(
-                rank: 0, tied: false, id: threat.id, title: threat.title, memberStates: states.count,
+                rank: 0, tied: false, id: threat.id, title: threat.title,
+                memberStates: states.count,
                 share: answering.isEmpty ? 0 : Double(states.count) / Double(answering.count),
                 mentionedBy: states,
                 meanPriority: total.priorityCount[t] == 0

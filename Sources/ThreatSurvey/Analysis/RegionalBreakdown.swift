@@ -53,22 +53,28 @@ public struct RegionalBreakdown: Sendable {
 
     /// Computes the breakdown of `submissions` by `grouping`.
     public init(
-        questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping, alpha: Double = 0.05,
+        questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping,
+        alpha: Double = 0.05,
         options: RankingOptions = .init()
     ) {
         var wholeOptions = options
         wholeOptions.memberStates = nil
-        let overall = Ranking(questionnaire: questionnaire, submissions: submissions, options: wholeOptions)
-        let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
+        let overall = Ranking(
+            questionnaire: questionnaire, submissions: submissions, options: wholeOptions)
+        let cutoff =
+            options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
         let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
         self.init(
-            questionnaire: questionnaire, aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
-            grouping: grouping, alpha: alpha, options: wholeOptions, lateAnswers: overall.lateAnswers)
+            questionnaire: questionnaire,
+            aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
+            grouping: grouping, alpha: alpha, options: wholeOptions,
+            lateAnswers: overall.lateAnswers)
     }
 
     /// Computes the breakdown from per-state sums.
     public init(
-        questionnaire: Questionnaire, aggregate: MentionAggregate, grouping: Grouping, alpha: Double = 0.05,
+        questionnaire: Questionnaire, aggregate: MentionAggregate, grouping: Grouping,
+        alpha: Double = 0.05,
         options: RankingOptions = .init(), lateAnswers: [String] = []
     ) {
         self.questionnaire = questionnaire
@@ -79,14 +85,16 @@ public struct RegionalBreakdown: Sendable {
         var wholeOptions = options
         wholeOptions.memberStates = nil
         let overall = Ranking(
-            questionnaire: questionnaire, aggregate: aggregate, options: wholeOptions, lateAnswers: lateAnswers)
+            questionnaire: questionnaire, aggregate: aggregate, options: wholeOptions,
+            lateAnswers: lateAnswers)
         self.overall = overall
         let allResponded = Set(overall.responded)
         self.regions = self.grouping.regions.map { region in
             var regional = wholeOptions
             regional.memberStates = Set(region.members)
             let ranking = Ranking(
-                questionnaire: questionnaire, aggregate: aggregate, options: regional, lateAnswers: lateAnswers)
+                questionnaire: questionnaire, aggregate: aggregate, options: regional,
+                lateAnswers: lateAnswers)
             let inside = Set(ranking.responded)
             let outsideResponded = allResponded.subtracting(inside).count
             var signals: [Signal] = []
@@ -103,14 +111,17 @@ public struct RegionalBreakdown: Sendable {
                 guard p < alpha else { continue }
                 signals.append(
                     Signal(
-                        id: line.id, inRegion: inRegion, regionResponded: inside.count, outside: outside,
-                        outsideResponded: outsideResponded, lift: outside == 0 ? nil : shareIn / shareOut,
+                        id: line.id, inRegion: inRegion, regionResponded: inside.count,
+                        outside: outside,
+                        outsideResponded: outsideResponded,
+                        lift: outside == 0 ? nil : shareIn / shareOut,
                         pValue: p))
             }
             signals.sort { ($0.pValue, $0.id) < ($1.pValue, $1.id) }
             return RegionResult(
                 region: region, responded: ranking.responded,
-                missing: region.members.filter { !inside.contains($0) }, ranking: ranking, signals: signals,
+                missing: region.members.filter { !inside.contains($0) }, ranking: ranking,
+                signals: signals,
                 smallestPossiblePValue: FisherExact.smallestPossible(
                     regionSize: inside.count, total: allResponded.count))
         }

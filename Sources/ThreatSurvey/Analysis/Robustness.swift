@@ -24,19 +24,25 @@ public struct Robustness: Sendable {
     /// Compares methods and leaves each responding Member State out in turn.
     ///
     /// - Complexity: O(states × threats log threats).
-    public init(questionnaire: Questionnaire, aggregate: MentionAggregate, options: RankingOptions = .init()) {
+    public init(
+        questionnaire: Questionnaire, aggregate: MentionAggregate, options: RankingOptions = .init()
+    ) {
         var countOptions = options
         countOptions.method = .count
         var bordaOptions = options
         bordaOptions.method = .borda
-        let count = Ranking(questionnaire: questionnaire, aggregate: aggregate, options: countOptions)
-        let borda = Ranking(questionnaire: questionnaire, aggregate: aggregate, options: bordaOptions)
+        let count = Ranking(
+            questionnaire: questionnaire, aggregate: aggregate, options: countOptions)
+        let borda = Ranking(
+            questionnaire: questionnaire, aggregate: aggregate, options: bordaOptions)
         let bordaRank = Dictionary(uniqueKeysWithValues: borda.threats.map { ($0.id, $0.rank) })
         let prioritised = count.threats.filter { $0.meanPriority != nil }
             .sorted { ($0.meanPriority ?? 0, $0.id) < ($1.meanPriority ?? 0, $1.id) }
         var meanRank: [String: Int] = [:]
         for (i, t) in prioritised.enumerated() {
-            if i > 0, prioritised[i - 1].meanPriority == t.meanPriority, let previous = meanRank[prioritised[i - 1].id] {
+            if i > 0, prioritised[i - 1].meanPriority == t.meanPriority,
+                let previous = meanRank[prioritised[i - 1].id]
+            {
                 meanRank[t.id] = previous
             } else {
                 meanRank[t.id] = i + 1
@@ -47,12 +53,16 @@ public struct Robustness: Sendable {
         for state in count.responded {
             var without = aggregate
             without.states[state] = nil
-            let ranking = Ranking(questionnaire: questionnaire, aggregate: without, options: countOptions)
-            for t in ranking.threats where base[t.id] != t.rank { sensitive[t.id, default: []].append(state) }
+            let ranking = Ranking(
+                questionnaire: questionnaire, aggregate: without, options: countOptions)
+            for t in ranking.threats where base[t.id] != t.rank {
+                sensitive[t.id, default: []].append(state)
+            }
         }
         lines = count.threats.map { t in
             Line(
-                id: t.id, countRank: t.rank, bordaRank: bordaRank[t.id] ?? 0, meanPriorityRank: meanRank[t.id],
+                id: t.id, countRank: t.rank, bordaRank: bordaRank[t.id] ?? 0,
+                meanPriorityRank: meanRank[t.id],
                 sensitiveTo: sensitive[t.id] ?? [])
         }
     }

@@ -17,11 +17,14 @@ extension StoredSums {
         let files = try store.streamedSums(questionnaire: questionnaire)
         guard !files.isEmpty else { return nil }
         for (i, a) in files.enumerated() {
-            for b in files[(i + 1)...] where a.respondentPrefix == b.respondentPrefix && a.respondents.overlaps(b.respondents) {
+            for b in files[(i + 1)...]
+            where a.respondentPrefix == b.respondentPrefix && a.respondents.overlaps(b.respondents)
+            {
                 return nil
             }
         }
-        let regular = try store.submissions(questionnaire: questionnaire.id, excludingStreamed: true)
+        let regular = try store.submissions(
+            questionnaire: questionnaire.id, excludingStreamed: true)
         guard regular.allSatisfy({ $0.response.respondent == nil }) else { return nil }
         return (regular, files)
     }
@@ -32,7 +35,9 @@ extension StoredSums {
     /// placeholder supersedes nothing.
     ///
     /// - Complexity: O(files × Member States).
-    public static func placeholders(for files: [StreamedFileSums], questionnaire: Questionnaire) -> [Submission] {
+    public static func placeholders(for files: [StreamedFileSums], questionnaire: Questionnaire)
+        -> [Submission]
+    {
         var out: [Submission] = []
         var id: Int64 = 0
         for (index, file) in files.enumerated() {
@@ -41,8 +46,11 @@ extension StoredSums {
                 out.append(
                     Submission(
                         id: id, questionnaire: questionnaire.id, received: file.received,
-                        sourceFile: "", format: .csvLong, encoding: "", delimiter: nil, checksum: "",
-                        fileID: 0, response: Response(delegation: state, respondent: "\u{1F}streamed file \(index)"),
+                        sourceFile: "", format: .csvLong, encoding: "", delimiter: nil,
+                        checksum: "",
+                        fileID: 0,
+                        response: Response(
+                            delegation: state, respondent: "\u{1F}streamed file \(index)"),
                         warnings: []))
             }
         }

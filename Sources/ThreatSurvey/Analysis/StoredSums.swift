@@ -12,22 +12,30 @@ public enum StoredSums {
         let files = try store.streamedSums(questionnaire: questionnaire)
         guard !files.isEmpty else { return nil }
         for (i, a) in files.enumerated() {
-            for b in files[(i + 1)...] where a.respondentPrefix == b.respondentPrefix && a.respondents.overlaps(b.respondents) {
+            for b in files[(i + 1)...]
+            where a.respondentPrefix == b.respondentPrefix && a.respondents.overlaps(b.respondents)
+            {
                 return nil
             }
         }
-        let regular = try store.submissions(questionnaire: questionnaire.id, excludingStreamed: true)
+        let regular = try store.submissions(
+            questionnaire: questionnaire.id, excludingStreamed: true)
         guard regular.allSatisfy({ $0.response.respondent == nil }) else { return nil }
-        let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
+        let cutoff =
+            options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
         let counted = files.filter { file in
-            (options.asOf.map { file.received <= $0 } ?? true) && (cutoff.map { file.received < $0 } ?? true)
+            (options.asOf.map { file.received <= $0 } ?? true)
+                && (cutoff.map { file.received < $0 } ?? true)
         }
         var aggregate = MentionAggregate(
-            questionnaire: questionnaire, current: CurrentAnswers(regular, asOf: options.asOf, receivedBefore: cutoff))
+            questionnaire: questionnaire,
+            current: CurrentAnswers(regular, asOf: options.asOf, receivedBefore: cutoff))
         aggregate.carriesRespondents = true
         for file in counted {
             for (state, sums) in file.aggregate.states {
-                var total = aggregate.states[state] ?? MentionAggregate.StateSums(threats: aggregate.threats.count)
+                var total =
+                    aggregate.states[state]
+                    ?? MentionAggregate.StateSums(threats: aggregate.threats.count)
                 total.add(sums)
                 aggregate.states[state] = total
             }

@@ -16,13 +16,20 @@ extension Tally {
     ///
     /// - Complexity: O(regular submissions + streamed files × Member States × threats).
     public static func fromStore(
-        _ store: Store, questionnaire: Questionnaire, grouping: Grouping, options: RankingOptions = .init()
+        _ store: Store, questionnaire: Questionnaire, grouping: Grouping,
+        options: RankingOptions = .init()
     ) throws(SurveyError) -> Tally {
-        guard let split = try StoredSums.separable(store: store, questionnaire: questionnaire) else {
+        guard let split = try StoredSums.separable(store: store, questionnaire: questionnaire)
+        else {
             let all = try store.submissions(questionnaire: questionnaire.id)
-            return Tally(questionnaire: questionnaire, submissions: all, grouping: grouping, options: options)
+            return Tally(
+                questionnaire: questionnaire, submissions: all, grouping: grouping, options: options
+            )
         }
-        let submissions = split.regular + StoredSums.placeholders(for: split.files, questionnaire: questionnaire)
-        return Tally(questionnaire: questionnaire, submissions: submissions, grouping: grouping, options: options)
+        let submissions =
+            split.regular + StoredSums.placeholders(for: split.files, questionnaire: questionnaire)
+        return Tally(
+            questionnaire: questionnaire, submissions: submissions, grouping: grouping,
+            options: options)
     }
 }

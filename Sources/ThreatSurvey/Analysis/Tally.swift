@@ -24,10 +24,14 @@ public struct Tally: Sendable {
     public var questions: [QuestionTally]
 
     /// Tallies `submissions` (all of the questionnaire's), by `grouping`.
-    public init(questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping, options: RankingOptions = .init()) {
+    public init(
+        questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping,
+        options: RankingOptions = .init()
+    ) {
         self.questionnaire = questionnaire
         self.grouping = grouping.restricted(to: questionnaire.roster)
-        let cutoff = options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
+        let cutoff =
+            options.onTimeOnly ? questionnaire.deadline.next.start(in: questionnaire.timeZone) : nil
         let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
         let responded = questionnaire.roster.filter { current.byState[$0] != nil }
         self.responded = responded
@@ -36,9 +40,13 @@ public struct Tally: Sendable {
             var byState: [String: String] = [:]
             for state in responded {
                 // The latest current answer that answers this question.
-                let answers = (current.byState[state] ?? []).sorted { ($0.received, $0.id) < ($1.received, $1.id) }
+                let answers = (current.byState[state] ?? []).sorted {
+                    ($0.received, $0.id) < ($1.received, $1.id)
+                }
                 for s in answers {
-                    if let a = s.response.answers.last(where: { $0.question == question.id }) { byState[state] = a.value }
+                    if let a = s.response.answers.last(where: { $0.question == question.id }) {
+                        byState[state] = a.value
+                    }
                 }
             }
             var values = question.validAnswers
@@ -57,7 +65,8 @@ public struct Tally: Sendable {
                 for state in members { if let v = valueOf(state) { counts[v, default: 0] += 1 } }
                 return (region.id, counts, members.filter { valueOf($0) == nil }.count)
             }
-            return QuestionTally(question: question, answers: answers, unanswered: unanswered, byRegion: byRegion)
+            return QuestionTally(
+                question: question, answers: answers, unanswered: unanswered, byRegion: byRegion)
         }
     }
 }

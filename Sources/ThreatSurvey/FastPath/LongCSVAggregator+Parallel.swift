@@ -30,17 +30,22 @@ extension LongCSVAggregator {
         var first = Scanner(questionnaire: questionnaire)
         defer { first.release() }
         let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        guard let headerLength = head.withUnsafeBufferPointer({ buffer in
-            first.readHeader(UnsafeBufferPointer(rebasing: buffer[bom..<headCount]))
-        })
+        guard
+            let headerLength = head.withUnsafeBufferPointer({ buffer in
+                first.readHeader(UnsafeBufferPointer(rebasing: buffer[bom..<headCount]))
+            })
         else { return .declined(first.declined ?? "no header") }
         guard first.respondentColumn >= 0 else { return nil }
         let bodyStart = bom + headerLength
 
         // The split: just after the first line end at or after the middle.
         let middle = size / 2
-        let probeCount = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, window, off_t(middle)) }
-        guard probeCount > 0, let newline = head[0..<probeCount].firstIndex(of: 0x0A) else { return nil }
+        let probeCount = head.withUnsafeMutableBytes {
+            pread(fd, $0.baseAddress, window, off_t(middle))
+        }
+        guard probeCount > 0, let newline = head[0..<probeCount].firstIndex(of: 0x0A) else {
+            return nil
+        }
         let split = middle + newline + 1
 
         let second = ScannerBox(Scanner(questionnaire: questionnaire))
@@ -52,16 +57,20 @@ extension LongCSVAggregator {
         let progress = ProgressContext.sink
         DispatchQueue.global(qos: .userInitiated).async {
             second.leftover = try? scanRange(
-                &second.scanner, fd: fd, from: split, to: size, chunkSize: chunkSize, progress: progress)
+                &second.scanner, fd: fd, from: split, to: size, chunkSize: chunkSize,
+                progress: progress)
             done.signal()
         }
-        let leftover = try scanRange(&first, fd: fd, from: bodyStart, to: split, chunkSize: chunkSize)
+        let leftover = try scanRange(
+            &first, fd: fd, from: bodyStart, to: split, chunkSize: chunkSize)
         done.wait()
         // The first part must end on a record boundary (else the second part began inside a
         // quoted field and its result means nothing): then read in one pass.
         guard first.declined != nil || leftover == 0 else { return nil }
         if let reason = first.declined ?? second.scanner.declined { return .declined(reason) }
-        guard second.leftover == 0 else { return .declined("unfinished record at the end of the file") }
+        guard second.leftover == 0 else {
+            return .declined("unfinished record at the end of the file")
+        }
 
         first.finish()
         second.scanner.finish()
@@ -75,7 +84,9 @@ extension LongCSVAggregator {
             let codeB = second.scanner.stateCodes[firstOfSecond.state]
             if codeA == codeB && lastOfFirst.respondent == firstOfSecond.respondent {
                 straddling = lastOfFirst.respondent
-                let merged = zip(lastOfFirst.priorities, firstOfSecond.priorities).map { first.merge($0, $1) }
+                let merged = zip(lastOfFirst.priorities, firstOfSecond.priorities).map {
+                    first.merge($0, $1)
+                }
                 groups.append((codeA, merged))
             } else {
                 groups.append((codeA, lastOfFirst.priorities))
@@ -91,7 +102,10 @@ extension LongCSVAggregator {
         for w in 0..<min(seenA.count, seenB.count) {
             var common = seenA[w] & seenB[w]
             if let s = straddling, s >> 6 == w { common &= ~(UInt64(1) << UInt64(s & 63)) }
-            if common != 0 { return .declined("a respondent whose rows are not together needs the general reader") }
+            if common != 0 {
+                return .declined(
+                    "a respondent whose rows are not together needs the general reader")
+            }
         }
         for (code, sums) in b.states {
             var total = a.states[code] ?? MentionAggregate.StateSums(threats: a.threats.count)
@@ -99,7 +113,8 @@ extension LongCSVAggregator {
             a.states[code] = total
         }
         for (code, priorities) in groups {
-            let mentioned = priorities.enumerated().compactMap { t, p -> (index: Int, priority: Int?)? in
+            let mentioned = priorities.enumerated().compactMap {
+                t, p -> (index: Int, priority: Int?)? in
                 p < 0 ? nil : (t, p == 0 ? nil : Int(p))
             }
             guard !mentioned.isEmpty else { continue }
@@ -132,7 +147,8 @@ extension LongCSVAggregator {
                 filled += n
             }
             let end = offset >= to || n == 0
-            let consumed = scanner.scan(UnsafeBufferPointer(start: buffer, count: filled), final: end)
+            let consumed = scanner.scan(
+                UnsafeBufferPointer(start: buffer, count: filled), final: end)
             if scanner.declined != nil { return 0 }
             if consumed < filled { memmove(buffer, buffer + consumed, filled - consumed) }
             filled -= consumed

@@ -32,10 +32,14 @@ public enum LongCSVAggregator {
     public static func aggregate(
         path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize
     ) throws(SurveyError) -> Outcome {
-        if let outcome = try aggregateInTwoParts(path: path, questionnaire: questionnaire, chunkSize: chunkSize) {
+        if let outcome = try aggregateInTwoParts(
+            path: path, questionnaire: questionnaire, chunkSize: chunkSize)
+        {
             return outcome
         }
-        return try stream(path: path, questionnaire: questionnaire, chunkSize: chunkSize, requireRespondents: false)
+        return try stream(
+            path: path, questionnaire: questionnaire, chunkSize: chunkSize,
+            requireRespondents: false)
     }
 
     /// One respondent's answer, as the streaming path hands it to a store.
@@ -78,7 +82,8 @@ public enum LongCSVAggregator {
         var low = 0
         var high = 0
         let outcome = try stream(
-            path: path, questionnaire: questionnaire, chunkSize: chunkSize, requireRespondents: true,
+            path: path, questionnaire: questionnaire, chunkSize: chunkSize,
+            requireRespondents: true,
             onBytes: onBytes,
             onAnswer: { answer in
                 do {
@@ -132,12 +137,18 @@ public enum LongCSVAggregator {
             var start = 0
             if atStart {
                 atStart = false
-                if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
-                guard let reason = scanner.readHeader(UnsafeBufferPointer(start: buffer + start, count: filled - start))
+                if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                    start = 3
+                }
+                guard
+                    let reason = scanner.readHeader(
+                        UnsafeBufferPointer(start: buffer + start, count: filled - start))
                 else {
                     return .declined(scanner.declined ?? "no header")
                 }
-                if requireRespondents && scanner.respondentColumn < 0 { return .declined("no respondent column") }
+                if requireRespondents && scanner.respondentColumn < 0 {
+                    return .declined("no respondent column")
+                }
                 start += reason
             }
             let consumed = scanner.scan(
@@ -198,7 +209,9 @@ struct SpellingTable {
     func find(_ p: UnsafePointer<UInt8>, _ length: Int, hash h: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: h) & 255
         while hashes[slot] != 0 {
-            if hashes[slot] == h, spellings[slot].count == length, sameBytes(spellings[slot], p, length) {
+            if hashes[slot] == h, spellings[slot].count == length,
+                sameBytes(spellings[slot], p, length)
+            {
                 return values[slot]
             }
             slot = (slot + 1) & 255
@@ -207,7 +220,9 @@ struct SpellingTable {
     }
 
     /// Stores `value` for these bytes; `false` when the table is full.
-    mutating func insert(_ p: UnsafePointer<UInt8>, _ length: Int, hash h: UInt64, value: Int) -> Bool {
+    mutating func insert(_ p: UnsafePointer<UInt8>, _ length: Int, hash h: UInt64, value: Int)
+        -> Bool
+    {
         guard count < 192 else { return false }
         var slot = Int(truncatingIfNeeded: h) & 255
         while hashes[slot] != 0 { slot = (slot + 1) & 255 }
@@ -325,13 +340,19 @@ struct Scanner {
             .map { TextFolding.key(String(decoding: $0, as: UTF8.self)) }
         columnCount = names.count
         for (i, name) in names.enumerated() {
-            if LongCSVParser.delegationColumnNames.contains(name) { delegationColumn = i }
-            else if LongCSVParser.threatColumnNames.contains(name) { threatColumn = i }
-            else if LongCSVParser.priorityColumnNames.contains(name) { priorityColumn = i }
-            else if LongCSVParser.respondentColumnNames.contains(name) { respondentColumn = i }
-            else if LongCSVParser.questionnaireColumnNames.contains(name) { questionnaireColumn = i }
-            else if LongCSVParser.commentColumnNames.contains(name) { continue }
-            else {
+            if LongCSVParser.delegationColumnNames.contains(name) {
+                delegationColumn = i
+            } else if LongCSVParser.threatColumnNames.contains(name) {
+                threatColumn = i
+            } else if LongCSVParser.priorityColumnNames.contains(name) {
+                priorityColumn = i
+            } else if LongCSVParser.respondentColumnNames.contains(name) {
+                respondentColumn = i
+            } else if LongCSVParser.questionnaireColumnNames.contains(name) {
+                questionnaireColumn = i
+            } else if LongCSVParser.commentColumnNames.contains(name) {
+                continue
+            } else {
                 declined = "column \"\(name)\" needs the general reader"
                 return nil
             }
@@ -448,7 +469,10 @@ struct Scanner {
             || column == respondentColumn || column == questionnaireColumn ? -1 : column
     }
 
-    mutating func row(_ base: UnsafePointer<UInt8>, _ start: UnsafeMutablePointer<Int>, _ length: UnsafeMutablePointer<Int>) {
+    mutating func row(
+        _ base: UnsafePointer<UInt8>, _ start: UnsafeMutablePointer<Int>,
+        _ length: UnsafeMutablePointer<Int>
+    ) {
         rows += 1
         let state = resolveState(base + start[delegationColumn], length[delegationColumn])
         guard state >= 0 else { return }
@@ -463,23 +487,31 @@ struct Scanner {
                 for k in 0..<len {
                     let d = p[k] &- 0x30
                     guard d < 10, k < 9 else {
-                        declined = "a priority that is not a plain whole number needs the general reader"
+                        declined =
+                            "a priority that is not a plain whole number needs the general reader"
                         return
                     }
                     value = value * 10 + Int32(d)
                 }
                 guard value >= 1, value <= Int32(Priority.maximum) else {
-                    declined = "a priority of 0 or above \(Priority.maximum) needs the general reader"
+                    declined =
+                        "a priority of 0 or above \(Priority.maximum) needs the general reader"
                     return
                 }
                 priority = value
             }
         }
         if questionnaireColumn >= 0 {
-            let spelling = Array(UnsafeBufferPointer(start: base + start[questionnaireColumn], count: length[questionnaireColumn]))
+            let spelling = Array(
+                UnsafeBufferPointer(
+                    start: base + start[questionnaireColumn], count: length[questionnaireColumn]))
             if !questionnaireSpellings.contains(spelling) {
                 let text = String(decoding: spelling, as: UTF8.self).trimmingWhitespace()
-                guard text.isEmpty || Questionnaire.canonicalID(text).uppercased() == questionnaire.id.uppercased() else {
+                guard
+                    text.isEmpty
+                        || Questionnaire.canonicalID(text).uppercased()
+                            == questionnaire.id.uppercased()
+                else {
                     declined = "a row for another questionnaire needs the general reader"
                     return
                 }
@@ -487,7 +519,8 @@ struct Scanner {
             }
         }
         if respondentColumn >= 0 {
-            let respondent = respondentNumber(base + start[respondentColumn], length[respondentColumn])
+            let respondent = respondentNumber(
+                base + start[respondentColumn], length[respondentColumn])
             guard respondent >= 0 else { return }
             if respondent != groupRespondent || state != groupState {
                 finishGroup()
@@ -568,7 +601,8 @@ struct Scanner {
         let known = threatBySpelling.find(p, length, hash: h)
         if known >= 0 { return known }
         let text = String(decoding: UnsafeBufferPointer(start: p, count: length), as: UTF8.self)
-        guard let id = threats.resolve(text), let index = aggregate.threats.firstIndex(of: id) else {
+        guard let id = threats.resolve(text), let index = aggregate.threats.firstIndex(of: id)
+        else {
             declined = "threat \"\(text)\" needs the general reader"
             return -1
         }
@@ -620,7 +654,9 @@ struct Scanner {
     mutating func seen(_ respondent: Int) -> Bool {
         let word = respondent >> 6
         if word >= seenRespondents.count {
-            seenRespondents.append(contentsOf: repeatElement(0, count: max(word + 1 - seenRespondents.count, seenRespondents.count)))
+            seenRespondents.append(
+                contentsOf: repeatElement(
+                    0, count: max(word + 1 - seenRespondents.count, seenRespondents.count)))
         }
         let bit = UInt64(1) << UInt64(respondent & 63)
         let was = seenRespondents[word] & bit != 0
@@ -644,7 +680,8 @@ struct Scanner {
         maxRespondent = max(maxRespondent, groupRespondent)
         if let onAnswer {
             let digits = String(groupRespondent)
-            let id = String(decoding: respondentPrefix ?? [], as: UTF8.self)
+            let id =
+                String(decoding: respondentPrefix ?? [], as: UTF8.self)
                 + String(repeating: "0", count: max(0, respondentWidth - digits.count)) + digits
             let answer = LongCSVAggregator.StreamedAnswer(
                 memberState: stateCodes[groupState], respondent: id, number: groupRespondent,
@@ -708,7 +745,11 @@ struct Scanner {
                 var less = 0
                 var equal = 0
                 for j in 0..<m {
-                    if mentioned[j].1 < key { less += 1 } else if mentioned[j].1 == key { equal += 1 }
+                    if mentioned[j].1 < key {
+                        less += 1
+                    } else if mentioned[j].1 == key {
+                        equal += 1
+                    }
                 }
                 // Positions less+1 … less+equal share their average.
                 borda[row + t] += Double(total) - (Double(less) + Double(equal + 1) / 2)

@@ -43,10 +43,12 @@ public enum TextDecoder {
             }
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return DecodedText(utf8: try utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LE)
+            return DecodedText(
+                utf8: try utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LE)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return DecodedText(utf8: try utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BE)
+            return DecodedText(
+                utf8: try utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BE)
         }
         if isValidUTF8(bytes) {
             try rejectBinary(bytes, offset: 0)
@@ -83,7 +85,9 @@ public enum TextDecoder {
         }
     }
 
-    private static func utf16(_ body: ArraySlice<UInt8>, littleEndian: Bool) throws(Failure) -> [UInt8] {
+    private static func utf16(_ body: ArraySlice<UInt8>, littleEndian: Bool) throws(Failure)
+        -> [UInt8]
+    {
         guard body.count % 2 == 0 else { throw .invalidUTF16(offset: body.count + 1) }
         var units: [UInt16] = []
         units.reserveCapacity(body.count / 2)

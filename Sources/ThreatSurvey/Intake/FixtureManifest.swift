@@ -36,11 +36,17 @@ public struct FixtureManifest: Sendable {
         do {
             root = try JSONParser.parse(Array(data))
         } catch {
-            throw .invalidData([Diagnostic(file: path, line: error.line, column: error.column, message: error.message)])
+            throw .invalidData([
+                Diagnostic(
+                    file: path, line: error.line, column: error.column, message: error.message)
+            ])
         }
         var problems: [Diagnostic] = []
-        guard let questionnaire = root["questionnaire"]?.string, let files = root["files"]?.array else {
-            throw .invalidData([Diagnostic(file: path, message: "needs \"questionnaire\" and \"files\"")])
+        guard let questionnaire = root["questionnaire"]?.string, let files = root["files"]?.array
+        else {
+            throw .invalidData([
+                Diagnostic(file: path, message: "needs \"questionnaire\" and \"files\"")
+            ])
         }
         var entries: [Entry] = []
         for node in files {
@@ -54,7 +60,9 @@ public struct FixtureManifest: Sendable {
                 continue
             }
             entries.append(
-                Entry(file: file, received: received, delegation: node["delegation"]?.string, about: node["about"]?.string))
+                Entry(
+                    file: file, received: received, delegation: node["delegation"]?.string,
+                    about: node["about"]?.string))
         }
         if problems.containsErrors { throw .invalidData(problems) }
         return FixtureManifest(questionnaire: questionnaire, entries: entries, folder: folder)
@@ -62,11 +70,14 @@ public struct FixtureManifest: Sendable {
 
     /// Every manifest in the sub-folders of `fixtures`, in folder-name order.
     public static func loadAll(fixtures: String) throws(SurveyError) -> [FixtureManifest] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? []).sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? [])
+            .sorted()
         var out: [FixtureManifest] = []
         for name in names {
             let folder = (fixtures as NSString).appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("manifest.json")) {
+            if FileManager.default.fileExists(
+                atPath: (folder as NSString).appendingPathComponent("manifest.json"))
+            {
                 out.append(try load(folder: folder))
             }
         }
@@ -76,13 +87,16 @@ public struct FixtureManifest: Sendable {
     /// Submits every entry into `store`, in order, each with its received time.
     ///
     /// - Returns: the receipts, in order.
-    public func replay(into store: Store, catalog: QuestionnaireCatalog) throws(SurveyError) -> [Receipt] {
+    public func replay(into store: Store, catalog: QuestionnaireCatalog) throws(SurveyError)
+        -> [Receipt]
+    {
         let submitter = Submitter(catalog: catalog)
         var receipts: [Receipt] = []
         for entry in entries {
             let request = SubmitRequest(
                 paths: [(folder as NSString).appendingPathComponent(entry.file)],
-                questionnaire: questionnaire, delegation: entry.delegation, received: entry.received)
+                questionnaire: questionnaire, delegation: entry.delegation, received: entry.received
+            )
             receipts += try submitter.submit(request, into: store)
         }
         return receipts

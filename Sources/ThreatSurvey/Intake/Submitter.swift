@@ -27,16 +27,21 @@ public struct Submitter {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .inputMissing(path: path, reason: "no such file")
         }
-        if isDirectory.boolValue { throw .inputMissing(path: path, reason: "is a folder, not a file") }
+        if isDirectory.boolValue {
+            throw .inputMissing(path: path, reason: "is a folder, not a file")
+        }
         // Refuse an oversized file before reading it into memory.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size]
+            as? NSNumber,
             size.intValue > AnswerFile.maximumBytes
         {
             throw .invalidData([
                 Diagnostic(
                     file: path,
-                    message: "file of \(size.intValue >> 20) MiB is larger than the \(AnswerFile.maximumBytes >> 20) MiB "
-                        + "the general reader takes; a long CSV with a respondent column is streamed instead")
+                    message:
+                        "file of \(size.intValue >> 20) MiB is larger than the \(AnswerFile.maximumBytes >> 20) MiB "
+                        + "the general reader takes; a long CSV with a respondent column is streamed instead"
+                )
             ])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -65,7 +70,8 @@ public struct Submitter {
     /// - Throws: ``SurveyError/invalidData(_:)`` with every problem of every file;
     ///   ``SurveyError/inputMissing(path:reason:)``; ``SurveyError/usage(_:)`` when the
     ///   questionnaire or delegation cannot be told.
-    public func submit(_ request: SubmitRequest, into store: Store) throws(SurveyError) -> [Receipt] {
+    public func submit(_ request: SubmitRequest, into store: Store) throws(SurveyError) -> [Receipt]
+    {
         try commit(try prepare(request, store: store), into: store)
     }
 
@@ -91,7 +97,8 @@ public struct Submitter {
         if let written = request.delegation {
             let resolver = MemberStateResolver.shared
             guard let state = resolver.resolve(written) else {
-                let hint = resolver.suggestion(for: written).map { "; did you mean \"\($0)\"?" } ?? ""
+                let hint =
+                    resolver.suggestion(for: written).map { "; did you mean \"\($0)\"?" } ?? ""
                 throw .usage("--delegation: unknown Member State \"\(written)\"\(hint)")
             }
             delegation = state
@@ -100,7 +107,8 @@ public struct Submitter {
         var inferred: Diagnostic?
         let questionnaire: Questionnaire
         do {
-            questionnaire = try chooseQuestionnaire(request.questionnaire, files: files, store: store)
+            questionnaire = try chooseQuestionnaire(
+                request.questionnaire, files: files, store: store)
         } catch {
             // Nothing names the questionnaire: take the only one every file validates
             // against, and say so in the receipt; several or none remain a usage error.
@@ -123,7 +131,8 @@ public struct Submitter {
         for file in files {
             do {
                 let result = try parser.parse(file)
-                parsed.append((file, result.responses, (inferred.map { [$0] } ?? []) + result.diagnostics))
+                parsed.append(
+                    (file, result.responses, (inferred.map { [$0] } ?? []) + result.diagnostics))
             } catch {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d
@@ -147,7 +156,8 @@ public struct Submitter {
         let warnings = parsed.flatMap { item in
             item.responses.indices.map { $0 == 0 ? item.warnings : [] }
         }
-        return Prepared(questionnaire: questionnaire, files: pending, warnings: warnings, request: request)
+        return Prepared(
+            questionnaire: questionnaire, files: pending, warnings: warnings, request: request)
     }
 
     /// Stores what ``prepare(_:store:)`` validated, in one transaction, and writes receipts.
@@ -160,10 +170,13 @@ public struct Submitter {
         let keys = Set(
             prepared.files.flatMap { file in
                 file.responses.flatMap { response in
-                    response.memberStates.map { SubmissionKey(memberState: $0, respondent: response.respondent ?? "") }
+                    response.memberStates.map {
+                        SubmissionKey(memberState: $0, respondent: response.respondent ?? "")
+                    }
                 }
             })
-        let existing = try store?.currentSubmissions(questionnaire: questionnaire.id, keys: keys) ?? []
+        let existing =
+            try store?.currentSubmissions(questionnaire: questionnaire.id, keys: keys) ?? []
         let highest = try store?.highestSubmissionID(questionnaire: questionnaire.id) ?? 0
         let stored: [Submission]
         if let store, !prepared.request.dryRun {
@@ -177,7 +190,8 @@ public struct Submitter {
                     number += 1
                     return Submission(
                         id: number, questionnaire: file.questionnaire, received: file.received,
-                        sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
+                        sourceFile: file.name, format: file.format,
+                        encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: file.checksum, fileID: 0,
                         response: response, warnings: file.warnings)
                 }
@@ -195,7 +209,9 @@ public struct Submitter {
         // The current answer per (Member State, respondent), kept up to date as each new
         // submission is added: one pass, not one recomputation per submission.
         var current: [String: Submission] = [:]
-        func key(_ state: String, _ respondent: String?) -> String { state + "\u{1F}" + (respondent ?? "") }
+        func key(_ state: String, _ respondent: String?) -> String {
+            state + "\u{1F}" + (respondent ?? "")
+        }
         for s in existing.sorted(by: { ($0.received, $0.id) < ($1.received, $1.id) }) {
             for state in s.memberStates { current[key(state, s.response.respondent)] = s }
         }

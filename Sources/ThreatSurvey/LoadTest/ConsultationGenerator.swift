@@ -37,11 +37,13 @@ public struct ConsultationGenerator {
             "environmental-crime": 1.5, "tobacco-smuggling": 0.6, "cultural-goods": 0.5,
         ],
         "Western": [
-            "terrorism-financing": 2.5, "dual-use-wmd": 3.0, "vat-fraud": 2.0, "money-laundering": 1.5,
+            "terrorism-financing": 2.5, "dual-use-wmd": 3.0, "vat-fraud": 2.0,
+            "money-laundering": 1.5,
             "drug-precursors": 1.5, "excise-fraud": 0.6,
         ],
         "Southern": [
-            "cultural-goods": 4.0, "cites-wildlife": 3.0, "undervaluation": 1.8, "tobacco-smuggling": 1.5,
+            "cultural-goods": 4.0, "cites-wildlife": 3.0, "undervaluation": 1.8,
+            "tobacco-smuggling": 1.5,
             "counterfeit-goods": 1.5, "internet-crime": 0.6,
         ],
         "Eastern": [
@@ -129,7 +131,9 @@ public struct ConsultationGenerator {
 
     private mutating func buildTables() -> [(indices: [Int], cumulative: [Double], total: Double)] {
         var regionOf: [String: String] = [:]
-        for (region, codes) in Self.regions { for c in codes.split(separator: " ") { regionOf[String(c)] = region } }
+        for (region, codes) in Self.regions {
+            for c in codes.split(separator: " ") { regionOf[String(c)] = region }
+        }
         var tables: [(indices: [Int], cumulative: [Double], total: Double)] = []
         for (code, _) in Self.delegations {
             let multipliers = Self.regionMultipliers[regionOf[code] ?? ""] ?? [:]
@@ -172,14 +176,17 @@ public struct ConsultationGenerator {
         var parts: [String] = []
         for _ in 0..<n {
             if rng.random() < 0.2 {
-                parts.append(Self.quotedFragments[Int(rng.random() * Double(Self.quotedFragments.count))])
+                parts.append(
+                    Self.quotedFragments[Int(rng.random() * Double(Self.quotedFragments.count))])
             } else {
                 parts.append(Self.fragments[Int(rng.random() * Double(Self.fragments.count))])
             }
         }
         let separator = rng.random() < 0.1 ? ",\n" : ", "
         let text = parts.joined(separator: separator) + (n == 1 ? ", cf. note" : "")
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        return "\""
+            + text.split(separator: "\"", omittingEmptySubsequences: false).joined(
+                separator: "\"\"") + "\""
     }
 
     /// Python's `bisect.bisect_right`.

@@ -69,19 +69,23 @@ public struct PipelineExercise: Sendable {
                 outcome.files += 1
             }
             submitter.readFile = { (path) throws(SurveyError) -> [UInt8] in
-                guard let found = written[path] else { throw .inputMissing(path: path, reason: "no such file") }
+                guard let found = written[path] else {
+                    throw .inputMissing(path: path, reason: "no such file")
+                }
                 return found
             }
             let submit = SubmitRequest(
                 paths: paths,
                 questionnaire: [questionnaire.id, nil, "nope/1"][max(0, source.below(8) - 5)],
-                delegation: source.below(8) == 7 ? source.pick(["FR", "Deutschland", "xx", "EL"]) : nil,
+                delegation: source.below(8) == 7
+                    ? source.pick(["FR", "Deutschland", "xx", "EL"]) : nil,
                 received: DateTimeInput(source.pick(PipelineConsultation.received)),
                 dryRun: source.below(8) == 7)
             if (try? submitter.submit(submit, into: store)) != nil { outcome.acceptedSubmits += 1 }
         }
         if let scratchFolder, source.below(4) == 3 {
-            let path = (scratchFolder as NSString).appendingPathComponent("pipeline-\(getpid()).csv")
+            let path = (scratchFolder as NSString).appendingPathComponent(
+                "pipeline-\(getpid()).csv")
             let content = PipelineConsultation.longCSV(questionnaire, respondents: true, &source)
             if FileManager.default.createFile(atPath: path, contents: Data(content)),
                 let when = DateTimeInput(source.pick(PipelineConsultation.received))
@@ -92,7 +96,9 @@ public struct PipelineExercise: Sendable {
             }
         }
         let format = source.pick(OutputFormat.allCases)
-        func render(_ document: Document) { outcome.renderedCharacters += document.render(as: format.renderer).count }
+        func render(_ document: Document) {
+            outcome.renderedCharacters += document.render(as: format.renderer).count
+        }
         analyse(store: store, questionnaire: questionnaire, source: &source, render: render)
         outcome.storedSubmissions = (try? store.submissions().count) ?? 0
         return outcome
@@ -108,9 +114,12 @@ public struct PipelineExercise: Sendable {
         let asOf = source.pick(PipelineConsultation.received)
         guard let today = CivilDate(iso: source.pick(PipelineConsultation.days)) else { return }
         let allowSums = source.below(2) == 0
-        let (onTime, asOfText): (Bool, String?) = source.pick([(false, nil), (true, nil), (false, asOf), (true, asOf)])
+        let (onTime, asOfText): (Bool, String?) = source.pick([
+            (false, nil), (true, nil), (false, asOf), (true, asOf),
+        ])
         let request = AnalysisRequest(
-            questionnaire: source.below(8) == 7 ? nil : chosen.id, asOf: asOfText.flatMap(DateTimeInput.init),
+            questionnaire: source.below(8) == 7 ? nil : chosen.id,
+            asOf: asOfText.flatMap(DateTimeInput.init),
             onTimeOnly: onTime, allowSums: allowSums)
         if let input = try? AnalysisInput.load(request, catalog: catalog, store: store) {
             let questionnaire = input.questionnaire
@@ -129,33 +138,40 @@ public struct PipelineExercise: Sendable {
             }
             render(
                 Tally(
-                    questionnaire: questionnaire, submissions: input.submissions, grouping: source.pick(Grouping.builtIn),
+                    questionnaire: questionnaire, submissions: input.submissions,
+                    grouping: source.pick(Grouping.builtIn),
                     options: input.options
                 ).document())
             let ranking = input.ranking(input.options)
-            let breakdown = input.breakdown(source.pick(Grouping.builtIn), alpha: 0.05, options: input.options)
+            let breakdown = input.breakdown(
+                source.pick(Grouping.builtIn), alpha: 0.05, options: input.options)
             let attribute = source.below(2) == 1
             for language in SummaryWriter.Language.allCases {
                 let writer = SummaryWriter(
                     ranking: ranking, breakdown: breakdown,
-                    lateCount: input.options.onTimeOnly ? 0 : ranking.lateAnswers.count, attribute: attribute)
+                    lateCount: input.options.onTimeOnly ? 0 : ranking.lateAnswers.count,
+                    attribute: attribute)
                 _ = writer.paragraph(language)
             }
         }
         // deadline, report, history, show: straight from the store, as their commands read it.
         let all = (try? store.submissions(questionnaire: chosen.id)) ?? []
         if let answers = try? store.firstAndLastAnswers(
-            questionnaire: chosen.id, before: DeadlineCheck.cutoff(today: today, questionnaire: chosen))
+            questionnaire: chosen.id,
+            before: DeadlineCheck.cutoff(today: today, questionnaire: chosen))
         {
             render(DeadlineCheck(questionnaire: chosen, answers: answers, today: today).document())
         }
         render(DeadlineCheck(questionnaire: chosen, submissions: all, today: today).document())
         _ = HTMLReport(
-            questionnaire: chosen, submissions: all, grouping: source.pick(Grouping.builtIn), today: today,
+            questionnaire: chosen, submissions: all, grouping: source.pick(Grouping.builtIn),
+            today: today,
             generated: Self.now
         ).render()
         let everything = (try? store.submissions()) ?? []
-        render(HistoryEntry.document(HistoryEntry.history(of: everything, questionnaire: chosen), catalog: catalog))
+        render(
+            HistoryEntry.document(
+                HistoryEntry.history(of: everything, questionnaire: chosen), catalog: catalog))
         if let latest = try? HistoryEntry.latest(
             1 + source.below(5), in: store, questionnaire: source.below(2) == 0 ? chosen.id : nil,
             questionnaire: { try? catalog.find($0) })
@@ -166,7 +182,8 @@ public struct PipelineExercise: Sendable {
             guard let found = try? store.submission(id: submission.id) else { continue }
             let questionnaire = try? catalog.find(found.questionnaire)
             let entry = try? HistoryEntry.entry(of: found, in: store, questionnaire: questionnaire)
-            var blocks = found.blocks(title: "Submission #\(found.id)", questionnaire: questionnaire)
+            var blocks = found.blocks(
+                title: "Submission #\(found.id)", questionnaire: questionnaire)
             blocks.append(.text("status: \(entry?.status ?? "unknown")"))
             render(Document(blocks: blocks, json: found.json(in: questionnaire)))
             _ = try? store.originalBytes(fileID: found.fileID)

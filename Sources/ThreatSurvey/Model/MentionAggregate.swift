@@ -66,7 +66,9 @@ public struct MentionAggregate: Sendable {
             while start < keyed.count {
                 var end = start
                 let key = keyed[start].priority ?? Int.max
-                while end + 1 < keyed.count, (keyed[end + 1].priority ?? Int.max) == key { end += 1 }
+                while end + 1 < keyed.count, (keyed[end + 1].priority ?? Int.max) == key {
+                    end += 1
+                }
                 let position = Double(start + end + 2) / 2
                 for i in start...end { borda[keyed[i].index] += Double(total) - position }
                 start = end + 1

@@ -30,7 +30,9 @@ public enum Priority {
         var value = 0
         var sawDigit = false
         for byte in text.utf8 {
-            guard byte >= 0x30, byte <= 0x39 else { return .failure(.notDigits(suggestion: suggestion(for: text))) }
+            guard byte >= 0x30, byte <= 0x39 else {
+                return .failure(.notDigits(suggestion: suggestion(for: text)))
+            }
             sawDigit = true
             // Bounded before it grows: once above the maximum, stay there.
             if value <= maximum { value = value * 10 + Int(byte - 0x30) }

@@ -55,7 +55,8 @@ public struct AnswerFile: Sendable {
             throw .invalidData([
                 Diagnostic(
                     file: name,
-                    message: "file of \(bytes.count >> 20) MiB is larger than the \(maximumBytes >> 20) MiB the general "
+                    message:
+                        "file of \(bytes.count >> 20) MiB is larger than the \(maximumBytes >> 20) MiB the general "
                         + "reader takes; a long CSV with a respondent column is streamed instead")
             ])
         }
@@ -89,7 +90,8 @@ public struct AnswerFile: Sendable {
             file.diagnostics.append(
                 Diagnostic(
                     file: name, severity: .warning,
-                    message: "not UTF-8; read as Windows-1252 (check accented names in the receipt)"))
+                    message: "not UTF-8; read as Windows-1252 (check accented names in the receipt)"
+                ))
         }
         file.format = hint ?? detectFormat(extension: ext, text: text.utf8)
         switch file.format {
@@ -128,7 +130,8 @@ public struct AnswerFile: Sendable {
         } catch {
             throw .invalidData(
                 diagnostics + [
-                    Diagnostic(file: name, line: error.line, column: error.column, message: error.message)
+                    Diagnostic(
+                        file: name, line: error.line, column: error.column, message: error.message)
                 ])
         }
     }
@@ -137,7 +140,9 @@ public struct AnswerFile: Sendable {
         // Excel honours (and sometimes writes) a first line "sep=;" naming the delimiter.
         var dialect = CSVDialect.detect(text.utf8)
         let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }
-        let sepLine = firstLine.count == 5 && String(decoding: firstLine.prefix(4), as: UTF8.self).lowercased() == "sep="
+        let sepLine =
+            firstLine.count == 5
+            && String(decoding: firstLine.prefix(4), as: UTF8.self).lowercased() == "sep="
         if sepLine, let named = firstLine.last { dialect = CSVDialect(delimiter: named) }
         self.dialect = dialect
         var (records, problems) = CSVReader.records(in: text.utf8, delimiter: dialect.delimiter)
@@ -160,14 +165,17 @@ public struct AnswerFile: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         file: name, line: problem.line, column: problem.column,
-                        message: "field longer than \(AnswerFile.maximumFieldBytes >> 20) MiB; the limit guards against "
+                        message:
+                            "field longer than \(AnswerFile.maximumFieldBytes >> 20) MiB; the limit guards against "
                             + "a missing closing quote or a corrupted file"))
             case .tooManyFields:
                 diagnostics.append(
                     Diagnostic(
                         file: name, line: problem.line, column: problem.column,
-                        message: "more than \(CSVReader.defaultMaximumFieldsPerRecord) fields in one record; "
-                            + "the rest of the line is ignored (an answer has one column per threat or question)"))
+                        message:
+                            "more than \(CSVReader.defaultMaximumFieldsPerRecord) fields in one record; "
+                            + "the rest of the line is ignored (an answer has one column per threat or question)"
+                    ))
             case .quoteInUnquotedField:
                 diagnostics.append(
                     Diagnostic(
@@ -177,7 +185,9 @@ public struct AnswerFile: Sendable {
         }
         // A record wider than the limit means this is not an answer file: said alone, not
         // buried under an error for each of its thousands of columns.
-        if problems.contains(where: { $0.kind == .tooManyFields }) { throw .invalidData(diagnostics) }
+        if problems.contains(where: { $0.kind == .tooManyFields }) {
+            throw .invalidData(diagnostics)
+        }
         // An unclosed quote is an error, but the rows before it are still checked, so that
         // every problem of the file is reported at once.
         guard let header = records.first else {
@@ -187,11 +197,15 @@ public struct AnswerFile: Sendable {
         if hint == nil {
             // Long files name a threat column; a priority or comment column without one is
             // a long file missing it (matrix files have neither), and is reported as such.
-            let longColumns = LongCSVParser.threatColumnNames.union(LongCSVParser.priorityColumnNames)
-                .union(LongCSVParser.questionColumnNames)
+            let longColumns = LongCSVParser.threatColumnNames.union(
+                LongCSVParser.priorityColumnNames
+            )
+            .union(LongCSVParser.questionColumnNames)
             format = keys.contains(where: { longColumns.contains($0) }) ? .csvLong : .csvMatrix
         }
-        if let column = keys.firstIndex(where: { LongCSVParser.questionnaireColumnNames.contains($0) }) {
+        if let column = keys.firstIndex(where: {
+            LongCSVParser.questionnaireColumnNames.contains($0)
+        }) {
             for record in records.dropFirst() where !record[safe: column].isEmpty {
                 namedQuestionnaires.append(record[safe: column])
             }

@@ -24,10 +24,15 @@ public struct AnswerParser: Sendable {
     ///
     /// - Throws: ``SurveyError/invalidData(_:)`` listing every problem when any is an error;
     ///   nothing from such a file may be stored.
-    public func parse(_ file: AnswerFile) throws(SurveyError) -> (responses: [Response], diagnostics: [Diagnostic]) {
+    public func parse(_ file: AnswerFile) throws(SurveyError) -> (
+        responses: [Response], diagnostics: [Diagnostic]
+    ) {
         var context = ParseContext(
-            questionnaire: questionnaire, delegation: delegation, file: file.name, threats: threats, prose: prose)
-        if let dialect = file.dialect { context.delimiter = dialect.delimiter == 0x09 ? "\t" : dialect.delimiterName }
+            questionnaire: questionnaire, delegation: delegation, file: file.name, threats: threats,
+            prose: prose)
+        if let dialect = file.dialect {
+            context.delimiter = dialect.delimiter == 0x09 ? "\t" : dialect.delimiterName
+        }
         var diagnostics = file.diagnostics
         var responses: [Response] = []
         switch file.format {
@@ -60,7 +65,9 @@ public struct AnswerParser: Sendable {
                 diagnostics.record(
                     Diagnostic(
                         file: file.name, severity: .warning,
-                        message: "every threat found in this text is in a negated clause; none is counted"))
+                        message:
+                            "every threat found in this text is in a negated clause; none is counted"
+                    ))
             }
             responses = [
                 Response(delegation: delegation.code, mentions: mentions, comments: text, line: 1)
@@ -68,12 +75,15 @@ public struct AnswerParser: Sendable {
         }
         // A delegation naming every threat most likely sent a template back untouched.
         let everyThreat = Set(questionnaire.threats.map(\.id))
-        for response in responses where everyThreat.count > 1 && Set(response.threats) == everyThreat {
+        for response in responses
+        where everyThreat.count > 1 && Set(response.threats) == everyThreat {
             diagnostics.record(
                 Diagnostic(
                     file: file.name, line: response.line, severity: .warning,
-                    message: "\(response.delegation) mentions every threat of \(questionnaire.id) (all "
-                        + "\(everyThreat.count)); check that the threats it does not mean were left out"))
+                    message:
+                        "\(response.delegation) mentions every threat of \(questionnaire.id) (all "
+                        + "\(everyThreat.count)); check that the threats it does not mean were left out"
+                ))
         }
         // Listed in file order, at most Diagnostic.listedPerFile, then "and N more".
         if diagnostics.containsErrors {

@@ -21,15 +21,22 @@ public struct ContactList: Sendable {
         let dialect = CSVDialect.detect(text.utf8)
         let (records, problems) = CSVReader.records(in: text.utf8, delimiter: dialect.delimiter)
         var diagnostics: [Diagnostic] = problems.filter { $0.kind == .unclosedQuote }.map {
-            Diagnostic(file: file, line: $0.line, column: $0.column, message: "quoted field is not closed")
+            Diagnostic(
+                file: file, line: $0.line, column: $0.column, message: "quoted field is not closed")
         }
-        guard let header = records.first else { throw .invalidData([Diagnostic(file: file, message: "file is empty")]) }
+        guard let header = records.first else {
+            throw .invalidData([Diagnostic(file: file, message: "file is empty")])
+        }
         let keys = header.fields.map { TextFolding.key($0) }
         let delegationColumn = keys.firstIndex { LongCSVParser.delegationColumnNames.contains($0) }
-        let emailColumn = keys.firstIndex { ["email", "e mail", "mail", "address", "email address"].contains($0) }
+        let emailColumn = keys.firstIndex {
+            ["email", "e mail", "mail", "address", "email address"].contains($0)
+        }
         guard let delegationColumn, let emailColumn else {
             throw .invalidData([
-                Diagnostic(file: file, line: 1, column: 1, message: "a contacts file needs columns \"delegation\" and \"email\"")
+                Diagnostic(
+                    file: file, line: 1, column: 1,
+                    message: "a contacts file needs columns \"delegation\" and \"email\"")
             ])
         }
         let resolver = MemberStateResolver.shared
@@ -50,7 +57,8 @@ public struct ContactList: Sendable {
             // dropped silently.
             var cells = [record[safe: emailColumn]]
             if record.fields.count > header.fields.count {
-                let extra = record.fields[header.fields.count...].map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                let extra = record.fields[header.fields.count...].map { $0.trimmingWhitespace() }
+                    .filter { !$0.isEmpty }
                 if emailColumn == header.fields.count - 1 && extra.allSatisfy(isPlainAddress) {
                     cells += extra
                 } else if let first = extra.first {
@@ -58,7 +66,8 @@ public struct ContactList: Sendable {
                         Diagnostic(
                             .error, at: record.location(ofField: header.fields.count, in: file),
                             "row has more cells than the header has columns, so \"\(first)\" would be lost; "
-                                + "separate addresses with \";\" or put a field holding the delimiter in double quotes"))
+                                + "separate addresses with \";\" or put a field holding the delimiter in double quotes"
+                        ))
                 }
             }
             for part in cells.flatMap({ $0.split(separator: ";") }) {
@@ -66,7 +75,9 @@ public struct ContactList: Sendable {
                 if address.isEmpty { continue }
                 guard isPlainAddress(address) else {
                     diagnostics.append(
-                        Diagnostic(.error, at: cell, "\"\(address)\" is not a plain e-mail address (local@domain)"))
+                        Diagnostic(
+                            .error, at: cell,
+                            "\"\(address)\" is not a plain e-mail address (local@domain)"))
                     continue
                 }
                 addresses[state.code, default: []].append(address)
@@ -79,8 +90,11 @@ public struct ContactList: Sendable {
     /// `local@domain.tld` with the RFC 5322 dot-atom characters only.
     static func isPlainAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), text.count <= 254 else { return false }
-        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.")
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), text.count <= 254 else {
+            return false
+        }
+        let atext = Set(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.")
         let domain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
         return parts[0].allSatisfy(atext.contains) && parts[1].allSatisfy(domain.contains)
             && !parts[0].hasPrefix(".") && !parts[0].hasSuffix(".") && !parts[1].hasPrefix(".")

@@ -15,7 +15,9 @@ struct JSONAnswerParser {
         let objects: [JSONNode]
         if let array = root.array {
             objects = array
-            if array.isEmpty { diagnostics.record(context.error(root.line, root.column, "empty array: no answers")) }
+            if array.isEmpty {
+                diagnostics.record(context.error(root.line, root.column, "empty array: no answers"))
+            }
         } else {
             objects = [root]
         }
@@ -39,27 +41,35 @@ struct JSONAnswerParser {
         return (responses, diagnostics)
     }
 
-    private func string(_ node: JSONNode?, _ field: String, into diagnostics: inout [Diagnostic]) -> String? {
+    private func string(_ node: JSONNode?, _ field: String, into diagnostics: inout [Diagnostic])
+        -> String?
+    {
         guard let node else { return nil }
         if case .null = node.value { return nil }
         guard let s = node.string else {
             diagnostics.record(
-                context.error(node.line, node.column, "\"\(field)\" must be a string, found \(node.kindName)"))
+                context.error(
+                    node.line, node.column, "\"\(field)\" must be a string, found \(node.kindName)")
+            )
             return nil
         }
         return s
     }
 
-    private func parseObject(_ object: JSONNode, into diagnostics: inout [Diagnostic]) -> Response? {
+    private func parseObject(_ object: JSONNode, into diagnostics: inout [Diagnostic]) -> Response?
+    {
         if let q = string(object["questionnaire"], "questionnaire", into: &diagnostics),
             let node = object["questionnaire"]
         {
             context.checkQuestionnaire(q, line: node.line, column: node.column, into: &diagnostics)
         }
         var state = context.delegation
-        if let node = object["delegation"], let written = string(node, "delegation", into: &diagnostics) {
+        if let node = object["delegation"],
+            let written = string(node, "delegation", into: &diagnostics)
+        {
             let fromFile = context.memberState(
-                written, line: node.line, column: node.column, role: "delegation", into: &diagnostics)
+                written, line: node.line, column: node.column, role: "delegation",
+                into: &diagnostics)
             if let given = context.delegation, let fromFile, given != fromFile {
                 diagnostics.record(
                     context.error(
@@ -69,13 +79,16 @@ struct JSONAnswerParser {
             state = fromFile
         } else if context.delegation == nil {
             diagnostics.record(
-                context.error(object.line, object.column, "missing \"delegation\" (or give --delegation)"))
+                context.error(
+                    object.line, object.column, "missing \"delegation\" (or give --delegation)"))
         }
         var cosignatories: [String] = []
         if let node = object["cosignatories"] {
             if let list = node.array {
                 for element in list {
-                    guard let written = string(element, "cosignatories", into: &diagnostics) else { continue }
+                    guard let written = string(element, "cosignatories", into: &diagnostics) else {
+                        continue
+                    }
                     if let s = context.memberState(
                         written, line: element.line, column: element.column, role: "cosignatory",
                         into: &diagnostics), s.code != state?.code, !cosignatories.contains(s.code)
@@ -85,7 +98,9 @@ struct JSONAnswerParser {
                 }
             } else if let written = node.string {
                 // One string: split as the CSV column is ("BE; LU", "BE/LU"), never on spaces.
-                for part in written.split(whereSeparator: { LongCSVParser.cosignatorySeparators.contains($0) })
+                for part in written.split(whereSeparator: {
+                    LongCSVParser.cosignatorySeparators.contains($0)
+                })
                 where !String(part).trimmingWhitespace().isEmpty {
                     if let s = context.memberState(
                         String(part), line: node.line, column: node.column + 1, role: "cosignatory",
@@ -96,7 +111,9 @@ struct JSONAnswerParser {
                 }
             } else {
                 diagnostics.record(
-                    context.error(node.line, node.column, "\"cosignatories\" must be a list of Member States"))
+                    context.error(
+                        node.line, node.column, "\"cosignatories\" must be a list of Member States")
+                )
             }
         }
         var dated: CivilDate?
@@ -104,7 +121,10 @@ struct JSONAnswerParser {
             dated = CivilDate(written: text)
             if dated == nil {
                 diagnostics.record(
-                    context.error(node.line, node.column, "\"date\" is not a date (YYYY-MM-DD, or day first as DD/MM/YYYY or DD.MM.YYYY): \"\(text)\""))
+                    context.error(
+                        node.line, node.column,
+                        "\"date\" is not a date (YYYY-MM-DD, or day first as DD/MM/YYYY or DD.MM.YYYY): \"\(text)\""
+                    ))
             }
         }
         let respondent = string(object["respondent"], "respondent", into: &diagnostics)
@@ -114,7 +134,9 @@ struct JSONAnswerParser {
                 var bare = Set<Int>()
                 for element in list {
                     if let m = mention(element, into: &diagnostics) {
-                        if element.members != nil, m.priority == nil, (m.comment ?? "").trimmingWhitespace().isEmpty {
+                        if element.members != nil, m.priority == nil,
+                            (m.comment ?? "").trimmingWhitespace().isEmpty
+                        {
                             bare.insert(mentions.count)
                         }
                         mentions.append(m)
@@ -124,16 +146,20 @@ struct JSONAnswerParser {
                 // the entries left as the template had them ({"priority": null, "comment": ""})
                 // mention nothing.
                 let every = Set(context.questionnaire.threats.map(\.id))
-                if !bare.isEmpty, bare.count < mentions.count, Set(mentions.map(\.threat)) == every {
+                if !bare.isEmpty, bare.count < mentions.count, Set(mentions.map(\.threat)) == every
+                {
                     diagnostics.record(
                         context.warning(
                             node.line, node.column,
                             "every threat of \(context.questionnaire.id) is listed, as in a filled-in template: "
-                                + "the \(bare.count) entries without priority or comment mention nothing"))
-                    mentions = mentions.enumerated().filter { !bare.contains($0.offset) }.map(\.element)
+                                + "the \(bare.count) entries without priority or comment mention nothing"
+                        ))
+                    mentions = mentions.enumerated().filter { !bare.contains($0.offset) }.map(
+                        \.element)
                 }
             } else {
-                diagnostics.record(context.error(node.line, node.column, "\"threats\" must be a list"))
+                diagnostics.record(
+                    context.error(node.line, node.column, "\"threats\" must be a list"))
             }
         }
         var answers: [Response.Answer] = []
@@ -163,7 +189,9 @@ struct JSONAnswerParser {
                 }
             } else {
                 diagnostics.record(
-                    context.error(node.line, node.column, "\"answers\" must be an object of question → answer"))
+                    context.error(
+                        node.line, node.column, "\"answers\" must be an object of question → answer"
+                    ))
             }
         }
         var comments: String?
@@ -176,7 +204,9 @@ struct JSONAnswerParser {
         guard let state else { return nil }
         if mentions.isEmpty && answers.isEmpty {
             diagnostics.record(
-                context.warning(object.line, object.column, "\(state.code) names no threat and answers no question"))
+                context.warning(
+                    object.line, object.column,
+                    "\(state.code) names no threat and answers no question"))
         }
         return Response(
             delegation: state.code, cosignatories: MemberState.sortedByProtocol(cosignatories),
@@ -186,7 +216,9 @@ struct JSONAnswerParser {
 
     private func mention(_ element: JSONNode, into diagnostics: inout [Diagnostic]) -> Mention? {
         if let name = element.string {
-            guard let id = context.threat(name, line: element.line, column: element.column, into: &diagnostics)
+            guard
+                let id = context.threat(
+                    name, line: element.line, column: element.column, into: &diagnostics)
             else { return nil }
             return Mention(threat: id, phrase: name, line: element.line, column: element.column)
         }
@@ -194,26 +226,32 @@ struct JSONAnswerParser {
             diagnostics.record(
                 context.error(
                     element.line, element.column,
-                    "a threat is a name or {\"threat\": …, \"priority\": …}, found \(element.kindName)"))
+                    "a threat is a name or {\"threat\": …, \"priority\": …}, found \(element.kindName)"
+                ))
             return nil
         }
         guard let nameNode = element["threat"], let name = nameNode.string else {
             diagnostics.record(context.error(element.line, element.column, "missing \"threat\""))
             return nil
         }
-        let id = context.threat(name, line: nameNode.line, column: nameNode.column, into: &diagnostics)
+        let id = context.threat(
+            name, line: nameNode.line, column: nameNode.column, into: &diagnostics)
         var priority: Int?
         if let p = element["priority"] {
             switch p.value {
             case .number(let text):
                 // An integer literal only: 1e3, 1.0, -1 and huge values are refused.
-                priority = context.priority(text, line: p.line, column: p.column, into: &diagnostics)
+                priority = context.priority(
+                    text, line: p.line, column: p.column, into: &diagnostics)
             case .string(let text):
-                priority = context.priority(text, line: p.line, column: p.column, into: &diagnostics)
+                priority = context.priority(
+                    text, line: p.line, column: p.column, into: &diagnostics)
             case .null: break
             default:
                 diagnostics.record(
-                    context.error(p.line, p.column, "bad priority: a whole number from 1 (highest), found \(p.kindName)"))
+                    context.error(
+                        p.line, p.column,
+                        "bad priority: a whole number from 1 (highest), found \(p.kindName)"))
             }
         }
         let comment = element["comment"]?.string

@@ -24,7 +24,8 @@ struct LongCSVParser {
     /// A column that marks whether the row's threat is mentioned (`x`, `yes`, blank): the
     /// long template's way to keep every threat's row and say which are meant.
     static let mentionColumnNames: Set<String> = [
-        "mentioned", "mention", "selected", "mentionne", "erwahnt", "genannt", "mencionado", "menzionato",
+        "mentioned", "mention", "selected", "mentionne", "erwahnt", "genannt", "mencionado",
+        "menzionato",
         "genoemd", "wymieniono",
     ]
 
@@ -49,7 +50,9 @@ struct LongCSVParser {
 
     func parse(_ records: [CSVRecord]) -> (responses: [Response], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let header = records.first else { return ([], [context.error(nil, nil, "file is empty")]) }
+        guard let header = records.first else {
+            return ([], [context.error(nil, nil, "file is empty")])
+        }
         var columns = Columns()
         for (index, name) in header.fields.enumerated() {
             let key = TextFolding.key(name)
@@ -113,15 +116,18 @@ struct LongCSVParser {
             // A template row left blank: only the questionnaire and the threat written (with
             // --delegation, the filled-in template rule below decides instead).
             if context.delegation == nil && columns.delegation != nil && !filled(columns.delegation)
-                && !filled(columns.priority) && !filled(columns.comment) && !filled(columns.mentioned)
-                && !filled(columns.question) && !filled(columns.answer) && !filled(columns.cosignatories)
+                && !filled(columns.priority) && !filled(columns.comment)
+                && !filled(columns.mentioned)
+                && !filled(columns.question) && !filled(columns.answer)
+                && !filled(columns.cosignatories)
                 && (columns.priority != nil || columns.mentioned != nil)
             {
                 blankRows.append(record.line)
                 continue
             }
             if let q = cell(columns.questionnaire) {
-                context.checkQuestionnaire(q.text, line: q.line, column: q.column, into: &diagnostics)
+                context.checkQuestionnaire(
+                    q.text, line: q.line, column: q.column, into: &diagnostics)
             }
             var state = context.delegation
             if let d = cell(columns.delegation) {
@@ -139,7 +145,8 @@ struct LongCSVParser {
             var cosignatories: [String] = []
             if let c = cell(columns.cosignatories) {
                 // Never on spaces: "Czech Republic" is one state.
-                for part in c.text.split(whereSeparator: { Self.cosignatorySeparators.contains($0) })
+                for part in c.text.split(whereSeparator: { Self.cosignatorySeparators.contains($0) }
+                )
                 where !String(part).trimmingWhitespace().isEmpty {
                     if let s = context.memberState(
                         String(part), line: c.line, column: c.column, role: "cosignatory",
@@ -159,7 +166,8 @@ struct LongCSVParser {
                 let id = context.threat(t.text, line: t.line, column: t.column, into: &diagnostics)
                 var priority: Int?
                 if let p = cell(columns.priority) {
-                    priority = context.priority(p.text, line: p.line, column: p.column, into: &diagnostics)
+                    priority = context.priority(
+                        p.text, line: p.line, column: p.column, into: &diagnostics)
                 }
                 var marked: Bool?
                 if let m = cell(columns.mentioned), !m.text.trimmingWhitespace().isEmpty {
@@ -174,7 +182,8 @@ struct LongCSVParser {
                         diagnostics.record(
                             context.error(
                                 p.line, p.column,
-                                "this row gives a priority but its mention column says no; clear one of them"))
+                                "this row gives a priority but its mention column says no; clear one of them"
+                            ))
                     }
                 }
                 let comment = cell(columns.comment)?.text.trimmingWhitespace()
@@ -213,7 +222,8 @@ struct LongCSVParser {
             if responses[key] == nil {
                 order.append(key)
                 responses[key] = Response(
-                    delegation: state.code, respondent: respondent?.isEmpty == false ? respondent : nil,
+                    delegation: state.code,
+                    respondent: respondent?.isEmpty == false ? respondent : nil,
                     line: record.line)
             }
             for code in cosignatories where code != state.code {
@@ -237,7 +247,8 @@ struct LongCSVParser {
             if let answer { responses[key]?.answers.append(answer) }
         }
         if !blankRows.isEmpty {
-            let lines = blankRows.prefix(5).map(String.init).joined(separator: ", ")
+            let lines =
+                blankRows.prefix(5).map(String.init).joined(separator: ", ")
                 + (blankRows.count > 5 ? ", …" : "")
             diagnostics.record(
                 context.warning(
@@ -257,8 +268,11 @@ struct LongCSVParser {
                     context.warning(
                         response.line, nil,
                         "\(response.delegation) lists every threat of \(context.questionnaire.id), as a filled-in "
-                            + "template: the \(dropped.count) row(s) without priority or comment mention nothing"))
-                response.mentions = response.mentions.enumerated().filter { !bareRows.contains($0.offset) }.map(\.element)
+                            + "template: the \(dropped.count) row(s) without priority or comment mention nothing"
+                    ))
+                response.mentions = response.mentions.enumerated().filter {
+                    !bareRows.contains($0.offset)
+                }.map(\.element)
                 responses[key] = response
             }
         }

@@ -17,7 +17,9 @@ struct MatrixCSVParser {
 
     func parse(_ records: [CSVRecord]) -> (responses: [Response], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let header = records.first else { return ([], [context.error(nil, nil, "file is empty")]) }
+        guard let header = records.first else {
+            return ([], [context.error(nil, nil, "file is empty")])
+        }
         var threatColumns: [(index: Int, threat: String)] = []
         var commentColumn: Int?
         var columnOfThreat: [String: Int] = [:]  // linear in the header's width
@@ -81,13 +83,15 @@ struct MatrixCSVParser {
                     if case .notDigits(let plain) = problem { suggestion = plain }
                     diagnostics.record(
                         context.error(
-                            at.line, at.column, Priority.message(TerminalText.clipped(text), problem),
+                            at.line, at.column,
+                            Priority.message(TerminalText.clipped(text), problem),
                             suggestion: suggestion))
                 } else {
                     diagnostics.record(
                         context.error(
                             at.line, at.column,
-                            "cell \"\(TerminalText.clipped(text))\" is neither a priority nor a mark (x, yes, ✓) nor empty"))
+                            "cell \"\(TerminalText.clipped(text))\" is neither a priority nor a mark (x, yes, ✓) nor empty"
+                        ))
                 }
             }
             rows.append((record, state, cells))

@@ -22,7 +22,8 @@ enum Negation {
         // en
         "not", "no", "none", "neither", "nor", "never", "cannot", "nil",
         // fr (ne … pas/plus/jamais; n' before a vowel)
-        "ne", "n", "pas", "aucun", "aucune", "aucuns", "aucunes", "jamais", "ni", "nul", "nulle", "non",
+        "ne", "n", "pas", "aucun", "aucune", "aucuns", "aucunes", "jamais", "ni", "nul", "nulle",
+        "non",
         // de
         "nicht", "kein", "keine", "keinen", "keiner", "keines", "keinem", "weder", "nie", "niemals",
         // es
@@ -67,36 +68,46 @@ enum Negation {
     /// sunt", "nu reprezintă", … negate.
     static let conditionalCues: [String: Set<String>] = [
         "nu": [
-            "este", "e", "sunt", "reprezinta", "constituie", "au", "a", "am", "avem", "exista", "se", "mai",
-            "consideram", "considera", "prezinta", "ridica", "pune", "sint", "era", "erau", "s", "ne", "i",
+            "este", "e", "sunt", "reprezinta", "constituie", "au", "a", "am", "avem", "exista",
+            "se", "mai",
+            "consideram", "considera", "prezinta", "ridica", "pune", "sint", "era", "erau", "s",
+            "ne", "i",
         ]
     ]
 
     /// Words that, right after a cue, undo it: "not only", "non seulement", "nicht nur",
     /// "no doubt", "sans doute".
     static let undoing: Set<String> = [
-        "only", "seulement", "nur", "solo", "alleen", "tylko", "numai", "samo", "tikai", "tik", "vain",
+        "only", "seulement", "nur", "solo", "alleen", "tylko", "numai", "samo", "tikai", "tik",
+        "vain",
         "kun", "bara", "bare", "ainult", "μονο", "само", "biss", "csak", "len", "jen", "least",
         "doubt", "doute", "duda", "dubbio", "zweifel", "twijfel",
     ]
 
     /// Folded filler words meaning "number" ("no. 1", "Nr. 2"): a cue followed by a number or
     /// by one of these is an abbreviation, not a negation.
-    static let numberWords: Set<String> = ["nr", "n", "no", "number", "numero", "nummer", "num", "numer"]
+    static let numberWords: Set<String> = [
+        "nr", "n", "no", "number", "numero", "nummer", "num", "numer",
+    ]
 
     /// Contrast words that end a clause, lower-cased with their accents.
     static let contrasts: Set<String> = [
-        "but", "however", "although", "though", "whereas", "mais", "cependant", "toutefois", "pourtant",
-        "tandis", "aber", "jedoch", "sondern", "pero", "sino", "aunque", "però", "ma", "tuttavia", "maar",
-        "ale", "lecz", "jednak", "mas", "porém", "contudo", "dar", "însă", "insă", "men", "mutta", "vaan",
-        "kuid", "aga", "viszont", "bet", "tačiau", "ali", "ampak", "vendar", "avšak", "αλλά", "όμως", "но",
+        "but", "however", "although", "though", "whereas", "mais", "cependant", "toutefois",
+        "pourtant",
+        "tandis", "aber", "jedoch", "sondern", "pero", "sino", "aunque", "però", "ma", "tuttavia",
+        "maar",
+        "ale", "lecz", "jednak", "mas", "porém", "contudo", "dar", "însă", "insă", "men", "mutta",
+        "vaan",
+        "kuid", "aga", "viszont", "bet", "tačiau", "ali", "ampak", "vendar", "avšak", "αλλά",
+        "όμως", "но",
         "обаче", "iżda", "imma", "ach",
     ]
 
     /// Two-word contrasts, folded: they end a clause, and their words are neither cues nor
     /// threats ("sin embargo" is "however", not an embargo; "no obstante" is not a negation).
     static let contrastPairs: Set<String> = [
-        "sin embargo", "no obstante", "par contre", "en revanche", "en cambio", "al contrario", "in contrast",
+        "sin embargo", "no obstante", "par contre", "en revanche", "en cambio", "al contrario",
+        "in contrast",
         "niemniej jednak", "no entanto",
     ]
 
@@ -109,15 +120,20 @@ enum Negation {
         "proble", "προβλημ", "проблем", "ongelm", "fadhb", "issue", "concern", "preoccup", "sorge",
         "enjeu", "kwesti", "zorg",
         // threat, danger, risk
-        "threat", "menac", "bedroh", "gefahr", "amenaz", "minacc", "bedreig", "zagroz", "ameac", "amenint",
-        "hrozb", "ohroz", "prijetn", "grozn", "trusel", "trussel", "fenyeget", "veszely", "uhka", "draud",
-        "gresm", "απειλ", "заплах", "theddid", "bagairt", "risk", "risque", "riesgo", "rischi", "risico",
+        "threat", "menac", "bedroh", "gefahr", "amenaz", "minacc", "bedreig", "zagroz", "ameac",
+        "amenint",
+        "hrozb", "ohroz", "prijetn", "grozn", "trusel", "trussel", "fenyeget", "veszely", "uhka",
+        "draud",
+        "gresm", "απειλ", "заплах", "theddid", "bagairt", "risk", "risque", "riesgo", "rischi",
+        "risico",
         "ryzyk", "risco", "κινδυν", "риск", "danger",
         // relevant, significant, important
-        "relevan", "rilevan", "pertinen", "signific", "signifik", "importan", "wichtig", "belangrijk",
+        "relevan", "rilevan", "pertinen", "signific", "signifik", "importan", "wichtig",
+        "belangrijk",
         "istotn", "bedeut", "erheblich", "zasadni",
         // observed, detected, found
-        "observ", "detect", "constat", "festgestellt", "beobacht", "waargenom", "zaobserw", "stwierdz",
+        "observ", "detect", "constat", "festgestellt", "beobacht", "waargenom", "zaobserw",
+        "stwierdz",
         "rilev", "detectad",
     ]
 
@@ -125,7 +141,9 @@ enum Negation {
     static let predicateWords: Set<String> = ["hot", "oht", "ohu", "ohud"]
 
     /// Words after "ne"/"n'" that complete the French negation, for the receipt's label.
-    static let frenchCompletions: Set<String> = ["pas", "plus", "jamais", "aucun", "aucune", "rien", "guere", "point"]
+    static let frenchCompletions: Set<String> = [
+        "pas", "plus", "jamais", "aucun", "aucune", "rien", "guere", "point",
+    ]
 
     /// How many words after a cue may hold the predicate it negates ("ne constituent pas une
     /// priorité": four). Bounded so that a long sentence does not turn an unrelated
@@ -137,7 +155,9 @@ enum Negation {
     /// - Complexity: O(prefixes sharing the word's first three characters).
     static func isPredicate(_ key: String) -> Bool {
         if predicateWords.contains(key) { return true }
-        guard key.count >= 4, let candidates = prefixesByStart[String(key.prefix(3))] else { return false }
+        guard key.count >= 4, let candidates = prefixesByStart[String(key.prefix(3))] else {
+            return false
+        }
         return candidates.contains { key.hasPrefix($0) }
     }
 

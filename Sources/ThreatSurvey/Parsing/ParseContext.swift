@@ -19,7 +19,8 @@ struct ParseContext: Sendable {
     var roster: Set<String>
 
     init(
-        questionnaire: Questionnaire, delegation: MemberState?, file: String, threats: ThreatResolver,
+        questionnaire: Questionnaire, delegation: MemberState?, file: String,
+        threats: ThreatResolver,
         prose: ProseMatcher
     ) {
         self.questionnaire = questionnaire
@@ -31,7 +32,9 @@ struct ParseContext: Sendable {
         self.roster = Set(questionnaire.roster)
     }
 
-    func error(_ line: Int?, _ column: Int?, _ message: String, suggestion: String? = nil) -> Diagnostic {
+    func error(_ line: Int?, _ column: Int?, _ message: String, suggestion: String? = nil)
+        -> Diagnostic
+    {
         Diagnostic(file: file, line: line, column: column, message: message, suggestion: suggestion)
     }
 
@@ -45,7 +48,9 @@ struct ParseContext: Sendable {
         in text: String, line: Int, column: Int, into diagnostics: inout [Diagnostic]
     ) -> [Mention] {
         let reading = prose.read(text, firstLine: line, firstColumn: column)
-        for note in reading.notes { diagnostics.record(warning(note.line, note.column, note.message)) }
+        for note in reading.notes {
+            diagnostics.record(warning(note.line, note.column, note.message))
+        }
         return reading.mentions
     }
 
@@ -56,11 +61,15 @@ struct ParseContext: Sendable {
     /// Empty trailing cells (Excel's habit) are not extra.
     ///
     /// - Complexity: O(cells of the row).
-    func checkExtraCells(_ record: CSVRecord, header: CSVRecord, into diagnostics: inout [Diagnostic]) {
+    func checkExtraCells(
+        _ record: CSVRecord, header: CSVRecord, into diagnostics: inout [Diagnostic]
+    ) {
         let width = header.fields.count
         guard record.fields.count > width else { return }
         let extra = record.fields[width...]
-        guard let firstFilled = extra.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) else { return }
+        guard let firstFilled = extra.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) else {
+            return
+        }
         let at = record.location(ofField: firstFilled, in: file)
         let lastFilled = extra.lastIndex(where: { !$0.trimmingWhitespace().isEmpty }) ?? firstFilled
         let meant = record.fields[(width - 1)...lastFilled].joined(separator: delimiter)
@@ -87,7 +96,8 @@ struct ParseContext: Sendable {
             diagnostics.record(
                 error(
                     line, column, "unknown Member State \"\(TerminalText.clipped(trimmed))\"",
-                    suggestion: diagnostics.count < Self.suggestionLimit ? states.suggestion(for: trimmed) : nil))
+                    suggestion: diagnostics.count < Self.suggestionLimit
+                        ? states.suggestion(for: trimmed) : nil))
             return nil
         }
         if !roster.contains(state.code) {
@@ -101,13 +111,17 @@ struct ParseContext: Sendable {
     }
 
     /// Resolves a threat name, or records an error with a suggestion.
-    func threat(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) -> String? {
+    func threat(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic])
+        -> String?
+    {
         let trimmed = text.trimmingWhitespace()
         guard let id = threats.resolve(trimmed) else {
             diagnostics.record(
                 error(
-                    line, column, "unknown threat \"\(TerminalText.clipped(trimmed))\" in \(questionnaire.id)",
-                    suggestion: diagnostics.count < Self.suggestionLimit ? threats.suggestion(for: trimmed) : nil))
+                    line, column,
+                    "unknown threat \"\(TerminalText.clipped(trimmed))\" in \(questionnaire.id)",
+                    suggestion: diagnostics.count < Self.suggestionLimit
+                        ? threats.suggestion(for: trimmed) : nil))
             return nil
         }
         return id
@@ -115,7 +129,9 @@ struct ParseContext: Sendable {
 
     /// Parses a priority (plain digits, 1 through ``Priority/maximum``), or records an error
     /// with the plain spelling as a suggestion when there is one (`+3`, `1.0`, `1e3`).
-    func priority(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) -> Int? {
+    func priority(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic])
+        -> Int?
+    {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return nil }
         switch Priority.parse(trimmed) {
@@ -125,13 +141,17 @@ struct ParseContext: Sendable {
             var suggestion: String?
             if case .notDigits(let plain) = problem { suggestion = plain }
             diagnostics.record(
-                error(line, column, Priority.message(TerminalText.clipped(trimmed), problem), suggestion: suggestion))
+                error(
+                    line, column, Priority.message(TerminalText.clipped(trimmed), problem),
+                    suggestion: suggestion))
             return nil
         }
     }
 
     /// Checks that a questionnaire named in the file is the one being answered.
-    func checkQuestionnaire(_ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]) {
+    func checkQuestionnaire(
+        _ text: String, line: Int?, column: Int?, into diagnostics: inout [Diagnostic]
+    ) {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return }
         if Questionnaire.canonicalID(trimmed).uppercased() != questionnaire.id.uppercased() {
@@ -166,7 +186,8 @@ struct ParseContext: Sendable {
                     line, column,
                     "answer \"\(value)\" to \"\(question.id)\" is not one of \(valid)",
                     suggestion: EditDistance.suggestion(
-                        for: value, among: question.validAnswers.map { (TextFolding.key($0), $0) })))
+                        for: value, among: question.validAnswers.map { (TextFolding.key($0), $0) }))
+            )
             return nil
         }
         return Response.Answer(question: question.id, value: normalized, line: line)

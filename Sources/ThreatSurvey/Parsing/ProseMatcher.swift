@@ -79,7 +79,9 @@ public struct ProseMatcher: Sendable {
     /// the right lines.
     ///
     /// - Complexity: O(words × aliases sharing a first word).
-    public func read(_ text: String, firstLine: Int = 1, firstColumn: Int = 1) -> (mentions: [Mention], notes: [Note]) {
+    public func read(_ text: String, firstLine: Int = 1, firstColumn: Int = 1) -> (
+        mentions: [Mention], notes: [Note]
+    ) {
         var mentions: [Mention] = []
         var notes: [Note] = []
         var lineNumber = firstLine
@@ -107,7 +109,8 @@ public struct ProseMatcher: Sendable {
     }
 
     private func read(
-        line: Substring, number: Int, offset: Int, into mentions: inout [Mention], notes: inout [Note]
+        line: Substring, number: Int, offset: Int, into mentions: inout [Mention],
+        notes: inout [Note]
     ) {
         let tokens = Self.tokens(of: line)
         guard !tokens.isEmpty else { return }
@@ -121,13 +124,17 @@ public struct ProseMatcher: Sendable {
         var phrases: [Phrase] = []
         var ordinalDot = [Bool](repeating: false, count: count)  // gap before k is an ordinal's "."
         for k in 0..<count where ProsePriority.isPriorityWord(tokens[k].key) {
-            if k + 1 < count, let n = ProsePriority.number(tokens[k + 1].key), Self.isSpace(gap(before: k + 1)) {
+            if k + 1 < count, let n = ProsePriority.number(tokens[k + 1].key),
+                Self.isSpace(gap(before: k + 1))
+            {
                 phrases.append(Phrase(first: k, last: k + 1, value: n, label: raw(k, k + 1)))
             } else if k + 2 < count, Negation.numberWords.contains(tokens[k + 1].key),
                 let n = ProsePriority.number(tokens[k + 2].key), Self.isSpace(gap(before: k + 1))
             {
                 phrases.append(Phrase(first: k, last: k + 2, value: n, label: raw(k, k + 2)))
-            } else if k > 0, let n = ProsePriority.ordinals[tokens[k - 1].key] ?? ProsePriority.writtenOrdinal(tokens[k - 1].key),
+            } else if k > 0,
+                let n = ProsePriority.ordinals[tokens[k - 1].key]
+                    ?? ProsePriority.writtenOrdinal(tokens[k - 1].key),
                 Self.isSpace(gap(before: k))
             {
                 phrases.append(Phrase(first: k - 1, last: k, value: n, label: raw(k - 1, k)))
@@ -170,10 +177,15 @@ public struct ProseMatcher: Sendable {
                     if comma { g += 1 }
                 }
             }
-            let maltese = k + 1 < count && (tokens[k].key == "ma" || tokens[k].key == "m")
+            let maltese =
+                k + 1 < count && (tokens[k].key == "ma" || tokens[k].key == "m")
                 && tokens[k + 1].key.hasSuffix("x")
-            let pairStart = k + 1 < count && Negation.contrastPairs.contains(tokens[k].key + " " + tokens[k + 1].key)
-            let pairEnd = k > 0 && isContrast[k - 1] && Negation.contrastPairs.contains(tokens[k - 1].key + " " + tokens[k].key)
+            let pairStart =
+                k + 1 < count
+                && Negation.contrastPairs.contains(tokens[k].key + " " + tokens[k + 1].key)
+            let pairEnd =
+                k > 0 && isContrast[k - 1]
+                && Negation.contrastPairs.contains(tokens[k - 1].key + " " + tokens[k].key)
             if pairStart {
                 isContrast[k] = true
                 (c, s, g) = (c + 1, s + 1, g + 1)
@@ -253,7 +265,8 @@ public struct ProseMatcher: Sendable {
                 notes.append(
                     Note(
                         line: number, column: tokens[p.first].column + offset,
-                        message: "priority \(p.value) in \"\(p.label)\" is outside 1…\(highestPriority) "
+                        message:
+                            "priority \(p.value) in \"\(p.label)\" is outside 1…\(highestPriority) "
                             + "(the questionnaire's threats); ignored"))
             }
         }
@@ -310,11 +323,13 @@ public struct ProseMatcher: Sendable {
                     threat: candidate.threat, origin: .prose, phrase: raw(i, end), line: number,
                     column: tokens[i].column + offset)
                 if let c = lastCue[i], let label = cue[c],
-                    !(predicateSinceCue[i] && end + 1 < count && clause[end + 1] == clause[end] && predicateAhead[end + 1])
+                    !(predicateSinceCue[i] && end + 1 < count && clause[end + 1] == clause[end]
+                        && predicateAhead[end + 1])
                 {
                     mention.negated = true
                     mention.cue = label
-                } else if end + 1 < count, span[end + 1] == span[end], let q = nextQualified[end + 1],
+                } else if end + 1 < count, span[end + 1] == span[end],
+                    let q = nextQualified[end + 1],
                     let label = cue[q]
                 {
                     mention.negated = true
@@ -371,14 +386,17 @@ public struct ProseMatcher: Sendable {
             if ProsePriority.number(next.key) != nil { return nil }  // "no. 1", "Mitte 2015"
             if gapAfter == "-" { return nil }  // "non-EU"
         }
-        if let required = Negation.conditionalCues[token.key], !(next.map { required.contains($0.key) } ?? false) {
+        if let required = Negation.conditionalCues[token.key],
+            !(next.map { required.contains($0.key) } ?? false)
+        {
             return nil
         }
         if token.key == "ne" || token.key == "n" {
             var j = k + 1
             while j < tokens.count && j <= k + 4 && clause[j] == clause[k] {
                 if Negation.frenchCompletions.contains(tokens[j].key) {
-                    return word + (token.key == "n" ? "'" : "") + " … " + String(line[tokens[j].start..<tokens[j].end])
+                    return word + (token.key == "n" ? "'" : "") + " … "
+                        + String(line[tokens[j].start..<tokens[j].end])
                 }
                 j += 1
             }
@@ -404,7 +422,9 @@ public struct ProseMatcher: Sendable {
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 3, let value = Int(digits) else { return nil }
         rest = rest.dropFirst(digits.count)
-        guard let close = rest.first, close == "." || close == ")", !(opened && close != ")") else { return nil }
+        guard let close = rest.first, close == "." || close == ")", !(opened && close != ")") else {
+            return nil
+        }
         rest = rest.dropFirst()
         guard let space = rest.first, space == " " || space == "\t" else { return nil }
         return (value, String(body[body.startIndex..<rest.startIndex]))

@@ -24,22 +24,27 @@ enum ProsePriority {
             (
                 1,
                 [
-                    "first", "premiere", "premier", "erste", "ersten", "erster", "erstes", "primera", "primer",
-                    "primero", "prima", "primo", "eerste", "pierwszy", "pierwsza", "pierwsze", "pierwszym",
+                    "first", "premiere", "premier", "erste", "ersten", "erster", "erstes",
+                    "primera", "primer",
+                    "primero", "prima", "primo", "eerste", "pierwszy", "pierwsza", "pierwsze",
+                    "pierwszym",
                     "pierwszego", "primeira", "primeiro",
                 ]
             ),
             (
                 2,
                 [
-                    "second", "deuxieme", "seconde", "zweite", "zweiten", "zweiter", "zweites", "segunda",
-                    "segundo", "seconda", "secondo", "tweede", "drugi", "druga", "drugie", "drugim", "drugiego",
+                    "second", "deuxieme", "seconde", "zweite", "zweiten", "zweiter", "zweites",
+                    "segunda",
+                    "segundo", "seconda", "secondo", "tweede", "drugi", "druga", "drugie", "drugim",
+                    "drugiego",
                 ]
             ),
             (
                 3,
                 [
-                    "third", "troisieme", "dritte", "dritten", "dritter", "drittes", "tercera", "tercer",
+                    "third", "troisieme", "dritte", "dritten", "dritter", "drittes", "tercera",
+                    "tercer",
                     "tercero", "terza", "terzo", "derde", "trzeci", "trzecia", "trzecie", "trzecim",
                     "terceira", "terceiro",
                 ]
@@ -47,14 +52,16 @@ enum ProsePriority {
             (
                 4,
                 [
-                    "fourth", "quatrieme", "vierte", "vierten", "vierter", "viertes", "cuarta", "cuarto",
+                    "fourth", "quatrieme", "vierte", "vierten", "vierter", "viertes", "cuarta",
+                    "cuarto",
                     "quarta", "quarto", "vierde", "czwarty", "czwarta", "czwarte", "czwartym",
                 ]
             ),
             (
                 5,
                 [
-                    "fifth", "cinquieme", "funfte", "funften", "funfter", "quinta", "quinto", "vijfde", "piaty",
+                    "fifth", "cinquieme", "funfte", "funften", "funfter", "quinta", "quinto",
+                    "vijfde", "piaty",
                     "piata", "piate", "piatym",
                 ]
             ),
@@ -67,19 +74,24 @@ enum ProsePriority {
 
     /// Suffixes of written ordinals ("1st", "2nd", "3rd", "4th", "1re", "1ere", "2e", "2eme",
     /// "1a", "1o"), folded.
-    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "re", "ere", "er", "e", "eme", "a", "o"]
+    static let ordinalSuffixes: Set<String> = [
+        "st", "nd", "rd", "th", "re", "ere", "er", "e", "eme", "a", "o",
+    ]
 
     /// The value of a folded word that is a written ordinal ("2nd", "1ère" → 2, 1), or `nil`.
     static func writtenOrdinal(_ key: String) -> Int? {
         let digits = key.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 4, ordinalSuffixes.contains(String(key.dropFirst(digits.count)))
+        guard !digits.isEmpty, digits.count <= 4,
+            ordinalSuffixes.contains(String(key.dropFirst(digits.count)))
         else { return nil }
         return Int(digits)
     }
 
     /// The value of a folded word made of digits only (at most 9, so no overflow), or `nil`.
     static func number(_ key: String) -> Int? {
-        guard !key.isEmpty, key.count <= 9, key.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard !key.isEmpty, key.count <= 9, key.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
         return Int(key)
     }
 }

@@ -31,7 +31,8 @@ extension Questionnaire {
             root = try JSONParser.parse(text.utf8)
         } catch {
             throw .invalidData([
-                Diagnostic(file: file, line: error.line, column: error.column, message: error.message)
+                Diagnostic(
+                    file: file, line: error.line, column: error.column, message: error.message)
             ])
         }
         guard root.members != nil else {
@@ -140,7 +141,9 @@ extension Questionnaire {
                 continue
             }
             if let first = seenIDs[id] {
-                fail(idNode, "duplicate threat id \"\(id)\" (first defined on line \(first.line))", nil)
+                fail(
+                    idNode, "duplicate threat id \"\(id)\" (first defined on line \(first.line))",
+                    nil)
                 continue
             }
             seenIDs[id] = idNode
@@ -154,7 +157,9 @@ extension Questionnaire {
                     for member in members {
                         guard let terms = member.value.array, terms.allSatisfy({ $0.string != nil })
                         else {
-                            fail(member.value, "aliases for \"\(member.key)\" must be a list of strings", nil)
+                            fail(
+                                member.value,
+                                "aliases for \"\(member.key)\" must be a list of strings", nil)
                             continue
                         }
                         aliases.append((member.key, terms.compactMap(\.string)))
@@ -215,7 +220,9 @@ extension Questionnaire {
             }
             seen[id] = idNode.line
             let text = element["text"]?.string ?? ""
-            if text.isEmpty { fail(element["text"] ?? element, "question \"\(id)\" needs a \"text\"", nil) }
+            if text.isEmpty {
+                fail(element["text"] ?? element, "question \"\(id)\" needs a \"text\"", nil)
+            }
             let typeNode = element["type"]
             let kind: Question.Kind
             switch typeNode?.string {

@@ -51,7 +51,9 @@ public struct QuestionnaireCatalog: Sendable {
                 let q = try Questionnaire.load(bytes: Array(data), file: path)
                 if let other = files[q.id] {
                     problems.append(
-                        Diagnostic(file: path, message: "questionnaire \(q.id) is also defined in \(other)"))
+                        Diagnostic(
+                            file: path, message: "questionnaire \(q.id) is also defined in \(other)"
+                        ))
                     continue
                 }
                 files[q.id] = path

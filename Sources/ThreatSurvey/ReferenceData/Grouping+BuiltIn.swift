@@ -74,7 +74,9 @@ extension Grouping {
                     !codes("FI EE LV LT PL SK HU RO BG EL HR").contains($0)
                 }),
         ],
-        notes: ["Land-border regions overlap: HU and RO are on both the eastern and the south-eastern border."])
+        notes: [
+            "Land-border regions overlap: HU and RO are on both the eastern and the south-eastern border."
+        ])
 
     private static func codes(_ list: String) -> [String] {
         list.split(separator: " ").map(String.init)

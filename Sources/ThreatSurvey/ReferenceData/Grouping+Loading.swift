@@ -9,13 +9,19 @@ extension Grouping {
         do {
             root = try JSONParser.parse(try TextDecoder.decode(bytes).utf8)
         } catch let error as JSONParser.SyntaxError {
-            throw .invalidData([Diagnostic(file: file, line: error.line, column: error.column, message: error.message)])
+            throw .invalidData([
+                Diagnostic(
+                    file: file, line: error.line, column: error.column, message: error.message)
+            ])
         } catch {
             throw .invalidData([Diagnostic(file: file, message: "not a text file")])
         }
         var problems: [Diagnostic] = []
         func fail(_ node: JSONNode, _ message: String, _ suggestion: String? = nil) {
-            problems.append(Diagnostic(file: file, line: node.line, column: node.column, message: message, suggestion: suggestion))
+            problems.append(
+                Diagnostic(
+                    file: file, line: node.line, column: node.column, message: message,
+                    suggestion: suggestion))
         }
         guard let list = root["groupings"]?.array else {
             fail(root, "expected {\"groupings\": [...]}")
@@ -37,17 +43,22 @@ extension Grouping {
                     fail(regionNode["id"] ?? regionNode, "a region needs an \"id\" in kebab-case")
                     continue
                 }
-                if !regionIDs.insert(rid).inserted { fail(regionNode, "region \"\(rid)\" appears twice in \"\(id)\"") }
+                if !regionIDs.insert(rid).inserted {
+                    fail(regionNode, "region \"\(rid)\" appears twice in \"\(id)\"")
+                }
                 var members: [String] = []
                 for m in regionNode["members"]?.array ?? [] {
                     guard let written = m.string, let state = resolver.resolve(written) else {
-                        fail(m, "unknown Member State \"\(m.string ?? m.kindName)\"", m.string.flatMap(resolver.suggestion(for:)))
+                        fail(
+                            m, "unknown Member State \"\(m.string ?? m.kindName)\"",
+                            m.string.flatMap(resolver.suggestion(for:)))
                         continue
                     }
                     members.append(state.code)
                 }
                 if members.isEmpty { fail(regionNode, "region \"\(rid)\" has no members") }
-                regions.append(Region(id: rid, title: regionNode["title"]?.string ?? rid, members: members))
+                regions.append(
+                    Region(id: rid, title: regionNode["title"]?.string ?? rid, members: members))
             }
             if regions.isEmpty { fail(node, "grouping \"\(id)\" has no regions") }
             groupings.append(Grouping(id: id, title: node["title"]?.string ?? id, regions: regions))

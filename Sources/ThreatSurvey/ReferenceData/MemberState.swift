@@ -41,6 +41,7 @@ public struct MemberState: Sendable, Hashable, Identifiable, CustomStringConvert
     /// Every name the state may be written as, for resolution: codes, names old and new.
     public var allNames: [String] {
         [code, iso2, iso3, englishName] + (englishNameToday.map { [$0] } ?? []) + nativeNames
-            + (nativeNameToday.map { [$0] } ?? []) + aliases + (MemberState.namesInLanguages[code] ?? [])
+            + (nativeNameToday.map { [$0] } ?? []) + aliases
+            + (MemberState.namesInLanguages[code] ?? [])
     }
 }

@@ -22,7 +22,10 @@ public struct HTMLReport: Sendable {
     public var streamed: [StreamedFileSums] = []
 
     /// Creates a report.
-    public init(questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping = .eurovoc, today: CivilDate, generated: Date) {
+    public init(
+        questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping = .eurovoc,
+        today: CivilDate, generated: Date
+    ) {
         self.questionnaire = questionnaire
         self.submissions = submissions
         self.grouping = grouping
@@ -63,7 +66,9 @@ public struct HTMLReport: Sendable {
         if !streamed.isEmpty { aggregate.carriesRespondents = true }
         for file in visibleFiles {
             for (state, sums) in file.aggregate.states {
-                var total = aggregate.states[state] ?? MentionAggregate.StateSums(threats: aggregate.threats.count)
+                var total =
+                    aggregate.states[state]
+                    ?? MentionAggregate.StateSums(threats: aggregate.threats.count)
                 total.add(sums)
                 aggregate.states[state] = total
             }
@@ -78,14 +83,21 @@ public struct HTMLReport: Sendable {
             return latest.map { !questionnaire.isOnTime($0) } ?? false
         }
         let ranking = Ranking(questionnaire: questionnaire, aggregate: aggregate, lateAnswers: late)
-        let borda = Ranking(questionnaire: questionnaire, aggregate: aggregate, options: .init(method: .borda), lateAnswers: late)
-        let breakdown = RegionalBreakdown(questionnaire: questionnaire, aggregate: aggregate, grouping: grouping, lateAnswers: late)
-        let check = DeadlineCheck(questionnaire: questionnaire, submissions: submissions + placeholders, today: today)
+        let borda = Ranking(
+            questionnaire: questionnaire, aggregate: aggregate, options: .init(method: .borda),
+            lateAnswers: late)
+        let breakdown = RegionalBreakdown(
+            questionnaire: questionnaire, aggregate: aggregate, grouping: grouping,
+            lateAnswers: late)
+        let check = DeadlineCheck(
+            questionnaire: questionnaire, submissions: submissions + placeholders, today: today)
         let tally = Tally(
-            questionnaire: questionnaire, submissions: visible + placeholders.filter { $0.received <= asOf },
+            questionnaire: questionnaire,
+            submissions: visible + placeholders.filter { $0.received <= asOf },
             grouping: grouping)
         let robustness = Robustness(questionnaire: questionnaire, aggregate: aggregate)
-        let summary = SummaryWriter(ranking: ranking, breakdown: breakdown, lateCount: late.count).paragraph()
+        let summary = SummaryWriter(ranking: ranking, breakdown: breakdown, lateCount: late.count)
+            .paragraph()
 
         var body = ""
         body += headline(check: check, ranking: ranking, summary: summary)
@@ -149,32 +161,43 @@ public struct HTMLReport: Sendable {
     }
 
     func rankingSection(_ ranking: Ranking, borda: Ranking) -> String {
-        let bordaRank = Dictionary(uniqueKeysWithValues: borda.threats.map { ($0.id, $0.rankLabel) })
+        let bordaRank = Dictionary(
+            uniqueKeysWithValues: borda.threats.map { ($0.id, $0.rankLabel) })
         let rowHeight = 17
         let labelWidth = 250
         let barWidth = 300
         let height = rowHeight * ranking.threats.count + 24
         let maxCount = max(ranking.responded.count, 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"680\" height=\"\(height)\" role=\"img\" aria-label=\"Member States per threat\">"
-        svg += "<text x=\"\(labelWidth)\" y=\"12\" font-size=\"9\">Member States mentioning (of \(ranking.responded.count))</text>"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"680\" height=\"\(height)\" role=\"img\" aria-label=\"Member States per threat\">"
+        svg +=
+            "<text x=\"\(labelWidth)\" y=\"12\" font-size=\"9\">Member States mentioning (of \(ranking.responded.count))</text>"
         svg += "<text x=\"\(labelWidth + barWidth + 60)\" y=\"12\" font-size=\"9\">Borda</text>"
         for (i, t) in ranking.threats.enumerated() {
             let y = 20 + i * rowHeight
             let w = Int(Double(barWidth) * Double(t.memberStates) / Double(maxCount))
-            svg += "<text x=\"0\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(t.rankLabel)) \(Self.escape(t.id))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(rowHeight - 5)\" fill=\"\(t.tied ? "#777" : "#333")\" stroke=\"#111\" stroke-width=\"0.5\"/>"
-            svg += "<text x=\"\(labelWidth + w + 4)\" y=\"\(y + 11)\" font-size=\"9.5\">\(t.memberStates)</text>"
-            svg += "<text x=\"\(labelWidth + barWidth + 60)\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(bordaRank[t.id] ?? ""))</text>"
+            svg +=
+                "<text x=\"0\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(t.rankLabel)) \(Self.escape(t.id))</text>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(rowHeight - 5)\" fill=\"\(t.tied ? "#777" : "#333")\" stroke=\"#111\" stroke-width=\"0.5\"/>"
+            svg +=
+                "<text x=\"\(labelWidth + w + 4)\" y=\"\(y + 11)\" font-size=\"9.5\">\(t.memberStates)</text>"
+            svg +=
+                "<text x=\"\(labelWidth + barWidth + 60)\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(bordaRank[t.id] ?? ""))</text>"
         }
         svg += "</svg>"
-        var notes = "<p class=\"note\">=N marks tied counts (lighter bars); ties are listed by mean priority. Borda: the rank by Borda points.</p>"
+        var notes =
+            "<p class=\"note\">=N marks tied counts (lighter bars); ties are listed by mean priority. Borda: the rank by Borda points.</p>"
         if !ranking.lateAnswers.isEmpty {
-            notes += "<p class=\"note\">Late answers counted: \(Self.escape(ranking.lateAnswers.joined(separator: " "))).</p>"
+            notes +=
+                "<p class=\"note\">Late answers counted: \(Self.escape(ranking.lateAnswers.joined(separator: " "))).</p>"
         }
         return "<section><h2>Ranking</h2>\(svg)\(notes)</section>\n"
     }
 
-    func heatMap(ranking: Ranking, current: CurrentAnswers, files: [StreamedFileSums] = []) -> String {
+    func heatMap(ranking: Ranking, current: CurrentAnswers, files: [StreamedFileSums] = [])
+        -> String
+    {
         var html = "<section><h2>Member States × threats</h2><table class=\"heat\"><tr><th>MS</th>"
         for t in ranking.threats { html += "<th class=\"v\">\(Self.escape(t.id))</th>" }
         html += "</tr>"
@@ -182,16 +205,21 @@ public struct HTMLReport: Sendable {
             html += "<tr><th>\(Self.escape(state))</th>"
             let answers = current.byState[state] ?? []
             for t in ranking.threats {
-                let mentions = answers.flatMap(\.response.mentions).filter { $0.threat == t.id && $0.counts }
+                let mentions = answers.flatMap(\.response.mentions).filter {
+                    $0.threat == t.id && $0.counts
+                }
                 // Streamed files keep sums, not rows: priority 1 when one of their
                 // respondents gave it, "≥2" when they gave only lower ones.
                 var sums: [(mentions: Int, firsts: Int, priorities: Int)] = []
                 if let index = files.first?.aggregate.threats.firstIndex(of: t.id) {
                     for file in files {
-                        guard let state = file.aggregate.states[state], index < state.mentions.count,
+                        guard let state = file.aggregate.states[state],
+                            index < state.mentions.count,
                             state.mentions[index] > 0
                         else { continue }
-                        sums.append((state.mentions[index], state.firsts[index], state.priorityCount[index]))
+                        sums.append(
+                            (state.mentions[index], state.firsts[index], state.priorityCount[index])
+                        )
                     }
                 }
                 if mentions.isEmpty && sums.isEmpty {
@@ -208,40 +236,54 @@ public struct HTMLReport: Sendable {
             }
             html += "</tr>"
         }
-        html += "</table><p class=\"note\">A number is the priority given (1 = highest, darker); ● named without priority in a structured answer; ○ found in written comments (prose); ≥2 given a priority by respondents of a streamed file, none of them 1. Empty: not named, or no answer.</p></section>\n"
+        html +=
+            "</table><p class=\"note\">A number is the priority given (1 = highest, darker); ● named without priority in a structured answer; ○ found in written comments (prose); ≥2 given a priority by respondents of a streamed file, none of them 1. Empty: not named, or no answer.</p></section>\n"
         return html
     }
 
     func regionsSection(_ breakdown: RegionalBreakdown) -> String {
         var html = "<section><h2>Regional breakdown: \(Self.escape(breakdown.grouping.title))</h2>"
-        for note in breakdown.grouping.notes { html += "<p class=\"note\">\(Self.escape(note))</p>" }
-        html += "<p class=\"note\">Signals: threats named by a larger share of the region's responding states than of the others, one-sided Fisher exact p &lt; \(Self.escape(JSONValue.format(breakdown.alpha))). With so few states, a region with few answers may be unable to show any signal.</p>"
+        for note in breakdown.grouping.notes {
+            html += "<p class=\"note\">\(Self.escape(note))</p>"
+        }
+        html +=
+            "<p class=\"note\">Signals: threats named by a larger share of the region's responding states than of the others, one-sided Fisher exact p &lt; \(Self.escape(JSONValue.format(breakdown.alpha))). With so few states, a region with few answers may be unable to show any signal.</p>"
         for region in breakdown.regions {
-            html += "<h3>\(Self.escape(region.region.title)): \(region.responded.count) of \(region.region.members.count) answered"
-            if !region.missing.isEmpty { html += " (missing \(Self.escape(region.missing.joined(separator: " "))))" }
+            html +=
+                "<h3>\(Self.escape(region.region.title)): \(region.responded.count) of \(region.region.members.count) answered"
+            if !region.missing.isEmpty {
+                html += " (missing \(Self.escape(region.missing.joined(separator: " "))))"
+            }
             html += "</h3>"
             let top = region.ranking.threats.filter { $0.memberStates > 0 }.prefix(5)
             if top.isEmpty {
                 html += "<p class=\"note\">No answers from this region.</p>"
                 continue
             }
-            var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" height=\"\(top.count * 15 + 4)\">"
+            var svg =
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" height=\"\(top.count * 15 + 4)\">"
             for (i, t) in top.enumerated() {
                 let w = Int(240 * t.share)
-                svg += "<text x=\"0\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(Self.escape(t.id))</text>"
-                svg += "<rect x=\"200\" y=\"\(i * 15 + 2)\" width=\"\(w)\" height=\"11\" fill=\"#555\"/>"
-                svg += "<text x=\"\(204 + w)\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(t.memberStates) (\(Int((t.share * 100).rounded()))%)</text>"
+                svg +=
+                    "<text x=\"0\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(Self.escape(t.id))</text>"
+                svg +=
+                    "<rect x=\"200\" y=\"\(i * 15 + 2)\" width=\"\(w)\" height=\"11\" fill=\"#555\"/>"
+                svg +=
+                    "<text x=\"\(204 + w)\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(t.memberStates) (\(Int((t.share * 100).rounded()))%)</text>"
             }
             svg += "</svg>"
             html += svg
             if region.signals.isEmpty {
-                html += region.smallestPossiblePValue >= breakdown.alpha
+                html +=
+                    region.smallestPossiblePValue >= breakdown.alpha
                     ? "<p class=\"note\">Too few answers here for any threat to reach the threshold: the absence of signals says nothing.</p>"
                     : "<p class=\"note\">No signal.</p>"
             } else {
-                html += "<table><tr><th>signal</th><th>in region</th><th>outside</th><th>lift</th><th>p</th></tr>"
+                html +=
+                    "<table><tr><th>signal</th><th>in region</th><th>outside</th><th>lift</th><th>p</th></tr>"
                 for s in region.signals {
-                    html += "<tr><td>\(Self.escape(s.id))</td><td class=\"n\">\(s.inRegion)/\(s.regionResponded)</td><td class=\"n\">\(s.outside)/\(s.outsideResponded)</td><td class=\"n\">\(s.lift.map { String(format: "%.1f", $0) } ?? "only here")</td><td class=\"n\">\(Self.escape(RegionalBreakdown.formatP(s.pValue)))</td></tr>"
+                    html +=
+                        "<tr><td>\(Self.escape(s.id))</td><td class=\"n\">\(s.inRegion)/\(s.regionResponded)</td><td class=\"n\">\(s.outside)/\(s.outsideResponded)</td><td class=\"n\">\(s.lift.map { String(format: "%.1f", $0) } ?? "only here")</td><td class=\"n\">\(Self.escape(RegionalBreakdown.formatP(s.pValue)))</td></tr>"
                 }
                 html += "</table>"
             }
@@ -253,19 +295,26 @@ public struct HTMLReport: Sendable {
         let zone = questionnaire.timeZone
         let onTime = Dictionary(uniqueKeysWithValues: check.onTime.map { ($0.memberState, $0) })
         let late = Dictionary(uniqueKeysWithValues: check.late.map { ($0.memberState, $0) })
-        var html = "<section><h2>Deadline status</h2><p>As of the end of \(Self.escape(check.today.description)): \(Self.escape(check.daysSentence)).</p><div class=\"tiles\">"
+        var html =
+            "<section><h2>Deadline status</h2><p>As of the end of \(Self.escape(check.today.description)): \(Self.escape(check.daysSentence)).</p><div class=\"tiles\">"
         for code in questionnaire.roster {
             let (cls, label, when): (String, String, String)
             if let a = onTime[code] {
-                (cls, label, when) = ("on", "on time", Timestamp.short(a.received, in: zone).prefix(10).description)
+                (cls, label, when) = (
+                    "on", "on time", Timestamp.short(a.received, in: zone).prefix(10).description
+                )
             } else if let a = late[code] {
-                (cls, label, when) = ("late", "LATE", Timestamp.short(a.received, in: zone).prefix(10).description)
+                (cls, label, when) = (
+                    "late", "LATE", Timestamp.short(a.received, in: zone).prefix(10).description
+                )
             } else {
                 (cls, label, when) = ("missing", "missing", "")
             }
-            html += "<div class=\"tile \(cls)\"><b>\(Self.escape(code))</b>\(Self.escape(label))<br/>\(Self.escape(when))</div>"
+            html +=
+                "<div class=\"tile \(cls)\"><b>\(Self.escape(code))</b>\(Self.escape(label))<br/>\(Self.escape(when))</div>"
         }
-        return html + "</div><p class=\"note\">White: on time; hatched: late; dark: missing.</p></section>\n"
+        return html
+            + "</div><p class=\"note\">White: on time; hatched: late; dark: missing.</p></section>\n"
     }
 
     func tallySection(_ tally: Tally) -> String {
@@ -275,7 +324,8 @@ public struct HTMLReport: Sendable {
             for r in q.byRegion { html += "<th>\(Self.escape(r.region))</th>" }
             html += "<th>Member States</th></tr>"
             for a in q.answers {
-                html += "<tr><td>\(Self.escape(a.value))</td><td class=\"n\">\(a.memberStates.count)</td>"
+                html +=
+                    "<tr><td>\(Self.escape(a.value))</td><td class=\"n\">\(a.memberStates.count)</td>"
                 for r in q.byRegion { html += "<td class=\"n\">\(r.counts[a.value] ?? 0)</td>" }
                 html += "<td>\(Self.escape(a.memberStates.joined(separator: " ")))</td></tr>"
             }
@@ -285,25 +335,37 @@ public struct HTMLReport: Sendable {
     }
 
     func robustnessSection(_ robustness: Robustness) -> String {
-        var html = "<section><h2>How robust is the ranking?</h2><table><tr><th>threat</th><th>count rank</th><th>Borda rank</th><th>mean-priority rank</th><th>rank changes when left out</th></tr>"
+        var html =
+            "<section><h2>How robust is the ranking?</h2><table><tr><th>threat</th><th>count rank</th><th>Borda rank</th><th>mean-priority rank</th><th>rank changes when left out</th></tr>"
         for line in robustness.lines {
-            html += "<tr><td>\(Self.escape(line.id))</td><td class=\"n\">\(line.countRank)</td><td class=\"n\">\(line.bordaRank)</td><td class=\"n\">\(line.meanPriorityRank.map(String.init) ?? "–")</td><td>\(Self.escape(line.sensitiveTo.joined(separator: " ")))</td></tr>"
+            html +=
+                "<tr><td>\(Self.escape(line.id))</td><td class=\"n\">\(line.countRank)</td><td class=\"n\">\(line.bordaRank)</td><td class=\"n\">\(line.meanPriorityRank.map(String.init) ?? "–")</td><td>\(Self.escape(line.sensitiveTo.joined(separator: " ")))</td></tr>"
         }
-        return html + "</table><p class=\"note\">Leave-one-out: each responding Member State's answer is removed in turn and the count ranking recomputed; the last column lists the states whose removal alone moves the threat.</p></section>\n"
+        return html
+            + "</table><p class=\"note\">Leave-one-out: each responding Member State's answer is removed in turn and the count ranking recomputed; the last column lists the states whose removal alone moves the threat.</p></section>\n"
     }
 
-    func provenance(_ counted: [Submission], current: CurrentAnswers, files: [StreamedFileSums] = []) -> String {
+    func provenance(
+        _ counted: [Submission], current: CurrentAnswers, files: [StreamedFileSums] = []
+    ) -> String {
         let zone = questionnaire.timeZone
         let currentIDs = Set(current.byState.values.flatMap { $0.map(\.id) })
-        var html = "<section><h2>Provenance</h2><table><tr><th>#</th><th>delegation</th><th>received</th><th>file</th><th>SHA-256</th><th>status</th></tr>"
+        var html =
+            "<section><h2>Provenance</h2><table><tr><th>#</th><th>delegation</th><th>received</th><th>file</th><th>SHA-256</th><th>status</th></tr>"
         for s in counted.sorted(by: { ($0.received, $0.id) < ($1.received, $1.id) }).prefix(2000) {
-            let who = ([s.delegation] + s.response.cosignatories.map { "+" + $0 }).joined(separator: " ")
-            html += "<tr><td class=\"n\">\(s.id)</td><td>\(Self.escape(who))</td><td>\(Self.escape(Timestamp.short(s.received, in: zone)))\(questionnaire.isOnTime(s.received) ? "" : " LATE")</td><td>\(Self.escape(s.sourceFile))</td><td><code>\(Self.escape(String(s.checksum.prefix(16))))…</code></td><td>\(currentIDs.contains(s.id) ? "counted" : "superseded")</td></tr>"
+            let who = ([s.delegation] + s.response.cosignatories.map { "+" + $0 }).joined(
+                separator: " ")
+            html +=
+                "<tr><td class=\"n\">\(s.id)</td><td>\(Self.escape(who))</td><td>\(Self.escape(Timestamp.short(s.received, in: zone)))\(questionnaire.isOnTime(s.received) ? "" : " LATE")</td><td>\(Self.escape(s.sourceFile))</td><td><code>\(Self.escape(String(s.checksum.prefix(16))))…</code></td><td>\(currentIDs.contains(s.id) ? "counted" : "superseded")</td></tr>"
         }
-        if counted.count > 2000 { html += "<tr><td colspan=\"6\">… and \(counted.count - 2000) more (see threatsurvey history)</td></tr>" }
+        if counted.count > 2000 {
+            html +=
+                "<tr><td colspan=\"6\">… and \(counted.count - 2000) more (see threatsurvey history)</td></tr>"
+        }
         for file in files {
             let answers = file.aggregate.states.values.reduce(0) { $0 &+ $1.answers }
-            html += "<tr><td colspan=\"6\">\(answers) answers of respondents \(Self.escape(file.respondentPrefix))\(file.respondents.lowerBound)–\(Self.escape(file.respondentPrefix))\(file.respondents.upperBound) in a file received \(Self.escape(Timestamp.short(file.received, in: zone))), counted by their sums (see threatsurvey history)</td></tr>"
+            html +=
+                "<tr><td colspan=\"6\">\(answers) answers of respondents \(Self.escape(file.respondentPrefix))\(file.respondents.lowerBound)–\(Self.escape(file.respondentPrefix))\(file.respondents.upperBound) in a file received \(Self.escape(Timestamp.short(file.received, in: zone))), counted by their sums (see threatsurvey history)</td></tr>"
         }
         return html + "</table></section>\n"
     }

@@ -23,11 +23,13 @@ public struct ReminderWriter: Sendable {
     public var contacts: ContactList?
 
     /// The placeholder sender: a reserved `.invalid` domain, visibly to be replaced.
-    public static let placeholderSender = "General Secretariat of the Council <secretariat@example.invalid>"
+    public static let placeholderSender =
+        "General Secretariat of the Council <secretariat@example.invalid>"
 
     /// Creates a writer.
     public init(
-        questionnaire: Questionnaire, today: CivilDate, date: Date, sender: String = ReminderWriter.placeholderSender,
+        questionnaire: Questionnaire, today: CivilDate, date: Date,
+        sender: String = ReminderWriter.placeholderSender,
         contacts: ContactList? = nil
     ) {
         self.questionnaire = questionnaire
@@ -39,7 +41,8 @@ public struct ReminderWriter: Sendable {
 
     /// The file name for `state`'s reminder: `9396-1-15-reminder-CY.eml`.
     public func fileName(for state: MemberState) -> String {
-        let stem = String(questionnaire.fileStem.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+        let stem = String(
+            questionnaire.fileStem.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
         return "\(stem)-reminder-\(state.code).eml"
     }
 
@@ -54,13 +57,16 @@ public struct ReminderWriter: Sendable {
             headers.append("To: " + to.joined(separator: ", "))
         }
         headers.append("Subject: " + Self.encodedWords(subject(days: days)))
-        headers.append("Message-ID: <\(fileName(for: state).dropLast(4)).\(today)@threatsurvey.invalid>")
+        headers.append(
+            "Message-ID: <\(fileName(for: state).dropLast(4)).\(today)@threatsurvey.invalid>")
         headers.append("MIME-Version: 1.0")
         headers.append("Content-Type: text/plain; charset=UTF-8")
         headers.append("Content-Transfer-Encoding: 8bit")
         headers.append("Content-Language: en, fr")
         headers.append("X-Unsent: 1")
-        let body = bodyEnglish(state: state, days: days) + [""] + ["* * *", ""] + bodyFrench(state: state, days: days)
+        let body =
+            bodyEnglish(state: state, days: days) + [""] + ["* * *", ""]
+            + bodyFrench(state: state, days: days)
         let wrapped = body.flatMap { Self.wrap($0, width: 76) }
         return (headers + [""] + wrapped).joined(separator: "\r\n") + "\r\n"
     }
@@ -118,14 +124,18 @@ public struct ReminderWriter: Sendable {
     /// The zone's city as people write it ("Brussels" / "Bruxelles" for Europe/Brussels).
     var city: (english: String, french: String) {
         let id = questionnaire.timeZone.identifier
-        let english = (id.split(separator: "/").last.map(String.init) ?? id).replacingOccurrences(of: "_", with: " ")
-        let french = ["Brussels": "Bruxelles", "Luxembourg": "Luxembourg", "Strasbourg": "Strasbourg"][english] ?? english
+        let english = (id.split(separator: "/").last.map(String.init) ?? id).replacingOccurrences(
+            of: "_", with: " ")
+        let french =
+            ["Brussels": "Bruxelles", "Luxembourg": "Luxembourg", "Strasbourg": "Strasbourg"][
+                english] ?? english
         return (english, french)
     }
 
     static func englishDate(_ d: CivilDate) -> String {
         let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October",
             "November", "December",
         ]
         return "\(d.day) \(months[d.month - 1]) \(d.year)"
@@ -133,7 +143,8 @@ public struct ReminderWriter: Sendable {
 
     static func frenchDate(_ d: CivilDate) -> String {
         let months = [
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+            "octobre",
             "novembre", "décembre",
         ]
         return "\(d.day == 1 ? "1er" : String(d.day)) \(months[d.month - 1]) \(d.year)"
@@ -143,13 +154,17 @@ public struct ReminderWriter: Sendable {
     static func rfc5322Date(_ date: Date, in zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let c = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
+        let c = calendar.dateComponents(
+            [.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
         let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let months = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ]
         let offset = zone.secondsFromGMT(for: date)
         let sign = offset < 0 ? "-" : "+"
         return "\(weekdays[(c.weekday ?? 1) - 1]), "
-            + String(format: "%02d", c.day ?? 1) + " \(months[(c.month ?? 1) - 1]) \(c.year ?? 1970) "
+            + String(format: "%02d", c.day ?? 1)
+            + " \(months[(c.month ?? 1) - 1]) \(c.year ?? 1970) "
             + String(format: "%02d:%02d:%02d ", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
             + sign + String(format: "%02d%02d", abs(offset) / 3600, abs(offset) % 3600 / 60)
     }
@@ -168,12 +183,14 @@ public struct ReminderWriter: Sendable {
             chunk.append(character)
         }
         if !chunk.isEmpty { words.append(chunk) }
-        return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: "\r\n ")
+        return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(
+            separator: "\r\n ")
     }
 
     /// Header text with line breaks and other controls removed (no header injection).
     static func headerSafe(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+        String(
+            text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
     }
 
     static func wrap(_ line: String, width: Int) -> [String] {

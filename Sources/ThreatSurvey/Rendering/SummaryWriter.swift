@@ -21,7 +21,10 @@ public struct SummaryWriter: Sendable {
     public var attribute: Bool
 
     /// Creates a writer.
-    public init(ranking: Ranking, breakdown: RegionalBreakdown? = nil, lateCount: Int = 0, attribute: Bool = false) {
+    public init(
+        ranking: Ranking, breakdown: RegionalBreakdown? = nil, lateCount: Int = 0,
+        attribute: Bool = false
+    ) {
         self.ranking = ranking
         self.breakdown = breakdown
         self.lateCount = lateCount
@@ -70,11 +73,13 @@ public struct SummaryWriter: Sendable {
         var sentences: [String] = []
         let number = Self.number(n, language)
         if language == .en {
-            var s = "\(number.capitalizedFirst) Member State\(n == 1 ? "" : "s") replied to \(ranking.questionnaire.id)"
+            var s =
+                "\(number.capitalizedFirst) Member State\(n == 1 ? "" : "s") replied to \(ranking.questionnaire.id)"
             if lateCount > 0 { s += " (\(Self.number(lateCount, .en)) after the deadline)" }
             sentences.append(s + ".")
         } else {
-            var s = "\(number.capitalizedFirst) État\(n == 1 ? "" : "s") membre\(n == 1 ? " a" : "s ont") répondu au document \(ranking.questionnaire.id)"
+            var s =
+                "\(number.capitalizedFirst) État\(n == 1 ? "" : "s") membre\(n == 1 ? " a" : "s ont") répondu au document \(ranking.questionnaire.id)"
             if lateCount > 0 { s += " (dont \(Self.number(lateCount, .fr)) après le délai)" }
             sentences.append(s + ".")
         }
@@ -84,14 +89,19 @@ public struct SummaryWriter: Sendable {
             sentences.append(
                 language == .en
                     ? "\(names) \(top.count == 1 ? "was" : "were") among the most frequently mentioned threats."
-                    : "\(names) \(top.count == 1 ? "figurait" : "figuraient") parmi les menaces les plus fréquemment citées.")
+                    : "\(names) \(top.count == 1 ? "figurait" : "figuraient") parmi les menaces les plus fréquemment citées."
+            )
         }
         let shown = Set(top.map(\.id))
         let others = ranking.threats.filter { !shown.contains($0.id) && $0.memberStates >= 3 }
         var groups: [(String, [RankedThreat])] = []
         for t in others {
             let q = Self.quantifier(t.memberStates, of: n, language: language)
-            if let i = groups.firstIndex(where: { $0.0 == q }) { groups[i].1.append(t) } else { groups.append((q, [t])) }
+            if let i = groups.firstIndex(where: { $0.0 == q }) {
+                groups[i].1.append(t)
+            } else {
+                groups.append((q, [t]))
+            }
         }
         for (i, (q, threats)) in groups.enumerated() {
             let names = Self.list(threats.map { name($0, language) }, language)
@@ -103,23 +113,31 @@ public struct SummaryWriter: Sendable {
             } else {
                 let subject = q.hasSuffix("'") ? "\(q)États membres" : "\(q) États membres"
                 sentences.append(
-                    i == 0 ? "\(subject.capitalizedFirst) ont également indiqué \(names)." : "\(subject.capitalizedFirst) ont cité \(names).")
+                    i == 0
+                        ? "\(subject.capitalizedFirst) ont également indiqué \(names)."
+                        : "\(subject.capitalizedFirst) ont cité \(names).")
             }
         }
         if let breakdown {
             var parts: [String] = []
             for region in breakdown.regions where !region.signals.isEmpty {
                 let names = Self.list(
-                    region.signals.compactMap { s in ranking.threats.first { $0.id == s.id }.map { name($0, language, attributed: false) } },
+                    region.signals.compactMap { s in
+                        ranking.threats.first { $0.id == s.id }.map {
+                            name($0, language, attributed: false)
+                        }
+                    },
                     language)
-                let title = language == .fr ? Self.frenchRegion(region.region.title) : region.region.title
+                let title =
+                    language == .fr ? Self.frenchRegion(region.region.title) : region.region.title
                 parts.append("\(names) (\(title))")
             }
             if !parts.isEmpty {
                 sentences.append(
                     language == .en
                         ? "Some threats were mentioned mainly in one region, which may call for a regional approach: \(Self.list(parts, language))."
-                        : "Certaines menaces ont été citées principalement dans une région, ce qui pourrait justifier une approche régionale : \(Self.list(parts, language)).")
+                        : "Certaines menaces ont été citées principalement dans une région, ce qui pourrait justifier une approche régionale : \(Self.list(parts, language))."
+                )
             }
         }
         return sentences.joined(separator: " ")
@@ -128,9 +146,13 @@ public struct SummaryWriter: Sendable {
     func name(_ t: RankedThreat, _ language: Language, attributed: Bool = true) -> String {
         let threat = ranking.questionnaire.threat(t.id)
         var text: String
-        if language == .fr, let french = threat?.aliases.first(where: { $0.language == "fr" })?.terms.first {
+        if language == .fr,
+            let french = threat?.aliases.first(where: { $0.language == "fr" })?.terms.first
+        {
             text = "« \(french) »"
-        } else if language == .en, let english = threat?.aliases.first(where: { $0.language == "en" })?.terms.first {
+        } else if language == .en,
+            let english = threat?.aliases.first(where: { $0.language == "en" })?.terms.first
+        {
             // The shortest common name ("firearms", "VAT fraud") reads as the Council writes.
             text = english
         } else {
@@ -144,7 +166,9 @@ public struct SummaryWriter: Sendable {
     static func plainTitle(_ title: String) -> String {
         var text = title
         if let open = text.firstIndex(of: "(") { text = String(text[..<open]).trimmingWhitespace() }
-        if let colon = text.firstIndex(of: ":") { text = String(text[..<colon]).trimmingWhitespace() }
+        if let colon = text.firstIndex(of: ":") {
+            text = String(text[..<colon]).trimmingWhitespace()
+        }
         guard let first = text.first, text.count > 1 else { return text }
         let second = text[text.index(after: text.startIndex)]
         return second.isUppercase ? text : first.lowercased() + text.dropFirst()
@@ -154,7 +178,8 @@ public struct SummaryWriter: Sendable {
     static func frenchRegion(_ title: String) -> String {
         [
             "Northern Europe": "Europe du Nord", "Western Europe": "Europe occidentale",
-            "Southern Europe": "Europe méridionale", "Central and Eastern Europe": "Europe centrale et orientale",
+            "Southern Europe": "Europe méridionale",
+            "Central and Eastern Europe": "Europe centrale et orientale",
             "Eastern Europe": "Europe orientale",
         ][title] ?? title
     }
@@ -170,15 +195,21 @@ public struct SummaryWriter: Sendable {
 
     static func number(_ n: Int, _ language: Language) -> String {
         let en = [
-            "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-            "twenty-one", "twenty-two", "twenty-three", "twenty-four", "twenty-five", "twenty-six", "twenty-seven",
+            "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+            "twenty",
+            "twenty-one", "twenty-two", "twenty-three", "twenty-four", "twenty-five", "twenty-six",
+            "twenty-seven",
             "twenty-eight",
         ]
         let fr = [
-            "aucun", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
-            "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt", "vingt et un",
-            "vingt-deux", "vingt-trois", "vingt-quatre", "vingt-cinq", "vingt-six", "vingt-sept", "vingt-huit",
+            "aucun", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+            "onze", "douze",
+            "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt",
+            "vingt et un",
+            "vingt-deux", "vingt-trois", "vingt-quatre", "vingt-cinq", "vingt-six", "vingt-sept",
+            "vingt-huit",
         ]
         let words = language == .en ? en : fr
         return n < words.count ? words[n] : String(n)

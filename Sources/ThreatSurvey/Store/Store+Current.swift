@@ -36,7 +36,9 @@ extension Store {
     /// - Complexity: with a questionnaire, the index is walked from the newest, so the cost
     ///   grows with `limit`, not with the store; without one, one sort of the submissions'
     ///   ids in SQLite. Memory holds `limit` submissions.
-    public func latestSubmissions(questionnaire: String?, limit: Int) throws(SurveyError) -> [Submission] {
+    public func latestSubmissions(questionnaire: String?, limit: Int) throws(SurveyError)
+        -> [Submission]
+    {
         let bounded = max(0, limit)
         var values: [SQLValue] = []
         var filter = ""
@@ -64,7 +66,9 @@ extension Store {
     /// - Complexity: one pass over the questionnaire's submissions and one over the
     ///   cosignatories, in SQLite, keeping one pair per Member State: flat memory, whatever
     ///   the store holds (loading every submission took gigabytes on a million).
-    public func firstAndLastAnswers(questionnaire: String, before cutoff: Date) throws(SurveyError) -> [String: FirstAndLastAnswer] {
+    public func firstAndLastAnswers(questionnaire: String, before cutoff: Date) throws(SurveyError)
+        -> [String: FirstAndLastAnswer]
+    {
         var out: [String: FirstAndLastAnswer] = [:]
         func add(_ state: String, _ id: Int64, _ millis: Int64) {
             let received = Date(timeIntervalSince1970: Double(millis) / 1000)
@@ -77,16 +81,21 @@ extension Store {
         }
         do {
             let delegations = try db.prepare(
-                "SELECT s.id, s.received_ms, s.delegation FROM submissions s WHERE s.questionnaire = ?")
+                "SELECT s.id, s.received_ms, s.delegation FROM submissions s WHERE s.questionnaire = ?"
+            )
             try delegations.bind([.text(questionnaire)])
-            while try delegations.step() { add(delegations.text(2), delegations.int(0), delegations.int(1)) }
+            while try delegations.step() {
+                add(delegations.text(2), delegations.int(0), delegations.int(1))
+            }
             let cosignatories = try db.prepare(
                 """
                 SELECT c.submission_id, s.received_ms, c.member_state FROM cosignatories c
                 JOIN submissions s ON s.id = c.submission_id WHERE s.questionnaire = ?
                 """)
             try cosignatories.bind([.text(questionnaire)])
-            while try cosignatories.step() { add(cosignatories.text(2), cosignatories.int(0), cosignatories.int(1)) }
+            while try cosignatories.step() {
+                add(cosignatories.text(2), cosignatories.int(0), cosignatories.int(1))
+            }
         } catch {
             throw fail(error)
         }

@@ -43,12 +43,14 @@ extension Store {
         // kept. The file row, which carries it, is written last (foreign keys are checked at
         // commit).
         let receivedMillis = Int64((received.timeIntervalSince1970 * 1000).rounded())
-        let receivedText = Timestamp.storage(Date(timeIntervalSince1970: Double(receivedMillis) / 1000))
+        let receivedText = Timestamp.storage(
+            Date(timeIntervalSince1970: Double(receivedMillis) / 1000))
         let result: StreamedReceipt
         do {
             result = try db.transaction { () throws(SurveyError) -> StreamedReceipt in
                 try insertStreamedRows(
-                    path: path, name: name, questionnaire: questionnaire, receivedMillis: receivedMillis,
+                    path: path, name: name, questionnaire: questionnaire,
+                    receivedMillis: receivedMillis,
                     receivedText: receivedText)
             }
         } catch {
@@ -63,20 +65,23 @@ extension Store {
 
     /// The body of ``insertStreamed(path:name:questionnaire:received:)``, inside its transaction.
     private func insertStreamedRows(
-        path: String, name: String, questionnaire: Questionnaire, receivedMillis: Int64, receivedText: String
+        path: String, name: String, questionnaire: Questionnaire, receivedMillis: Int64,
+        receivedText: String
     ) throws(SurveyError) -> StreamedReceipt {
         let fileID: Int64
         do {
             try db.execute("PRAGMA defer_foreign_keys = ON")
             // Inside the write transaction, so no other writer can take this id.
-            fileID = try db.query("SELECT COALESCE(MAX(id), 0) + 1 FROM files") { $0.int(0) }.first ?? 1
+            fileID =
+                try db.query("SELECT COALESCE(MAX(id), 0) + 1 FROM files") { $0.int(0) }.first ?? 1
         } catch {
             throw fail(error)
         }
         let insertChunk: Statement
         let insertSubmission: Statement
         do {
-            insertChunk = try db.prepare("INSERT INTO file_chunks(file_id, seq, bytes) VALUES (?, ?, ?)")
+            insertChunk = try db.prepare(
+                "INSERT INTO file_chunks(file_id, seq, bytes) VALUES (?, ?, ?)")
             insertSubmission = try db.prepare(
                 """
                 INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms, file_id,
@@ -88,7 +93,8 @@ extension Store {
         }
         do {
             try insertSubmission.bind([
-                .text(questionnaire.id), .null, .null, .text(receivedText), .integer(receivedMillis),
+                .text(questionnaire.id), .null, .null, .text(receivedText),
+                .integer(receivedMillis),
                 .integer(fileID), .null,
             ])
         } catch {
@@ -103,7 +109,10 @@ extension Store {
             path: path, questionnaire: questionnaire,
             onBytes: { (chunk) throws(SurveyError) in
                 do {
-                    try insertChunk.execute([.integer(fileID), .integer(seq), .blob(Array(chunk.bindMemory(to: UInt8.self)))])
+                    try insertChunk.execute([
+                        .integer(fileID), .integer(seq),
+                        .blob(Array(chunk.bindMemory(to: UInt8.self))),
+                    ])
                 } catch {
                     throw self.fail(error)
                 }
@@ -137,7 +146,10 @@ extension Store {
         do {
             try db.run(
                 "INSERT INTO files(id, name, bytes, sha256, size, stored_at) VALUES (?, ?, x'', ?, ?, ?)",
-                [.integer(fileID), .text(name), .text(checksum), .integer(Int64(size)), .text(Timestamp.storage(Date()))])
+                [
+                    .integer(fileID), .text(name), .text(checksum), .integer(Int64(size)),
+                    .text(Timestamp.storage(Date())),
+                ])
             let insertSum = try db.prepare(
                 """
                 INSERT INTO bulk_sums(file_id, member_state, threat, answers, mentions, priority_sum,
@@ -146,9 +158,11 @@ extension Store {
             for (code, sums) in summary.aggregate.states {
                 for t in sums.mentions.indices {
                     try insertSum.execute([
-                        .integer(fileID), .text(code), .integer(Int64(t)), .integer(Int64(sums.answers)),
+                        .integer(fileID), .text(code), .integer(Int64(t)),
+                        .integer(Int64(sums.answers)),
                         .integer(Int64(sums.mentions[t])), .integer(Int64(sums.prioritySum[t])),
-                        .integer(Int64(sums.priorityCount[t])), .real(sums.borda[t]), .integer(Int64(sums.firsts[t])),
+                        .integer(Int64(sums.priorityCount[t])), .real(sums.borda[t]),
+                        .integer(Int64(sums.firsts[t])),
                     ])
                 }
             }
@@ -158,7 +172,8 @@ extension Store {
                     respondent_prefix, min_respondent, max_respondent, threats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    .integer(fileID), .text(questionnaire.id), .integer(receivedMillis), .integer(first),
+                    .integer(fileID), .text(questionnaire.id), .integer(receivedMillis),
+                    .integer(first),
                     .integer(last), .integer(Int64(summary.rows)), .text(summary.respondentPrefix),
                     .integer(Int64(summary.minRespondent)), .integer(Int64(summary.maxRespondent)),
                     .text(summary.aggregate.threats.joined(separator: ",")),
@@ -168,13 +183,17 @@ extension Store {
         }
         return StreamedReceipt(
             fileID: fileID, submissions: first...last, rows: summary.rows,
-            memberStates: MemberState.sortedByProtocol(summary.aggregate.states.keys), checksum: checksum,
-            size: size, name: name, received: Date(timeIntervalSince1970: Double(receivedMillis) / 1000),
+            memberStates: MemberState.sortedByProtocol(summary.aggregate.states.keys),
+            checksum: checksum,
+            size: size, name: name,
+            received: Date(timeIntervalSince1970: Double(receivedMillis) / 1000),
             questionnaire: questionnaire, aggregate: summary.aggregate)
     }
 
     /// Reads a file in 4 MiB chunks.
-    static func readChunks(_ path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws(SurveyError) {
+    static func readChunks(_ path: String, _ body: (UnsafeRawBufferPointer) -> Void)
+        throws(SurveyError)
+    {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .inputMissing(path: path, reason: "no such file") }
         defer { close(fd) }

@@ -39,7 +39,8 @@ extension Store {
         for file in files {
             let checksum = file.checksum
             try insertFile.execute([
-                .text(file.name), .blob(file.bytes), .text(checksum), .integer(Int64(file.bytes.count)),
+                .text(file.name), .blob(file.bytes), .text(checksum),
+                .integer(Int64(file.bytes.count)),
                 .text(now),
             ])
             let fileID = db.lastInsertedRowID
@@ -49,30 +50,38 @@ extension Store {
             let warnings = file.warnings.joined(separator: "\n")
             for (index, response) in file.responses.enumerated() {
                 try insertSubmission.execute([
-                    .text(file.questionnaire), .text(response.delegation), .optional(response.respondent),
+                    .text(file.questionnaire), .text(response.delegation),
+                    .optional(response.respondent),
                     .text(Timestamp.storage(received)), .integer(receivedMillis), .integer(fileID),
-                    .text(file.format.rawValue), .text(file.encoding.rawValue), .optional(file.delimiter),
+                    .text(file.format.rawValue), .text(file.encoding.rawValue),
+                    .optional(file.delimiter),
                     .optional(response.dated?.description), .optional(response.comments),
                     .optional(response.line), .text(index == 0 ? warnings : ""),
                 ])
                 let id = db.lastInsertedRowID
                 for (position, code) in response.cosignatories.enumerated() {
-                    try insertCosignatory.execute([.integer(id), .text(code), .integer(Int64(position))])
+                    try insertCosignatory.execute([
+                        .integer(id), .text(code), .integer(Int64(position)),
+                    ])
                 }
                 for m in response.mentions {
                     try insertMention.execute([
                         .integer(id), .text(m.threat), .optional(m.priority), .optional(m.comment),
-                        .text(m.origin.rawValue), .optional(m.phrase), .optional(m.line), .optional(m.column),
+                        .text(m.origin.rawValue), .optional(m.phrase), .optional(m.line),
+                        .optional(m.column),
                         .integer(m.negated ? 1 : 0), .optional(m.cue),
                     ])
                 }
                 for a in response.answers {
-                    try insertAnswer.execute([.integer(id), .text(a.question), .text(a.value), .optional(a.line)])
+                    try insertAnswer.execute([
+                        .integer(id), .text(a.question), .text(a.value), .optional(a.line),
+                    ])
                 }
                 stored.append(
                     Submission(
                         id: id, questionnaire: file.questionnaire, received: received,
-                        sourceFile: file.name, format: file.format, encoding: file.encoding.rawValue,
+                        sourceFile: file.name, format: file.format,
+                        encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: checksum, fileID: fileID,
                         response: response, warnings: index == 0 ? file.warnings : []))
             }
@@ -86,7 +95,9 @@ extension Store {
     ///   - questionnaire: only this questionnaire's, or all when `nil`.
     ///   - excludingStreamed: leave out submissions stored by the streaming path, whose
     ///     sums ``streamedSums(questionnaire:)`` gives instead.
-    public func submissions(questionnaire: String? = nil, excludingStreamed: Bool = false) throws(SurveyError) -> [Submission] {
+    public func submissions(questionnaire: String? = nil, excludingStreamed: Bool = false)
+        throws(SurveyError) -> [Submission]
+    {
         var conditions: [String] = []
         var values: [SQLValue] = []
         if let questionnaire {
@@ -95,7 +106,8 @@ extension Store {
         }
         if excludingStreamed { conditions.append("s.packed_mentions IS NULL") }
         do {
-            return try fetch(where: conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), values))
+            return try fetch(
+                where: conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), values))
         } catch {
             throw fail(error)
         }
@@ -121,9 +133,12 @@ extension Store {
     /// chunks and never held whole).
     public func writeOriginal(fileID: Int64, to write: ([UInt8]) -> Void) throws(SurveyError) {
         do {
-            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) { $0.blob(0) }
+            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) {
+                $0.blob(0)
+            }
             if let bytes = whole.first, !bytes.isEmpty { write(bytes) }
-            let chunks = try db.prepare("SELECT bytes FROM file_chunks WHERE file_id = ? ORDER BY seq")
+            let chunks = try db.prepare(
+                "SELECT bytes FROM file_chunks WHERE file_id = ? ORDER BY seq")
             try chunks.bind([.integer(fileID)])
             while try chunks.step() { write(chunks.blob(0)) }
         } catch {
@@ -133,7 +148,8 @@ extension Store {
 
     /// Per file stored by the streaming path: when it was received, its respondents' range,
     /// and its sums (in the questionnaire's threat order).
-    public func streamedSums(questionnaire: Questionnaire) throws(SurveyError) -> [StreamedFileSums] {
+    public func streamedSums(questionnaire: Questionnaire) throws(SurveyError) -> [StreamedFileSums]
+    {
         do {
             let files = try db.query(
                 """
@@ -155,12 +171,18 @@ extension Store {
                     FROM bulk_sums WHERE file_id = ?
                     """, [.integer(fileID)]
                 ) { row in
-                    (row.text(0), Int(row.int(1)), Int(row.int(2)), Int(row.int(3)), Int(row.int(4)), Int(row.int(5)),
-                     row.double(6), Int(row.int(7)))
+                    (
+                        row.text(0), Int(row.int(1)), Int(row.int(2)), Int(row.int(3)),
+                        Int(row.int(4)), Int(row.int(5)),
+                        row.double(6), Int(row.int(7))
+                    )
                 }
                 for (state, t, answers, mentions, sum, count, borda, firsts) in rows {
-                    guard t < fileThreats.count, let target = index[fileThreats[t]] else { continue }
-                    var sums = aggregate.states[state] ?? MentionAggregate.StateSums(threats: ids.count)
+                    guard t < fileThreats.count, let target = index[fileThreats[t]] else {
+                        continue
+                    }
+                    var sums =
+                        aggregate.states[state] ?? MentionAggregate.StateSums(threats: ids.count)
                     sums.answers = answers
                     sums.mentions[target] = mentions
                     sums.prioritySum[target] = sum
@@ -171,7 +193,8 @@ extension Store {
                 }
                 out.append(
                     StreamedFileSums(
-                        received: Date(timeIntervalSince1970: Double(received) / 1000), respondentPrefix: prefix,
+                        received: Date(timeIntervalSince1970: Double(received) / 1000),
+                        respondentPrefix: prefix,
                         respondents: low...max(low, high), aggregate: aggregate))
             }
             return out
@@ -201,7 +224,9 @@ extension Store {
         while i + 2 < bytes.count {
             let t = Int(bytes[i])
             let p = Int(bytes[i + 1]) << 8 | Int(bytes[i + 2])
-            if t < ids.count { out.append(Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured)) }
+            if t < ids.count {
+                out.append(Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured))
+            }
             i += 3
         }
         return out
@@ -216,7 +241,8 @@ extension Store {
         warnOnce(
             "priority",
             "\(path): warning: submission \(submission) holds priority \(priority), outside 1–\(Priority.maximum) "
-                + "(stored by an older threatsurvey); such priorities are ignored, the mentions are counted")
+                + "(stored by an older threatsurvey); such priorities are ignored, the mentions are counted"
+        )
         return nil
     }
 
@@ -245,7 +271,8 @@ extension Store {
                     comments: row.optionalText(12), line: row.optionalInt(13) ?? 1),
                 warnings: row.text(14).split(separator: "\n").map(String.init))
             if !row.isNull(15) {
-                submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16)).map { m in
+                submission.response.mentions = Store.unpack(row.blob(15), threats: row.text(16)).map
+                { m in
                     var m = m
                     m.priority = self.bounded(m.priority, submission: row.int(0))
                     return m
@@ -273,10 +300,12 @@ extension Store {
                 (
                     row.int(0),
                     Mention(
-                        threat: row.text(1), priority: self.bounded(row.optionalInt(2), submission: row.int(0)),
+                        threat: row.text(1),
+                        priority: self.bounded(row.optionalInt(2), submission: row.int(0)),
                         comment: row.optionalText(3),
                         origin: Mention.Origin(rawValue: row.text(4)) ?? .structured,
-                        phrase: row.optionalText(5), line: row.optionalInt(6), column: row.optionalInt(7),
+                        phrase: row.optionalText(5), line: row.optionalInt(6),
+                        column: row.optionalInt(7),
                         negated: row.int(8) != 0, cue: row.optionalText(9))
                 )
             })
@@ -286,7 +315,13 @@ extension Store {
         for (id, answer) in try db.query(
             "SELECT submission_id, question, value, line FROM answers WHERE submission_id IN (\(scope)) "
                 + "ORDER BY submission_id, rowid", values,
-            row: { ($0.int(0), Response.Answer(question: $0.text(1), value: $0.text(2), line: $0.optionalInt(3))) })
+            row: {
+                (
+                    $0.int(0),
+                    Response.Answer(
+                        question: $0.text(1), value: $0.text(2), line: $0.optionalInt(3))
+                )
+            })
         {
             if let i = position[id] { submissions[i].response.answers.append(answer) }
         }

@@ -27,7 +27,8 @@ extension Store {
         }
         do {
             let own = try db.prepare(
-                "SELECT delegation, COALESCE(respondent, ''), received_ms, id FROM submissions WHERE questionnaire = ?")
+                "SELECT delegation, COALESCE(respondent, ''), received_ms, id FROM submissions WHERE questionnaire = ?"
+            )
             try own.bind([.text(questionnaire)])
             while try own.step() { consider(own.text(0), own.text(1), own.int(2), own.int(3)) }
             let joint = try db.prepare(
@@ -36,7 +37,9 @@ extension Store {
                 FROM cosignatories c JOIN submissions s ON s.id = c.submission_id WHERE s.questionnaire = ?
                 """)
             try joint.bind([.text(questionnaire)])
-            while try joint.step() { consider(joint.text(0), joint.text(1), joint.int(2), joint.int(3)) }
+            while try joint.step() {
+                consider(joint.text(0), joint.text(1), joint.int(2), joint.int(3))
+            }
         } catch {
             throw fail(error)
         }
@@ -52,7 +55,8 @@ extension Store {
     public func highestSubmissionID(questionnaire: String) throws(SurveyError) -> Int64 {
         do {
             return try db.query(
-                "SELECT COALESCE(MAX(id), 0) FROM submissions WHERE questionnaire = ?", [.text(questionnaire)]
+                "SELECT COALESCE(MAX(id), 0) FROM submissions WHERE questionnaire = ?",
+                [.text(questionnaire)]
             ) { $0.int(0) }.first ?? 0
         } catch {
             throw fail(error)

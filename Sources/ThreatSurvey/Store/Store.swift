@@ -35,7 +35,9 @@ public final class Store {
     ///   - warn: receives warnings, each kind once.
     /// - Throws: ``SurveyError/io(_:)`` when the file cannot be opened or is not a store,
     ///   ``SurveyError/cannotCreate(path:reason:)`` when it cannot be created.
-    public init(path: String, readOnly: Bool = false, warn: @escaping (String) -> Void = { _ in }) throws(SurveyError) {
+    public init(path: String, readOnly: Bool = false, warn: @escaping (String) -> Void = { _ in })
+        throws(SurveyError)
+    {
         self.path = path
         self.isReadOnly = readOnly
         self.warn = warn
@@ -46,9 +48,12 @@ public final class Store {
                 throw .cannotCreate(path: path, reason: "folder \(directory) does not exist")
             }
             var link = stat()
-            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, !FileManager.default.fileExists(atPath: path) {
+            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+                !FileManager.default.fileExists(atPath: path)
+            {
                 throw .cannotCreate(
-                    path: path, reason: "it is a symbolic link to a file that does not exist; "
+                    path: path,
+                    reason: "it is a symbolic link to a file that does not exist; "
                         + "create the store at the link's target, or name a plain path")
             }
             if !FileManager.default.fileExists(atPath: path) {
@@ -78,7 +83,9 @@ public final class Store {
         // A read-only open of a store written by an older tool is brought forward first
         // when it can be (the one write a reading command makes); otherwise it is refused.
         var writable = !readOnly
-        if readOnly, !immutable, let version = Store.schemaVersion(path: path), version < Store.migrations.count {
+        if readOnly, !immutable, let version = Store.schemaVersion(path: path),
+            version < Store.migrations.count
+        {
             writable = true
         }
         do {
@@ -109,7 +116,8 @@ public final class Store {
             guard version == Store.migrations.count else {
                 throw .io(
                     "\(path): the store has schema \(version), this threatsurvey reads \(Store.migrations.count); "
-                        + "run a command that writes (submit) with write access to bring it forward")
+                        + "run a command that writes (submit) with write access to bring it forward"
+                )
             }
         }
     }

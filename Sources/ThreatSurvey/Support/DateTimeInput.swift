@@ -70,7 +70,8 @@ public enum DateTimeInput: Sendable, Hashable {
     public func resolve(in zone: TimeZone) -> Date {
         switch self {
         case .date(let day): return day.at(hour: 12, in: zone)
-        case .local(let day, let h, let m, let s): return day.at(hour: h, minute: m, second: s, in: zone)
+        case .local(let day, let h, let m, let s):
+            return day.at(hour: h, minute: m, second: s, in: zone)
         case .instant(let date): return date
         }
     }
@@ -83,11 +84,14 @@ public enum DateTimeInput: Sendable, Hashable {
     /// a typo there (`2062` for `2026`) would make it current forever.
     ///
     /// - Throws: ``SurveyError/usage(_:)`` naming the time and the clock.
-    public static func checkNotFuture(_ received: Date, now: Date = Date(), option: String = "--received") throws(SurveyError) {
+    public static func checkNotFuture(
+        _ received: Date, now: Date = Date(), option: String = "--received"
+    ) throws(SurveyError) {
         guard received.timeIntervalSince(now) > futureTolerance else { return }
         throw .usage(
             "\(option) \(Timestamp.iso(received, in: Timestamp.utc)) is later than now "
-                + "(\(Timestamp.iso(now, in: Timestamp.utc))); give the time the answer was received")
+                + "(\(Timestamp.iso(now, in: Timestamp.utc))); give the time the answer was received"
+        )
     }
 
     /// Whether the input carried no time of day (the receipt says 12:00 was assumed).

@@ -167,7 +167,9 @@ extension Array where Element == Diagnostic {
         kept.append(
             Diagnostic(
                 file: file, severity: omittedError ? .error : .note,
-                message: "and \(omitted) more problem\(omitted == 1 ? "" : "s") in this file (the first \(limit) are listed)"))
+                message:
+                    "and \(omitted) more problem\(omitted == 1 ? "" : "s") in this file (the first \(limit) are listed)"
+            ))
         return kept
     }
 }

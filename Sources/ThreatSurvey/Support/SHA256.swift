@@ -76,7 +76,9 @@ public enum SHA256 {
                 tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
             }
             tail.withUnsafeBytes { compress($0.baseAddress, blocks: tail.count / 64) }
-            return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - $0 * 8)) } }
+            return h.flatMap { word in
+                (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - $0 * 8)) }
+            }
         }
 
         /// The digest as 64 lower-case hexadecimal digits.
@@ -87,12 +89,14 @@ public enum SHA256 {
         private mutating func compress(_ pointer: UnsafeRawPointer?, blocks: Int) {
             guard let pointer else { return }
             var w = [UInt32](repeating: 0, count: 64)
-            var a0 = h[0], b0 = h[1], c0 = h[2], d0 = h[3], e0 = h[4], f0 = h[5], g0 = h[6], h0 = h[7]
+            var a0 = h[0], b0 = h[1], c0 = h[2], d0 = h[3], e0 = h[4], f0 = h[5], g0 = h[6],
+                h0 = h[7]
             w.withUnsafeMutableBufferPointer { w in
                 for block in 0..<blocks {
                     let p = pointer.advanced(by: block * 64).assumingMemoryBound(to: UInt8.self)
                     for i in 0..<16 {
-                        w[i] = UInt32(p[i * 4]) << 24 | UInt32(p[i * 4 + 1]) << 16
+                        w[i] =
+                            UInt32(p[i * 4]) << 24 | UInt32(p[i * 4 + 1]) << 16
                             | UInt32(p[i * 4 + 2]) << 8 | UInt32(p[i * 4 + 3])
                     }
                     for i in 16..<64 {

@@ -32,7 +32,9 @@ public enum TerminalText {
     /// - Complexity: O(n) in the length of `text`.
     public static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
         // Fast path: most text holds nothing to replace.
-        if !text.unicodeScalars.contains(where: { needsReplacement($0, keepingLineBreaks: keepingLineBreaks) }) {
+        if !text.unicodeScalars.contains(where: {
+            needsReplacement($0, keepingLineBreaks: keepingLineBreaks)
+        }) {
             return text
         }
         var out = String.UnicodeScalarView()

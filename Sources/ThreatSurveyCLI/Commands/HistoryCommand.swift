@@ -11,7 +11,9 @@ struct HistoryCommand: ParsableCommand {
     var delegation: MemberState?
     @Option("ID", help: "only this questionnaire's submissions")
     var questionnaire: String?
-    @Option("N", help: "only the N most recently received (0, the default: all)", range: 0...1_000_000_000)
+    @Option(
+        "N", help: "only the N most recently received (0, the default: all)",
+        range: 0...1_000_000_000)
     var limit: Int = 0
     @Option("FORMAT", help: "output format", values: [.table, .markdown, .csv, .json])
     var format: OutputFormat = .table
@@ -26,7 +28,8 @@ struct HistoryCommand: ParsableCommand {
         let opened = try store.forReading(context)
         if limit > 0, delegation == nil {
             // Only the last N are read: the cost follows N, not the size of the store.
-            let entries = try HistoryEntry.latest(limit, in: opened, questionnaire: questionnaireID) {
+            let entries = try HistoryEntry.latest(limit, in: opened, questionnaire: questionnaireID)
+            {
                 try? catalog.find($0)
             }
             try context.print(HistoryEntry.document(entries, catalog: catalog), format: format)

@@ -32,7 +32,11 @@ struct ReportCommand: ParsableCommand {
         // Streamed files by their sums when they can be: flat memory on a million respondents.
         let split = try StoredSums.separable(store: opened, questionnaire: chosen)
         let submissions: [Submission]
-        if let split { submissions = split.regular } else { submissions = try opened.submissions(questionnaire: chosen.id) }
+        if let split {
+            submissions = split.regular
+        } else {
+            submissions = try opened.submissions(questionnaire: chosen.id)
+        }
         var report = HTMLReport(
             questionnaire: chosen, submissions: submissions,
             grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),

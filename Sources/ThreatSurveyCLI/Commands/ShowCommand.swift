@@ -30,7 +30,8 @@ struct ShowCommand: ParsableCommand {
         }
         let questionnaire = try? questionnaires.catalog().find(found.questionnaire)
         // Only this submission's Member States are looked up: the cost does not grow with the store.
-        let entry: HistoryEntry? = try HistoryEntry.entry(of: found, in: opened, questionnaire: questionnaire)
+        let entry: HistoryEntry? = try HistoryEntry.entry(
+            of: found, in: opened, questionnaire: questionnaire)
         var blocks = found.blocks(
             title: "Submission #\(found.id) to \(found.questionnaire) from \(found.delegation)",
             questionnaire: questionnaire)

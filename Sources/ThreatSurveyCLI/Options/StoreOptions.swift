@@ -18,7 +18,8 @@ public struct StoreOptions: ParsableArguments {
 
     /// Opens the store, creating it on first use (for commands that write).
     func openOrCreate(_ context: CommandContext) throws(SurveyError) -> Store {
-        try Store(path: path(context), warn: { [console = context.console] in try? console.err($0) })
+        try Store(
+            path: path(context), warn: { [console = context.console] in try? console.err($0) })
     }
 
     /// Opens the store if it exists (for commands that may write later); creates nothing.
@@ -41,6 +42,8 @@ public struct StoreOptions: ParsableArguments {
                     + "or pass --store PATH or set THREATSURVEY_STORE")
         }
         // Read-only: works on a store in a read-only folder, and never writes by accident.
-        return try Store(path: path, readOnly: true, warn: { [console = context.console] in try? console.err($0) })
+        return try Store(
+            path: path, readOnly: true,
+            warn: { [console = context.console] in try? console.err($0) })
     }
 }

@@ -48,11 +48,15 @@ struct CFBWriter {
         }
 
         mutating func setU32(_ value: UInt32, at offset: Int) {
-            for i in 0..<4 { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(i))) }
+            for i in 0..<4 {
+                bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(i)))
+            }
         }
 
         mutating func setU64(_ value: UInt64, at offset: Int) {
-            for i in 0..<8 { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+            for i in 0..<8 {
+                bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))
+            }
         }
     }
 
@@ -66,7 +70,10 @@ struct CFBWriter {
     func write(_ children: [Node]) -> Image {
         let sectorSize = version == 4 ? 4096 : 512
         // Flatten the tree: entry 0 is the root.
-        struct Flat { var name: String; var type: UInt8; var data: [UInt8]; var children: [Int]; var path: String }
+        struct Flat {
+            var name: String; var type: UInt8; var data: [UInt8]; var children: [Int];
+            var path: String
+        }
         var flat = [Flat(name: "Root Entry", type: 5, data: [], children: [], path: "")]
         var queue: [(Node, Int, String)] = children.map { ($0, 0, "") }
         var index = 0
@@ -89,10 +96,13 @@ struct CFBWriter {
         var miniFAT: [UInt32] = []
         var starts: [String: Int] = [:]
         var miniStarts: [Int: UInt32] = [:]
-        for (id, item) in flat.enumerated() where item.type == 2 && item.data.count < 4096 && !item.data.isEmpty {
+        for (id, item) in flat.enumerated()
+        where item.type == 2 && item.data.count < 4096 && !item.data.isEmpty {
             let first = miniFAT.count
             let count = (item.data.count + 63) / 64
-            for k in 0..<count { miniFAT.append(k == count - 1 ? Self.endOfChain : UInt32(first + k + 1)) }
+            for k in 0..<count {
+                miniFAT.append(k == count - 1 ? Self.endOfChain : UInt32(first + k + 1))
+            }
             miniStream += item.data + [UInt8](repeating: 0, count: count * 64 - item.data.count)
             miniStarts[id] = UInt32(first)
             starts[item.path] = first
@@ -102,14 +112,17 @@ struct CFBWriter {
         let miniFATCount = sectors(miniFAT.count * 4)
         let miniStreamCount = sectors(miniStream.count)
         var dataCount = miniStreamCount
-        for item in flat where item.type == 2 && item.data.count >= 4096 { dataCount += sectors(item.data.count) }
+        for item in flat where item.type == 2 && item.data.count >= 4096 {
+            dataCount += sectors(item.data.count)
+        }
         // FAT and DIFAT sizes depend on each other and on the total.
         var fatCount = 1
         var difatCount = 0
         while true {
             let total = fatCount + difatCount + directoryCount + miniFATCount + dataCount
             let needFAT = sectors(total * 4)
-            let needDIFAT = needFAT > 109 ? (needFAT - 109 + sectorSize / 4 - 2) / (sectorSize / 4 - 1) : 0
+            let needDIFAT =
+                needFAT > 109 ? (needFAT - 109 + sectorSize / 4 - 2) / (sectorSize / 4 - 1) : 0
             if needFAT == fatCount && needDIFAT == difatCount { break }
             fatCount = needFAT
             difatCount = needDIFAT
@@ -129,16 +142,22 @@ struct CFBWriter {
         func put(_ data: [UInt8], at run: [Int]) {
             for (k, sector) in run.enumerated() where k * sectorSize < data.count {
                 let chunk = data[(k * sectorSize)..<min(data.count, (k + 1) * sectorSize)]
-                body.replaceSubrange((sector * sectorSize)..<(sector * sectorSize + chunk.count), with: chunk)
+                body.replaceSubrange(
+                    (sector * sectorSize)..<(sector * sectorSize + chunk.count), with: chunk)
             }
         }
-        func u32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * UInt32($0))) } }
+        func u32(_ v: UInt32) -> [UInt8] {
+            (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * UInt32($0))) }
+        }
         let fatRun = allocate(fatCount, mark: Self.fatMark)
         let difatRun = allocate(difatCount, mark: Self.difatMark)
         let directoryRun = allocate(directoryCount)
         let miniFATRun = allocate(miniFATCount)
         let miniStreamRun = allocate(miniStreamCount)
-        put(miniFAT.flatMap(u32) + [UInt8](repeating: 0xFF, count: miniFATCount * sectorSize - miniFAT.count * 4), at: miniFATRun)
+        put(
+            miniFAT.flatMap(u32)
+                + [UInt8](repeating: 0xFF, count: miniFATCount * sectorSize - miniFAT.count * 4),
+            at: miniFATRun)
         put(miniStream, at: miniStreamRun)
         var regularStarts: [Int: UInt32] = [:]
         for (id, item) in flat.enumerated() where item.type == 2 && item.data.count >= 4096 {
@@ -151,7 +170,9 @@ struct CFBWriter {
         var directory = [UInt8](repeating: 0, count: directoryCount * sectorSize)
         for k in stride(from: 0, to: directory.count, by: 128) {
             // Unused entries: no siblings, no child.
-            for f in [68, 72, 76] { directory.replaceSubrange((k + f)..<(k + f + 4), with: u32(Self.free)) }
+            for f in [68, 72, 76] {
+                directory.replaceSubrange((k + f)..<(k + f + 4), with: u32(Self.free))
+            }
         }
         var ids: [String: Int] = [:]
         for (id, item) in flat.enumerated() {
@@ -165,7 +186,9 @@ struct CFBWriter {
             directory[base + 64] = UInt8((units.count + 1) * 2)
             directory[base + 66] = item.type
             directory[base + 67] = 1  // black
-            directory.replaceSubrange((base + 76)..<(base + 80), with: u32(item.children.first.map(UInt32.init) ?? Self.free))
+            directory.replaceSubrange(
+                (base + 76)..<(base + 80),
+                with: u32(item.children.first.map(UInt32.init) ?? Self.free))
             var start = Self.endOfChain
             var size = item.data.count
             if id == 0 {
@@ -179,7 +202,8 @@ struct CFBWriter {
             // Right-leaning sibling chain.
             for (k, child) in item.children.enumerated() where k + 1 < item.children.count {
                 let childBase = child * 128
-                directory.replaceSubrange((childBase + 72)..<(childBase + 76), with: u32(UInt32(item.children[k + 1])))
+                directory.replaceSubrange(
+                    (childBase + 72)..<(childBase + 76), with: u32(UInt32(item.children[k + 1])))
             }
         }
         put(directory, at: directoryRun)
@@ -200,7 +224,9 @@ struct CFBWriter {
         // Header.
         var header = [UInt8](repeating: 0, count: sectorSize)
         header.replaceSubrange(0..<8, with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-        func set16(_ v: UInt16, _ at: Int) { header[at] = UInt8(v & 0xFF); header[at + 1] = UInt8(v >> 8) }
+        func set16(_ v: UInt16, _ at: Int) {
+            header[at] = UInt8(v & 0xFF); header[at + 1] = UInt8(v >> 8)
+        }
         func set32(_ v: UInt32, _ at: Int) { header.replaceSubrange(at..<(at + 4), with: u32(v)) }
         set16(0x3E, 24)
         set16(UInt16(version), 26)
@@ -217,7 +243,8 @@ struct CFBWriter {
         set32(UInt32(difatCount), 72)
         for k in 0..<109 { set32(k < fatRun.count ? UInt32(fatRun[k]) : Self.free, 76 + 4 * k) }
         return Image(
-            bytes: header + body, sectorSize: sectorSize, fatSectors: fatRun, difatSectors: difatRun,
+            bytes: header + body, sectorSize: sectorSize, fatSectors: fatRun,
+            difatSectors: difatRun,
             directorySectors: directoryRun, miniFATSectors: miniFATRun, ids: ids, starts: starts)
     }
 }

@@ -24,7 +24,9 @@ enum MSGFixture {
     }
 
     /// `__properties_version1.0`: a header of `headerSize` zero bytes, then 16-byte records.
-    static func fixed(headerSize: Int, _ properties: [(id: UInt16, type: UInt16, value: UInt64)]) -> Node {
+    static func fixed(headerSize: Int, _ properties: [(id: UInt16, type: UInt16, value: UInt64)])
+        -> Node
+    {
         var bytes = [UInt8](repeating: 0, count: headerSize)
         for property in properties {
             let tag = UInt32(property.id) << 16 | UInt32(property.type)
@@ -46,22 +48,30 @@ enum MSGFixture {
 
     /// A recipient storage.
     static func recipient(_ number: Int, name: String, address: String, type: Int = 1) -> Node {
-        .storage(String(format: "__recip_version1.0_#%08X", number), [
-            fixed(headerSize: 8, [long(0x0C15, type)]),
-            unicode(0x3001, name), unicode(0x39FE, address),
-        ])
+        .storage(
+            String(format: "__recip_version1.0_#%08X", number),
+            [
+                fixed(headerSize: 8, [long(0x0C15, type)]),
+                unicode(0x3001, name), unicode(0x39FE, address),
+            ])
     }
 
     /// A file attachment storage.
-    static func fileAttachment(_ number: Int, name: String, data: [UInt8], mediaType: String? = nil) -> Node {
-        var nodes = [fixed(headerSize: 8, [long(0x3705, 1)]), unicode(0x3707, name), binary(0x3701, data)]
+    static func fileAttachment(_ number: Int, name: String, data: [UInt8], mediaType: String? = nil)
+        -> Node
+    {
+        var nodes = [
+            fixed(headerSize: 8, [long(0x3705, 1)]), unicode(0x3707, name), binary(0x3701, data),
+        ]
         if let mediaType { nodes.append(unicode(0x370E, mediaType)) }
         return .storage(String(format: "__attach_version1.0_#%08X", number), nodes)
     }
 
     /// An attachment storage holding an embedded message (attach method 5).
     static func messageAttachment(_ number: Int, name: String?, message: [Node]) -> Node {
-        var nodes = [fixed(headerSize: 8, [long(0x3705, 5)]), .storage("__substg1.0_3701000D", message)]
+        var nodes = [
+            fixed(headerSize: 8, [long(0x3705, 5)]), .storage("__substg1.0_3701000D", message),
+        ]
         if let name { nodes.append(unicode(0x3001, name)) }
         return .storage(String(format: "__attach_version1.0_#%08X", number), nodes)
     }

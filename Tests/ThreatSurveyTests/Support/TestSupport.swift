@@ -17,7 +17,8 @@ enum TestSupport {
 
     /// The shared csv-spectrum folder beside the clone, if present.
     static var csvSpectrum: String? {
-        let path = URL(fileURLWithPath: root).deletingLastPathComponent().path + "/shared/csv-spectrum"
+        let path =
+            URL(fileURLWithPath: root).deletingLastPathComponent().path + "/shared/csv-spectrum"
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
@@ -95,8 +96,10 @@ struct CLIResult {
 /// `--store` and `--questionnaires` are added after the arguments, or (`leadingGlobals`) before
 /// the command name, where every command that uses them accepts them.
 func runCLI(
-    _ arguments: [String], store: String? = nil, questionnaires: String = TestSupport.questionnaires,
-    leadingGlobals: Bool = false, addQuestionnaires: Bool = true, console: Console = Console(capture: true)
+    _ arguments: [String], store: String? = nil,
+    questionnaires: String = TestSupport.questionnaires,
+    leadingGlobals: Bool = false, addQuestionnaires: Bool = true,
+    console: Console = Console(capture: true)
 ) -> CLIResult {
     var globals: [String] = []
     if let store { globals += ["--store", store] }
@@ -107,5 +110,6 @@ func runCLI(
     }
     let full = leadingGlobals ? globals + arguments : arguments + globals
     let status = CLI.run(full, console: console, variables: [:])
-    return CLIResult(status: status, out: console.outText, err: console.errText, outBytes: console.outBytes)
+    return CLIResult(
+        status: status, out: console.outText, err: console.errText, outBytes: console.outBytes)
 }

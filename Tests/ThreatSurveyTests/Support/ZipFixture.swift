@@ -30,15 +30,24 @@ enum ZipFixture {
             let name = Array(entry.name.utf8)
             let size = UInt32(entry.data.count)
             let usize = entry.uncompressedSize ?? size
-            out += le32(0x0403_4B50) + le16(20) + le16(entry.flags) + le16(entry.method) + le16(0) + le16(0)
-            out += le32(crc) + le32(size) + le32(usize) + le16(UInt16(name.count)) + le16(0) + name + entry.data
-            central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(entry.flags) + le16(entry.method) + le16(0) + le16(0)
-            central += le32(crc) + le32(size) + le32(usize) + le16(UInt16(name.count)) + le16(0) + le16(0)
+            out +=
+                le32(0x0403_4B50) + le16(20) + le16(entry.flags) + le16(entry.method) + le16(0)
+                + le16(0)
+            out +=
+                le32(crc) + le32(size) + le32(usize) + le16(UInt16(name.count)) + le16(0) + name
+                + entry.data
+            central +=
+                le32(0x0201_4B50) + le16(20) + le16(20) + le16(entry.flags) + le16(entry.method)
+                + le16(0) + le16(0)
+            central +=
+                le32(crc) + le32(size) + le32(usize) + le16(UInt16(name.count)) + le16(0) + le16(0)
             central += le16(0) + le16(0) + le32(0) + le32(offset) + name
         }
         let cdOffset = UInt32(out.count)
         out += central
-        out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(entries.count)) + le16(UInt16(entries.count))
+        out +=
+            le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(entries.count))
+            + le16(UInt16(entries.count))
         out += le32(UInt32(central.count)) + le32(cdOffset) + le16(0)
         return out
     }

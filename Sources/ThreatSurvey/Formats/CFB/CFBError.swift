@@ -42,7 +42,8 @@ public enum CFBError: Error, Sendable, Hashable, CustomStringConvertible, Locali
         case .truncated(let size):
             return "not a compound file: only \(size) bytes, shorter than its header"
         case .tooLarge(let size):
-            return "compound file of \(size) bytes is larger than the \(CompoundFile.maximumFileSize >> 20) MiB limit"
+            return
+                "compound file of \(size) bytes is larger than the \(CompoundFile.maximumFileSize >> 20) MiB limit"
         case .notCompoundFile:
             return "not a compound file: the signature D0 CF 11 E0 A1 B1 1A E1 is missing"
         case .invalidHeader(let field, let value):
@@ -54,19 +55,24 @@ public enum CFBError: Error, Sendable, Hashable, CustomStringConvertible, Locali
         case .chainTooShort(let chain, let expected, let found):
             return "compound file \(chain) ends after \(found) bytes, \(expected) were declared"
         case .tooManyDirectoryEntries(let count):
-            return "compound file has \(count) directory entries, more than the limit of \(CompoundFile.maximumDirectoryEntries)"
+            return
+                "compound file has \(count) directory entries, more than the limit of \(CompoundFile.maximumDirectoryEntries)"
         case .directoryCycle(let entry):
             return "compound file directory reaches entry \(entry) twice (a loop in the tree)"
         case .entryOutOfRange(let from, let to):
-            return "compound file directory entry \(from) points at entry \(to), past the directory's end"
+            return
+                "compound file directory entry \(from) points at entry \(to), past the directory's end"
         case .invalidEntry(let entry, let reason):
             return "compound file directory entry \(entry): \(reason)"
         case .storageTooDeep(let entry, let depth):
-            return "compound file entry \(entry) is nested \(depth) storages deep, more than the limit of \(CompoundFile.maximumStorageDepth)"
+            return
+                "compound file entry \(entry) is nested \(depth) storages deep, more than the limit of \(CompoundFile.maximumStorageDepth)"
         case .streamTooLarge(let name, let size, let available):
-            return "compound file stream \"\(name)\" declares \(size) bytes, but only \(available) are there"
+            return
+                "compound file stream \"\(name)\" declares \(size) bytes, but only \(available) are there"
         case .overlappingStreams(let claimed, let available):
-            return "compound file streams claim \(claimed) bytes, but only \(available) are there (streams overlap)"
+            return
+                "compound file streams claim \(claimed) bytes, but only \(available) are there (streams overlap)"
         }
     }
 

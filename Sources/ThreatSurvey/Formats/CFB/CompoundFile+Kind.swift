@@ -22,12 +22,16 @@ extension CompoundFile {
     /// - Complexity: O(k) for k entries at the root.
     public var kind: Kind {
         let names = Set(children(of: root).map { $0.name.uppercased() })
-        if names.contains("__PROPERTIES_VERSION1.0") || names.contains(where: { $0.hasPrefix("__SUBSTG1.0_") }) {
+        if names.contains("__PROPERTIES_VERSION1.0")
+            || names.contains(where: { $0.hasPrefix("__SUBSTG1.0_") })
+        {
             return .outlookMessage
         }
         if names.contains("WORDDOCUMENT") { return .legacyWord }
         if names.contains("WORKBOOK") || names.contains("BOOK") { return .legacyExcel }
-        if names.contains("ENCRYPTIONINFO") && names.contains("ENCRYPTEDPACKAGE") { return .encryptedOOXML }
+        if names.contains("ENCRYPTIONINFO") && names.contains("ENCRYPTEDPACKAGE") {
+            return .encryptedOOXML
+        }
         return .other
     }
 }

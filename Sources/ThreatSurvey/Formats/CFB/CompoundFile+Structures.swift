@@ -43,7 +43,8 @@ extension CompoundFile {
             difatSector = header.u32(offset + perSector * 4)
         }
         guard locations.count == fatSectorCount else {
-            throw .chainTooShort(chain: "DIFAT", expected: fatSectorCount * 4, found: locations.count * 4)
+            throw .chainTooShort(
+                chain: "DIFAT", expected: fatSectorCount * 4, found: locations.count * 4)
         }
         var fat: [UInt32] = []
         fat.reserveCapacity(sectorCount)
@@ -70,7 +71,9 @@ extension CompoundFile {
     /// - Throws: ``CFBError/sectorOutOfRange(chain:sector:)`` or
     ///   ``CFBError/chainCycle(chain:sector:)``.
     /// - Complexity: O(chain length), at most `limit`.
-    static func chain(fat: [UInt32], start: UInt32, limit: Int, name: String) throws(CFBError) -> [Int] {
+    static func chain(fat: [UInt32], start: UInt32, limit: Int, name: String) throws(CFBError)
+        -> [Int]
+    {
         var sectors: [Int] = []
         var visited = Set<UInt32>()
         var sector = start
@@ -78,7 +81,9 @@ extension CompoundFile {
             guard Int(sector) < fat.count, Int(sector) < limit else {
                 throw .sectorOutOfRange(chain: name, sector: sector)
             }
-            guard visited.insert(sector).inserted else { throw .chainCycle(chain: name, sector: sector) }
+            guard visited.insert(sector).inserted else {
+                throw .chainCycle(chain: name, sector: sector)
+            }
             sectors.append(Int(sector))
             sector = fat[Int(sector)]
         }
@@ -104,10 +109,14 @@ extension CompoundFile {
             guard Int(sector) < sectorCount, Int(sector) < fat.count else {
                 throw .sectorOutOfRange(chain: name, sector: sector)
             }
-            guard visited.insert(sector).inserted else { throw .chainCycle(chain: name, sector: sector) }
+            guard visited.insert(sector).inserted else {
+                throw .chainCycle(chain: name, sector: sector)
+            }
             let offset = (Int(sector) + 1) * sectorSize
             let take = min(sectorSize, size - out.count, max(0, bytes.count - offset))
-            guard take > 0 else { throw .chainTooShort(chain: name, expected: size, found: out.count) }
+            guard take > 0 else {
+                throw .chainTooShort(chain: name, expected: size, found: out.count)
+            }
             out.append(contentsOf: bytes[offset..<(offset + take)])
             sector = fat[Int(sector)]
         }
@@ -137,7 +146,9 @@ extension CompoundFile {
             }
             let offset = Int(sector) * miniSectorSize
             let take = min(miniSectorSize, size - out.count, max(0, miniStream.count - offset))
-            guard take > 0 else { throw .chainTooShort(chain: name, expected: size, found: out.count) }
+            guard take > 0 else {
+                throw .chainTooShort(chain: name, expected: size, found: out.count)
+            }
             out.append(contentsOf: miniStream[offset..<(offset + take)])
             sector = miniFAT[Int(sector)]
         }
@@ -157,34 +168,44 @@ extension CompoundFile {
         var visited = [Bool](repeating: false, count: raw.count)
         visited[0] = true
         entries[0] = CFBDirectoryEntry(
-            id: 0, name: raw[0].name, type: .root, size: miniCapacity, startSector: raw[0].start, depth: 0)
+            id: 0, name: raw[0].name, type: .root, size: miniCapacity, startSector: raw[0].start,
+            depth: 0)
         var claimed = miniCapacity
         var miniClaimed = 0
         var storages: [(id: Int, depth: Int)] = [(0, 0)]
         while let storage = storages.popLast() {
             var names: [String: Int] = [:]
             var pending: [(id: UInt32, from: Int)] = []
-            if raw[storage.id].child != noStream { pending.append((raw[storage.id].child, storage.id)) }
+            if raw[storage.id].child != noStream {
+                pending.append((raw[storage.id].child, storage.id))
+            }
             while let (candidate, from) = pending.popLast() {
-                guard Int(candidate) < raw.count else { throw .entryOutOfRange(from: from, to: candidate) }
+                guard Int(candidate) < raw.count else {
+                    throw .entryOutOfRange(from: from, to: candidate)
+                }
                 let id = Int(candidate)
                 guard !visited[id] else { throw .directoryCycle(entry: id) }
                 visited[id] = true
                 let item = raw[id]
                 let depth = storage.depth + 1
-                guard depth <= maximumStorageDepth else { throw .storageTooDeep(entry: id, depth: depth) }
+                guard depth <= maximumStorageDepth else {
+                    throw .storageTooDeep(entry: id, depth: depth)
+                }
                 var entry = CFBDirectoryEntry(
-                    id: id, name: item.name, type: .stream, size: 0, startSector: item.start, depth: depth)
+                    id: id, name: item.name, type: .stream, size: 0, startSector: item.start,
+                    depth: depth)
                 switch item.type {
                 case CFBDirectoryEntry.ObjectType.stream.rawValue:
                     if item.size < UInt64(miniStreamCutoff) {
                         guard item.size <= UInt64(miniCapacity) else {
-                            throw .streamTooLarge(name: item.name, size: item.size, available: miniCapacity)
+                            throw .streamTooLarge(
+                                name: item.name, size: item.size, available: miniCapacity)
                         }
                         miniClaimed += Int(item.size)
                     } else {
                         guard item.size <= UInt64(capacity) else {
-                            throw .streamTooLarge(name: item.name, size: item.size, available: capacity)
+                            throw .streamTooLarge(
+                                name: item.name, size: item.size, available: capacity)
                         }
                         claimed += Int(item.size)
                     }
@@ -193,9 +214,12 @@ extension CompoundFile {
                     entry.type = .storage
                     storages.append((id, depth))
                 default:
-                    throw .invalidEntry(entry: id, reason: "object type \(item.type) inside a storage")
+                    throw .invalidEntry(
+                        entry: id, reason: "object type \(item.type) inside a storage")
                 }
-                guard !item.name.isEmpty else { throw .invalidEntry(entry: id, reason: "empty name") }
+                guard !item.name.isEmpty else {
+                    throw .invalidEntry(entry: id, reason: "empty name")
+                }
                 entries[id] = entry
                 let key = item.name.uppercased()
                 if names[key] == nil { names[key] = id }
@@ -204,7 +228,9 @@ extension CompoundFile {
             }
             children[storage.id] = names
         }
-        guard claimed <= capacity else { throw .overlappingStreams(claimed: claimed, available: capacity) }
+        guard claimed <= capacity else {
+            throw .overlappingStreams(claimed: claimed, available: capacity)
+        }
         guard miniClaimed <= miniCapacity else {
             throw .overlappingStreams(claimed: miniClaimed, available: miniCapacity)
         }
@@ -232,7 +258,9 @@ struct CFBRawEntry {
             let nameBytes = min(64, Int(reader.u16(offset + 64)))
             var units: [UInt16] = []
             units.reserveCapacity(31)
-            for index in 0..<max(0, nameBytes / 2 - 1) { units.append(reader.u16(offset + index * 2)) }
+            for index in 0..<max(0, nameBytes / 2 - 1) {
+                units.append(reader.u16(offset + index * 2))
+            }
             name = String(decoding: units, as: UTF16.self)
         }
         left = reader.u32(offset + 68)

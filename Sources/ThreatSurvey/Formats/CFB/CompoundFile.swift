@@ -67,16 +67,22 @@ public struct CompoundFile: Sendable {
         guard bytes.starts(with: Self.signature) else { throw .notCompoundFile }
         let header = CFBByteReader(bytes: bytes)
         let byteOrder = header.u16(28)
-        guard byteOrder == 0xFFFE else { throw .invalidHeader(field: "byte order", value: Int(byteOrder)) }
+        guard byteOrder == 0xFFFE else {
+            throw .invalidHeader(field: "byte order", value: Int(byteOrder))
+        }
         let major = header.u16(26)
         let sectorShift = header.u16(30)
         switch (major, sectorShift) {
         case (3, 9): sectorSize = 512
         case (4, 12): sectorSize = 4096
-        default: throw .invalidHeader(field: "major version \(major) with sector shift", value: Int(sectorShift))
+        default:
+            throw .invalidHeader(
+                field: "major version \(major) with sector shift", value: Int(sectorShift))
         }
         let miniShift = header.u16(32)
-        guard miniShift == 6 else { throw .invalidHeader(field: "mini sector shift", value: Int(miniShift)) }
+        guard miniShift == 6 else {
+            throw .invalidHeader(field: "mini sector shift", value: Int(miniShift))
+        }
         let cutoff = header.u32(56)
         guard cutoff == UInt32(Self.miniStreamCutoff) else {
             throw .invalidHeader(field: "mini stream cutoff", value: Int(cutoff))
@@ -85,13 +91,16 @@ public struct CompoundFile: Sendable {
         self.bytes = bytes
         sectorCount = (bytes.count - sectorSize + sectorSize - 1) / sectorSize
 
-        fat = try Self.readFAT(bytes: bytes, header: header, sectorSize: sectorSize, sectorCount: sectorCount)
+        fat = try Self.readFAT(
+            bytes: bytes, header: header, sectorSize: sectorSize, sectorCount: sectorCount)
 
         // The directory: a FAT chain of 128-byte entries.
         let directorySectors = try Self.chain(
             fat: fat, start: header.u32(48), limit: sectorCount, name: "directory chain")
         let entryCount = directorySectors.count * (sectorSize / 128)
-        guard entryCount <= Self.maximumDirectoryEntries else { throw .tooManyDirectoryEntries(count: entryCount) }
+        guard entryCount <= Self.maximumDirectoryEntries else {
+            throw .tooManyDirectoryEntries(count: entryCount)
+        }
         var raw: [CFBRawEntry] = []
         raw.reserveCapacity(entryCount)
         for sector in directorySectors {
@@ -100,7 +109,8 @@ public struct CompoundFile: Sendable {
                 raw.append(CFBRawEntry(bytes: bytes, offset: offset + index * 128, major: major))
             }
         }
-        guard let rootRaw = raw.first, rootRaw.type == CFBDirectoryEntry.ObjectType.root.rawValue else {
+        guard let rootRaw = raw.first, rootRaw.type == CFBDirectoryEntry.ObjectType.root.rawValue
+        else {
             throw .invalidEntry(entry: 0, reason: "the first entry is not the root storage")
         }
 
@@ -134,7 +144,10 @@ public struct CompoundFile: Sendable {
     /// The root storage.
     public var root: CFBDirectoryEntry {
         // Entry 0 is checked to be the root when the file is opened.
-        entries.first.flatMap { $0 } ?? CFBDirectoryEntry(id: 0, name: "Root Entry", type: .root, size: 0, startSector: Self.endOfChain, depth: 0)
+        entries.first.flatMap { $0 }
+            ?? CFBDirectoryEntry(
+                id: 0, name: "Root Entry", type: .root, size: 0, startSector: Self.endOfChain,
+                depth: 0)
     }
 
     /// The entries directly inside a storage, in no particular order.

@@ -178,7 +178,8 @@ public struct CSVReader {
                     _ = try handleBoundary(byte, emit: emit)
                     i += 1
                 } else {
-                    problems.append(Problem(kind: .textAfterClosingQuote, line: line, column: column))
+                    problems.append(
+                        Problem(kind: .textAfterClosingQuote, line: line, column: column))
                     state = .unquoted
                 }
             }

@@ -55,7 +55,8 @@ public struct JSONParser {
         case UInt8(ascii: "t"): try literal("true"); value = .bool(true)
         case UInt8(ascii: "f"): try literal("false"); value = .bool(false)
         case UInt8(ascii: "n"): try literal("null"); value = .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try parseNumber())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            value = .number(try parseNumber())
         default: throw error("unexpected \(describeCurrent()); expected a value")
         }
         return JSONNode(value: value, line: startLine, column: startColumn)
@@ -88,7 +89,8 @@ public struct JSONParser {
             if let first = firstPlace[key] {
                 throw SyntaxError(
                     line: keyLine, column: keyColumn,
-                    message: "key \"\(TerminalText.clipped(key))\" appears twice in this object (first at line \(first.line), "
+                    message:
+                        "key \"\(TerminalText.clipped(key))\" appears twice in this object (first at line \(first.line), "
                         + "column \(first.column)); keep one")
             }
             firstPlace[key] = (keyLine, keyColumn)
@@ -191,7 +193,8 @@ public struct JSONParser {
                     out.append(contentsOf: Array(String(character).utf8))
                 default:
                     column -= 1
-                    throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+                    throw error(
+                        "invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
                 }
             case 0x00..<0x20:
                 if byte == 0x0A {

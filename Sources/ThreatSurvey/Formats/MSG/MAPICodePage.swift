@@ -34,12 +34,15 @@ enum MAPICodePage {
     /// - Returns: the text, and whether the fallback was used for non-ASCII bytes.
     /// - Complexity: O(n).
     static func decode(_ bytes: [UInt8], codePage: Int?) -> (text: String, fellBack: Bool) {
-        if let codePage, let encoding = encoding(codePage), let text = String(bytes: bytes, encoding: encoding) {
+        if let codePage, let encoding = encoding(codePage),
+            let text = String(bytes: bytes, encoding: encoding)
+        {
             return (text, false)
         }
         let ascii = bytes.allSatisfy { $0 < 0x80 }
         if ascii { return (String(decoding: bytes, as: UTF8.self), false) }
-        let text = String(bytes: bytes, encoding: .windowsCP1252)
+        let text =
+            String(bytes: bytes, encoding: .windowsCP1252)
             ?? String(bytes.map { Character(Unicode.Scalar($0)) })
         return (text, true)
     }

@@ -39,7 +39,8 @@ struct MAPIProperties {
     ///   - headerSize: the `__properties_version1.0` header size for this kind of object.
     ///   - codePage: the enclosing message's code page, used when this object names none.
     /// - Complexity: O(total size of the property streams).
-    init(file: CompoundFile, storage: CFBDirectoryEntry, headerSize: Int, codePage inherited: Int?) {
+    init(file: CompoundFile, storage: CFBDirectoryEntry, headerSize: Int, codePage inherited: Int?)
+    {
         for entry in file.children(of: storage) where entry.type == .stream {
             let upper = entry.name.uppercased()
             if upper == "__PROPERTIES_VERSION1.0" {
@@ -50,7 +51,8 @@ struct MAPIProperties {
                 let tag = UInt32(upper.dropFirst(12), radix: 16)
             else { continue }
             let type = UInt16(tag & 0xFFFF)
-            guard type == Self.typeUnicode || type == Self.typeString8 || type == Self.typeBinary else { continue }
+            guard type == Self.typeUnicode || type == Self.typeString8 || type == Self.typeBinary
+            else { continue }
             do {
                 variable[UInt16(tag >> 16)] = (type, try file.contents(of: entry))
             } catch {
@@ -107,7 +109,8 @@ struct MAPIProperties {
     mutating func decode8Bit(_ bytes: [UInt8]) -> String {
         let (text, fellBack) = MAPICodePage.decode(bytes, codePage: codePage)
         if fellBack {
-            let note = codePage.map { "8-bit text read as Windows-1252: code page \($0) is not supported" }
+            let note =
+                codePage.map { "8-bit text read as Windows-1252: code page \($0) is not supported" }
                 ?? "8-bit text read as Windows-1252: the message names no code page"
             if !notes.contains(note) { notes.append(note) }
         }
@@ -128,7 +131,9 @@ struct MAPIProperties {
 
     /// A time property (`PT_SYSTIME`, a FILETIME: 100 ns ticks since 1601-01-01 UTC).
     func date(_ id: UInt16) -> Date? {
-        guard let (type, value) = fixed[id], type == Self.typeSystemTime, value != 0 else { return nil }
+        guard let (type, value) = fixed[id], type == Self.typeSystemTime, value != 0 else {
+            return nil
+        }
         // Seconds between 1601-01-01 and 1970-01-01.
         let unixOffset = 11_644_473_600.0
         return Date(timeIntervalSince1970: Double(value) / 10_000_000 - unixOffset)

@@ -28,7 +28,8 @@ extension MailMessage {
     static func readMSG(
         file: CompoundFile, storage: CFBDirectoryEntry, headerSize: Int, codePage: Int?, depth: Int
     ) -> MailMessage {
-        var properties = MAPIProperties(file: file, storage: storage, headerSize: headerSize, codePage: codePage)
+        var properties = MAPIProperties(
+            file: file, storage: storage, headerSize: headerSize, codePage: codePage)
         var message = MailMessage()
         message.subject = properties.string(0x0037) ?? ""
         message.sent = properties.date(0x0039)
@@ -49,7 +50,8 @@ extension MailMessage {
         var notes = properties.notes
         for (_, entry) in recipientStorages.sorted(by: { $0.0 < $1.0 }) {
             var recipient = MAPIProperties(
-                file: file, storage: entry, headerSize: MAPIProperties.recipientOrAttachmentHeaderSize,
+                file: file, storage: entry,
+                headerSize: MAPIProperties.recipientOrAttachmentHeaderSize,
                 codePage: properties.codePage)
             // PR_RECIPIENT_TYPE: 1 = To, 2 = Cc, 3 = Bcc.
             let isTo = (recipient.integer(0x0C15) ?? 1) & 0x0F == 1
@@ -66,13 +68,15 @@ extension MailMessage {
         }
         for (_, entry) in attachmentStorages.sorted(by: { $0.0 < $1.0 }) {
             if let attachment = readAttachment(
-                file: file, storage: entry, codePage: properties.codePage, depth: depth, notes: &notes)
+                file: file, storage: entry, codePage: properties.codePage, depth: depth,
+                notes: &notes)
             {
                 message.attachments.append(attachment)
             }
         }
         if message.from?.address.isEmpty == true, let name = message.from?.name {
-            notes.append("the sender \"\(name)\" has no SMTP address in the message (an Exchange sender)")
+            notes.append(
+                "the sender \"\(name)\" has no SMTP address in the message (an Exchange sender)")
         }
         message.notes = notes
         return message
@@ -87,8 +91,11 @@ extension MailMessage {
     /// else the `From:` of the transport headers, else the sent-representing SMTP address.
     private static func sender(_ properties: inout MAPIProperties) -> MailAddress? {
         let headerFrom = properties.string(0x007D).flatMap(TransportHeaders.from)
-        let name = properties.nonEmptyString(0x0C1A) ?? headerFrom?.name ?? properties.nonEmptyString(0x0042)
-        let address = smtpAddress(&properties, smtp: 0x5D01, address: 0x0C1F, type: 0x0C1E)
+        let name =
+            properties.nonEmptyString(0x0C1A) ?? headerFrom?.name
+            ?? properties.nonEmptyString(0x0042)
+        let address =
+            smtpAddress(&properties, smtp: 0x5D01, address: 0x0C1F, type: 0x0C1E)
             ?? headerFrom?.address
             ?? smtpAddress(&properties, smtp: 0x5D02, address: 0x0065, type: 0x0064)
         // Some writers repeat the address as the display name; that is no name.
@@ -113,7 +120,8 @@ extension MailMessage {
     private static func body(_ properties: inout MAPIProperties) -> String {
         if let text = properties.string(0x1000) { return text }
         if let bytes = properties.binary(0x1013) {
-            let html = TextDecoder.isValidUTF8(bytes)
+            let html =
+                TextDecoder.isValidUTF8(bytes)
                 ? String(decoding: bytes, as: UTF8.self) : properties.decode8Bit(bytes)
             return HTMLText.plain(html)
         }
@@ -122,7 +130,8 @@ extension MailMessage {
             if let rtf = CompressedRTF.decompress(compressed) {
                 return RTFText.plain(rtf, codePage: properties.codePage)
             }
-            properties.notes.append("the body is only in compressed RTF of an unknown kind, which is not read")
+            properties.notes.append(
+                "the body is only in compressed RTF of an unknown kind, which is not read")
         }
         return ""
     }
@@ -130,13 +139,16 @@ extension MailMessage {
     /// One attachment: a file (PR_ATTACH_DATA_BIN) or, when PR_ATTACH_METHOD is 5, an
     /// embedded message read recursively; `nil` (with a note) when it has no readable content.
     private static func readAttachment(
-        file: CompoundFile, storage: CFBDirectoryEntry, codePage: Int?, depth: Int, notes: inout [String]
+        file: CompoundFile, storage: CFBDirectoryEntry, codePage: Int?, depth: Int,
+        notes: inout [String]
     ) -> MailAttachment? {
         var properties = MAPIProperties(
-            file: file, storage: storage, headerSize: MAPIProperties.recipientOrAttachmentHeaderSize,
+            file: file, storage: storage,
+            headerSize: MAPIProperties.recipientOrAttachmentHeaderSize,
             codePage: codePage)
         defer { notes += properties.notes }
-        let name = properties.nonEmptyString(0x3707) ?? properties.nonEmptyString(0x3704)
+        let name =
+            properties.nonEmptyString(0x3707) ?? properties.nonEmptyString(0x3704)
             ?? properties.nonEmptyString(0x3001)
         let mediaType = properties.nonEmptyString(0x370E)?.lowercased()
         let method = properties.integer(0x3705)
@@ -144,19 +156,24 @@ extension MailMessage {
             embedded.type == .storage
         {
             guard depth + 1 < maximumMSGEmbeddingDepth else {
-                notes.append("a message nested more than \(maximumMSGEmbeddingDepth) deep was left out")
+                notes.append(
+                    "a message nested more than \(maximumMSGEmbeddingDepth) deep was left out")
                 return nil
             }
             let inner = readMSG(
                 file: file, storage: embedded, headerSize: MAPIProperties.embeddedHeaderSize,
                 codePage: properties.codePage, depth: depth + 1)
             let title = name ?? (inner.subject.isEmpty ? "message" : inner.subject)
-            return MailAttachment(name: title, mediaType: mediaType ?? "message/rfc822", content: .message(inner))
+            return MailAttachment(
+                name: title, mediaType: mediaType ?? "message/rfc822", content: .message(inner))
         }
         guard let data = properties.binary(0x3701) else {
-            notes.append("attachment \"\(name ?? "unnamed")\" has no data the reader can use (attach method \(method.map(String.init) ?? "unknown"))")
+            notes.append(
+                "attachment \"\(name ?? "unnamed")\" has no data the reader can use (attach method \(method.map(String.init) ?? "unknown"))"
+            )
             return nil
         }
-        return MailAttachment(name: name ?? "attachment", mediaType: mediaType, content: .file(data))
+        return MailAttachment(
+            name: name ?? "attachment", mediaType: mediaType, content: .file(data))
     }
 }

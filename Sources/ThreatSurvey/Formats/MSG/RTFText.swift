@@ -47,7 +47,9 @@ enum RTFText {
                 let next = rtf[index]
                 if next == UInt8(ascii: "'") {
                     // \'hh: one 8-bit byte in the document's code page.
-                    let hex = String(decoding: rtf[min(index + 1, rtf.count)..<min(index + 3, rtf.count)], as: UTF8.self)
+                    let hex = String(
+                        decoding: rtf[min(index + 1, rtf.count)..<min(index + 3, rtf.count)],
+                        as: UTF8.self)
                     index = min(index + 3, rtf.count)
                     if toSkip > 0 { toSkip -= 1; continue }
                     if skipDepth == nil, let value = UInt8(hex, radix: 16) { pending.append(value) }
@@ -58,7 +60,10 @@ enum RTFText {
                     index += 1
                     if next == UInt8(ascii: "*") {
                         if skipDepth == nil { skipDepth = depth }
-                    } else if skipDepth == nil, next == UInt8(ascii: "\\") || next == UInt8(ascii: "{") || next == UInt8(ascii: "}") {
+                    } else if skipDepth == nil,
+                        next == UInt8(ascii: "\\") || next == UInt8(ascii: "{")
+                            || next == UInt8(ascii: "}")
+                    {
                         emit(String(UnicodeScalar(next)))
                     } else if skipDepth == nil, next == UInt8(ascii: "~") {
                         emit(" ")

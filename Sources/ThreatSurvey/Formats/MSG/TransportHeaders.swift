@@ -9,21 +9,29 @@ enum TransportHeaders {
     /// - Complexity: O(n).
     static func from(_ headers: String) -> MailAddress? {
         var parts: [String] = []
-        for line in headers.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        for line in headers.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        {
             if !parts.isEmpty {
                 // A folded line continues the header.
-                if line.first == " " || line.first == "\t" { parts.append(line.trimmingSpaces); continue }
+                if line.first == " " || line.first == "\t" {
+                    parts.append(line.trimmingSpaces); continue
+                }
                 break
             }
             if line.isEmpty { break }
-            if line.prefix(5).lowercased() == "from:" { parts.append(String(line.dropFirst(5)).trimmingSpaces) }
+            if line.prefix(5).lowercased() == "from:" {
+                parts.append(String(line.dropFirst(5)).trimmingSpaces)
+            }
         }
         let value = parts.joined(separator: " ")
         guard !value.isEmpty else { return nil }
         if let open = value.lastIndex(of: "<"), let close = value[open...].firstIndex(of: ">") {
             let address = String(value[value.index(after: open)..<close]).trimmingSpaces
             var name = String(value[..<open]).trimmingSpaces
-            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
+                name = String(name.dropFirst().dropLast())
+            }
             guard address.contains("@") else { return nil }
             return MailAddress(name: name.isEmpty ? nil : name, address: address)
         }

@@ -12,7 +12,9 @@ struct GridBuilder {
     /// Places `values` (column 1 first) at 1-based `row`; see ``place(row:cells:budget:part:)``.
     ///
     /// - Complexity: O(values.count) plus the blank rows materialized.
-    mutating func place(row: Int, values: [String], budget: inout Int, part: String) throws(WorkbookError) {
+    mutating func place(row: Int, values: [String], budget: inout Int, part: String)
+        throws(WorkbookError)
+    {
         var cells: [(column: Int, value: String)] = []
         for (i, value) in values.enumerated() where !value.isEmpty { cells.append((i + 1, value)) }
         try place(row: row, cells: cells, budget: &budget, part: part)
@@ -50,7 +52,8 @@ struct GridBuilder {
     /// Spends `count` cells of `budget`.
     func charge(_ count: Int, budget: inout Int, part: String) throws(WorkbookError) {
         if count > budget {
-            throw .limitExceeded(part: part, message: "more than \(Workbook.maximumCells) cells in the workbook")
+            throw .limitExceeded(
+                part: part, message: "more than \(Workbook.maximumCells) cells in the workbook")
         }
         budget -= count
     }

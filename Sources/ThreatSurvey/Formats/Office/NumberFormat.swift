@@ -48,7 +48,11 @@ enum NumberFormat: Sendable, Hashable {
             }
             if inBracket {
                 // [h], [mm], [ss]: elapsed time; anything else ([Red], [$-409]) is not a part.
-                if c == "]" { inBracket = false } else if c == "h" || c == "H" || c == "s" || c == "S" { hasTime = true }
+                if c == "]" {
+                    inBracket = false
+                } else if c == "h" || c == "H" || c == "s" || c == "S" {
+                    hasTime = true
+                }
                 continue
             }
             switch c {
@@ -76,7 +80,9 @@ enum NumberFormat: Sendable, Hashable {
         let seconds = Int((serial * 86_400).rounded())
         var day = seconds / 86_400
         let secondOfDay = seconds % 86_400
-        let clock = Self.two(secondOfDay / 3600) + ":" + Self.two(secondOfDay / 60 % 60) + ":" + Self.two(secondOfDay % 60)
+        let clock =
+            Self.two(secondOfDay / 3600) + ":" + Self.two(secondOfDay / 60 % 60) + ":"
+            + Self.two(secondOfDay % 60)
         switch self {
         case .time:
             let hours = seconds / 3600
@@ -109,7 +115,8 @@ enum NumberFormat: Sendable, Hashable {
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
         let year = String(y)
-        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two(m) + "-" + two(d)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two(m) + "-"
+            + two(d)
     }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
@@ -158,12 +165,16 @@ enum NumberFormat: Sendable, Hashable {
     /// number (`NaN`, `inf` and hexadecimal are not numbers here). Spaces around it are allowed.
     static func plain(_ text: String) -> String? {
         let utf8 = text.utf8
-        guard let first = utf8.firstIndex(where: { $0 != 0x20 }), let last = utf8.lastIndex(where: { $0 != 0x20 }) else {
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 }),
+            let last = utf8.lastIndex(where: { $0 != 0x20 })
+        else {
             return nil
         }
         let body = utf8[first...last]
         guard body.count <= 64,
-            body.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69 }),
+            body.allSatisfy({
+                ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69
+            }),
             let value = Double(String(decoding: body, as: UTF8.self)), value.isFinite
         else { return nil }
         return plain(value)

@@ -34,7 +34,11 @@ struct ODSContentReader {
         do {
             while let event = try reader.next() {
                 if skipDepth > 0 {
-                    if case .start = event { skipDepth += 1 } else if case .end = event { skipDepth -= 1 }
+                    if case .start = event {
+                        skipDepth += 1
+                    } else if case .end = event {
+                        skipDepth -= 1
+                    }
                     continue
                 }
                 switch event {
@@ -53,14 +57,17 @@ struct ODSContentReader {
                         builder = GridBuilder()
                         nextRow = 1
                     case "table:table-row" where builder != nil:
-                        rowRepeat = try repeatCount(tag, "table:number-rows-repeated", limit: Workbook.maximumRows)
+                        rowRepeat = try repeatCount(
+                            tag, "table:number-rows-repeated", limit: Workbook.maximumRows)
                         rowValues = []
                         pendingBlanks = 0
                     case "table:table-cell", "table:covered-table-cell":
                         if builder != nil {
                             cell = Cell(
                                 tag: tag, covered: tag.name == "table:covered-table-cell",
-                                repeat: try repeatCount(tag, "table:number-columns-repeated", limit: Workbook.maximumColumns))
+                                repeat: try repeatCount(
+                                    tag, "table:number-columns-repeated",
+                                    limit: Workbook.maximumColumns))
                         }
                     default:
                         break
@@ -72,11 +79,14 @@ struct ODSContentReader {
                         if endName == "table:table-cell" || endName == "table:covered-table-cell" {
                             let value = done.value
                             if value.isEmpty {
-                                pendingBlanks = min(pendingBlanks + done.repeat, Workbook.maximumColumns + 1)
+                                pendingBlanks = min(
+                                    pendingBlanks + done.repeat, Workbook.maximumColumns + 1)
                             } else {
                                 let width = rowValues.count + pendingBlanks + done.repeat
                                 guard width <= Workbook.maximumColumns else {
-                                    throw limit("a value beyond column XFD (\(Workbook.maximumColumns))", at: done.tag)
+                                    throw limit(
+                                        "a value beyond column XFD (\(Workbook.maximumColumns))",
+                                        at: done.tag)
                                 }
                                 rowValues += Array(repeating: "", count: pendingBlanks)
                                 rowValues += Array(repeating: value, count: done.repeat)
@@ -95,16 +105,22 @@ struct ODSContentReader {
                         if !rowValues.isEmpty {
                             guard nextRow + rowRepeat - 1 <= Workbook.maximumRows else {
                                 throw WorkbookError.limitExceeded(
-                                    part: part, message: "a value beyond row \(Workbook.maximumRows) in \(name)")
+                                    part: part,
+                                    message: "a value beyond row \(Workbook.maximumRows) in \(name)"
+                                )
                             }
                             for k in 0..<rowRepeat {
-                                try grid.place(row: nextRow + k, values: rowValues, budget: &budget, part: part)
+                                try grid.place(
+                                    row: nextRow + k, values: rowValues, budget: &budget, part: part
+                                )
                             }
                         }
                         nextRow = min(nextRow + rowRepeat, Workbook.maximumRows + 1)
                         builder = grid
                     case "table:table":
-                        if let grid = builder { sheets.append(Workbook.Sheet(name: name, rows: grid.rows)) }
+                        if let grid = builder {
+                            sheets.append(Workbook.Sheet(name: name, rows: grid.rows))
+                        }
                         builder = nil
                     default:
                         break
@@ -123,19 +139,23 @@ struct ODSContentReader {
 
     /// The repeat count of `attribute`, 1 when absent, capped at `limit` + 1 (beyond which
     /// only blanks can follow without an error).
-    private mutating func repeatCount(_ tag: XMLTag, _ attribute: String, limit: Int) throws(WorkbookError) -> Int {
+    private mutating func repeatCount(_ tag: XMLTag, _ attribute: String, limit: Int)
+        throws(WorkbookError) -> Int
+    {
         guard let text = tag.attribute(attribute) else { return 1 }
         guard text.utf8.count <= 18, let count = Int(text), count >= 1 else {
             let (line, column) = reader.location(of: tag.offset)
             throw .malformed(
-                part: part, line: line, column: column, message: "\(attribute)=\"\(text)\" is not a positive count")
+                part: part, line: line, column: column,
+                message: "\(attribute)=\"\(text)\" is not a positive count")
         }
         return min(count, limit + 1)
     }
 
     private mutating func limit(_ message: String, at tag: XMLTag) -> WorkbookError {
         let (line, column) = reader.location(of: tag.offset)
-        return .malformed(part: part, line: line, column: column, message: "limit exceeded: " + message)
+        return .malformed(
+            part: part, line: line, column: column, message: "limit exceeded: " + message)
     }
 
     /// One cell being read: its start tag, repeat count and the text of its paragraphs.
@@ -164,12 +184,15 @@ struct ODSContentReader {
                 }
                 inParagraph += 1
             case "text:s" where inParagraph > 0:
-                let count = tag.attribute("text:c").flatMap { $0.utf8.count <= 9 ? Int($0) : Int.max } ?? 1
+                let count =
+                    tag.attribute("text:c").flatMap { $0.utf8.count <= 9 ? Int($0) : Int.max } ?? 1
                 guard count >= 0, count <= ODSContentReader.maximumSpaceRun else {
                     let (line, column) = reader.location(of: tag.offset)
                     throw .malformed(
                         part: "content.xml", line: line, column: column,
-                        message: "limit exceeded: text:c asks for more than \(ODSContentReader.maximumSpaceRun) spaces")
+                        message:
+                            "limit exceeded: text:c asks for more than \(ODSContentReader.maximumSpaceRun) spaces"
+                    )
                 }
                 content += String(repeating: " ", count: count)
                 afterSpace = false

@@ -21,14 +21,17 @@ extension Workbook {
 
     static func readODS(_ archive: ZipArchive) throws(WorkbookError) -> Workbook {
         if archive.entry(named: "mimetype") != nil {
-            let mimetype = String(decoding: try XLSXPart.bytes("mimetype", in: archive).prefix(200), as: UTF8.self)
+            let mimetype = String(
+                decoding: try XLSXPart.bytes("mimetype", in: archive).prefix(200), as: UTF8.self)
             if !mimetype.hasPrefix("application/vnd.oasis.opendocument.spreadsheet") {
                 throw .notAWorkbook(mimetype)
             }
         }
         if archive.entry(named: "META-INF/manifest.xml") != nil {
             let manifest = try XLSXPart.bytes("META-INF/manifest.xml", in: archive)
-            if String(decoding: manifest, as: UTF8.self).contains("encryption-data") { throw .encrypted }
+            if String(decoding: manifest, as: UTF8.self).contains("encryption-data") {
+                throw .encrypted
+            }
         }
         var reader = ODSContentReader(bytes: try XLSXPart.bytes("content.xml", in: archive))
         return Workbook(sheets: try reader.read())

@@ -21,17 +21,23 @@ extension Workbook {
         if archive.entry(named: "EncryptedPackage") != nil { throw .encrypted }
         let rootRelationships = try XLSXPart.relationships(of: "", in: archive)
         let workbookPart =
-            rootRelationships.first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
+            rootRelationships.first { $0.type.hasSuffix("/officeDocument") }?.target
+            ?? "xl/workbook.xml"
         guard archive.entry(named: workbookPart) != nil else {
-            if archive.entry(named: "word/document.xml") != nil { throw .notAWorkbook("a Word document") }
-            if archive.entry(named: "ppt/presentation.xml") != nil { throw .notAWorkbook("a presentation") }
+            if archive.entry(named: "word/document.xml") != nil {
+                throw .notAWorkbook("a Word document")
+            }
+            if archive.entry(named: "ppt/presentation.xml") != nil {
+                throw .notAWorkbook("a presentation")
+            }
             throw .missingPart(workbookPart)
         }
         let workbook = try XLSXPart.tree(workbookPart, in: archive)
         let relationships = try XLSXPart.relationships(of: workbookPart, in: archive)
-        let date1904 = workbook.child(local: "workbookPr")?.tag.attribute(local: "date1904").map {
-            $0 == "1" || $0 == "true"
-        } ?? false
+        let date1904 =
+            workbook.child(local: "workbookPr")?.tag.attribute(local: "date1904").map {
+                $0 == "1" || $0 == "true"
+            } ?? false
 
         var sharedStrings: [String] = []
         if let part = relationships.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target,
@@ -57,14 +63,17 @@ extension Workbook {
             else { continue }  // chart and dialog sheets hold no cells
             // Each part is read once: sheets sharing a part would multiply the work.
             guard partsRead.insert(relationship.target).inserted else {
-                var locator = XMLReader(bytes: (try? XLSXPart.bytes(workbookPart, in: archive)) ?? [])
+                var locator = XMLReader(
+                    bytes: (try? XLSXPart.bytes(workbookPart, in: archive)) ?? [])
                 let (line, column) = locator.location(of: sheet.tag.offset)
                 throw .malformed(
                     part: workbookPart, line: line, column: column,
-                    message: "sheet \(name) uses the part \(relationship.target) of an earlier sheet")
+                    message:
+                        "sheet \(name) uses the part \(relationship.target) of an earlier sheet")
             }
             let context = XLSXSheetReader(
-                part: relationship.target, sharedStrings: sharedStrings, formats: formats, date1904: date1904)
+                part: relationship.target, sharedStrings: sharedStrings, formats: formats,
+                date1904: date1904)
             let rows = try context.read(archive, budget: &budget)
             sheets.append(Sheet(name: name, rows: rows))
         }

@@ -23,12 +23,15 @@ public enum WorkbookError: Error, Sendable, Hashable, CustomStringConvertible, L
     public var description: String {
         switch self {
         case .archive(let error): return error.description
-        case .xml(let part, let error): return "\(part):\(error.line):\(error.column): \(error.message)"
+        case .xml(let part, let error):
+            return "\(part):\(error.line):\(error.column): \(error.message)"
         case .missingPart(let part): return "the workbook has no \(part) part"
-        case .malformed(let part, let line, let column, let message): return "\(part):\(line):\(column): \(message)"
+        case .malformed(let part, let line, let column, let message):
+            return "\(part):\(line):\(column): \(message)"
         case .limitExceeded(let part, let message): return "\(part): limit exceeded: \(message)"
         case .notAWorkbook(let what): return "not a spreadsheet: \(what)"
-        case .encrypted: return "the workbook is encrypted (password-protected); save it without a password"
+        case .encrypted:
+            return "the workbook is encrypted (password-protected); save it without a password"
         }
     }
 
@@ -40,9 +43,12 @@ public enum WorkbookError: Error, Sendable, Hashable, CustomStringConvertible, L
     public func diagnostic(file: String) -> Diagnostic {
         switch self {
         case .xml(let part, let error):
-            return Diagnostic(file: "\(file) » \(part)", line: error.line, column: error.column, message: error.message)
+            return Diagnostic(
+                file: "\(file) » \(part)", line: error.line, column: error.column,
+                message: error.message)
         case .malformed(let part, let line, let column, let message):
-            return Diagnostic(file: "\(file) » \(part)", line: line, column: column, message: message)
+            return Diagnostic(
+                file: "\(file) » \(part)", line: line, column: column, message: message)
         default:
             return Diagnostic(file: file, message: description)
         }

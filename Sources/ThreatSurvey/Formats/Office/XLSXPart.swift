@@ -26,7 +26,9 @@ enum XLSXPart {
 
     /// The relationships of `part` (`""` for the package itself), targets resolved to part
     /// names; none when the relationships part is missing.
-    static func relationships(of part: String, in archive: ZipArchive) throws(WorkbookError) -> [Relationship] {
+    static func relationships(of part: String, in archive: ZipArchive) throws(WorkbookError)
+        -> [Relationship]
+    {
         let slash = part.lastIndex(of: "/")
         let folder = slash.map { String(part[...$0]) } ?? ""
         let file = slash.map { String(part[part.index(after: $0)...]) } ?? part
@@ -37,7 +39,9 @@ enum XLSXPart {
             guard let id = element.attribute("Id"), let target = element.attribute("Target"),
                 element.attribute("TargetMode") != "External"
             else { return nil }
-            return Relationship(id: id, type: element.attribute("Type") ?? "", target: resolve(target, from: folder))
+            return Relationship(
+                id: id, type: element.attribute("Type") ?? "", target: resolve(target, from: folder)
+            )
         }
     }
 
@@ -61,7 +65,9 @@ enum XLSXPart {
     /// out.
     ///
     /// - Complexity: O(n).
-    static func sharedStrings(_ part: String, in archive: ZipArchive) throws(WorkbookError) -> [String] {
+    static func sharedStrings(_ part: String, in archive: ZipArchive) throws(WorkbookError)
+        -> [String]
+    {
         var reader = XMLReader(bytes: try bytes(part, in: archive))
         var strings: [String] = []
         var text = XLSXText()
@@ -69,9 +75,17 @@ enum XLSXPart {
             while let event = try reader.next() {
                 switch event {
                 case .start(let tag):
-                    if tag.localName == "si" { text = XLSXText() } else { text.start(tag.localName) }
+                    if tag.localName == "si" {
+                        text = XLSXText()
+                    } else {
+                        text.start(tag.localName)
+                    }
                 case .end(let name):
-                    if XMLTag.local(name) == "si" { strings.append(text.value) } else { text.end(XMLTag.local(name)) }
+                    if XMLTag.local(name) == "si" {
+                        strings.append(text.value)
+                    } else {
+                        text.end(XMLTag.local(name))
+                    }
                 case .text(let piece):
                     text.append(piece)
                 }
@@ -81,11 +95,15 @@ enum XLSXPart {
     }
 
     /// The number format kind of each cell format (`<cellXfs><xf numFmtId>`), by index.
-    static func cellFormats(_ part: String, in archive: ZipArchive) throws(WorkbookError) -> [NumberFormat] {
+    static func cellFormats(_ part: String, in archive: ZipArchive) throws(WorkbookError)
+        -> [NumberFormat]
+    {
         let root = try tree(part, in: archive)
         var custom: [Int: NumberFormat] = [:]
         for format in root.child(local: "numFmts")?.children(local: "numFmt") ?? [] {
-            if let id = format.attribute("numFmtId").flatMap({ Int($0) }), let code = format.attribute("formatCode") {
+            if let id = format.attribute("numFmtId").flatMap({ Int($0) }),
+                let code = format.attribute("formatCode")
+            {
                 custom[id] = NumberFormat.classify(code)
             }
         }
@@ -105,7 +123,11 @@ struct XLSXText {
 
     /// Called at the start of each element inside the item.
     mutating func start(_ localName: Substring) {
-        if localName == "t" { inText = inPhonetic == 0 } else if localName == "rPh" { inPhonetic += 1 }
+        if localName == "t" {
+            inText = inPhonetic == 0
+        } else if localName == "rPh" {
+            inPhonetic += 1
+        }
     }
 
     /// Called at the end of each element inside the item.
@@ -131,7 +153,8 @@ struct XLSXText {
         var i = 0
         while i < utf16.count {
             if utf16[i] == 0x5F, i + 6 < utf16.count, utf16[i + 1] == 0x78, utf16[i + 6] == 0x5F,
-                let value = UInt16(String(decoding: utf16[(i + 2)..<(i + 6)], as: UTF16.self), radix: 16)
+                let value = UInt16(
+                    String(decoding: utf16[(i + 2)..<(i + 6)], as: UTF16.self), radix: 16)
             {
                 units.append(value)
                 i += 7

@@ -44,8 +44,11 @@ struct XLSXSheetReader {
                     case "row":
                         try flush(&builder, budget: &budget)
                         if let r = tag.attribute("r") {
-                            guard let number = Int(r), number >= 1, number <= Workbook.maximumRows else {
-                                throw malformed(&reader, tag, "row number \(r) is not between 1 and \(Workbook.maximumRows)")
+                            guard let number = Int(r), number >= 1, number <= Workbook.maximumRows
+                            else {
+                                throw malformed(
+                                    &reader, tag,
+                                    "row number \(r) is not between 1 and \(Workbook.maximumRows)")
                             }
                             row = number
                         } else {
@@ -59,7 +62,8 @@ struct XLSXSheetReader {
                         cellRow = row
                         if let r = tag.attribute("r") {
                             guard let (refRow, refColumn) = Self.reference(r) else {
-                                throw malformed(&reader, tag, "\(r) is not a cell reference (A1 to XFD1048576)")
+                                throw malformed(
+                                    &reader, tag, "\(r) is not a cell reference (A1 to XFD1048576)")
                             }
                             column = refColumn
                             if let refRow, refRow != row {
@@ -72,7 +76,8 @@ struct XLSXSheetReader {
                             column += 1
                         }
                         guard column <= Workbook.maximumColumns, row >= 1 else {
-                            throw malformed(&reader, tag, "a cell beyond column XFD or outside a row")
+                            throw malformed(
+                                &reader, tag, "a cell beyond column XFD or outside a row")
                         }
                         cell = tag
                         value = ""
@@ -121,12 +126,18 @@ struct XLSXSheetReader {
     }
 
     /// The text of a finished cell.
-    private func cellText(_ tag: XMLTag, _ value: String, _ reader: inout XMLReader) throws(WorkbookError) -> String {
+    private func cellText(_ tag: XMLTag, _ value: String, _ reader: inout XMLReader)
+        throws(WorkbookError) -> String
+    {
         switch tag.attribute("t") ?? "n" {
         case "s":
-            guard let index = Int(value) ?? Int(value.trimmingSpaces), index >= 0, index < sharedStrings.count else {
+            guard let index = Int(value) ?? Int(value.trimmingSpaces), index >= 0,
+                index < sharedStrings.count
+            else {
                 if value.isEmpty { return "" }
-                throw malformed(&reader, tag, "shared string \(value) does not exist (\(sharedStrings.count) strings)")
+                throw malformed(
+                    &reader, tag,
+                    "shared string \(value) does not exist (\(sharedStrings.count) strings)")
             }
             return sharedStrings[index]
         case "b":
@@ -137,13 +148,16 @@ struct XLSXSheetReader {
             }
         case "d":
             // An ISO 8601 date-time (strict OOXML): midnight reads as a date alone.
-            if value.count >= 19, value.dropFirst(10).hasPrefix("T00:00:00") { return String(value.prefix(10)) }
+            if value.count >= 19, value.dropFirst(10).hasPrefix("T00:00:00") {
+                return String(value.prefix(10))
+            }
             return value.replacingFirstT
         case "inlineStr", "str", "e":
             return value
         default:
             guard let plain = NumberFormat.plain(value) else { return value }
-            if let style = tag.attribute("s").flatMap({ Int($0) }), style >= 0, style < formats.count,
+            if let style = tag.attribute("s").flatMap({ Int($0) }), style >= 0,
+                style < formats.count,
                 formats[style] != .number, let serial = Double(value),
                 let text = formats[style].text(serial: serial, date1904: date1904)
             {
@@ -153,7 +167,9 @@ struct XLSXSheetReader {
         }
     }
 
-    private func malformed(_ reader: inout XMLReader, _ tag: XMLTag, _ message: String) -> WorkbookError {
+    private func malformed(_ reader: inout XMLReader, _ tag: XMLTag, _ message: String)
+        -> WorkbookError
+    {
         let (line, column) = reader.location(of: tag.offset)
         return .malformed(part: part, line: line, column: column, message: message)
     }
@@ -191,7 +207,9 @@ extension String {
     /// The text without leading and trailing spaces, tabs and line ends.
     fileprivate var trimmingSpaces: Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        guard let first = firstIndex(where: { !isSpace($0) }),
+            let last = lastIndex(where: { !isSpace($0) })
+        else {
             return ""
         }
         return self[first...last]
@@ -199,7 +217,8 @@ extension String {
 
     /// `2024-01-31T10:00:00` as `2024-01-31 10:00:00`, the form dates with times take here.
     fileprivate var replacingFirstT: String {
-        guard count >= 11, let t = firstIndex(of: "T"), distance(from: startIndex, to: t) == 10 else { return self }
+        guard count >= 11, let t = firstIndex(of: "T"), distance(from: startIndex, to: t) == 10
+        else { return self }
         return String(self[..<t]) + " " + String(self[index(after: t)...])
     }
 }

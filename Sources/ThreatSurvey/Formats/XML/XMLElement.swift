@@ -33,7 +33,8 @@ public struct XMLElement: Sendable, Hashable {
             }
         }
         // The reader only finishes after the root element closed.
-        return root ?? XMLElement(tag: XMLTag(name: "", attributes: [], offset: 0), children: [], text: "")
+        return root
+            ?? XMLElement(tag: XMLTag(name: "", attributes: [], offset: 0), children: [], text: "")
     }
 
     /// The value of the attribute named exactly `name`.

@@ -40,7 +40,9 @@ public struct XMLTag: Sendable, Hashable {
 
     /// `name` without the prefix before its first `:`.
     static func local(_ name: String) -> Substring {
-        if let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) { return name[name.utf8.index(after: colon)...] }
+        if let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            return name[name.utf8.index(after: colon)...]
+        }
         return name[...]
     }
 }

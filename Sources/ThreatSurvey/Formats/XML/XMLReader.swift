@@ -63,7 +63,8 @@ public struct XMLReader {
                 if stack.isEmpty {
                     if let bad = (start..<index).first(where: { !Self.isSpace(bytes[$0]) }) {
                         if bytes[bad] == 0xFE || bytes[bad] == 0xFF || bytes[bad] == 0 {
-                            throw error(.unsupportedEncoding, at: bad, "only UTF-8 XML is supported")
+                            throw error(
+                                .unsupportedEncoding, at: bad, "only UTF-8 XML is supported")
                         }
                         throw error(.syntax, at: bad, "text outside the root element")
                     }
@@ -71,20 +72,28 @@ public struct XMLReader {
                 }
                 return .text(try decode(start, index, attribute: false))
             }
-            guard index + 1 < n else { throw error(.syntax, at: index, "unexpected end of file after '<'") }
+            guard index + 1 < n else {
+                throw error(.syntax, at: index, "unexpected end of file after '<'")
+            }
             switch bytes[index + 1] {
             case UInt8(ascii: "?"):
-                index = try skip(past: "?>", from: index + 2, what: "processing instruction", openedAt: start)
+                index = try skip(
+                    past: "?>", from: index + 2, what: "processing instruction", openedAt: start)
             case UInt8(ascii: "!"):
                 if matches("<!--", at: index) {
                     index = try skip(past: "-->", from: index + 4, what: "comment", openedAt: start)
                 } else if matches("<![CDATA[", at: index) {
-                    let end = try skip(past: "]]>", from: index + 9, what: "CDATA section", openedAt: start)
-                    if stack.isEmpty { throw error(.syntax, at: start, "CDATA outside the root element") }
+                    let end = try skip(
+                        past: "]]>", from: index + 9, what: "CDATA section", openedAt: start)
+                    if stack.isEmpty {
+                        throw error(.syntax, at: start, "CDATA outside the root element")
+                    }
                     index = end
                     return .text(String(decoding: bytes[(start + 9)..<(end - 3)], as: UTF8.self))
                 } else if matches("<!DOCTYPE", at: index) {
-                    throw error(.doctypeRefused, at: start, "document type declarations (<!DOCTYPE) are not accepted")
+                    throw error(
+                        .doctypeRefused, at: start,
+                        "document type declarations (<!DOCTYPE) are not accepted")
                 } else {
                     throw error(.syntax, at: start, "unexpected '<!'")
                 }
@@ -94,7 +103,9 @@ public struct XMLReader {
                 return .start(try startTag())
             }
         }
-        if let open = stack.last { throw error(.syntax, at: n, "unexpected end of file; <\(open)> is not closed") }
+        if let open = stack.last {
+            throw error(.syntax, at: n, "unexpected end of file; <\(open)> is not closed")
+        }
         if !rootClosed { throw error(.syntax, at: n, "no root element") }
         return nil
     }
@@ -138,7 +149,9 @@ public struct XMLReader {
         var attributes: [XMLAttribute] = []
         while true {
             let hadSpace = skipSpace()
-            guard index < bytes.count else { throw error(.syntax, at: start, "unexpected end of file in the tag <\(name)>") }
+            guard index < bytes.count else {
+                throw error(.syntax, at: start, "unexpected end of file in the tag <\(name)>")
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: ">") {
                 index += 1
@@ -152,7 +165,9 @@ public struct XMLReader {
                 pendingEnd = true
                 break
             }
-            if !hadSpace { throw error(.syntax, at: index, "expected a space before the attribute") }
+            if !hadSpace {
+                throw error(.syntax, at: index, "expected a space before the attribute")
+            }
             let attributeName = try readName(what: "attribute name")
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
@@ -160,20 +175,26 @@ public struct XMLReader {
             }
             index += 1
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
-                throw error(.syntax, at: index, "expected a quoted value for the attribute \(attributeName)")
+            guard index < bytes.count,
+                bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
+            else {
+                throw error(
+                    .syntax, at: index, "expected a quoted value for the attribute \(attributeName)"
+                )
             }
             let quote = bytes[index]
             let valueStart = index + 1
             index = valueStart
             while index < bytes.count, bytes[index] != quote {
                 if bytes[index] == UInt8(ascii: "<") {
-                    throw error(.syntax, at: index, "'<' in the value of the attribute \(attributeName)")
+                    throw error(
+                        .syntax, at: index, "'<' in the value of the attribute \(attributeName)")
                 }
                 index += 1
             }
             guard index < bytes.count else {
-                throw error(.syntax, at: valueStart - 1, "unclosed value of the attribute \(attributeName)")
+                throw error(
+                    .syntax, at: valueStart - 1, "unclosed value of the attribute \(attributeName)")
             }
             let value = try decode(valueStart, index, attribute: true)
             index += 1
@@ -187,14 +208,18 @@ public struct XMLReader {
         let start = index
         index += 2
         let nameStart = index
-        while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+        while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") {
+            index += 1
+        }
         let nameEnd = index
         skipSpace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else {
             throw error(.syntax, at: index, "expected '>' to end the closing tag")
         }
         index += 1
-        guard let open = stack.last else { throw error(.syntax, at: start, "a closing tag with no open element") }
+        guard let open = stack.last else {
+            throw error(.syntax, at: start, "a closing tag with no open element")
+        }
         guard open.utf8.elementsEqual(bytes[nameStart..<nameEnd]) else {
             let found = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
             throw error(.syntax, at: start, "</\(found)> closes <\(open)>")
@@ -213,7 +238,8 @@ public struct XMLReader {
         while index < bytes.count {
             let byte = bytes[index]
             if Self.isSpace(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
-                || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<")
+                || byte == UInt8(ascii: "\"")
                 || byte == UInt8(ascii: "'")
             {
                 break
@@ -238,7 +264,9 @@ public struct XMLReader {
         let first = terminator.utf8Start.pointee
         var at = from
         while at < bytes.count {
-            if bytes[at] == first, matches(terminator, at: at) { return at + terminator.utf8CodeUnitCount }
+            if bytes[at] == first, matches(terminator, at: at) {
+                return at + terminator.utf8CodeUnitCount
+            }
             at += 1
         }
         throw error(.syntax, at: openedAt, "unclosed \(what)")
@@ -256,11 +284,15 @@ public struct XMLReader {
 
     /// The text of `bytes[start..<end]` with references decoded and line ends normalized (and,
     /// in attribute values, tabs and line ends turned into spaces).
-    private mutating func decode(_ start: Int, _ end: Int, attribute: Bool) throws(XMLError) -> String {
+    private mutating func decode(_ start: Int, _ end: Int, attribute: Bool) throws(XMLError)
+        -> String
+    {
         var plain = true
         for at in start..<end {
             let byte = bytes[at]
-            if byte == UInt8(ascii: "&") || byte == 0x0D || (attribute && (byte == 0x0A || byte == 0x09)) {
+            if byte == UInt8(ascii: "&") || byte == 0x0D
+                || (attribute && (byte == 0x0A || byte == 0x09))
+            {
                 plain = false
                 break
             }
@@ -289,10 +321,14 @@ public struct XMLReader {
     }
 
     /// Decodes the reference starting with `&` at `at`; returns the index after its `;`.
-    private mutating func reference(_ at: Int, _ end: Int, into out: inout [UInt8]) throws(XMLError) -> Int {
+    private mutating func reference(_ at: Int, _ end: Int, into out: inout [UInt8]) throws(XMLError)
+        -> Int
+    {
         // The longest reference worth reading: `&#x10FFFF;` with some leading zeros.
         var semicolon = at + 1
-        while semicolon < end, semicolon - at <= 32, bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+        while semicolon < end, semicolon - at <= 32, bytes[semicolon] != UInt8(ascii: ";") {
+            semicolon += 1
+        }
         guard semicolon < end, bytes[semicolon] == UInt8(ascii: ";") else {
             throw error(.syntax, at: at, "'&' not starting an entity reference (write &amp;)")
         }
@@ -324,7 +360,8 @@ public struct XMLReader {
             guard !digits.isEmpty, value == 0x09 || value == 0x0A || value == 0x0D || value >= 0x20,
                 let scalar = Unicode.Scalar(value), value != 0xFFFE, value != 0xFFFF
             else {
-                throw error(.syntax, at: at, "character reference to a character XML does not allow")
+                throw error(
+                    .syntax, at: at, "character reference to a character XML does not allow")
             }
             out.append(contentsOf: String(Character(scalar)).utf8)
         }
@@ -334,8 +371,10 @@ public struct XMLReader {
     private static func digit(_ byte: UInt8, radix: UInt32) -> UInt32? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: return UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: return UInt32(byte - UInt8(ascii: "A") + 10)
+        case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16:
+            return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16:
+            return UInt32(byte - UInt8(ascii: "A") + 10)
         default: return nil
         }
     }
@@ -344,7 +383,9 @@ public struct XMLReader {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
-    private mutating func error(_ code: XMLError.Code, at offset: Int, _ message: String) -> XMLError {
+    private mutating func error(_ code: XMLError.Code, at offset: Int, _ message: String)
+        -> XMLError
+    {
         let (line, column) = location(of: offset)
         return XMLError(code, line: line, column: column, message: message)
     }

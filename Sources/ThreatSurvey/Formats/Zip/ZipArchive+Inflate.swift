@@ -8,10 +8,13 @@ extension ZipArchive {
     /// byte beyond the declared size or the ratio limit.
     ///
     /// - Complexity: O(n) in the entry's sizes.
-    static func inflate(_ compressed: ArraySlice<UInt8>, entry: ZipEntry) throws(ZipError) -> [UInt8] {
+    static func inflate(_ compressed: ArraySlice<UInt8>, entry: ZipEntry) throws(ZipError)
+        -> [UInt8]
+    {
         var stream = z_stream()
         // -15: a raw deflate stream (no zlib header), 32 KiB window.
-        guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else {
             throw .corruptData(name: entry.name, reason: "zlib could not start")
         }
         defer { inflateEnd(&stream) }
@@ -29,7 +32,8 @@ extension ZipArchive {
                     let status = CZlib.inflate(&stream, Z_NO_FLUSH)
                     let produced = out.count - Int(stream.avail_out)
                     if produced > entry.uncompressedSize - output.count {
-                        failure = .sizeMismatch(name: entry.name, declared: entry.uncompressedSize, actual: Int.max)
+                        failure = .sizeMismatch(
+                            name: entry.name, declared: entry.uncompressedSize, actual: Int.max)
                         return
                     }
                     output.append(contentsOf: out[0..<produced])
@@ -37,7 +41,8 @@ extension ZipArchive {
                     let excess = output.count - compressionRatioAllowance
                     if excess > 0, excess / maximumCompressionRatio > consumed {
                         failure = .limitExceeded(
-                            limit: "compression ratio above \(maximumCompressionRatio):1 (a zip bomb?)",
+                            limit:
+                                "compression ratio above \(maximumCompressionRatio):1 (a zip bomb?)",
                             name: entry.name)
                         return
                     }
@@ -47,10 +52,12 @@ extension ZipArchive {
                     case Z_OK:
                         continue
                     case Z_BUF_ERROR where stream.avail_in == 0:
-                        failure = .corruptData(name: entry.name, reason: "the compressed data is cut short")
+                        failure = .corruptData(
+                            name: entry.name, reason: "the compressed data is cut short")
                         return
                     default:
-                        let reason = stream.msg.map { String(cString: $0) } ?? "inflate status \(status)"
+                        let reason =
+                            stream.msg.map { String(cString: $0) } ?? "inflate status \(status)"
                         failure = .corruptData(name: entry.name, reason: reason)
                         return
                     }
@@ -59,7 +66,8 @@ extension ZipArchive {
         }
         if let failure { throw failure }
         if output.count != entry.uncompressedSize {
-            throw .sizeMismatch(name: entry.name, declared: entry.uncompressedSize, actual: output.count)
+            throw .sizeMismatch(
+                name: entry.name, declared: entry.uncompressedSize, actual: output.count)
         }
         return output
     }

@@ -46,12 +46,15 @@ public struct ZipArchive: Sendable {
         let count = Int(Self.u16(bytes, end + 10))
         let size = Int(Self.u32(bytes, end + 12))
         let offset = Int(Self.u32(bytes, end + 16))
-        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { throw .zip64Unsupported }
+        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+            throw .zip64Unsupported
+        }
         if Self.u16(bytes, end + 4) != 0 || Self.u16(bytes, end + 6) != 0 {
             throw .malformed(what: "a multi-disk (split) archive", offset: end)
         }
         if count > Self.maximumEntries {
-            throw .limitExceeded(limit: "more than \(Self.maximumEntries) entries (\(count))", name: nil)
+            throw .limitExceeded(
+                limit: "more than \(Self.maximumEntries) entries (\(count))", name: nil)
         }
         guard offset <= end, size <= end - offset else {
             throw .truncated(what: "the central directory", offset: offset)
@@ -63,15 +66,20 @@ public struct ZipArchive: Sendable {
         var total = 0
         var at = offset
         for _ in 0..<count {
-            guard at <= end - 46 else { throw .truncated(what: "a central directory entry", offset: at) }
+            guard at <= end - 46 else {
+                throw .truncated(what: "a central directory entry", offset: at)
+            }
             guard Self.u32(bytes, at) == 0x0201_4B50 else {
-                throw .malformed(what: "a central directory entry without its signature", offset: at)
+                throw .malformed(
+                    what: "a central directory entry without its signature", offset: at)
             }
             let nameLength = Int(Self.u16(bytes, at + 28))
             let extraLength = Int(Self.u16(bytes, at + 30))
             let commentLength = Int(Self.u16(bytes, at + 32))
             let next = at + 46 + nameLength + extraLength + commentLength
-            guard next <= end else { throw .truncated(what: "a central directory entry", offset: at) }
+            guard next <= end else {
+                throw .truncated(what: "a central directory entry", offset: at)
+            }
             let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
             if nameLength > Self.maximumNameLength {
                 throw .limitExceeded(
@@ -79,9 +87,11 @@ public struct ZipArchive: Sendable {
                     name: String(name.prefix(40)) + "…")
             }
             let entry = ZipEntry(
-                name: name, method: Int(Self.u16(bytes, at + 10)), flags: Int(Self.u16(bytes, at + 8)),
+                name: name, method: Int(Self.u16(bytes, at + 10)),
+                flags: Int(Self.u16(bytes, at + 8)),
                 crc32: Self.u32(bytes, at + 16), compressedSize: Int(Self.u32(bytes, at + 20)),
-                uncompressedSize: Int(Self.u32(bytes, at + 24)), localHeaderOffset: Int(Self.u32(bytes, at + 42)))
+                uncompressedSize: Int(Self.u32(bytes, at + 24)),
+                localHeaderOffset: Int(Self.u32(bytes, at + 42)))
             if entry.compressedSize == 0xFFFF_FFFF || entry.uncompressedSize == 0xFFFF_FFFF
                 || entry.localHeaderOffset == 0xFFFF_FFFF
             {
@@ -91,7 +101,9 @@ public struct ZipArchive: Sendable {
             total += entry.uncompressedSize
             if total > Self.maximumTotalUncompressedBytes {
                 throw .limitExceeded(
-                    limit: "more than \(Self.maximumTotalUncompressedBytes >> 20) MiB uncompressed in all", name: nil)
+                    limit:
+                        "more than \(Self.maximumTotalUncompressedBytes >> 20) MiB uncompressed in all",
+                    name: nil)
             }
             if index[name] != nil { throw .duplicateName(name) }
             index[name] = entries.count
@@ -134,9 +146,12 @@ public struct ZipArchive: Sendable {
     public func data(of entry: ZipEntry) throws(ZipError) -> [UInt8] {
         if entry.isEncrypted { throw .encryptedEntry(name: entry.name) }
         let at = entry.localHeaderOffset
-        guard at <= bytes.count - 30 else { throw .truncated(what: "the local header of \(entry.name)", offset: at) }
+        guard at <= bytes.count - 30 else {
+            throw .truncated(what: "the local header of \(entry.name)", offset: at)
+        }
         guard Self.u32(bytes, at) == 0x0403_4B50 else {
-            throw .malformed(what: "the local header of \(entry.name) without its signature", offset: at)
+            throw .malformed(
+                what: "the local header of \(entry.name) without its signature", offset: at)
         }
         let start = at + 30 + Int(Self.u16(bytes, at + 26)) + Int(Self.u16(bytes, at + 28))
         guard start <= bytes.count, entry.compressedSize <= bytes.count - start else {
@@ -147,7 +162,9 @@ public struct ZipArchive: Sendable {
         switch entry.method {
         case 0:
             guard entry.compressedSize == entry.uncompressedSize else {
-                throw .sizeMismatch(name: entry.name, declared: entry.uncompressedSize, actual: entry.compressedSize)
+                throw .sizeMismatch(
+                    name: entry.name, declared: entry.uncompressedSize, actual: entry.compressedSize
+                )
             }
             output = Array(compressed)
         case 8:
@@ -164,7 +181,8 @@ public struct ZipArchive: Sendable {
         let excess = entry.uncompressedSize - compressionRatioAllowance
         if excess > 0, excess / maximumCompressionRatio > entry.compressedSize {
             throw .limitExceeded(
-                limit: "compression ratio above \(maximumCompressionRatio):1 (a zip bomb?)", name: entry.name)
+                limit: "compression ratio above \(maximumCompressionRatio):1 (a zip bomb?)",
+                name: entry.name)
         }
     }
 

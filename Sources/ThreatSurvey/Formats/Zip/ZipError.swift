@@ -37,15 +37,18 @@ public enum ZipError: Error, Sendable, Hashable, CustomStringConvertible, Locali
         case .notAZip:
             return "not a zip archive (no end of central directory record)"
         case .truncated(let what, let offset):
-            return "the archive is cut short: \(what) at byte \(offset) runs past the end of the file"
+            return
+                "the archive is cut short: \(what) at byte \(offset) runs past the end of the file"
         case .malformed(let what, let offset):
             return "the archive is damaged: \(what) at byte \(offset)"
         case .zip64Unsupported:
             return "ZIP64 archives (over 4 GiB or 65,535 entries) are not supported"
         case .encryptedEntry(let name):
-            return "entry \(name) is encrypted (password-protected); save the file without a password"
+            return
+                "entry \(name) is encrypted (password-protected); save the file without a password"
         case .unsupportedMethod(let name, let method):
-            return "entry \(name) uses compression method \(method); only stored (0) and deflated (8) are supported"
+            return
+                "entry \(name) uses compression method \(method); only stored (0) and deflated (8) are supported"
         case .limitExceeded(let limit, let name):
             return (name.map { "entry \($0): " } ?? "") + "limit exceeded: \(limit)"
         case .duplicateName(let name):
@@ -55,7 +58,8 @@ public enum ZipError: Error, Sendable, Hashable, CustomStringConvertible, Locali
         case .corruptData(let name, let reason):
             return "entry \(name) is damaged: \(reason)"
         case .sizeMismatch(let name, let declared, let actual):
-            return "entry \(name) declares \(declared) bytes but holds \(actual == Int.max ? "more" : String(actual))"
+            return
+                "entry \(name) declares \(declared) bytes but holds \(actual == Int.max ? "more" : String(actual))"
         case .crcMismatch(let name):
             return "entry \(name) fails its CRC-32 check (the file is damaged)"
         }

@@ -6,7 +6,8 @@ extension DeadlineCheck {
         let zone = questionnaire.timeZone
         let answer = { (a: Answer) -> JSONValue in
             .object([
-                "delegation": .string(a.memberState), "received": .string(Timestamp.iso(a.received, in: zone)),
+                "delegation": .string(a.memberState),
+                "received": .string(Timestamp.iso(a.received, in: zone)),
                 "submission": .int(Int(a.submission)),
             ])
         }
@@ -42,14 +43,16 @@ extension DeadlineCheck {
         var rows: [[String]] = []
         let onTimeBy = Dictionary(uniqueKeysWithValues: onTime.map { ($0.memberState, $0) })
         let lateBy = Dictionary(uniqueKeysWithValues: late.map { ($0.memberState, $0) })
-        let resubmittedBy = Dictionary(uniqueKeysWithValues: resubmittedLate.map { ($0.memberState, $0) })
+        let resubmittedBy = Dictionary(
+            uniqueKeysWithValues: resubmittedLate.map { ($0.memberState, $0) })
         for code in questionnaire.roster {
             let name = MemberState.withCode(code)?.englishName ?? code
             if let a = onTimeBy[code] {
                 if let r = resubmittedBy[code] {
                     rows.append([
                         code, name, "on time, resubmitted late",
-                        Timestamp.short(a.received, in: zone) + ", again " + Timestamp.short(r.received, in: zone),
+                        Timestamp.short(a.received, in: zone) + ", again "
+                            + Timestamp.short(r.received, in: zone),
                     ])
                 } else {
                     rows.append([code, name, "on time", Timestamp.short(a.received, in: zone)])
@@ -73,7 +76,8 @@ extension DeadlineCheck {
         ]
         if !missing.isEmpty { blocks.append(.text("Missing: \(missing.joined(separator: " ")).")) }
         if !late.isEmpty {
-            blocks.append(.note("rank and regions count late answers unless --on-time-only is given."))
+            blocks.append(
+                .note("rank and regions count late answers unless --on-time-only is given."))
         }
         return Document(blocks: blocks, json: json)
     }

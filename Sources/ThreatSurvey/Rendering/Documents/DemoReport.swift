@@ -3,14 +3,18 @@ import Foundation
 /// The blocks `demo` prints for one fixture set.
 public enum DemoReport {
     /// What was loaded from one fixture folder: one line per submission.
-    public static func loaded(_ receipts: [Receipt], questionnaire: Questionnaire, folder: String) -> [Document.Block] {
+    public static func loaded(_ receipts: [Receipt], questionnaire: Questionnaire, folder: String)
+        -> [Document.Block]
+    {
         let zone = questionnaire.timeZone
         var rows: [[String]] = []
         for r in receipts {
             let s = r.submission
             var status = r.isLate ? "LATE" : "on time"
             if !r.supersedes.isEmpty {
-                status += "; supersedes " + Set(r.supersedes.map { "#\($0.other.id)" }).sorted().joined(separator: " ")
+                status +=
+                    "; supersedes "
+                    + Set(r.supersedes.map { "#\($0.other.id)" }).sorted().joined(separator: " ")
             }
             rows.append([
                 "#\(s.id)", Timestamp.short(s.received, in: zone),
@@ -19,12 +23,17 @@ public enum DemoReport {
                 String(s.response.threats.count), status,
             ])
         }
-        let responded = CurrentAnswers(receipts.map(\.submission)).respondedStates.filter(questionnaire.roster.contains)
+        let responded = CurrentAnswers(receipts.map(\.submission)).respondedStates.filter(
+            questionnaire.roster.contains)
         return [
-            .heading("\(questionnaire.id) \(questionnaire.title): loaded \(receipts.count) submissions from \(folder)"),
+            .heading(
+                "\(questionnaire.id) \(questionnaire.title): loaded \(receipts.count) submissions from \(folder)"
+            ),
             .table(
                 TextTable(
-                    columns: ["#", "received", "delegation", "file", "format", "threats", "status"],
+                    columns: [
+                        "#", "received", "delegation", "file", "format", "threats", "status",
+                    ],
                     alignments: [.right, .left, .left, .left, .left, .right, .left], rows: rows)),
             .text(
                 "\(responded.count) of \(questionnaire.roster.count) Member States answered; deadline "

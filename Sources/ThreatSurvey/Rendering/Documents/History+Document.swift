@@ -2,17 +2,21 @@ import Foundation
 
 extension HistoryEntry {
     /// `history` as a document: every submission, superseded ones included.
-    public static func document(_ entries: [HistoryEntry], catalog: QuestionnaireCatalog) -> Document {
+    public static func document(_ entries: [HistoryEntry], catalog: QuestionnaireCatalog)
+        -> Document
+    {
         var rows: [[String]] = []
         var json: [JSONValue] = []
         for e in entries {
             let s = e.submission
             let q = try? catalog.find(s.questionnaire)
             let zone = q?.timeZone ?? Submission.defaultZone
-            let who = ([s.delegation] + s.response.cosignatories.map { "+" + $0 }).joined(separator: " ")
+            let who = ([s.delegation] + s.response.cosignatories.map { "+" + $0 }).joined(
+                separator: " ")
             rows.append([
                 "#\(s.id)", Timestamp.short(s.received, in: zone) + (e.late ? " LATE" : ""),
-                s.questionnaire, who + (s.response.respondent.map { " (\($0))" } ?? ""), s.sourceFile,
+                s.questionnaire, who + (s.response.respondent.map { " (\($0))" } ?? ""),
+                s.sourceFile,
                 String(s.response.threats.count), e.status,
             ])
             json.append(

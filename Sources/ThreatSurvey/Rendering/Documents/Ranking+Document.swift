@@ -11,7 +11,10 @@ extension Ranking {
         ]
         if let respondents { members.append(.init(key: "respondents", value: .int(respondents))) }
         members += [
-            .init(key: "asOf", value: options.asOf.map { .string(Timestamp.iso($0, in: questionnaire.timeZone)) } ?? .null),
+            .init(
+                key: "asOf",
+                value: options.asOf.map { .string(Timestamp.iso($0, in: questionnaire.timeZone)) }
+                    ?? .null),
             .init(key: "onTimeOnly", value: .bool(options.onTimeOnly)),
             .init(key: "late", value: .strings(lateAnswers)),
             .init(key: "threats", value: .array(threats.map(\.json))),
@@ -21,7 +24,9 @@ extension Ranking {
 
     /// `rank` as a document: the table, what was counted, and what was left out.
     public func document(regionTitle: String? = nil) -> Document {
-        let what = options.method == .borda ? "Borda points" : "the number of Member States mentioning them"
+        let what =
+            options.method == .borda
+            ? "Borda points" : "the number of Member States mentioning them"
         var blocks: [Document.Block] = [.heading("\(questionnaire.id): threats ranked by \(what)")]
         var lines: [String] = []
         if let regionTitle { lines.append("Region: \(regionTitle).") }
@@ -36,7 +41,9 @@ extension Ranking {
     var answeredSentence: String {
         var s = "\(responded.count) of \(roster.count) Member States answered"
         if let respondents { s += " (\(respondents) respondents)" }
-        if let asOf = options.asOf { s += ", as of \(Timestamp.iso(asOf, in: questionnaire.timeZone))" }
+        if let asOf = options.asOf {
+            s += ", as of \(Timestamp.iso(asOf, in: questionnaire.timeZone))"
+        }
         return s + "."
     }
 
@@ -47,19 +54,22 @@ extension Ranking {
             if !lateAnswers.isEmpty {
                 notes.append(
                     "--on-time-only: answers received after the deadline are left out "
-                        + "(\(lateAnswers.joined(separator: " ")) count with their latest on-time answer, if any).")
+                        + "(\(lateAnswers.joined(separator: " ")) count with their latest on-time answer, if any)."
+                )
             }
         } else if !lateAnswers.isEmpty {
             let n = lateAnswers.count
             notes.append(
                 "\(n) answer\(n == 1 ? "" : "s") counted here arrived after the deadline "
-                    + "(\(lateAnswers.joined(separator: " "))); --on-time-only leaves \(n == 1 ? "it" : "them") out.")
+                    + "(\(lateAnswers.joined(separator: " "))); --on-time-only leaves \(n == 1 ? "it" : "them") out."
+            )
         }
         if threats.contains(where: \.tied) {
             notes.append(
                 options.method == .borda
                     ? "=N marks tied points; ties are listed by Member States, then mean priority, then id."
-                    : "=N marks tied counts; ties are listed by mean priority (1 = highest), then id.")
+                    : "=N marks tied counts; ties are listed by mean priority (1 = highest), then id."
+            )
         }
         return notes
     }
@@ -67,7 +77,9 @@ extension Ranking {
     var table: TextTable {
         let bar = { (share: Double) in String(repeating: "█", count: Int((share * 12).rounded())) }
         var columns = ["rank", "threat", "MS", "share", "", "mean prio", "1st", "Borda"]
-        var alignments: [TextTable.Alignment] = [.right, .left, .right, .right, .left, .right, .right, .right]
+        var alignments: [TextTable.Alignment] = [
+            .right, .left, .right, .right, .left, .right, .right, .right,
+        ]
         if respondents != nil {
             columns.append("resp.")
             alignments.append(.right)
@@ -75,7 +87,8 @@ extension Ranking {
         let rows = threats.map { t in
             var row = [
                 t.rankLabel, t.id, String(t.memberStates), Ranking.percent(t.share), bar(t.share),
-                t.meanPriority.map { String(format: "%.1f", $0) } ?? "-", String(t.firstPreferences),
+                t.meanPriority.map { String(format: "%.1f", $0) } ?? "-",
+                String(t.firstPreferences),
                 Ranking.points(t.bordaPoints),
             ]
             if let r = t.respondents { row.append(String(r)) }
@@ -86,7 +99,8 @@ extension Ranking {
 
     var csvTable: TextTable {
         var columns = [
-            "rank", "id", "title", "memberStates", "share", "mentionedBy", "meanPriority", "firstPreferences",
+            "rank", "id", "title", "memberStates", "share", "mentionedBy", "meanPriority",
+            "firstPreferences",
             "bordaPoints",
         ]
         if respondents != nil { columns.append("respondents") }
@@ -94,8 +108,10 @@ extension Ranking {
             columns: columns,
             rows: threats.map { t in
                 var row = [
-                    String(t.rank), t.id, t.title, String(t.memberStates), JSONValue.format(t.share),
-                    t.mentionedBy.joined(separator: " "), t.meanPriority.map(JSONValue.format) ?? "",
+                    String(t.rank), t.id, t.title, String(t.memberStates),
+                    JSONValue.format(t.share),
+                    t.mentionedBy.joined(separator: " "),
+                    t.meanPriority.map(JSONValue.format) ?? "",
                     String(t.firstPreferences), JSONValue.format(t.bordaPoints),
                 ]
                 if let r = t.respondents { row.append(String(r)) }

@@ -7,7 +7,8 @@ extension Receipt {
         for receipt in receipts {
             blocks += receipt.blocks
         }
-        return Document(blocks: blocks, json: .object(["submissions": .array(receipts.map(\.json))]))
+        return Document(
+            blocks: blocks, json: .object(["submissions": .array(receipts.map(\.json))]))
     }
 
     var blocks: [Document.Block] {
@@ -39,10 +40,24 @@ extension Receipt {
             .adding("stored", .bool(!dryRun))
             .adding(
                 "supersedes",
-                .array(supersedes.map { .object(["memberState": .string($0.memberState), "submission": .int(Int($0.other.id))]) }))
+                .array(
+                    supersedes.map {
+                        .object([
+                            "memberState": .string($0.memberState),
+                            "submission": .int(Int($0.other.id)),
+                        ])
+                    })
+            )
             .adding(
                 "receivedBefore",
-                .array(olderThan.map { .object(["memberState": .string($0.memberState), "submission": .int(Int($0.other.id))]) }))
+                .array(
+                    olderThan.map {
+                        .object([
+                            "memberState": .string($0.memberState),
+                            "submission": .int(Int($0.other.id)),
+                        ])
+                    })
+            )
             .adding("receivedAssumedNoon", .bool(receivedAssumedNoon))
     }
 }

@@ -22,21 +22,26 @@ extension RegionalBreakdown {
                         "threats": .array(
                             r.ranking.threats.map { t in
                                 var members: [JSONValue.Member] = [
-                                    .init(key: "rank", value: .int(t.rank)), .init(key: "id", value: .string(t.id)),
+                                    .init(key: "rank", value: .int(t.rank)),
+                                    .init(key: "id", value: .string(t.id)),
                                     .init(key: "memberStates", value: .int(t.memberStates)),
                                     .init(key: "share", value: .double(t.share)),
                                     .init(key: "mentionedBy", value: .strings(t.mentionedBy)),
                                     .init(key: "meanPriority", value: .optional(t.meanPriority)),
                                 ]
-                                if let r = t.respondents { members.append(.init(key: "respondents", value: .int(r))) }
+                                if let r = t.respondents {
+                                    members.append(.init(key: "respondents", value: .int(r)))
+                                }
                                 return .object(members)
                             }),
                         "signals": .array(
                             r.signals.map { s in
                                 .object([
                                     "id": .string(s.id), "inRegion": .int(s.inRegion),
-                                    "regionResponded": .int(s.regionResponded), "outside": .int(s.outside),
-                                    "outsideResponded": .int(s.outsideResponded), "lift": .optional(s.lift),
+                                    "regionResponded": .int(s.regionResponded),
+                                    "outside": .int(s.outside),
+                                    "outsideResponded": .int(s.outsideResponded),
+                                    "lift": .optional(s.lift),
                                     "pValue": .double(s.pValue),
                                 ])
                             }),
@@ -49,7 +54,8 @@ extension RegionalBreakdown {
     /// `regions` as a document: per region its answers, its top threats and its signals.
     public func document(topThreats: Int = 5) -> Document {
         var blocks: [Document.Block] = [
-            .heading("\(questionnaire.id): regional breakdown by \(grouping.title) (\(grouping.id))"),
+            .heading(
+                "\(questionnaire.id): regional breakdown by \(grouping.title) (\(grouping.id))"),
             .text(overall.answeredSentence),
             .note(
                 "Signals: threats mentioned by a larger share of a region's responding states than of "
@@ -57,14 +63,16 @@ extension RegionalBreakdown {
         ]
         for note in grouping.notes { blocks.append(.note(note)) }
         if !unassigned.isEmpty {
-            blocks.append(.note("In no region of this grouping: \(unassigned.joined(separator: " "))."))
+            blocks.append(
+                .note("In no region of this grouping: \(unassigned.joined(separator: " "))."))
         }
         if grouping.overlapping && grouping.notes.isEmpty {
             blocks.append(.note("Regions overlap: a state in several regions is counted in each."))
         }
         blocks += overall.notes.filter { $0.contains("deadline") }.map(Document.Block.note)
         for r in regions {
-            var heading = "\(r.region.title): \(r.responded.count) of \(r.region.members.count) answered"
+            var heading =
+                "\(r.region.title): \(r.responded.count) of \(r.region.members.count) answered"
             if !r.missing.isEmpty { heading += "; missing \(r.missing.joined(separator: " "))" }
             blocks.append(.heading(heading))
             let mentioned = r.ranking.threats.filter { $0.memberStates > 0 }
@@ -78,8 +86,11 @@ extension RegionalBreakdown {
                             columns: ["rank", "threat", "MS", "share", "mentioned by"],
                             alignments: [.right, .left, .right, .right, .left],
                             rows: shown.map {
-                                [$0.rankLabel, $0.id, String($0.memberStates), Ranking.percent($0.share),
-                                 $0.mentionedBy.joined(separator: " ")]
+                                [
+                                    $0.rankLabel, $0.id, String($0.memberStates),
+                                    Ranking.percent($0.share),
+                                    $0.mentionedBy.joined(separator: " "),
+                                ]
                             })))
             }
             if r.signals.isEmpty {
@@ -87,7 +98,8 @@ extension RegionalBreakdown {
                     blocks.append(
                         .note(
                             "Too few answers here (\(r.responded.count)) for any threat to reach p < "
-                                + "\(JSONValue.format(alpha)): the absence of signals says nothing."))
+                                + "\(JSONValue.format(alpha)): the absence of signals says nothing."
+                        ))
                 } else {
                     blocks.append(.text("Signals: none."))
                 }
@@ -98,9 +110,12 @@ extension RegionalBreakdown {
                             columns: ["signal", "in region", "outside", "lift", "p"],
                             alignments: [.left, .right, .right, .right, .right],
                             rows: r.signals.map { s in
-                                [s.id, "\(s.inRegion)/\(s.regionResponded)", "\(s.outside)/\(s.outsideResponded)",
-                                 s.lift.map { String(format: "%.1f", $0) } ?? "only here",
-                                 RegionalBreakdown.formatP(s.pValue)]
+                                [
+                                    s.id, "\(s.inRegion)/\(s.regionResponded)",
+                                    "\(s.outside)/\(s.outsideResponded)",
+                                    s.lift.map { String(format: "%.1f", $0) } ?? "only here",
+                                    RegionalBreakdown.formatP(s.pValue),
+                                ]
                             })))
             }
         }
@@ -114,14 +129,19 @@ extension RegionalBreakdown {
             for t in r.ranking.threats {
                 let s = signals[t.id]
                 rows.append([
-                    r.region.id, String(t.rank), t.id, String(t.memberStates), String(r.responded.count),
+                    r.region.id, String(t.rank), t.id, String(t.memberStates),
+                    String(r.responded.count),
                     JSONValue.format(t.share), t.mentionedBy.joined(separator: " "),
-                    s.map { JSONValue.format($0.pValue) } ?? "", s?.lift.map(JSONValue.format) ?? "",
+                    s.map { JSONValue.format($0.pValue) } ?? "",
+                    s?.lift.map(JSONValue.format) ?? "",
                 ])
             }
         }
         return TextTable(
-            columns: ["region", "rank", "threat", "memberStates", "responded", "share", "mentionedBy", "signalPValue", "lift"],
+            columns: [
+                "region", "rank", "threat", "memberStates", "responded", "share", "mentionedBy",
+                "signalPValue", "lift",
+            ],
             rows: rows)
     }
 

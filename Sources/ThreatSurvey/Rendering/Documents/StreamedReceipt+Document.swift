@@ -17,18 +17,32 @@ extension StreamedReceipt {
         let ranking = Ranking(questionnaire: questionnaire, aggregate: aggregate)
         let table = TextTable(
             columns: ["threat", "respondents", "MS"], alignments: [.left, .right, .right],
-            rows: ranking.threats.map { [$0.id, String($0.respondents ?? 0), String($0.memberStates)] })
+            rows: ranking.threats.map {
+                [$0.id, String($0.respondents ?? 0), String($0.memberStates)]
+            })
         let json: JSONValue = .object([
-            "file": .string(name), "fileID": .int(Int(fileID)), "questionnaire": .string(questionnaire.id),
+            "file": .string(name), "fileID": .int(Int(fileID)),
+            "questionnaire": .string(questionnaire.id),
             "received": .string(Timestamp.iso(received, in: zone)), "late": .bool(late),
             "checksum": .string("sha256:" + checksum), "size": .int(size), "rows": .int(rows),
-            "submissions": .object(["first": .int(Int(submissions.lowerBound)), "last": .int(Int(submissions.upperBound)), "count": .int(count)]),
+            "submissions": .object([
+                "first": .int(Int(submissions.lowerBound)),
+                "last": .int(Int(submissions.upperBound)), "count": .int(count),
+            ]),
             "memberStates": .strings(memberStates),
-            "threats": .array(ranking.threats.map { .object(["id": .string($0.id), "respondents": .optional($0.respondents), "memberStates": .int($0.memberStates)]) }),
+            "threats": .array(
+                ranking.threats.map {
+                    .object([
+                        "id": .string($0.id), "respondents": .optional($0.respondents),
+                        "memberStates": .int($0.memberStates),
+                    ])
+                }),
         ])
         return Document(
             blocks: [
-                .heading("Submissions #\(submissions.lowerBound)–#\(submissions.upperBound) to \(questionnaire.id) from \(name)"),
+                .heading(
+                    "Submissions #\(submissions.lowerBound)–#\(submissions.upperBound) to \(questionnaire.id) from \(name)"
+                ),
                 .text(lines.joined(separator: "\n")), .table(table),
             ],
             json: .object(["streamed": json]))

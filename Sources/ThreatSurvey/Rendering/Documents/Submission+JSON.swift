@@ -32,7 +32,8 @@ extension Submission {
                         "cue": .optional(m.cue),
                     ])
                 }),
-            "answers": .object(response.answers.map { .init(key: $0.question, value: .string($0.value)) }),
+            "answers": .object(
+                response.answers.map { .init(key: $0.question, value: .string($0.value)) }),
             "comments": .optional(response.comments),
             "warnings": .strings(warnings),
         ])
@@ -58,7 +59,9 @@ extension Submission {
             } else {
                 decision = "counted"
             }
-            rows.append([m.threat, m.priority.map(String.init) ?? "-", place, decision, m.comment ?? ""])
+            rows.append([
+                m.threat, m.priority.map(String.init) ?? "-", place, decision, m.comment ?? "",
+            ])
         }
         return TextTable(
             columns: ["threat", "priority", "found at", "decision", "comment"],
@@ -78,7 +81,8 @@ extension Submission {
         lines.append("delegation:    \(delegation)" + (state.map { " (\($0.englishName))" } ?? ""))
         if !response.cosignatories.isEmpty {
             lines.append(
-                "cosignatories: \(response.cosignatories.joined(separator: " ")) (joint answer: counts for each)")
+                "cosignatories: \(response.cosignatories.joined(separator: " ")) (joint answer: counts for each)"
+            )
         }
         if let r = response.respondent { lines.append("respondent:    \(r)") }
         var receivedLine = "received:      \(Timestamp.iso(received, in: zone))"
@@ -89,7 +93,8 @@ extension Submission {
             let late = !q.isOnTime(received)
             lines.append(
                 "deadline:      \(q.deadline) → "
-                    + (late ? "LATE (after \(Timestamp.iso(q.deadlineInstant, in: zone)))" : "on time"))
+                    + (late
+                        ? "LATE (after \(Timestamp.iso(q.deadlineInstant, in: zone)))" : "on time"))
         }
         let dialect = delimiter.map { ", delimiter \($0)" } ?? ""
         lines.append("file:          \(sourceFile) (\(format.rawValue), \(encoding)\(dialect))")
@@ -98,13 +103,17 @@ extension Submission {
         let negated = response.mentions.filter(\.negated).count
         lines.append(
             "threats:       \(threats.count) found"
-                + (negated > 0 ? " (\(negated) more match(es) in negated clauses, not counted)" : "")
+                + (negated > 0
+                    ? " (\(negated) more match(es) in negated clauses, not counted)" : "")
                 + (threats.isEmpty && negated == 0 ? "" : ":"))
         var blocks: [Document.Block] = [.heading(title), .text(lines.joined(separator: "\n"))]
         if !response.mentions.isEmpty { blocks.append(.table(evidenceTable())) }
         if !response.answers.isEmpty {
             blocks.append(
-                .table(TextTable(columns: ["question", "answer"], rows: response.answers.map { [$0.question, $0.value] })))
+                .table(
+                    TextTable(
+                        columns: ["question", "answer"],
+                        rows: response.answers.map { [$0.question, $0.value] })))
         }
         return blocks
     }

@@ -13,14 +13,22 @@ extension Tally {
                         "text": .string(q.question.text),
                         "answers": .array(
                             q.answers.map {
-                                .object(["value": .string($0.value), "count": .int($0.memberStates.count), "memberStates": .strings($0.memberStates)])
+                                .object([
+                                    "value": .string($0.value),
+                                    "count": .int($0.memberStates.count),
+                                    "memberStates": .strings($0.memberStates),
+                                ])
                             }),
                         "unanswered": .strings(q.unanswered),
                         "regions": .array(
                             q.byRegion.map { r in
                                 .object([
                                     "id": .string(r.region),
-                                    "counts": .object(q.answers.map { .init(key: $0.value, value: .int(r.counts[$0.value] ?? 0)) }),
+                                    "counts": .object(
+                                        q.answers.map {
+                                            .init(
+                                                key: $0.value, value: .int(r.counts[$0.value] ?? 0))
+                                        }),
                                     "unanswered": .int(r.unanswered),
                                 ])
                             }),
@@ -33,9 +41,13 @@ extension Tally {
     public func document() -> Document {
         var blocks: [Document.Block] = [
             .heading("\(questionnaire.id): answers to its questions"),
-            .text("\(responded.count) of \(questionnaire.roster.count) Member States answered; regions: \(grouping.title)."),
+            .text(
+                "\(responded.count) of \(questionnaire.roster.count) Member States answered; regions: \(grouping.title)."
+            ),
         ]
-        if questions.isEmpty { blocks.append(.text("This questionnaire asks no yes/no or choice question.")) }
+        if questions.isEmpty {
+            blocks.append(.text("This questionnaire asks no yes/no or choice question."))
+        }
         var csvRows: [[String]] = []
         for q in questions {
             blocks.append(.heading("\(q.question.id): \(q.question.text)"))
@@ -44,16 +56,29 @@ extension Tally {
             for a in q.answers {
                 rows.append(
                     [a.value, String(a.memberStates.count)]
-                        + q.byRegion.map { String($0.counts[a.value] ?? 0) } + [a.memberStates.joined(separator: " ")])
-                csvRows.append([q.question.id, a.value, String(a.memberStates.count)] + q.byRegion.map { String($0.counts[a.value] ?? 0) })
+                        + q.byRegion.map { String($0.counts[a.value] ?? 0) } + [
+                            a.memberStates.joined(separator: " ")
+                        ])
+                csvRows.append(
+                    [q.question.id, a.value, String(a.memberStates.count)]
+                        + q.byRegion.map { String($0.counts[a.value] ?? 0) })
             }
-            rows.append(["(no answer)", String(q.unanswered.count)] + q.byRegion.map { String($0.unanswered) } + [q.unanswered.joined(separator: " ")])
-            csvRows.append([q.question.id, "", String(q.unanswered.count)] + q.byRegion.map { String($0.unanswered) })
+            rows.append(
+                ["(no answer)", String(q.unanswered.count)]
+                    + q.byRegion.map { String($0.unanswered) } + [
+                        q.unanswered.joined(separator: " ")
+                    ])
+            csvRows.append(
+                [q.question.id, "", String(q.unanswered.count)]
+                    + q.byRegion.map { String($0.unanswered) })
             blocks.append(
                 .table(
                     TextTable(
-                        columns: ["answer", "all"] + regionIDs.map(Tally.shortName) + ["Member States"],
-                        alignments: [.left, .right] + regionIDs.map { _ in .right } + [.left], rows: rows)))
+                        columns: ["answer", "all"] + regionIDs.map(Tally.shortName) + [
+                            "Member States"
+                        ],
+                        alignments: [.left, .right] + regionIDs.map { _ in .right } + [.left],
+                        rows: rows)))
         }
         let csv = TextTable(
             columns: ["question", "answer", "all"] + grouping.regions.map(\.id), rows: csvRows)
@@ -62,6 +87,7 @@ extension Tally {
 
     /// A region id short enough for a column head (`central-and-eastern` → `c-a-e`).
     static func shortName(_ id: String) -> String {
-        id.count <= 10 ? id : id.split(separator: "-").map { String($0.prefix(1)) }.joined(separator: "-")
+        id.count <= 10
+            ? id : id.split(separator: "-").map { String($0.prefix(1)) }.joined(separator: "-")
     }
 }

@@ -20,7 +20,8 @@ public struct CSVRenderer: ReportRenderer {
         var out = "\u{FEFF}"
         out += table.columns.map(Self.cell).joined(separator: ",") + "\r\n"
         for row in table.rows {
-            out += table.columns.indices.map { i in Self.cell(i < row.count ? row[i] : "") }
+            out +=
+                table.columns.indices.map { i in Self.cell(i < row.count ? row[i] : "") }
                 .joined(separator: ",") + "\r\n"
         }
         return out
@@ -34,8 +35,11 @@ public struct CSVRenderer: ReportRenderer {
         {
             text = "'" + text
         }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
-            return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
+        ) {
+            return "\""
+                + text.split(separator: "\"", omittingEmptySubsequences: false).joined(
+                    separator: "\"\"") + "\""
         }
         return text
     }

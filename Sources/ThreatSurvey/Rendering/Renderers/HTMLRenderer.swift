@@ -13,15 +13,19 @@ public struct HTMLRenderer: ReportRenderer {
         for block in document.blocks {
             switch block {
             case .heading(let title): body += "<h2>\(e(title))</h2>\n"
-            case .text(let text): body += "<p>\(e(text).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br/>"))</p>\n"
+            case .text(let text):
+                body +=
+                    "<p>\(e(text).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br/>"))</p>\n"
             case .note(let text): body += "<p class=\"note\">\(e(text))</p>\n"
             case .table(let table):
-                body += "<table>\n<tr>" + table.columns.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
+                body +=
+                    "<table>\n<tr>" + table.columns.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
                 for row in table.rows {
                     body += "<tr>"
                     for i in table.columns.indices {
                         let right = i < table.alignments.count && table.alignments[i] == .right
-                        body += "<td\(right ? " class=\"n\"" : "")>\(e(i < row.count ? row[i] : ""))</td>"
+                        body +=
+                            "<td\(right ? " class=\"n\"" : "")>\(e(i < row.count ? row[i] : ""))</td>"
                     }
                     body += "</tr>\n"
                 }

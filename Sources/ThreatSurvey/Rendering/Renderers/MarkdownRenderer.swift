@@ -23,7 +23,8 @@ public struct MarkdownRenderer: ReportRenderer {
     func render(_ table: TextTable) -> String {
         let header = "| " + table.columns.map(Self.escape).joined(separator: " | ") + " |"
         let rule =
-            "|" + table.columns.indices.map { i in
+            "|"
+            + table.columns.indices.map { i in
                 i < table.alignments.count && table.alignments[i] == .right ? " ---: " : " --- "
             }.joined(separator: "|") + "|"
         let rows = table.rows.map { row in
@@ -39,7 +40,8 @@ public struct MarkdownRenderer: ReportRenderer {
         var out = ""
         for character in TableRenderer.sanitize(text, keepNewlines: false) {
             switch character {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "+", "!", "|", "~":
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "+", "!", "|",
+                "~":
                 out.append("\\")
                 out.append(character)
             case "␊", "␍": out.append(" ")

@@ -19,13 +19,18 @@ public struct TableRenderer: ReportRenderer {
             case .text(let text):
                 // Lines laid out with runs of spaces, and compiler-style diagnostics (which
                 // editors parse line by line), are kept; running prose is wrapped.
-                let lines = Self.sanitize(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
-                out += lines.map { line in
-                    line.contains("  ") || Self.isDiagnostic(line) ? String(line) : Self.wrap(String(line), indent: "")
-                }
+                let lines = Self.sanitize(text, keepNewlines: true).split(
+                    separator: "\n", omittingEmptySubsequences: false)
+                out +=
+                    lines.map { line in
+                        line.contains("  ") || Self.isDiagnostic(line)
+                            ? String(line) : Self.wrap(String(line), indent: "")
+                    }
                     .joined(separator: "\n") + "\n"
             case .note(let text):
-                out += Self.wrap("note: " + Self.sanitize(text, keepNewlines: true), indent: "      ") + "\n"
+                out +=
+                    Self.wrap("note: " + Self.sanitize(text, keepNewlines: true), indent: "      ")
+                    + "\n"
             case .table(let table):
                 out += render(table)
             }
@@ -62,7 +67,8 @@ public struct TableRenderer: ReportRenderer {
             return text + "\n"
         }
         var out = line(columns)
-        out += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        out +=
+            "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { out += line(row) }
         return out
     }

@@ -12,5 +12,7 @@ public enum SQLValue: Sendable, Hashable {
     /// `.text`, or `.null` for `nil`.
     public static func optional(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
     /// `.integer`, or `.null` for `nil`.
-    public static func optional(_ number: Int?) -> SQLValue { number.map { .integer(Int64($0)) } ?? .null }
+    public static func optional(_ number: Int?) -> SQLValue {
+        number.map { .integer(Int64($0)) } ?? .null
+    }
 }

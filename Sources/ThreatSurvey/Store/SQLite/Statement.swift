@@ -46,12 +46,15 @@ public final class Statement {
                     return sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
                 }
                 return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
-                    sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(utf8.count), sqliteTransient, UInt8(SQLITE_UTF8))
+                    sqlite3_bind_text64(
+                        handle, index, $0, sqlite3_uint64(utf8.count), sqliteTransient,
+                        UInt8(SQLITE_UTF8))
                 }
             }
         case .blob(let v):
             rc = v.withUnsafeBytes { raw in
-                sqlite3_bind_blob64(handle, index, raw.baseAddress, sqlite3_uint64(raw.count), sqliteTransient)
+                sqlite3_bind_blob64(
+                    handle, index, raw.baseAddress, sqlite3_uint64(raw.count), sqliteTransient)
             }
         }
         if rc != SQLITE_OK { throw failure(rc) }
