@@ -1,7 +1,7 @@
 // libFuzzer entry point over every parser of threatsurvey. Not part of the package: .ci/fuzz
 // compiles it together with Sources/ThreatSurvey using `swiftc -sanitize=fuzzer,address`.
 // The target is chosen with FUZZ_TARGET: csv, answers, prose, questionnaire, groupings, fastpath,
-// cfb, msg, zip, xml, xlsx, docx, mime, differential.
+// cfb, msg, zip, xml, xlsx, docx, mime, differential, pipeline.
 import Foundation
 
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "answers"
@@ -61,6 +61,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case "xlsx": fuzzXLSX(bytes)
     case "differential": fuzzDifferential(bytes)
     case "docx": fuzzDOCX(bytes)
+    case "pipeline": fuzzPipeline(bytes)
     default:
         fatalError("unknown FUZZ_TARGET \(fuzzTarget)")
     }

@@ -221,13 +221,22 @@ struct HostileInputTests {
 
     @Test("A line of millions of bad names is reported in bounded memory and output")
     func millionsOfProblems() throws {
+        // Under the per-record limit: every bad name counted, the first 100 listed.
         let text =
-            "delegation," + Array(repeating: "a", count: 200_000).joined(separator: ",") + "\nAT\n"
+            "delegation," + Array(repeating: "a", count: 9_000).joined(separator: ",") + "\nAT\n"
         let found = messagesOf(text)
         #expect(found.count == Diagnostic.listedPerFile + 1)
         #expect(
             found.last?.hasSuffix(
-                "error: and 199900 more problems in this file (the first 100 are listed)") == true)
+                "error: and 8900 more problems in this file (the first 100 are listed)") == true)
+        // Past it (CSVReader.maximumFieldsPerRecord): one error, the rest of the line unread.
+        let wide =
+            "delegation," + Array(repeating: "a", count: 200_000).joined(separator: ",") + "\nAT\n"
+        #expect(
+            messagesOf(wide) == [
+                "answer.csv:1:20010: error: more than 10000 fields in one record; the rest of the line is ignored "
+                    + "(an answer has one column per threat or question)"
+            ])
     }
 
     @Test("A JSON object with a key twice is an error naming both places")

@@ -201,7 +201,24 @@ public struct Submitter {
     /// - Throws: ``SurveyError`` when the store cannot be read or written.
     public func commit(_ prepared: Prepared, into store: Store?) throws(SurveyError) -> [Receipt] {
         let questionnaire = prepared.questionnaire
-        let existing = try store?.countedSubmissions(questionnaire: questionnaire.id) ?? []
+        // Only the current answers of the Member States and respondents the files name: what
+        // the receipts say is superseded, whatever the store holds besides. With decisions on
+        // record (voids), the counted answers are read through the one counted-answer rule.
+        let keys = Set(
+            prepared.files.flatMap { file in
+                file.responses.flatMap { response in
+                    response.memberStates.map {
+                        SubmissionKey(memberState: $0, respondent: response.respondent ?? "")
+                    }
+                }
+            })
+        let existing: [Submission]
+        if let store, try store.decisions(questionnaire: questionnaire.id).isEmpty {
+            existing = try store.currentSubmissions(questionnaire: questionnaire.id, keys: keys)
+        } else {
+            existing = try store?.countedSubmissions(questionnaire: questionnaire.id) ?? []
+        }
+        let highest = try store?.highestSubmissionID(questionnaire: questionnaire.id) ?? 0
         let stored: [Submission]
         var prepared = prepared
         var duplicates: [Receipt] = []
@@ -214,7 +231,7 @@ public struct Submitter {
         } else {
             // Not stored: numbered in file order, so that later files win ties in received
             // time exactly as they would in a store.
-            var number: Int64 = existing.map(\.id).max() ?? 0
+            var number: Int64 = highest
             stored = prepared.files.flatMap { file in
                 file.responses.map { response in
                     number += 1

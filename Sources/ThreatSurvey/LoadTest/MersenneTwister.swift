@@ -51,7 +51,7 @@ struct MersenneTwister {
         index = 624
     }
 
-    private mutating func next32() -> UInt32 {
+    mutating func next32() -> UInt32 {
         if index >= 624 {
             for k in 0..<624 {
                 let y = (state[k] & 0x8000_0000) | (state[(k + 1) % 624] & 0x7FFF_FFFF)

@@ -187,12 +187,25 @@ public struct AnswerFile: Sendable {
                         message:
                             "field longer than \(AnswerFile.maximumFieldBytes >> 20) MiB; the limit guards against "
                             + "a missing closing quote or a corrupted file"))
+            case .tooManyFields:
+                diagnostics.append(
+                    Diagnostic(
+                        file: name, line: problem.line, column: problem.column,
+                        message:
+                            "more than \(CSVReader.defaultMaximumFieldsPerRecord) fields in one record; "
+                            + "the rest of the line is ignored (an answer has one column per threat or question)"
+                    ))
             case .quoteInUnquotedField:
                 diagnostics.append(
                     Diagnostic(
                         file: name, line: problem.line, column: problem.column, severity: .warning,
                         message: "quote inside an unquoted field; kept as written"))
             }
+        }
+        // A record wider than the limit means this is not an answer file: said alone, not
+        // buried under an error for each of its thousands of columns.
+        if problems.contains(where: { $0.kind == .tooManyFields }) {
+            throw .invalidData(diagnostics)
         }
         // An unclosed quote is an error, but the rows before it are still checked, so that
         // every problem of the file is reported at once.

@@ -6,7 +6,9 @@ extension HTMLReport {
     /// decisions), so that each figure can be traced to a file and a reason.
     ///
     /// - Complexity: O(n log n) for n submissions; at most 2,000 rows are written.
-    func provenance(_ counted: [Submission], current: CurrentAnswers) -> String {
+    func provenance(
+        _ counted: [Submission], current: CurrentAnswers, files: [StreamedFileSums] = []
+    ) -> String {
         let zone = questionnaire.timeZone
         let asOf = today.endOfDay(in: zone)
         let roster = Set(questionnaire.roster)
@@ -50,6 +52,14 @@ extension HTMLReport {
         if rows.count > 2000 {
             html +=
                 "<tr><td colspan=\"6\">… and \(rows.count - 2000) more (see threatsurvey history)</td></tr>"
+        }
+        // A streamed file is counted by its sums: one line, not a row per respondent.
+        for file in files {
+            let answers = file.aggregate.states.values.reduce(0) { $0 &+ $1.answers }
+            let first = Self.escape(file.respondentPrefix) + String(file.respondents.lowerBound)
+            let last = Self.escape(file.respondentPrefix) + String(file.respondents.upperBound)
+            html +=
+                "<tr><td colspan=\"6\">\(answers) answers of respondents \(first)–\(last) in a file received \(Self.escape(Timestamp.short(file.received, in: zone))), counted by their sums (see threatsurvey history)</td></tr>"
         }
         return html + "</table></section>\n"
     }

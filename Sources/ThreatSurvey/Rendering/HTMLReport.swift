@@ -20,6 +20,10 @@ public struct HTMLReport: Sendable {
     public var decisions: [Decision] = []
     /// The submissions withdrawn by a void (listed in provenance, counted nowhere).
     public var voided: [Submission] = []
+    /// Files stored by the streaming path, by their sums; their rows are then not in
+    /// ``submissions`` (see ``StoredSums/separable(store:questionnaire:)``), so a store of a
+    /// million respondents is reported from a few hundred rows.
+    public var streamed: [StreamedFileSums] = []
 
     /// Creates a report.
     public init(
@@ -61,9 +65,26 @@ public struct HTMLReport: Sendable {
         let asOf = today.endOfDay(in: zone)
         let visible = submissions.filter { $0.received <= asOf }
         let current = CurrentAnswers(visible)
-        let aggregate = MentionAggregate(questionnaire: questionnaire, current: current)
+        var aggregate = MentionAggregate(questionnaire: questionnaire, current: current)
+        let visibleFiles = streamed.filter { $0.received <= asOf }
+        if !streamed.isEmpty { aggregate.carriesRespondents = true }
+        for file in visibleFiles {
+            for (state, sums) in file.aggregate.states {
+                var total =
+                    aggregate.states[state]
+                    ?? MentionAggregate.StateSums(threats: aggregate.threats.count)
+                total.add(sums)
+                aggregate.states[state] = total
+            }
+        }
+        // Who answered, and when, in streamed files: one answerless placeholder per state.
+        let placeholders = StoredSums.placeholders(for: streamed, questionnaire: questionnaire)
         let late = questionnaire.roster.filter { s in
-            current.current(for: s).map { !questionnaire.isOnTime($0.received) } ?? false
+            var latest = current.current(for: s)?.received
+            for file in visibleFiles where file.aggregate.states[s] != nil {
+                if latest.map({ file.received > $0 }) ?? true { latest = file.received }
+            }
+            return latest.map { !questionnaire.isOnTime($0) } ?? false
         }
         let ranking = Ranking(questionnaire: questionnaire, aggregate: aggregate, lateAnswers: late)
         let borda = Ranking(
@@ -74,8 +95,11 @@ public struct HTMLReport: Sendable {
             lateAnswers: late)
         breakdown.markJointAnswers(current)
         let check = DeadlineCheck(
-            questionnaire: questionnaire, submissions: submissions, today: today)
-        let tally = Tally(questionnaire: questionnaire, submissions: visible, grouping: grouping)
+            questionnaire: questionnaire, submissions: submissions + placeholders, today: today)
+        let tally = Tally(
+            questionnaire: questionnaire,
+            submissions: visible + placeholders.filter { $0.received <= asOf },
+            grouping: grouping)
         let robustness = Robustness(questionnaire: questionnaire, aggregate: aggregate)
         // Who is late: the deadline tiles' rule (first answer after the deadline), once.
         let lateCount = Lateness.lateStates(questionnaire: questionnaire, submissions: visible)
@@ -86,12 +110,12 @@ public struct HTMLReport: Sendable {
         var body = ""
         body += headline(check: check, ranking: ranking, summary: summary)
         body += rankingSection(ranking, borda: borda)
-        body += heatMap(ranking: ranking, current: current)
+        body += heatMap(ranking: ranking, current: current, files: visibleFiles)
         body += regionsSection(breakdown)
         body += deadlineSection(check)
         if !tally.questions.isEmpty { body += tallySection(tally) }
         body += robustnessSection(robustness)
-        body += provenance(visible, current: current)
+        body += provenance(visible, current: current, files: visibleFiles)
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -179,7 +203,9 @@ public struct HTMLReport: Sendable {
         return "<section><h2>Ranking</h2>\(svg)\(notes)</section>\n"
     }
 
-    func heatMap(ranking: Ranking, current: CurrentAnswers) -> String {
+    func heatMap(ranking: Ranking, current: CurrentAnswers, files: [StreamedFileSums] = [])
+        -> String
+    {
         var html = "<section><h2>Member States × threats</h2><table class=\"heat\"><tr><th>MS</th>"
         for t in ranking.threats { html += "<th class=\"v\">\(Self.escape(label(t.id)))</th>" }
         html += "</tr>"
@@ -190,20 +216,36 @@ public struct HTMLReport: Sendable {
                 let mentions = answers.flatMap(\.response.mentions).filter {
                     $0.threat == t.id && $0.counts
                 }
-                if mentions.isEmpty {
+                // Streamed files keep sums, not rows: priority 1 when one of their
+                // respondents gave it, "≥2" when they gave only lower ones.
+                var sums: [(mentions: Int, firsts: Int, priorities: Int)] = []
+                if let index = files.first?.aggregate.threats.firstIndex(of: t.id) {
+                    for file in files {
+                        guard let state = file.aggregate.states[state],
+                            index < state.mentions.count,
+                            state.mentions[index] > 0
+                        else { continue }
+                        sums.append(
+                            (state.mentions[index], state.firsts[index], state.priorityCount[index])
+                        )
+                    }
+                }
+                if mentions.isEmpty && sums.isEmpty {
                     html += "<td></td>"
                     continue
                 }
-                let priority = mentions.compactMap(\.priority).min()
-                let structured = mentions.contains { $0.origin == .structured }
-                let mark = priority.map(String.init) ?? (structured ? "●" : "○")
+                var priority = mentions.compactMap(\.priority).min()
+                if sums.contains(where: { $0.firsts > 0 }) { priority = 1 }
+                let structured = mentions.contains { $0.origin == .structured } || !sums.isEmpty
+                let atLeastTwo = priority == nil && sums.contains { $0.priorities > 0 }
+                let mark = priority.map(String.init) ?? (atLeastTwo ? "≥2" : structured ? "●" : "○")
                 let shade = priority.map { $0 <= 4 ? "p\($0)" : "pm" } ?? "pm"
                 html += "<td class=\"\(shade)\">\(Self.escape(mark))</td>"
             }
             html += "</tr>"
         }
         html +=
-            "</table><p class=\"note\">A number is the priority given (1 = highest, darker); ● named without priority in a structured answer; ○ found in written comments (prose). Empty: not named, or no answer.</p></section>\n"
+            "</table><p class=\"note\">A number is the priority given (1 = highest, darker); ● named without priority in a structured answer; ○ found in written comments (prose); ≥2 given a priority by respondents of a streamed file, none of them 1. Empty: not named, or no answer.</p></section>\n"
         return html
     }
 

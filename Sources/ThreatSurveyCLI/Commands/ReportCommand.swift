@@ -29,12 +29,24 @@ struct ReportCommand: ParsableCommand {
         let catalog = try questionnaires.catalog(with: opened)
         let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
             explicit: questionnaire, store: opened)
+        let decisions = try opened.decisions(questionnaire: chosen.id)
+        // Streamed files by their sums when they can be (flat memory on a million
+        // respondents); with decisions on record, every counted submission is read instead.
+        let split =
+            decisions.isEmpty
+            ? try StoredSums.separable(store: opened, questionnaire: chosen) : nil
+        let submissions: [Submission]
+        if let split {
+            submissions = split.regular
+        } else {
+            submissions = try opened.countedSubmissions(questionnaire: chosen.id)
+        }
         var report = HTMLReport(
-            questionnaire: chosen,
-            submissions: try opened.countedSubmissions(questionnaire: chosen.id),
+            questionnaire: chosen, submissions: submissions,
             grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),
             generated: Date())
-        report.decisions = try opened.decisions(questionnaire: chosen.id)
+        report.streamed = split?.files ?? []
+        report.decisions = decisions
         let voids = Set(report.decisions.filter { $0.action == .void }.map(\.submission))
         if !voids.isEmpty {
             report.voided = try opened.submissions(questionnaire: chosen.id).filter {

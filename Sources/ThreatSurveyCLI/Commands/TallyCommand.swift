@@ -18,6 +18,14 @@ struct TallyCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         let request = try analysis.request(allowSums: false)
         let grouping = try regions.resolve()
+        if request.files.isEmpty {
+            // From the store: streamed files by their sums, flat in memory.
+            let tally = try AnalysisInput.storedTally(
+                request, grouping: grouping, catalog: try questionnaires.catalog(),
+                store: try store.forReading(context))
+            try context.print(tally.document(), format: format)
+            return .success
+        }
         let input = try analysis.load(
             request, store: store, questionnaires: questionnaires, context)
         let tally = Tally(

@@ -24,6 +24,9 @@ public struct CSVReader {
             case quoteInUnquotedField
             /// A field was longer than ``CSVReader/maximumFieldBytes`` (an error).
             case fieldTooLong
+            /// A record had more than ``CSVReader/maximumFieldsPerRecord`` fields (an error);
+            /// the position is that of the first field past the limit.
+            case tooManyFields
         }
 
         /// The kind.
@@ -48,6 +51,16 @@ public struct CSVReader {
     public private(set) var problems: [Problem] = []
     /// Longest field accepted, in bytes; a longer one is cut and reported by the caller.
     public var maximumFieldBytes = 1 << 20
+    /// The default of ``maximumFieldsPerRecord``: 10,000.
+    public static let defaultMaximumFieldsPerRecord = 10_000
+    /// Most fields kept in one record; the fields past it are skipped (never decoded or
+    /// held) and reported once per record (``Problem/Kind/tooManyFields``).
+    ///
+    /// A record is held whole until its line ends, so without this bound one long line of
+    /// delimiters (`a,a,a,…`, 50 MB) became 25 million strings: a minute and more than a
+    /// gigabyte before the first error. No answer file has that many columns (one per
+    /// threat or question).
+    public var maximumFieldsPerRecord = CSVReader.defaultMaximumFieldsPerRecord
 
     private var state = State.fieldStart
     private var field: [UInt8] = []
@@ -60,6 +73,7 @@ public struct CSVReader {
     private var fieldColumn = 1
     private var fieldWasQuoted = false
     private var fieldTooLong = false
+    private var recordTooWide = false
 
     /// A reader for `delimiter`.
     public init(delimiter: UInt8) {
@@ -215,7 +229,7 @@ public struct CSVReader {
     }
 
     private mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
-        guard from < to else { return }
+        guard from < to, !recordTooWide else { return }
         let room = maximumFieldBytes - field.count
         if to - from > room, !fieldTooLong {
             fieldTooLong = true
@@ -231,6 +245,14 @@ public struct CSVReader {
 
     private mutating func endField() {
         fieldTooLong = false
+        if fields.count >= maximumFieldsPerRecord {
+            if !recordTooWide {
+                recordTooWide = true
+                problems.append(Problem(kind: .tooManyFields, line: fieldLine, column: fieldColumn))
+            }
+            field.removeAll(keepingCapacity: true)
+            return
+        }
         fields.append(String(decoding: field, as: UTF8.self))
         lines.append(fieldLine)
         columns.append(fieldColumn)
@@ -239,6 +261,7 @@ public struct CSVReader {
 
     private mutating func endRecord(_ emit: (CSVRecord) throws -> Void) rethrows {
         defer {
+            recordTooWide = false
             fields.removeAll(keepingCapacity: true)
             lines.removeAll(keepingCapacity: true)
             columns.removeAll(keepingCapacity: true)
