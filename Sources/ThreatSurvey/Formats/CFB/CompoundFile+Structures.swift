@@ -97,30 +97,10 @@ extension CompoundFile {
         bytes: [UInt8], fat: [UInt32], start: UInt32, size: Int, sectorSize: Int,
         sectorCount: Int, name: String
     ) throws(CFBError) -> [UInt8] {
-        var out: [UInt8] = []
-        guard size > 0 else { return out }
-        out.reserveCapacity(size)
-        var visited = Set<UInt32>()
-        var sector = start
-        while out.count < size {
-            guard sector != endOfChain else {
-                throw .chainTooShort(chain: name, expected: size, found: out.count)
-            }
-            guard Int(sector) < sectorCount, Int(sector) < fat.count else {
-                throw .sectorOutOfRange(chain: name, sector: sector)
-            }
-            guard visited.insert(sector).inserted else {
-                throw .chainCycle(chain: name, sector: sector)
-            }
-            let offset = (Int(sector) + 1) * sectorSize
-            let take = min(sectorSize, size - out.count, max(0, bytes.count - offset))
-            guard take > 0 else {
-                throw .chainTooShort(chain: name, expected: size, found: out.count)
-            }
-            out.append(contentsOf: bytes[offset..<(offset + take)])
-            sector = fat[Int(sector)]
-        }
-        return out
+        // Sector n starts after the 1-sector header.
+        try follow(
+            source: bytes, table: fat, start: start, size: size, unit: sectorSize,
+            firstUnit: 1, limit: min(sectorCount, fat.count), name: name, where: name)
     }
 
     /// Reads `size` bytes along a mini FAT chain from the mini stream.
@@ -128,6 +108,31 @@ extension CompoundFile {
     /// - Complexity: O(size).
     static func readMini(
         miniStream: [UInt8], miniFAT: [UInt32], start: UInt32, size: Int, name: String
+    ) throws(CFBError) -> [UInt8] {
+        try follow(
+            source: miniStream, table: miniFAT, start: start, size: size, unit: miniSectorSize,
+            firstUnit: 0, limit: miniFAT.count, name: name, where: name + " (mini stream)")
+    }
+
+    /// Follows one allocation chain (FAT or mini FAT): the one place where chains are checked
+    /// for cycles, sectors past the end and chains shorter than their stream.
+    ///
+    /// - Parameters:
+    ///   - source: the bytes the sectors index into.
+    ///   - table: the allocation table (next sector of each sector).
+    ///   - start: the first sector.
+    ///   - size: the stream's size in bytes.
+    ///   - unit: the sector size.
+    ///   - firstUnit: sectors before sector 0 in `source` (the header, for the FAT).
+    ///   - limit: the number of sectors that exist.
+    ///   - name: the stream, for "too short" errors.
+    ///   - chain: the chain, for cycle and range errors.
+    /// - Returns: the stream's `size` bytes.
+    /// - Throws: ``CFBError`` naming the chain and sector.
+    /// - Complexity: O(size).
+    private static func follow(
+        source: [UInt8], table: [UInt32], start: UInt32, size: Int, unit: Int, firstUnit: Int,
+        limit: Int, name: String, where chain: String
     ) throws(CFBError) -> [UInt8] {
         var out: [UInt8] = []
         guard size > 0 else { return out }
@@ -138,19 +143,19 @@ extension CompoundFile {
             guard sector != endOfChain else {
                 throw .chainTooShort(chain: name, expected: size, found: out.count)
             }
-            guard Int(sector) < miniFAT.count else {
-                throw .sectorOutOfRange(chain: name + " (mini stream)", sector: sector)
+            guard Int(sector) < limit else {
+                throw .sectorOutOfRange(chain: chain, sector: sector)
             }
             guard visited.insert(sector).inserted else {
-                throw .chainCycle(chain: name + " (mini stream)", sector: sector)
+                throw .chainCycle(chain: chain, sector: sector)
             }
-            let offset = Int(sector) * miniSectorSize
-            let take = min(miniSectorSize, size - out.count, max(0, miniStream.count - offset))
+            let offset = (Int(sector) + firstUnit) * unit
+            let take = min(unit, size - out.count, max(0, source.count - offset))
             guard take > 0 else {
                 throw .chainTooShort(chain: name, expected: size, found: out.count)
             }
-            out.append(contentsOf: miniStream[offset..<(offset + take)])
-            sector = miniFAT[Int(sector)]
+            out.append(contentsOf: source[offset..<(offset + take)])
+            sector = table[Int(sector)]
         }
         return out
     }
