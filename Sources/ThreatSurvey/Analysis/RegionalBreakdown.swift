@@ -56,10 +56,15 @@ public struct RegionalBreakdown: Sendable {
     /// Roster states in no region of the grouping.
     public var unassigned: [String]
 
+    /// The significance level of a regional signal unless the officer sets `--alpha`
+    /// (CONTRACT.md, "regions"): the conventional 0.05, named once so that `regions`, `summary`
+    /// and the report agree.
+    public static let defaultAlpha = 0.05
+
     /// Computes the breakdown of `submissions` by `grouping`.
     public init(
         questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping,
-        alpha: Double = 0.05,
+        alpha: Double = RegionalBreakdown.defaultAlpha,
         options: RankingOptions = .init()
     ) {
         var wholeOptions = options
@@ -79,7 +84,7 @@ public struct RegionalBreakdown: Sendable {
     /// Computes the breakdown from per-state sums.
     public init(
         questionnaire: Questionnaire, aggregate: MentionAggregate, grouping: Grouping,
-        alpha: Double = 0.05,
+        alpha: Double = RegionalBreakdown.defaultAlpha,
         options: RankingOptions = .init(), lateAnswers: [String] = []
     ) {
         self.questionnaire = questionnaire

@@ -136,7 +136,10 @@ public struct PipelineExercise: Sendable {
                 render(input.ranking(options).document(regionTitle: region.title))
             }
             for grouping in Grouping.builtIn {
-                render(input.breakdown(grouping, alpha: 0.05, options: input.options).document())
+                render(
+                    input.breakdown(
+                        grouping, alpha: RegionalBreakdown.defaultAlpha, options: input.options
+                    ).document())
             }
             render(
                 Tally(
@@ -146,7 +149,8 @@ public struct PipelineExercise: Sendable {
                 ).document())
             let ranking = input.ranking(input.options)
             let breakdown = input.breakdown(
-                source.pick(Grouping.builtIn), alpha: 0.05, options: input.options)
+                source.pick(Grouping.builtIn), alpha: RegionalBreakdown.defaultAlpha,
+                options: input.options)
             let attribute = source.below(2) == 1
             for language in SummaryWriter.Language.allCases {
                 let writer = SummaryWriter(

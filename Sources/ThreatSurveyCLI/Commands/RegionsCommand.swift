@@ -27,7 +27,7 @@ struct RegionsCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var regions: GroupingOptions
     @Option("A", help: "significance threshold for signals")
-    var alpha: Significance = Significance(0.05)
+    var alpha: Significance = Significance(RegionalBreakdown.defaultAlpha)
     @Option("FORMAT", help: "output format", values: [.table, .markdown, .csv, .json, .html])
     var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions

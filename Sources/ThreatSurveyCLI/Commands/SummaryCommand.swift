@@ -31,7 +31,8 @@ struct SummaryCommand: ParsableCommand {
             request, store: store, questionnaires: questionnaires, context)
         let options = input.options
         let ranking = input.ranking(options)
-        let breakdown = input.breakdown(grouping, alpha: 0.05, options: options)
+        let breakdown = input.breakdown(
+            grouping, alpha: RegionalBreakdown.defaultAlpha, options: options)
         let writer = SummaryWriter(
             ranking: ranking, breakdown: breakdown,
             lateCount: options.onTimeOnly ? 0 : SummaryCommand.lateCount(input, ranking: ranking),
