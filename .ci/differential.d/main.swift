@@ -11,21 +11,13 @@ enum DifferentialDriver {
         let arguments = CommandLine.arguments
         let count = arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000
         let seed = arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1
-        var state = seed &* 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15)
         let path = NSTemporaryDirectory() + "threatsurvey-differential-\(getpid()).csv"
         defer { try? FileManager.default.removeItem(atPath: path) }
         var compared = 0
         var readings = 0
         for index in 0..<count {
-            let bytes = (0..<(64 + Int(next() % 512))).map { _ in UInt8(truncatingIfNeeded: next())
-            }
+            let bytes = random.bytes(64 + Int(random.next() % 512))
             var source = DifferentialCheck.ByteSource(bytes)
             let text = DifferentialCheck.consultation(from: &source)
             switch DifferentialCheck.compare(text, path: path) {

@@ -7,25 +7,13 @@ import Testing
 /// (the libFuzzer target `differential` runs the same check on the fuzzer's bytes).
 @Suite("Differential: general reader and fast path")
 struct DifferentialTests {
-    /// SplitMix64: seeded, so a failure names the seed that reproduces it.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(
         "Random consultations: identical rank JSON both ways (one core, two cores, small chunks)",
         arguments: [1, 2, 3, 4])
     func randomConsultations(seed: UInt64) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(folder) }
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         var compared = 0
         for round in 0..<500 {
             let bytes = (0..<(64 + Int(random.next() % 512))).map { _ in

@@ -8,16 +8,14 @@ public struct AnswerParser: Sendable {
     /// The delegation given on the command line (required for prose).
     public var delegation: MemberState?
 
-    /// Built once per parser, used for every file it reads.
-    private let threats: ThreatResolver
-    private let prose: ProseMatcher
+    /// Shared by every parser of the same threats (``ParserTables``).
+    private let tables: ParserTables
 
     /// A parser for `questionnaire`, optionally with the delegation fixed.
     public init(questionnaire: Questionnaire, delegation: MemberState? = nil) {
         self.questionnaire = questionnaire
         self.delegation = delegation
-        self.threats = ThreatResolver(questionnaire: questionnaire)
-        self.prose = ProseMatcher(questionnaire: questionnaire)
+        self.tables = ParserTables.tables(for: questionnaire)
     }
 
     /// Validates `file` and returns its responses and every diagnostic (warnings included).
@@ -28,8 +26,8 @@ public struct AnswerParser: Sendable {
         responses: [Response], diagnostics: [Diagnostic]
     ) {
         var context = ParseContext(
-            questionnaire: questionnaire, delegation: delegation, file: file.name, threats: threats,
-            prose: prose)
+            questionnaire: questionnaire, delegation: delegation, file: file.name,
+            threats: tables.threats, prose: tables.prose)
         if let dialect = file.dialect {
             context.delimiter = dialect.delimiter == 0x09 ? "\t" : dialect.delimiterName
         }
