@@ -617,7 +617,7 @@ struct MailIntakeTests {
         let big = folder + "/big"
         try FileManager.default.createDirectory(atPath: big, withIntermediateDirectories: true)
         for i in 0...Submitter.maximumFilesPerFolder {
-            FileManager.default.createFile(atPath: big + "/\(i).eml", contents: nil)
+            _ = FileManager.default.createFile(atPath: big + "/\(i).eml", contents: nil)
         }
         #expect(throws: SurveyError.self) { try Submitter.expandingFolders([big]) }
         try FileManager.default.removeItem(atPath: big + "/0.eml")

@@ -1,8 +1,8 @@
 public import Foundation
 
-/// Stores one large long CSV by streaming it: the fast path reads the file in chunks while
-/// the store writes its bytes and one submission per respondent, in one transaction, so
-/// memory stays flat however large the file is.
+/// Stores large long CSVs by streaming them: the fast path reads each file in chunks while
+/// the store writes its bytes and one submission per respondent, all in one transaction, so
+/// memory stays flat however large the files are.
 ///
 /// This is the orchestration between FastPath (reading) and Store (writing): neither knows
 /// the other. A file the fast path declines is left to the general reader (``Submitter``);
@@ -20,7 +20,7 @@ public struct StreamingSubmitter {
         self.catalog = catalog
     }
 
-    /// Stores the request's file by streaming when it is one large CSV with respondents.
+    /// Stores the request's files by streaming when they are large CSVs with respondents.
     ///
     /// - Parameters:
     ///   - request: what to submit.
@@ -28,35 +28,36 @@ public struct StreamingSubmitter {
     ///     only for a request that is for streaming.
     ///   - create: creates the store; called only when there is none. If nothing is then
     ///     stored (the file is declined or fails), the new store file is removed again.
-    /// - Returns: the receipt, or `nil` when the request is not for streaming or the file
-    ///   needs the general reader (nothing is then stored).
+    /// - Returns: one receipt per file, or `nil` when the request is not for streaming or a
+    ///   file needs the general reader (nothing is then stored).
     /// - Throws: ``SurveyError`` when the store cannot be opened or written, or the file read.
     public func submit(
         _ request: SubmitRequest, existing openExisting: () throws(SurveyError) -> Store?,
         create: () throws(SurveyError) -> Store
-    ) throws(SurveyError) -> StreamedReceipt? {
+    ) throws(SurveyError) -> [StreamedReceipt]? {
         // Which requests stream is decided in one place (Submitter.streamingPlan).
         let existing = try openExisting()
         guard let plan = try Submitter(catalog: catalog).streamingPlan(request, store: existing)
         else {
             return nil
         }
-        let path = plan.path
+        let paths = plan.paths
         let questionnaire = plan.questionnaire
         let received = request.received?.resolve(in: questionnaire.timeZone) ?? Date()
         if let existing {
             return try store(
-                into: existing, path: path, questionnaire: questionnaire, received: received)
+                into: existing, paths: paths, questionnaire: questionnaire, received: received)
         }
         var createdPath: String?
-        let outcome: Result<StreamedReceipt?, SurveyError>
+        let outcome: Result<[StreamedReceipt]?, SurveyError>
         do {
             let store = try create()
             createdPath = store.path
             do {
                 outcome = .success(
                     try self.store(
-                        into: store, path: path, questionnaire: questionnaire, received: received))
+                        into: store, paths: paths, questionnaire: questionnaire,
+                        received: received))
             } catch {
                 outcome = .failure(error)
             }
@@ -81,17 +82,38 @@ public struct StreamingSubmitter {
         into store: Store, path: String, name: String? = nil, questionnaire: Questionnaire,
         received: Date
     ) throws(SurveyError) -> StreamedReceipt? {
-        // The checksum is computed over the bytes as they are stored, in the same pass: a
-        // file that grows or changes while it is read still gets the checksum of what was kept.
-        var hasher = SHA256.Hasher()
-        var size = 0
+        try self.store(
+            into: store, paths: [path], names: name.map { [$0] }, questionnaire: questionnaire,
+            received: received)?.first
+    }
+
+    /// Streams `paths` into `store` one after the other, in one transaction: every file is
+    /// stored, or none (`nil` when the fast path declines any of them).
+    ///
+    /// - Parameters:
+    ///   - store: the store to write.
+    ///   - paths: the CSV files to stream.
+    ///   - names: the names stored for the files (default: the last part of each path).
+    ///   - questionnaire: the questionnaire the files answer.
+    ///   - received: when the files were received.
+    /// - Returns: one receipt per file, or `nil` when the fast path declines a file.
+    /// - Throws: ``SurveyError`` when a file cannot be read or the store written.
+    public func store(
+        into store: Store, paths: [String], names: [String]? = nil,
+        questionnaire: Questionnaire, received: Date
+    ) throws(SurveyError) -> [StreamedReceipt]? {
         var chunks: Int64 = 0
-        let receipt = try store.insertStreamed(
-            name: name ?? (path as NSString).lastPathComponent, questionnaire: questionnaire,
-            received: received
-        ) { (writer) throws(SurveyError) -> StreamedFileSummary? in
+        return try store.insertStreamed(
+            names: names ?? paths.map { ($0 as NSString).lastPathComponent },
+            questionnaire: questionnaire, received: received
+        ) { (index, writer) throws(SurveyError) -> StreamedFileSummary? in
+            // The checksum is computed over the bytes as they are stored, in the same pass: a
+            // file that grows or changes while it is read still gets the checksum of what was
+            // kept.
+            var hasher = SHA256.Hasher()
+            var size = 0
             let summary = try LongCSVAggregator.stream(
-                path: path, questionnaire: questionnaire,
+                path: paths[index], questionnaire: questionnaire,
                 onBytes: { (chunk) throws(SurveyError) in
                     try writer.appendBytes(chunk)
                     hasher.update(chunk)
@@ -115,6 +137,5 @@ public struct StreamingSubmitter {
                     .minRespondent...max(summary.minRespondent, summary.maxRespondent),
                 checksum: hasher.finalizeHex(), size: size)
         }
-        return receipt
     }
 }

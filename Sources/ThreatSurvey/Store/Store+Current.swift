@@ -4,30 +4,53 @@ extension Store {
     /// The id of the current answer of `memberState` (as delegation or cosignatory) for
     /// `respondent` to `questionnaire`: the latest received (then highest id), or `nil`.
     ///
-    /// Asked of SQLite directly so that `show N` needs neither every submission in memory
-    /// nor time growing with what it loads: the questionnaire's index is walked from the
-    /// newest submission and the walk stops at the first match.
+    /// Asked of SQLite directly so that `show N` and `submit` need neither every submission
+    /// in memory nor time growing with the store: the index `submissions_by_answerer` (schema
+    /// 7) leads straight to the newest answer of the delegation, and a joint answer is found
+    /// through `cosignatories_by_member_state`. No respondent matches a stored `NULL` or `''`
+    /// alike (a JSON answer may say `"respondent": ""`).
     ///
-    /// - Complexity: O(k) rows read, k the submissions received after the current one
-    ///   (at most the questionnaire's submissions), in constant memory.
+    /// - Complexity: O(log n) for the delegation's own answers (plus any voided ones newer
+    ///   than the current), O(j) for the Member State's joint answers; constant memory. A
+    ///   store opened read-only before its migration to schema 7 has no index and is walked.
     public func currentSubmissionID(
         questionnaire: String, memberState: String, respondent: String?
     ) throws(SurveyError) -> Int64? {
+        let named = respondent.flatMap { $0.isEmpty ? nil : $0 }
         do {
             return try db.query(
-                """
-                SELECT s.id FROM submissions s
-                WHERE s.questionnaire = ?1 AND COALESCE(s.respondent, '') = ?2
-                    AND \(Store.notVoided)
-                    AND (s.delegation = ?3 OR EXISTS (
-                        SELECT 1 FROM cosignatories c WHERE c.submission_id = s.id AND c.member_state = ?3))
-                ORDER BY s.received_ms DESC, s.id DESC LIMIT 1
-                """, [.text(questionnaire), .text(respondent ?? ""), .text(memberState)]
+                Store.currentAnswerSQL,
+                [
+                    .text(questionnaire), .text(memberState), named.map { .text($0) } ?? .null,
+                    .text(named ?? ""),
+                ]
             ) { $0.int(0) }.first
         } catch {
             throw fail(error)
         }
     }
+
+    /// The query behind ``currentSubmissionID(questionnaire:memberState:respondent:)``:
+    /// ?1 questionnaire, ?2 Member State, ?3 respondent or `NULL`, ?4 respondent or `''`.
+    /// `CROSS JOIN` keeps SQLite from starting a joint answer's search at the questionnaire's
+    /// submissions (a scan of all of them) when the store has no statistics.
+    static let currentAnswerSQL: String = {
+        let newest = "ORDER BY s.received_ms DESC, s.id DESC LIMIT 1"
+        return """
+            SELECT id FROM (
+                SELECT * FROM (SELECT s.id, s.received_ms FROM submissions s
+                    WHERE s.questionnaire = ?1 AND s.delegation = ?2 AND s.respondent IS ?3
+                    AND \(Store.notVoided) \(newest))
+                UNION ALL SELECT * FROM (SELECT s.id, s.received_ms FROM submissions s
+                    WHERE s.questionnaire = ?1 AND s.delegation = ?2 AND s.respondent = ?4
+                    AND \(Store.notVoided) \(newest))
+                UNION ALL SELECT * FROM (SELECT s.id, s.received_ms FROM cosignatories c
+                    CROSS JOIN submissions s ON s.id = c.submission_id
+                    WHERE c.member_state = ?2 AND s.questionnaire = ?1
+                    AND COALESCE(s.respondent, '') = ?4 AND \(Store.notVoided) \(newest))
+            ) ORDER BY received_ms DESC, id DESC LIMIT 1
+            """
+    }()
 }
 
 extension Store {

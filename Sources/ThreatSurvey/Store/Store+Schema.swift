@@ -123,6 +123,15 @@ extension Store {
         // 6: the questionnaire definitions submissions were validated against, so that a
         // store stands alone (no questionnaires folder needed to read it).
         Store.definitionsMigration,
+        // 7: "which answer of this Member State (and respondent) is current" and "the latest
+        // N received" answered from indexes, so that `show N`, `submit` and `history --limit`
+        // cost the same on 28 submissions as on a million.
+        """
+        CREATE INDEX submissions_by_answerer
+            ON submissions(questionnaire, delegation, respondent, received_ms, id);
+        CREATE INDEX cosignatories_by_member_state ON cosignatories(member_state, submission_id);
+        CREATE INDEX submissions_by_received ON submissions(received_ms, id);
+        """,
     ]
 
     /// The schema version this build writes.

@@ -16,41 +16,68 @@ extension Store {
         name: String, questionnaire: Questionnaire, received: Date,
         _ body: (StreamedFileWriter) throws(SurveyError) -> StreamedFileSummary?
     ) throws(SurveyError) -> StreamedReceipt? {
+        try insertStreamed(names: [name], questionnaire: questionnaire, received: received) {
+            (_, writer) throws(SurveyError) in try body(writer)
+        }?.first
+    }
+
+    /// Stores several large files by streaming, all in one transaction: a submit stores
+    /// every file or none, whether it is read whole or streamed.
+    ///
+    /// - Parameters:
+    ///   - names: the names stored for the files, in the order they are streamed.
+    ///   - questionnaire: the questionnaire every file answers.
+    ///   - received: when the files were received.
+    ///   - body: streams file `index` into its writer, as in
+    ///     ``insertStreamed(name:questionnaire:received:_:)``.
+    /// - Returns: one receipt per file, or `nil` when `body` returns `nil` for any file
+    ///   (nothing is then stored).
+    /// - Throws: the first error `body` throws, or the store's failure; nothing is then stored.
+    public func insertStreamed(
+        names: [String], questionnaire: Questionnaire, received: Date,
+        _ body: (_ index: Int, StreamedFileWriter) throws(SurveyError) -> StreamedFileSummary?
+    ) throws(SurveyError) -> [StreamedReceipt]? {
         let receivedMillis = Int64((received.timeIntervalSince1970 * 1000).rounded())
         let receivedText = Timestamp.storage(
             Date(timeIntervalSince1970: Double(receivedMillis) / 1000))
-        var receipt: StreamedReceipt?
+        var receipts: [StreamedReceipt] = []
         do {
             try db.transaction { () throws -> TransactionCompletion in
                 try db.execute("PRAGMA defer_foreign_keys = ON")
-                // Inside the write transaction, so no other writer can take this id.
-                let fileID =
-                    try db.query("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM files") {
-                        $0.int("next")
-                    }.first ?? 1
-                let writer = try StreamedFileWriter(
-                    db: db, path: path, fileID: fileID, questionnaire: questionnaire.id,
-                    receivedMillis: receivedMillis,
-                    receivedText: receivedText)
-                guard let summary = try body(writer), let submissions = writer.submissions else {
-                    return .rollback
+                for (index, name) in names.enumerated() {
+                    // Inside the write transaction, so no other writer can take this id.
+                    let fileID =
+                        try db.query("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM files") {
+                            $0.int("next")
+                        }.first ?? 1
+                    let writer = try StreamedFileWriter(
+                        db: db, path: path, fileID: fileID, questionnaire: questionnaire.id,
+                        receivedMillis: receivedMillis,
+                        receivedText: receivedText)
+                    guard let summary = try body(index, writer),
+                        let submissions = writer.submissions
+                    else {
+                        return .rollback
+                    }
+                    try insertFileRows(
+                        fileID: fileID, name: name, questionnaire: questionnaire,
+                        receivedMillis: receivedMillis,
+                        submissions: submissions, summary: summary)
+                    receipts.append(
+                        StreamedReceipt(
+                            fileID: fileID, submissions: submissions, rows: summary.rows,
+                            memberStates: MemberState.sortedByProtocol(
+                                summary.aggregate.states.keys),
+                            checksum: summary.checksum, size: summary.size, name: name,
+                            received: Date(timeIntervalSince1970: Double(receivedMillis) / 1000),
+                            questionnaire: questionnaire, aggregate: summary.aggregate))
                 }
-                try insertFileRows(
-                    fileID: fileID, name: name, questionnaire: questionnaire,
-                    receivedMillis: receivedMillis,
-                    submissions: submissions, summary: summary)
-                receipt = StreamedReceipt(
-                    fileID: fileID, submissions: submissions, rows: summary.rows,
-                    memberStates: MemberState.sortedByProtocol(summary.aggregate.states.keys),
-                    checksum: summary.checksum, size: summary.size, name: name,
-                    received: Date(timeIntervalSince1970: Double(receivedMillis) / 1000),
-                    questionnaire: questionnaire, aggregate: summary.aggregate)
                 return .commit
             }
         } catch {
             throw fail(error)
         }
-        return receipt
+        return receipts.count == names.count && !names.isEmpty ? receipts : nil
     }
 
     /// The file row, its per-state sums and its respondents' range, after its submissions.

@@ -62,24 +62,27 @@ struct SubmitCommand: ParsableCommand {
         if each {
             return try eachOnItsOwn(request, submitter: submitter, existing: existing, context)
         }
-        // One large long CSV with respondents is streamed into the store (flat memory); a
-        // store this command created for a file it then refused is removed again.
+        // Large long CSVs with respondents are streamed into the store (flat memory); a
+        // store this command created for files it then refused is removed again.
         let streamed = try ProgressContext.with(
             context.progress("storing"),
-            total: request.paths.count == 1 ? InputFile.size(request.paths[0]) : nil
+            total: request.paths.reduce(Int64(0)) { $0 + (InputFile.size($1) ?? 0) }
         ) { () throws(SurveyError) in
             try StreamingSubmitter(catalog: submitter.catalog).submit(
                 request, existing: { existing },
                 create: { () throws(SurveyError) in try store.openOrCreate(context) })
         }
-        if let receipt = streamed {
-            // The definition the file was validated against is kept with it (a store stands alone).
+        if let receipts = streamed, let questionnaire = receipts.first?.questionnaire {
+            // The definition the files were validated against is kept with them (a store
+            // stands alone).
             let target: Store? = existing != nil ? existing : try store.existing(context)
             if let target {
-                try submitter.keepDefinition(of: receipt.questionnaire, for: [], in: target)
+                try submitter.keepDefinition(of: questionnaire, for: [], in: target)
             }
-            try context.print(receipt.document(), format: format)
-            try context.console.err("1 file stored in \(store.path(context)) by streaming")
+            try context.print(StreamedReceipt.document(receipts), format: format)
+            try context.console.err(
+                "\(receipts.count) file\(receipts.count == 1 ? "" : "s") stored in \(store.path(context)) by streaming"
+            )
             return .success
         }
         return try general(request, submitter: submitter, existing: existing, context)

@@ -1,6 +1,16 @@
 import Foundation
 
 extension StreamedReceipt {
+    /// The receipts of one `submit` that streamed its files: for one file its receipt (JSON
+    /// `{"streamed": {…}}`, as before several files could stream), for several each in turn
+    /// (JSON `{"streamed": [{…}, …]}`, in the order the files were given).
+    public static func document(_ receipts: [StreamedReceipt]) -> Document {
+        if receipts.count == 1, let only = receipts.first { return only.document() }
+        return Document(
+            blocks: receipts.flatMap { $0.document().blocks },
+            json: .object(["streamed": .array(receipts.map(\.json))]))
+    }
+
     /// The receipt of a large file stored by streaming: one line per threat, not per row.
     public func document() -> Document {
         let zone = questionnaire.timeZone
@@ -20,7 +30,23 @@ extension StreamedReceipt {
             rows: ranking.threats.map {
                 [$0.id, String($0.respondents ?? 0), String($0.memberStates)]
             })
-        let json: JSONValue = .object([
+        return Document(
+            blocks: [
+                .heading(
+                    "Submissions #\(submissions.lowerBound)–#\(submissions.upperBound) to \(questionnaire.id) from \(name)"
+                ),
+                .text(lines.joined(separator: "\n")), .table(table),
+            ],
+            json: .object(["streamed": json]))
+    }
+
+    /// The receipt's JSON object: the file, its submissions and its sums per threat.
+    var json: JSONValue {
+        let zone = questionnaire.timeZone
+        let count = Int(submissions.upperBound - submissions.lowerBound + 1)
+        let ranking = Ranking(questionnaire: questionnaire, aggregate: aggregate)
+        let late = !questionnaire.isOnTime(received)
+        return .object([
             "file": .string(name), "fileID": .int(Int(fileID)),
             "questionnaire": .string(questionnaire.id),
             "received": .string(Timestamp.iso(received, in: zone)), "late": .bool(late),
@@ -38,13 +64,5 @@ extension StreamedReceipt {
                     ])
                 }),
         ])
-        return Document(
-            blocks: [
-                .heading(
-                    "Submissions #\(submissions.lowerBound)–#\(submissions.upperBound) to \(questionnaire.id) from \(name)"
-                ),
-                .text(lines.joined(separator: "\n")), .table(table),
-            ],
-            json: .object(["streamed": json]))
     }
 }

@@ -23,6 +23,13 @@ public final class Statement {
         sqlite3_finalize(handle)
     }
 
+    /// How many virtual-machine instructions the statement has run since it was prepared:
+    /// a measure of work that, unlike time, does not depend on the machine's load, so a
+    /// test can assert that a query costs the same on a small store as on a large one.
+    public var virtualMachineSteps: Int {
+        Int(sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_VM_STEP, 0))
+    }
+
     /// Binds `values` to the parameters in order, after resetting the statement (and so
     /// ending any read in progress).
     public func bind(_ values: [SQLValue]) throws(SQLiteError) {

@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+
+@testable import ThreatSurvey
+
+/// What a large consultation must not cost: several large files in one submit are streamed
+/// (memory flat, one transaction), and "which answer is current" is an index look-up, so
+/// `show N` and `submit` do the same work on 28 submissions as on thousands.
+@Suite("Scale: streaming several files, indexed look-ups")
+struct ScaleTests {
+    let folder: String
+
+    init() throws {
+        folder = try TestSupport.temporaryFolder()
+    }
+
+    @Test(
+        "Two large CSVs in one submit are both streamed, each with its receipt, in one transaction")
+    func twoFilesStream() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try OneRuleTests.wide(20)
+        let a = folder + "/a.csv"
+        let b = folder + "/b.csv"
+        try TestSupport.write(
+            OneRuleTests.longCSV(respondents: 100_000, threats: 20, special: 3), to: a)
+        try TestSupport.write(
+            OneRuleTests.longCSV(respondents: 100_000, threats: 20, special: 5), to: b)
+        let storePath = folder + "/s.sqlite"
+        let request = SubmitRequest(paths: [a, b], questionnaire: q.id)
+        let plan = try #require(
+            try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).streamingPlan(
+                request, store: nil))
+        #expect(plan.paths == [a, b])
+        let receipts = try #require(
+            try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
+                request, existing: { nil },
+                create: { () throws(SurveyError) in try Store(path: storePath) }))
+        #expect(receipts.map(\.name) == ["a.csv", "b.csv"])
+        #expect(receipts.map(\.submissions.count) == [100_001, 100_001])
+        #expect(receipts[1].submissions.lowerBound == receipts[0].submissions.upperBound + 1)
+        let store = try Store(path: storePath)
+        let last = try #require(try store.submission(id: receipts[1].submissions.lowerBound))
+        #expect(last.response.priority(of: "threat-20") == 5)
+        // The document: both receipts in the text, a JSON array of both.
+        let document = StreamedReceipt.document(receipts)
+        let json = document.json.serialized()
+        #expect(json.contains("\"file\": \"a.csv\"") && json.contains("\"file\": \"b.csv\""))
+        guard case .object(let members) = document.json,
+            case .array(let files)? = members.first?.value
+        else {
+            Issue.record("several streamed files are not a JSON array: \(json.prefix(200))")
+            return
+        }
+        #expect(files.count == 2)
+    }
+
+    @Test("A large file beside a bad large one: nothing is streamed, no store is left behind")
+    func oneBadFileStoresNothing() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try OneRuleTests.wide(20)
+        let good = folder + "/good.csv"
+        let bad = folder + "/bad.csv"
+        try TestSupport.write(
+            OneRuleTests.longCSV(respondents: 100_000, threats: 20, special: 3), to: good)
+        try TestSupport.write(
+            OneRuleTests.longCSV(
+                respondents: 100_000, threats: 20, special: 3,
+                insert: "FR,R9999999,no such threat,1\n"),
+            to: bad)
+        let storePath = folder + "/s.sqlite"
+        let receipts = try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q]))
+            .submit(
+                SubmitRequest(paths: [good, bad], questionnaire: q.id), existing: { nil },
+                create: { () throws(SurveyError) in try Store(path: storePath) })
+        #expect(receipts == nil)
+        #expect(!FileManager.default.fileExists(atPath: storePath))
+        // Into an existing store: the good file's rows are rolled back with the bad one's.
+        let store = try Store(path: storePath)
+        #expect(
+            try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
+                into: store, paths: [good, bad], questionnaire: q, received: Date()) == nil)
+        #expect(try store.submissions().isEmpty)
+    }
+
+    @Test(
+        "A small file beside a large one: the request is read whole (the small file keeps its diagnostics)"
+    )
+    func mixedRequestIsNotStreamed() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try OneRuleTests.wide(20)
+        let large = folder + "/large.csv"
+        let small = folder + "/small.csv"
+        try TestSupport.write(
+            OneRuleTests.longCSV(respondents: 100_000, threats: 20, special: 3), to: large)
+        try TestSupport.write("delegation,threat,priority\nFR,threat-1,1\n", to: small)
+        #expect(
+            try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).streamingPlan(
+                SubmitRequest(paths: [large, small], questionnaire: q.id), store: nil) == nil)
+    }
+
+    /// SQLite work (virtual-machine steps) of the "current answer" query for `state`/`respondent`.
+    static func steps(_ store: Store, questionnaire: String, state: String, respondent: String?)
+        throws -> (id: Int64?, steps: Int)
+    {
+        let statement = try store.db.prepare(Store.currentAnswerSQL)
+        try statement.bind([
+            .text(questionnaire), .text(state), respondent.map { .text($0) } ?? .null,
+            .text(respondent ?? ""),
+        ])
+        var id: Int64?
+        while try statement.step() { id = statement.int(0) }
+        return (id, statement.virtualMachineSteps)
+    }
+
+    /// A store holding `respondents` streamed respondents (FR, DE, IT, PL, ES) of `q`.
+    func store(_ name: String, respondents: Int, _ q: Questionnaire) throws -> Store {
+        let csv = folder + "/\(name).csv"
+        try TestSupport.write(
+            OneRuleTests.longCSV(respondents: respondents, threats: 20, special: 3), to: csv)
+        let store = try Store(path: folder + "/\(name).sqlite")
+        _ = try #require(
+            try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
+                into: store, path: csv, questionnaire: q, received: Date()))
+        return store
+    }
+
+    @Test(
+        "The current answer of a respondent costs the same SQLite work on 28 submissions as on 20,000"
+    )
+    func currentAnswerIsIndexed() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try OneRuleTests.wide(20)
+        let small = try store("small", respondents: 27, q)
+        let large = try store("large", respondents: 19_999, q)
+        // R0000002 is an early answer: walking the questionnaire from the newest submission (as
+        // before schema 7) reads nearly every row of the large store to reach it.
+        let few = try Self.steps(small, questionnaire: q.id, state: "FR", respondent: "R0000001")
+        let many = try Self.steps(large, questionnaire: q.id, state: "FR", respondent: "R0000001")
+        #expect(few.id == 1 && many.id == 1)
+        #expect(many.steps == few.steps, "steps: \(few.steps) on 28, \(many.steps) on 20,000")
+        // Through the public look-up, with and without a respondent.
+        #expect(
+            try large.currentSubmissionID(
+                questionnaire: q.id, memberState: "FR", respondent: "R0000001") == 1)
+        #expect(
+            try large.currentSubmissionID(questionnaire: q.id, memberState: "FR", respondent: nil)
+                == nil)
+    }
+
+    @Test(
+        "No respondent matches a stored NULL and a stored empty respondent alike; joint answers count"
+    )
+    func emptyRespondentAndJointAnswers() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let catalog = try TestSupport.catalog()
+        let store = try Store(path: folder + "/s.sqlite")
+        var submitter = Submitter(catalog: catalog)
+        let files: [String: String] = [
+            "at.json":
+                #"{"questionnaire":"9396/1/15","delegation":"AT","respondent":"","threats":["firearms"]}"#,
+            "at2.csv": "delegation,threat,priority\nAT,drugs,1\n",
+            "be.json":
+                #"{"questionnaire":"9396/1/15","delegation":"BE","cosignatories":["NL","LU"],"threats":["drugs"]}"#,
+        ]
+        submitter.readFile = { (path) throws(SurveyError) -> [UInt8] in
+            guard let text = files[path] else {
+                throw .inputMissing(path: path, reason: "no such file")
+            }
+            return Array(text.utf8)
+        }
+        for (name, day) in [
+            ("at.json", "2015-09-01"), ("be.json", "2015-09-02"), ("at2.csv", "2015-09-03"),
+        ] {
+            _ = try submitter.submit(
+                SubmitRequest(
+                    paths: [name], questionnaire: "9396/1/15", received: DateTimeInput(day)),
+                into: store)
+        }
+        let q = "9396/1/15"
+        // AT's JSON answer (respondent "") is superseded by its CSV answer (no respondent).
+        #expect(
+            try store.currentSubmissionID(questionnaire: q, memberState: "AT", respondent: nil) == 3
+        )
+        #expect(
+            try store.currentSubmissionID(questionnaire: q, memberState: "AT", respondent: "") == 3)
+        #expect(
+            try store.currentSubmissionID(questionnaire: q, memberState: "LU", respondent: nil) == 2
+        )
+        #expect(
+            try store.currentSubmissionID(questionnaire: q, memberState: "DE", respondent: nil)
+                == nil)
+        let entry = try HistoryEntry.entry(
+            of: try #require(try store.submission(id: 1)), in: store,
+            questionnaire: try TestSupport.questionnaire())
+        #expect(entry.status == "superseded by #3")
+    }
+
+    @Test("A store of schema 6 is brought forward to 7 and gains the indexes")
+    func migrationAddsIndexes() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let path = folder + "/old.sqlite"
+        do {
+            let old = try Connection(path: path)
+            try old.transaction {
+                for version in 0..<6 { try old.execute(Store.migrations[version]) }
+                try old.execute("PRAGMA user_version = 6")
+                return .commit
+            }
+        }
+        let store = try Store(path: path)
+        let names = try store.db.query("SELECT name FROM sqlite_master WHERE type = 'index'") {
+            $0.text(0)
+        }
+        #expect(
+            Set(names).isSuperset(of: [
+                "submissions_by_answerer", "cosignatories_by_member_state",
+                "submissions_by_received",
+            ]))
+        #expect(try store.db.query("PRAGMA user_version") { $0.int(0) }.first == 7)
+    }
+}
