@@ -30,8 +30,10 @@ extension Store {
         }
     }
 
-    /// The query behind ``currentSubmissionID(questionnaire:memberState:respondent:)``:
-    /// ?1 questionnaire, ?2 Member State, ?3 respondent or `NULL`, ?4 respondent or `''`.
+    /// The query behind ``currentSubmissionID(questionnaire:memberState:respondent:)``.
+    ///
+    /// Parameters: ?1 questionnaire, ?2 Member State, ?3 respondent or `NULL`, ?4 respondent
+    /// or `''`.
     /// `CROSS JOIN` keeps SQLite from starting a joint answer's search at the questionnaire's
     /// submissions (a scan of all of them) when the store has no statistics.
     static let currentAnswerSQL: String = {
