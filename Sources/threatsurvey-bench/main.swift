@@ -58,6 +58,40 @@ _ = measure([
     "--questionnaires", packageRoot + "/questionnaires",
 ])
 
+// The general path (issue 11): a 200,000-row long CSV without respondents (read whole, not
+// streamed), and two files of N/4 respondents given together (streamed, one transaction).
+let general = work + "/general-200000.csv"
+do {
+    let states = "AT BE BG CY CZ DE DK EE EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"
+        .split(separator: " ")
+    let threats = [
+        "drugs", "synthetic-drugs-precursors", "firearms", "tobacco-smuggling", "excise-fraud",
+        "vat-fraud", "customs-duty-fraud", "counterfeit-ipr", "health-safety-goods",
+        "internet-crime", "postal-express", "money-laundering-cash", "terrorism-financing",
+        "wildlife-cites", "cultural-goods", "dual-use-wmd", "environmental-crime",
+        "stolen-vehicles-property",
+    ]
+    var text = "delegation,threat,priority\n"
+    for i in 0..<200_000 {
+        let t = (i / states.count) % threats.count
+        text += "\(states[i % states.count]),\(threats[t]),\(t + 1)\n"
+    }
+    try? text.write(toFile: general, atomically: true, encoding: .utf8)
+}
+let quarters = [work + "/quarter-1.csv", work + "/quarter-2.csv"]
+for (seed, path) in quarters.enumerated() {
+    _ = measure([
+        threatsurvey, "generate", "--respondents", String(respondents / 4), "--seed",
+        String(seed + 1), "--out", path,
+    ])
+}
+let generalStore = work + "/general.sqlite"
+let twoStore = work + "/two.sqlite"
+let fixtureQuestionnaires = ["--questionnaires", packageRoot + "/questionnaires"]
+func removeStore(_ path: String) {
+    for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) }
+}
+
 struct Tool {
     var name: String
     var command: [String]
@@ -88,6 +122,38 @@ var tools: [Tool] = [
     Tool(
         name: "threatsurvey rank (store)",
         command: [threatsurvey, "rank", "--store", store, "--format", "json"] + q),
+    Tool(
+        name: "threatsurvey show 1 (store)",
+        command: [threatsurvey, "show", "1", "--store", store, "--questionnaires", questionnaires]),
+    Tool(
+        name: "threatsurvey history --limit 20 (store)",
+        command: [threatsurvey, "history", "--limit", "20", "--store", store] + q),
+    Tool(
+        name: "threatsurvey deadline (store)",
+        command: [threatsurvey, "deadline", "--store", store, "--today", "2026-03-02"] + q),
+    Tool(
+        name: "threatsurvey tally (store)",
+        command: [threatsurvey, "tally", "--store", store] + q),
+    Tool(
+        name: "threatsurvey report (store)",
+        command: [threatsurvey, "report", "--store", store, "--out", work + "/report.html"] + q),
+    Tool(
+        name: "submit 200,000 rows, no respondents (general)",
+        command: [
+            threatsurvey, "submit", general, "--store", generalStore, "--questionnaire",
+            "9396/1/15", "--received", "2015-09-03",
+        ] + fixtureQuestionnaires,
+        before: { removeStore(generalStore) }),
+    Tool(
+        name: "rank from that store (general)",
+        command: [threatsurvey, "rank", "--store", generalStore, "--questionnaire", "9396/1/15"]
+            + fixtureQuestionnaires),
+    Tool(
+        name: "submit two files of N/4 (streamed)",
+        command: [threatsurvey, "submit"] + quarters + [
+            "--store", twoStore, "--received", "2026-03-01",
+        ] + q,
+        before: { removeStore(twoStore) }),
     Tool(
         name: "threatsurvey rank (fixtures)",
         command: [
@@ -186,6 +252,20 @@ for (a, b, label) in [
     ("threatsurvey rank --from", "C quote-aware scan", "threatsurvey ÷ C scan (target ≤ 2)"),
 ] {
     if let r = paired(a, b) { print(String(format: "%@: %.2f (paired median)", label, r)) }
+}
+if let (submit, _, _, peak) = row("submit 200,000 rows, no respondents (general)") {
+    print(String(format: "general submit: %.2f s, %.0f MiB (target < 5 s, < 300 MB)", submit, peak))
+}
+if let (rank, _, _, _) = row("rank from that store (general)") {
+    print(String(format: "general rank from the store: %.2f s (target < 0.5 s)", rank))
+}
+if let (_, _, _, peak) = row("submit two files of N/4 (streamed)") {
+    print(String(format: "two files of N/4: %.0f MiB peak (target < 1 GB)", peak))
+}
+for name in ["show 1", "history --limit 20", "deadline", "tally", "report"] {
+    if let r = paired("threatsurvey \(name) (store)", "threatsurvey rank (store)") {
+        print(String(format: "%@ ÷ rank, same store: %.2f (paired median; target: a few)", name, r))
+    }
 }
 if let big = row("threatsurvey rank --from"), let little = row("threatsurvey rank --from (N/10)") {
     print(

@@ -195,7 +195,7 @@ struct ScaleTests {
         #expect(entry.status == "superseded by #3")
     }
 
-    @Test("A store of schema 6 is brought forward to 7 and gains the indexes")
+    @Test("A store of schema 6 is brought forward and gains the indexes")
     func migrationAddsIndexes() throws {
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/old.sqlite"
@@ -216,6 +216,72 @@ struct ScaleTests {
                 "submissions_by_answerer", "cosignatories_by_member_state",
                 "submissions_by_received",
             ]))
-        #expect(try store.db.query("PRAGMA user_version") { $0.int(0) }.first == 7)
+        #expect(
+            try store.db.query("PRAGMA user_version") { $0.int(0) }.first
+                == Int64(Store.schemaVersion))
+    }
+
+    /// The (questionnaire, threat) pairs the store notes as mentioned.
+    static func noted(_ store: Store) throws -> [String] {
+        try store.db.query(
+            "SELECT questionnaire || ' ' || threat FROM questionnaire_threats ORDER BY 1"
+        ) { $0.text(0) }
+    }
+
+    @Test(
+        "The threats stored answers mention are noted as they are stored, streamed files included, and refilled by the migration"
+    )
+    func mentionedThreatsAreNoted() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try OneRuleTests.wide(20)
+        let store = try store("streamed", respondents: 30, q)
+        var submitter = Submitter(catalog: try TestSupport.catalog())
+        submitter.readFile = { (_) throws(SurveyError) -> [UInt8] in
+            Array(
+                #"{"questionnaire":"9396/1/15","delegation":"AT","threats":["firearms","drugs"]}"#
+                    .utf8)
+        }
+        _ = try submitter.submit(
+            SubmitRequest(paths: ["at.json"], received: DateTimeInput("2015-09-01")), into: store)
+        let noted = try Self.noted(store)
+        #expect(noted.contains("9396/1/15 firearms") && noted.contains("9396/1/15 drugs"))
+        #expect(!noted.contains("9396/1/15 vat-fraud"))
+        // The streamed file's rows name threat-1 … threat-20 in turn; threat-20 appears only
+        // with respondent 1's special priority.
+        #expect(noted.contains("WIDE/1/26 threat-20") && noted.contains("WIDE/1/26 threat-1"))
+        #expect(
+            try store.mentionedThreats(questionnaire: q.id)
+                == Set(
+                    noted.filter { $0.hasPrefix("WIDE/1/26 ") }.map { String($0.dropFirst(10)) }))
+        // An older store (schema 7): the migration finds the same pairs in mentions and sums.
+        try store.db.execute(
+            "DROP TRIGGER mentions_note_threat; DROP TABLE questionnaire_threats; PRAGMA user_version = 7"
+        )
+        let reopened = try Store(path: folder + "/streamed.sqlite")
+        #expect(try Self.noted(reopened) == noted)
+        #expect(try reopened.mentionCount(questionnaire: q.id, threat: "threat-20") >= 1)
+        #expect(try reopened.mentionCount(questionnaire: "9396/1/15", threat: "drugs") == 1)
+    }
+
+    @Test("A threat only a streamed file mentions, renamed in the folder, is an error naming it")
+    func renamedStreamedThreat() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try OneRuleTests.wide(20)
+        let store = try store("streamed", respondents: 30, q)
+        var renamed = q
+        renamed.threats[19] = Threat(id: "threat-twenty", title: "Threat 20")
+        do {
+            _ = try QuestionnaireCatalog(questionnaires: [renamed]).merging(store: store)
+            Issue.record("a renamed threat with stored mentions was accepted")
+        } catch {
+            guard case .invalidData(let problems) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(
+                problems.map(\.message).contains {
+                    $0.contains("threat \"threat-20\" of WIDE/1/26 is not defined here")
+                })
+        }
     }
 }

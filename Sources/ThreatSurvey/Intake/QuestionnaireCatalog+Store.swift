@@ -27,8 +27,8 @@ extension QuestionnaireCatalog {
                 storedByID[q.id.uppercased()].map {
                     "the store keeps the definition they were validated against (\($0.name), SHA-256 \($0.sha256.prefix(16))…)"
                 } ?? "the store holds them"
-            for (threat, count) in mentioned.sorted(by: { $0.key < $1.key })
-            where !defined.contains(threat) {
+            for threat in mentioned.sorted() where !defined.contains(threat) {
+                let count = try store.mentionCount(questionnaire: q.id, threat: threat)
                 problems.append(
                     Diagnostic(
                         file: place,

@@ -103,18 +103,103 @@ extension Store {
         }
     }
 
-    /// The threats `questionnaire`'s stored submissions mention, with how many mentions each.
+    /// Schema version 8: which threats the stored answers of each questionnaire mention.
     ///
-    /// - Complexity: one pass over the questionnaire's mentions, in SQLite.
-    public func mentionedThreats(questionnaire: String) throws(SurveyError) -> [String: Int] {
+    /// `questionnaire_threats` has one row per (questionnaire, threat) any stored answer
+    /// mentions, negated prose matches included. Rows of `mentions` add theirs by
+    /// trigger; streamed files, whose mentions are packed, add theirs from their sums
+    /// (``insertMentionedThreats(questionnaire:threats:)``). Older stores are filled from
+    /// their mentions and from the sums of their streamed files (`bulk_files.threats` is the
+    /// comma-separated list the sums' threat numbers index).
+    static let questionnaireThreatsMigration = """
+        CREATE TABLE questionnaire_threats(
+            questionnaire TEXT NOT NULL,
+            threat TEXT NOT NULL,
+            PRIMARY KEY(questionnaire, threat)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER mentions_note_threat AFTER INSERT ON mentions BEGIN
+            INSERT OR IGNORE INTO questionnaire_threats(questionnaire, threat)
+                SELECT s.questionnaire, NEW.threat FROM submissions s WHERE s.id = NEW.submission_id;
+        END;
+        INSERT OR IGNORE INTO questionnaire_threats(questionnaire, threat)
+            SELECT DISTINCT s.questionnaire, m.threat FROM mentions m
+            JOIN submissions s ON s.id = m.submission_id;
+        WITH RECURSIVE split(file_id, questionnaire, position, threat, rest) AS (
+            SELECT file_id, questionnaire, -1, '', threats || ',' FROM bulk_files
+            UNION ALL
+            SELECT file_id, questionnaire, position + 1, substr(rest, 1, instr(rest, ',') - 1),
+                substr(rest, instr(rest, ',') + 1) FROM split WHERE rest <> ''
+        )
+        INSERT OR IGNORE INTO questionnaire_threats(questionnaire, threat)
+            SELECT DISTINCT questionnaire, threat FROM split
+            WHERE position >= 0 AND EXISTS (SELECT 1 FROM bulk_sums b
+                WHERE b.file_id = split.file_id AND b.threat = split.position AND b.mentions > 0);
+        """
+
+    /// Notes that `questionnaire`'s stored answers mention `threats` (for a streamed file,
+    /// whose mentions are packed and so pass no trigger).
+    func insertMentionedThreats(questionnaire: String, threats: [String]) throws(SQLiteError) {
+        let insert = try db.prepare(
+            "INSERT OR IGNORE INTO questionnaire_threats(questionnaire, threat) VALUES (?, ?)")
+        for threat in threats { try insert.execute([.text(questionnaire), .text(threat)]) }
+    }
+
+    /// The threats `questionnaire`'s stored submissions mention.
+    ///
+    /// - Complexity: O(threats mentioned): read from `questionnaire_threats` (schema 8). A
+    ///   store opened read-only before that migration is read the old way, one pass over the
+    ///   questionnaire's mentions.
+    public func mentionedThreats(questionnaire: String) throws(SurveyError) -> Set<String> {
         do {
-            let rows = try db.query(
+            let migrated =
+                try db.query(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'questionnaire_threats'"
+                ) { $0.int(0) }.isEmpty == false
+            let sql =
+                migrated
+                ? "SELECT threat FROM questionnaire_threats WHERE questionnaire = ?"
+                : """
+                SELECT DISTINCT m.threat FROM mentions m JOIN submissions s ON s.id = m.submission_id
+                WHERE s.questionnaire = ?
                 """
-                SELECT m.threat, COUNT(*) FROM mentions m JOIN submissions s ON s.id = m.submission_id
-                WHERE s.questionnaire = ? GROUP BY m.threat
-                """, [.text(questionnaire)]
-            ) { ($0.text(0), Int($0.int(1))) }
-            return Dictionary(uniqueKeysWithValues: rows)
+            return Set(try db.query(sql, [.text(questionnaire)]) { $0.text(0) })
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// How many stored mentions of `threat` answers to `questionnaire` hold, streamed files'
+    /// packed mentions included: for the message that a threat id disappeared.
+    ///
+    /// - Complexity: one pass over the questionnaire's mentions and its streamed files' sums;
+    ///   asked only when a stored threat is no longer defined.
+    public func mentionCount(questionnaire: String, threat: String) throws(SurveyError) -> Int {
+        do {
+            var count =
+                try db.query(
+                    """
+                    SELECT COUNT(*) FROM mentions m JOIN submissions s ON s.id = m.submission_id
+                    WHERE s.questionnaire = ? AND m.threat = ?
+                    """, [.text(questionnaire), .text(threat)]
+                ) { Int($0.int(0)) }.first ?? 0
+            let files = try db.query(
+                "SELECT file_id, threats FROM bulk_files WHERE questionnaire = ?",
+                [.text(questionnaire)]
+            ) { ($0.int(0), $0.text(1)) }
+            for (file, threats) in files {
+                guard
+                    let position = threats.split(separator: ",", omittingEmptySubsequences: false)
+                        .firstIndex(where: { $0 == threat })
+                else { continue }
+                let sum =
+                    try db.query(
+                        "SELECT COALESCE(SUM(mentions), 0) FROM bulk_sums WHERE file_id = ? AND threat = ?",
+                        [.integer(file), .integer(Int64(position))]
+                    ) { $0.int(0) }.first ?? 0
+                let (total, overflow) = count.addingReportingOverflow(Int(clamping: sum))
+                count = overflow ? Int.max : total
+            }
+            return count
         } catch {
             throw fail(error)
         }

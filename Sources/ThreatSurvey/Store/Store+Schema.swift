@@ -132,6 +132,11 @@ extension Store {
         CREATE INDEX cosignatories_by_member_state ON cosignatories(member_state, submission_id);
         CREATE INDEX submissions_by_received ON submissions(received_ms, id);
         """,
+        // 8: the threats each questionnaire's stored answers mention, kept as they are stored
+        // (a trigger for mentions, the streaming writer for packed ones), so that every
+        // command's check "is each stored threat still defined?" reads a few rows, not every
+        // mention. Filled from what older stores hold.
+        Store.questionnaireThreatsMigration,
     ]
 
     /// The schema version this build writes.

@@ -121,5 +121,16 @@ extension Store {
                 .integer(Int64(summary.respondents.upperBound)),
                 .text(summary.aggregate.threats.joined(separator: ",")),
             ])
+        // The threats the file mentions, for the "still defined?" check (no trigger sees
+        // packed mentions).
+        let threats = summary.aggregate.threats
+        var mentioned = Set<Int>()
+        for sums in summary.aggregate.states.values {
+            for t in sums.mentions.indices where sums.mentions[t] > 0 && t < threats.count {
+                mentioned.insert(t)
+            }
+        }
+        try insertMentionedThreats(
+            questionnaire: questionnaire.id, threats: mentioned.sorted().map { threats[$0] })
     }
 }
