@@ -284,4 +284,32 @@ struct ScaleTests {
                 })
         }
     }
+
+    @Test(
+        "Beside a streamed file, the regular submissions and the questionnaires held are found without reading its rows"
+    )
+    func regularSubmissionsAndQuestionnairesAreIndexed() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try OneRuleTests.wide(20)
+        let store = try store("streamed", respondents: 2_000, q)
+        #expect(try store.storedQuestionnaires() == ["WIDE/1/26"])
+        var submitter = Submitter(catalog: try TestSupport.catalog())
+        submitter.readFile = { (_) throws(SurveyError) -> [UInt8] in
+            Array(#"{"questionnaire":"9396/1/15","delegation":"AT","threats":["firearms"]}"#.utf8)
+        }
+        _ = try submitter.submit(
+            SubmitRequest(paths: ["at.json"], received: DateTimeInput("2015-09-01")), into: store)
+        #expect(try store.storedQuestionnaires() == ["9396/1/15", "WIDE/1/26"])
+        #expect(try Store(path: folder + "/empty.sqlite").storedQuestionnaires().isEmpty)
+        // The regular submissions of a questionnaire come from the partial index that holds
+        // no streamed row.
+        let plan = try store.db.query(
+            "EXPLAIN QUERY PLAN SELECT s.id FROM submissions s WHERE s.questionnaire = ? AND s.packed_mentions IS NULL",
+            [.text(q.id)]
+        ) { $0.text(3) }
+        #expect(plan.contains { $0.contains("submissions_regular") }, "\(plan)")
+        #expect(try store.submissions(questionnaire: q.id, excludingStreamed: true).isEmpty)
+        #expect(
+            try store.submissions(questionnaire: "9396/1/15", excludingStreamed: true).count == 1)
+    }
 }

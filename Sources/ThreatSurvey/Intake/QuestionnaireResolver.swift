@@ -44,7 +44,7 @@ public struct QuestionnaireResolver: Sendable {
                     + "submit them separately or pass --questionnaire")
         }
         if let store {
-            let inStore = try store.questionnaireCounts().keys.sorted()
+            let inStore = try store.storedQuestionnaires()
             if inStore.count == 1, let id = inStore.first, let q = try? catalog.find(id) {
                 return q
             }

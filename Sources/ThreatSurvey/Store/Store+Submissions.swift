@@ -223,13 +223,24 @@ extension Store {
         }
     }
 
-    /// The questionnaires the store holds answers to, with how many submissions each.
-    public func questionnaireCounts() throws(SurveyError) -> [String: Int] {
+    /// The questionnaires the store holds answers to.
+    ///
+    /// - Complexity: O(q log n) for q questionnaires: the index is skipped from one
+    ///   questionnaire to the next (a loose index scan), so a million submissions of one
+    ///   questionnaire cost what 28 do; counting them (`GROUP BY`) read every row.
+    public func storedQuestionnaires() throws(SurveyError) -> [String] {
         do {
-            let rows = try db.query(
-                "SELECT questionnaire, COUNT(*) AS submissions FROM submissions GROUP BY questionnaire"
-            ) { ($0.text("questionnaire"), Int($0.int("submissions"))) }
-            return Dictionary(uniqueKeysWithValues: rows)
+            return try db.query(
+                """
+                WITH RECURSIVE q(id) AS (
+                    SELECT MIN(questionnaire) FROM submissions
+                    UNION ALL
+                    SELECT (SELECT MIN(questionnaire) FROM submissions WHERE questionnaire > q.id)
+                    FROM q WHERE q.id IS NOT NULL
+                )
+                SELECT id FROM q WHERE id IS NOT NULL
+                """
+            ) { $0.text(0) }
         } catch {
             throw fail(error)
         }
