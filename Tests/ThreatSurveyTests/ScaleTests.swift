@@ -312,4 +312,43 @@ struct ScaleTests {
         #expect(
             try store.submissions(questionnaire: "9396/1/15", excludingStreamed: true).count == 1)
     }
+
+    /// SQLite work of `body` on `store` (virtual-machine steps of every statement it ran).
+    static func work(_ store: Store, _ body: () throws -> Void) throws -> Int {
+        let before = store.db.virtualMachineSteps
+        try body()
+        return store.db.virtualMachineSteps - before
+    }
+
+    @Test(
+        "rank, show, history --limit and the stored-definition check do the same SQLite work beside 2,000 and 20,000 streamed respondents"
+    )
+    func commandsDoNotGrowWithTheStore() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let q = try OneRuleTests.wide(20)
+        let catalog = QuestionnaireCatalog(questionnaires: [q])
+        var figures: [[Int]] = []
+        for (name, respondents) in [("small", 1_999), ("large", 19_999)] {
+            let store = try store(name, respondents: respondents, q)
+            let rank = try Self.work(store) {
+                let input = try AnalysisInput.load(
+                    AnalysisRequest(questionnaire: q.id), catalog: catalog, store: store)
+                #expect(input.ranking(input.options).threats.count == 20)
+            }
+            let show = try Self.work(store) {
+                let found = try #require(try store.submission(id: 1))
+                #expect(
+                    try HistoryEntry.entry(of: found, in: store, questionnaire: q).status
+                        == "current")
+            }
+            let history = try Self.work(store) {
+                let latest = try store.latestSubmissions(questionnaire: nil, limit: 20)
+                #expect(latest.count == 20)
+            }
+            let definitions = try Self.work(store) { _ = try catalog.merging(store: store) }
+            figures.append([rank, show, history, definitions])
+        }
+        #expect(
+            figures[0] == figures[1], "SQLite steps (rank, show, history, definitions): \(figures)")
+    }
 }

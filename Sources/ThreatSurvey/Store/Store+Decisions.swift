@@ -68,8 +68,10 @@ extension Store {
             condition = "WHERE d.submission_id = ?"
             values = [.integer(submission)]
         } else if let questionnaire {
+            // From the decisions (a handful) to their submissions, never the other way: on a
+            // million streamed respondents that read every submission (0.2 s per command).
             condition =
-                "WHERE d.submission_id IN (SELECT id FROM submissions WHERE questionnaire = ?)"
+                "CROSS JOIN submissions s ON s.id = d.submission_id WHERE s.questionnaire = ?"
             values = [.text(questionnaire)]
         }
         do {
@@ -99,7 +101,7 @@ extension Store {
         do {
             return try db.query(
                 """
-                SELECT EXISTS (SELECT 1 FROM decisions d JOIN submissions s ON s.id = d.submission_id
+                SELECT EXISTS (SELECT 1 FROM decisions d CROSS JOIN submissions s ON s.id = d.submission_id
                     WHERE s.questionnaire = ? AND s.packed_mentions IS NOT NULL)
                 """, [.text(questionnaire)]
             ) { $0.int(0) != 0 }.first ?? false

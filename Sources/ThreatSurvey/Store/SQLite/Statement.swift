@@ -20,19 +20,27 @@ public final class Statement {
     }
 
     deinit {
+        settleSteps()
         sqlite3_finalize(handle)
     }
 
-    /// How many virtual-machine instructions the statement has run since it was prepared:
+    /// How many virtual-machine instructions the statement has run since it was last bound:
     /// a measure of work that, unlike time, does not depend on the machine's load, so a
     /// test can assert that a query costs the same on a small store as on a large one.
     public var virtualMachineSteps: Int {
         Int(sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_VM_STEP, 0))
     }
 
+    /// Adds the steps run since the last bind to the connection's total, and restarts the count.
+    private func settleSteps() {
+        connection.virtualMachineSteps += Int(
+            sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_VM_STEP, 1))
+    }
+
     /// Binds `values` to the parameters in order, after resetting the statement (and so
     /// ending any read in progress).
     public func bind(_ values: [SQLValue]) throws(SQLiteError) {
+        settleSteps()
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, value) in values.enumerated() {
