@@ -346,9 +346,80 @@ struct ScaleTests {
                 #expect(latest.count == 20)
             }
             let definitions = try Self.work(store) { _ = try catalog.merging(store: store) }
-            figures.append([rank, show, history, definitions])
+            let deadline = try Self.work(store) {
+                let answers = try store.firstAndLastAnswers(
+                    questionnaire: q.id, before: Date(timeIntervalSinceNow: 60))
+                #expect(answers.count == 5)
+            }
+            figures.append([rank, show, history, definitions, deadline])
         }
         #expect(
-            figures[0] == figures[1], "SQLite steps (rank, show, history, definitions): \(figures)")
+            figures[0] == figures[1],
+            "SQLite steps (rank, show, history, definitions, deadline): \(figures)")
+    }
+
+    @Test(
+        "First and last answers before a cutoff, from index seeks, equal a pass over every submission"
+    )
+    func firstAndLastAgreeWithAPass() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let catalog = try TestSupport.catalog()
+        let store = try Store(path: folder + "/s.sqlite")
+        var submitter = Submitter(catalog: catalog)
+        var random = SplitMix64(seed: 11)
+        let states = ["AT", "BE", "FR", "LU", "NL"]
+        var files: [String: String] = [:]
+        submitter.readFile = { (path) throws(SurveyError) -> [UInt8] in
+            Array((files[path] ?? "").utf8)
+        }
+        for n in 0..<40 {
+            let state = states[Int(random.next() % 5)]
+            let joint = random.next() % 4 == 0 ? #","cosignatories":["LU"]"# : ""
+            files["a\(n).json"] =
+                #"{"questionnaire":"9396/1/15","delegation":""# + state + "\"" + joint
+                + #","threats":["firearms"]}"#
+            let day = 1 + Int(random.next() % 20)
+            let minute = Int(random.next() % 60)
+            var request = SubmitRequest(
+                paths: ["a\(n).json"],
+                received: DateTimeInput(
+                    String(format: "2015-09-%02d %02d:%02d", day, 8 + n % 9, minute)))
+            request.again = true
+            _ = try submitter.submit(request, into: store)
+        }
+        let all = try store.submissions(questionnaire: "9396/1/15")
+        #expect(all.count == 40)
+        for cutoff in all.map(\.received) + [Date(timeIntervalSince1970: 0), Date.distantFuture] {
+            var expected: [String: FirstAndLastAnswer] = [:]
+            for s in all where s.received < cutoff {
+                for state in s.memberStates {
+                    if expected[state] == nil {
+                        expected[state] = FirstAndLastAnswer(
+                            first: (s.id, s.received), last: (s.id, s.received))
+                    } else {
+                        expected[state]?.include(id: s.id, received: s.received)
+                    }
+                }
+            }
+            #expect(
+                try store.firstAndLastAnswers(questionnaire: "9396/1/15", before: cutoff)
+                    == expected)
+        }
+    }
+
+    @Test(
+        "The last stored millisecond before a cutoff agrees with the analyses' rule at every boundary"
+    )
+    func lastMillisecond() {
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<10_000 {
+            let seconds =
+                Double(random.next() % 400_000_000_000) / 1000 + Double(random.next() % 1000) / 1e6
+            let cutoff = Date(timeIntervalSince1970: seconds)
+            let m = Store.lastMillisecond(before: cutoff)
+            #expect(Date(timeIntervalSince1970: Double(m) / 1000) < cutoff)
+            #expect(!(Date(timeIntervalSince1970: Double(m + 1) / 1000) < cutoff))
+        }
+        #expect(Store.lastMillisecond(before: .distantFuture) > 0)
     }
 }

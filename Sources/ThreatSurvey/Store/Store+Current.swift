@@ -86,12 +86,28 @@ extension Store {
 }
 
 extension Store {
+    /// The largest stored time (milliseconds since 1970) that is before `cutoff` by the rule
+    /// the analyses apply to a loaded submission (`Date(millis / 1000) < cutoff`), so that an
+    /// index seek and that rule agree to the millisecond.
+    static func lastMillisecond(before cutoff: Date) -> Int64 {
+        let scaled = cutoff.timeIntervalSince1970 * 1000
+        guard scaled.isFinite else { return scaled > 0 ? Int64.max : Int64.min }
+        let limit = 9_000_000_000_000_000.0  // well inside Int64, far past year 9999
+        var millis = Int64(min(max(scaled.rounded(.down), -limit), limit))
+        func before(_ m: Int64) -> Bool { Date(timeIntervalSince1970: Double(m) / 1000) < cutoff }
+        // Floating-point rounding can put the boundary one step either way: two steps suffice.
+        for _ in 0..<2 where !before(millis) { millis -= 1 }
+        for _ in 0..<2 where before(millis + 1) { millis += 1 }
+        return millis
+    }
+
     /// Per Member State (as delegation or cosignatory), its first and last answer to
     /// `questionnaire` received before `cutoff`.
     ///
-    /// - Complexity: one pass over the questionnaire's submissions and one over the
-    ///   cosignatories, in SQLite, keeping one pair per Member State: flat memory, whatever
-    ///   the store holds (loading every submission took gigabytes on a million).
+    /// - Complexity: O(d log n) for the d delegations that answered (found by skipping
+    ///   through the index `submissions_by_delegation`, schema 7, two seeks each), plus one
+    ///   pass over the store's joint answers; flat memory. A pass over every submission cost
+    ///   0.7 s on a million streamed respondents (loading them all, before that, gigabytes).
     public func firstAndLastAnswers(questionnaire: String, before cutoff: Date) throws(SurveyError)
         -> [String: FirstAndLastAnswer]
     {
@@ -105,18 +121,42 @@ extension Store {
                 out[state]?.include(id: id, received: received)
             }
         }
+        let bound = SQLValue.integer(Store.lastMillisecond(before: cutoff))
         do {
-            let delegations = try db.prepare(
-                "SELECT s.id, s.received_ms, s.delegation FROM submissions s WHERE s.questionnaire = ? AND \(Store.notVoided)"
-            )
-            try delegations.bind([.text(questionnaire)])
-            while try delegations.step() {
-                add(delegations.text(2), delegations.int(0), delegations.int(1))
+            let delegations = try db.query(
+                """
+                WITH RECURSIVE d(state) AS (
+                    SELECT MIN(delegation) FROM submissions WHERE questionnaire = ?1
+                    UNION ALL
+                    SELECT (SELECT MIN(delegation) FROM submissions
+                        WHERE questionnaire = ?1 AND delegation > d.state)
+                    FROM d WHERE d.state IS NOT NULL
+                )
+                SELECT state FROM d WHERE state IS NOT NULL
+                """, [.text(questionnaire)]
+            ) { $0.text(0) }
+            let seek = { (order: String) throws(SQLiteError) -> Statement in
+                try self.db.prepare(
+                    """
+                    SELECT s.id, s.received_ms FROM submissions s
+                    WHERE s.questionnaire = ?1 AND s.delegation = ?2 AND s.received_ms <= ?3
+                        AND \(Store.notVoided)
+                    ORDER BY s.received_ms \(order), s.id \(order) LIMIT 1
+                    """)
+            }
+            let first = try seek("ASC")
+            let last = try seek("DESC")
+            for state in delegations {
+                for statement in [first, last] {
+                    try statement.bind([.text(questionnaire), .text(state), bound])
+                    while try statement.step() { add(state, statement.int(0), statement.int(1)) }
+                }
             }
             let cosignatories = try db.prepare(
                 """
                 SELECT c.submission_id, s.received_ms, c.member_state FROM cosignatories c
-                JOIN submissions s ON s.id = c.submission_id WHERE s.questionnaire = ? AND \(Store.notVoided)
+                CROSS JOIN submissions s ON s.id = c.submission_id
+                WHERE s.questionnaire = ? AND \(Store.notVoided)
                 """)
             try cosignatories.bind([.text(questionnaire)])
             while try cosignatories.step() {
