@@ -214,7 +214,7 @@ struct ScaleTests {
         #expect(
             Set(names).isSuperset(of: [
                 "submissions_by_answerer", "cosignatories_by_member_state",
-                "submissions_by_received",
+                "submissions_by_delegation", "submissions_regular",
             ]))
         #expect(
             try store.db.query("PRAGMA user_version") { $0.int(0) }.first
@@ -421,5 +421,39 @@ struct ScaleTests {
             #expect(!(Date(timeIntervalSince1970: Double(m + 1) / 1000) < cutoff))
         }
         #expect(Store.lastMillisecond(before: .distantFuture) > 0)
+    }
+
+    @Test(
+        "history --limit across questionnaires merges each one's latest: the same as sorting every submission"
+    )
+    func latestAcrossQuestionnaires() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let store = try Store(path: folder + "/s.sqlite")
+        var submitter = Submitter(catalog: try TestSupport.catalog())
+        var random = SplitMix64(seed: 3)
+        var files: [String: String] = [:]
+        submitter.readFile = { (path) throws(SurveyError) -> [UInt8] in
+            Array((files[path] ?? "").utf8)
+        }
+        for n in 0..<30 {
+            let questionnaire = random.next() % 2 == 0 ? "9396/1/15" : "10618/15"
+            let state = ["AT", "BE", "FR"][Int(random.next() % 3)]
+            files["a\(n).json"] =
+                #"{"questionnaire":""# + questionnaire + #"","delegation":""# + state
+                + #"","threats":[]}"#
+            var request = SubmitRequest(
+                paths: ["a\(n).json"],
+                received: DateTimeInput(String(format: "2015-09-%02d", 1 + Int(random.next() % 25)))
+            )
+            request.again = true
+            _ = try submitter.submit(request, into: store)
+        }
+        let all = try store.submissions().sorted { ($0.received, $0.id) < ($1.received, $1.id) }
+        #expect(Set(all.map(\.questionnaire)).count == 2)
+        for limit in [0, 1, 5, 29, 30, 100] {
+            #expect(
+                try store.latestSubmissions(questionnaire: nil, limit: limit).map(\.id)
+                    == all.suffix(limit).map(\.id))
+        }
     }
 }

@@ -59,30 +59,41 @@ extension Store {
     /// The `limit` most recently received submissions (of `questionnaire`, or of all), in
     /// received order: what `history --limit N` shows.
     ///
-    /// - Complexity: with a questionnaire, the index is walked from the newest, so the cost
-    ///   grows with `limit`, not with the store; without one, one sort of the submissions'
-    ///   ids in SQLite. Memory holds `limit` submissions.
+    /// - Complexity: each questionnaire's index is walked from the newest, so the cost grows
+    ///   with `limit` and the number of questionnaires, not with the store (without a
+    ///   questionnaire, the latest `limit` of each are merged; past
+    ///   ``latestMergeLimit`` questionnaires, one sort of every id). Memory holds `limit`
+    ///   submissions.
     public func latestSubmissions(questionnaire: String?, limit: Int) throws(SurveyError)
         -> [Submission]
     {
-        let bounded = max(0, limit)
+        let bounded = Int64(max(0, limit))
+        var questionnaires = [questionnaire].compactMap { $0 }
+        if questionnaire == nil { questionnaires = try storedQuestionnaires() }
+        let newest = "ORDER BY received_ms DESC, id DESC LIMIT ?"
+        var scope: String
         var values: [SQLValue] = []
-        var filter = ""
-        if let questionnaire {
-            filter = "WHERE x.questionnaire = ?"
-            values.append(.text(questionnaire))
+        if questionnaires.count <= Store.latestMergeLimit {
+            scope = questionnaires.map { _ in
+                "SELECT * FROM (SELECT id, received_ms FROM submissions WHERE questionnaire = ? \(newest))"
+            }.joined(separator: " UNION ALL ")
+            for id in questionnaires { values += [.text(id), .integer(bounded)] }
+        } else {
+            scope = "SELECT id, received_ms FROM submissions"
         }
-        values.append(.integer(Int64(bounded)))
+        if questionnaires.isEmpty { return [] }
+        values.append(.integer(bounded))
         do {
             return try fetch(
-                where: (
-                    "s.id IN (SELECT x.id FROM submissions x \(filter) ORDER BY x.received_ms DESC, x.id DESC LIMIT ?)",
-                    values
-                ))
+                where: ("s.id IN (SELECT id FROM (\(scope)) \(newest))", values))
         } catch {
             throw fail(error)
         }
     }
+
+    /// Questionnaires beyond which `history --limit` sorts every id instead of merging each
+    /// questionnaire's latest (SQLite allows 500 terms in a compound query).
+    static let latestMergeLimit = 100
 }
 
 extension Store {

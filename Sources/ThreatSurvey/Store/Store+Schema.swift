@@ -131,7 +131,6 @@ extension Store {
         CREATE INDEX submissions_by_answerer
             ON submissions(questionnaire, delegation, respondent, received_ms, id);
         CREATE INDEX cosignatories_by_member_state ON cosignatories(member_state, submission_id);
-        CREATE INDEX submissions_by_received ON submissions(received_ms, id);
         CREATE INDEX submissions_by_delegation
             ON submissions(questionnaire, delegation, received_ms, id);
         CREATE INDEX submissions_regular ON submissions(questionnaire, received_ms, id)
