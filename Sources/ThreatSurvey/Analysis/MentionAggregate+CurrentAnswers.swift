@@ -11,15 +11,26 @@ extension MentionAggregate {
             var sums = StateSums(threats: threats.count)
             for s in answers {
                 if s.response.respondent != nil { carriesRespondents = true }
-                for t in scratch.indices { scratch[t] = SumsRow.notMentioned }
-                // Negated prose matches are evidence, not mentions (Mention.counts).
-                for mention in s.response.mentions where mention.counts {
-                    guard let t = index[mention.threat] else { continue }
-                    scratch[t] = SumsRow.merge(scratch[t], mention.priority)
-                }
+                StateSums.fill(&scratch, with: s.response.mentions, index: index)
                 scratch.withUnsafeBufferPointer { sums.addAnswer(priorities: $0) }
             }
             states[state] = sums
+        }
+    }
+}
+
+extension MentionAggregate.StateSums {
+    /// Writes one answer's priorities per threat into `scratch` (``SumsRow/notMentioned``
+    /// where it names none): the one reading of an answer's mentions that every sum is
+    /// built from, whether the answer was loaded or streamed back from the store.
+    ///
+    /// - Complexity: O(threats + mentions).
+    static func fill(_ scratch: inout [Int32], with mentions: [Mention], index: [String: Int]) {
+        for t in scratch.indices { scratch[t] = SumsRow.notMentioned }
+        // Negated prose matches are evidence, not mentions (Mention.counts).
+        for mention in mentions where mention.counts {
+            guard let t = index[mention.threat], t < scratch.count else { continue }
+            scratch[t] = SumsRow.merge(scratch[t], mention.priority)
         }
     }
 }

@@ -16,13 +16,7 @@ extension StoredSums {
     ) throws(SurveyError) -> (regular: [Submission], files: [StreamedFileSums])? {
         let files = try store.streamedSums(questionnaire: questionnaire)
         guard !files.isEmpty else { return nil }
-        for (i, a) in files.enumerated() {
-            for b in files[(i + 1)...]
-            where a.respondentPrefix == b.respondentPrefix && a.respondents.overlaps(b.respondents)
-            {
-                return nil
-            }
-        }
+        if StoredSums.overlap(files) { return nil }
         let regular = try store.submissions(
             questionnaire: questionnaire.id, excludingStreamed: true)
         guard regular.allSatisfy({ $0.response.respondent == nil }) else { return nil }

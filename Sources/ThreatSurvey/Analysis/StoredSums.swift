@@ -5,9 +5,10 @@ public enum StoredSums {
     /// The sums and the late states, read from the stored per-file sums.
     ///
     /// `nil` when the store holds no streamed file for the questionnaire or the per-file sums
-    /// cannot simply be added: two streamed files share respondents (one may replace the other's
-    /// answers), or ordinary submissions carry respondents. The caller then reads every
-    /// submission.
+    /// cannot be used: ordinary submissions carry respondents, or a decision concerns a
+    /// streamed answer. The caller then reads every submission. When two streamed files share
+    /// respondents (one may replace the other's answers), their sums are recomputed from their
+    /// current answers in one pass (``Store/forEachCurrentStreamedAnswer(questionnaire:files:_:)``).
     public static func aggregate(
         store: Store, questionnaire: Questionnaire, options: RankingOptions
     ) throws(SurveyError) -> (aggregate: MentionAggregate, lateAnswers: [String])? {
@@ -15,13 +16,7 @@ public enum StoredSums {
         guard !files.isEmpty else { return nil }
         // A decision about a streamed answer changes what it counts: the general path.
         if try store.decisionsTouchStreamed(questionnaire: questionnaire.id) { return nil }
-        for (i, a) in files.enumerated() {
-            for b in files[(i + 1)...]
-            where a.respondentPrefix == b.respondentPrefix && a.respondents.overlaps(b.respondents)
-            {
-                return nil
-            }
-        }
+        let overlapping = StoredSums.overlap(files)
         let regular = try store.countedSubmissions(
             questionnaire: questionnaire.id, excludingStreamed: true)
         guard regular.allSatisfy({ $0.response.respondent == nil }) else { return nil }
@@ -34,8 +29,11 @@ public enum StoredSums {
             questionnaire: questionnaire,
             current: CurrentAnswers(regular, asOf: options.asOf, receivedBefore: cutoff))
         aggregate.carriesRespondents = true
+        // Files that share respondents: their current answers, one respondent at a time.
+        let current =
+            try overlapping ? currentSums(counted, store: store, questionnaire: questionnaire) : nil
         for file in counted {
-            for (state, sums) in file.aggregate.states {
+            for (state, sums) in current?[file.fileID] ?? file.aggregate.states {
                 var total =
                     aggregate.states[state]
                     ?? MentionAggregate.StateSums(threats: aggregate.threats.count)
@@ -54,5 +52,46 @@ public enum StoredSums {
             return latest
         }
         return (aggregate, late)
+    }
+
+    /// Whether two of `files` share respondents (same prefix, overlapping numbers).
+    ///
+    /// - Complexity: O(f log f) for f files: sorted by prefix and first number, each range is
+    ///   compared with the furthest-reaching one before it.
+    static func overlap(_ files: [StreamedFileSums]) -> Bool {
+        let sorted = files.sorted {
+            ($0.respondentPrefix, $0.respondents.lowerBound)
+                < ($1.respondentPrefix, $1.respondents.lowerBound)
+        }
+        var reach: (prefix: String, upper: Int)?
+        for file in sorted {
+            if let known = reach, known.prefix == file.respondentPrefix {
+                if file.respondents.lowerBound <= known.upper { return true }
+                reach?.upper = max(known.upper, file.respondents.upperBound)
+            } else {
+                reach = (file.respondentPrefix, file.respondents.upperBound)
+            }
+        }
+        return false
+    }
+
+    /// Per file of `counted`, the sums of its answers that are still current among them.
+    static func currentSums(
+        _ counted: [StreamedFileSums], store: Store, questionnaire: Questionnaire
+    ) throws(SurveyError) -> [Int64: [String: MentionAggregate.StateSums]] {
+        let threats = questionnaire.threats.map(\.id)
+        let index = Dictionary(uniqueKeysWithValues: threats.enumerated().map { ($1, $0) })
+        var lists: [Int64: String] = [:]
+        for file in counted { lists[file.fileID] = file.threatList }
+        var out: [Int64: [String: MentionAggregate.StateSums]] = [:]
+        var scratch = [Int32](repeating: SumsRow.notMentioned, count: threats.count)
+        try store.forEachCurrentStreamedAnswer(questionnaire: questionnaire.id, files: lists) {
+            file, state, mentions in
+            MentionAggregate.StateSums.fill(&scratch, with: mentions, index: index)
+            var sums = out[file]?[state] ?? MentionAggregate.StateSums(threats: threats.count)
+            scratch.withUnsafeBufferPointer { sums.addAnswer(priorities: $0) }
+            out[file, default: [:]][state] = sums
+        }
+        return out
     }
 }

@@ -213,9 +213,11 @@ extension Store {
                 }
                 out.append(
                     StreamedFileSums(
+                        fileID: fileID,
                         received: Date(timeIntervalSince1970: Double(received) / 1000),
                         respondentPrefix: prefix,
-                        respondents: low...max(low, high), aggregate: aggregate))
+                        respondents: low...max(low, high), threatList: threats,
+                        aggregate: aggregate))
             }
             return out
         } catch {
