@@ -390,17 +390,7 @@ struct ScaleTests {
         let all = try store.submissions(questionnaire: "9396/1/15")
         #expect(all.count == 40)
         for cutoff in all.map(\.received) + [Date(timeIntervalSince1970: 0), Date.distantFuture] {
-            var expected: [String: FirstAndLastAnswer] = [:]
-            for s in all where s.received < cutoff {
-                for state in s.memberStates {
-                    if expected[state] == nil {
-                        expected[state] = FirstAndLastAnswer(
-                            first: (s.id, s.received), last: (s.id, s.received))
-                    } else {
-                        expected[state]?.include(id: s.id, received: s.received)
-                    }
-                }
-            }
+            let expected = FirstAndLastAnswer.of(all, before: cutoff)
             #expect(
                 try store.firstAndLastAnswers(questionnaire: "9396/1/15", before: cutoff)
                     == expected)

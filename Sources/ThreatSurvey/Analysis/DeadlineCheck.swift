@@ -37,18 +37,10 @@ public struct DeadlineCheck: Sendable {
     /// Checks `submissions` (all of the questionnaire's) as they stood at the end of `today`.
     public init(questionnaire: Questionnaire, submissions: [Submission], today: CivilDate) {
         let cutoff = Self.cutoff(today: today, questionnaire: questionnaire)
-        var answers: [String: FirstAndLastAnswer] = [:]
-        for s in submissions where s.received < cutoff {
-            for state in s.memberStates {
-                if answers[state] == nil {
-                    answers[state] = FirstAndLastAnswer(
-                        first: (s.id, s.received), last: (s.id, s.received))
-                } else {
-                    answers[state]?.include(id: s.id, received: s.received)
-                }
-            }
-        }
-        self.init(questionnaire: questionnaire, answers: answers, today: today)
+        self.init(
+            questionnaire: questionnaire,
+            answers: FirstAndLastAnswer.of(submissions, before: cutoff),
+            today: today)
     }
 
     /// The first instant not counted when checking on `today`: the start of the next day.

@@ -13,6 +13,25 @@ public struct FirstAndLastAnswer: Sendable, Hashable {
         self.last = last
     }
 
+    /// Per Member State (as delegation or cosignatory), its first and last answer among
+    /// `submissions` received before `cutoff`: the rule the store's index seeks
+    /// (``Store/firstAndLastAnswers(questionnaire:before:)``) answer without loading anything.
+    ///
+    /// - Complexity: O(n) for n submissions.
+    public static func of(_ submissions: [Submission], before cutoff: Date) -> [String: Self] {
+        var answers: [String: Self] = [:]
+        for s in submissions where s.received < cutoff {
+            for state in s.memberStates {
+                if answers[state] == nil {
+                    answers[state] = Self(first: (s.id, s.received), last: (s.id, s.received))
+                } else {
+                    answers[state]?.include(id: s.id, received: s.received)
+                }
+            }
+        }
+        return answers
+    }
+
     /// Widens the pair with one more answer.
     public mutating func include(id: Int64, received: Date) {
         if (received, id) < (first.received, first.id) { first = (id, received) }
