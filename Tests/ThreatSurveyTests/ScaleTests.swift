@@ -321,7 +321,7 @@ struct ScaleTests {
     }
 
     @Test(
-        "rank, show, history --limit and the stored-definition check do the same SQLite work beside 2,000 and 20,000 streamed respondents"
+        "rank, show, history --limit, deadline, submitting one answer and the stored-definition check do the same SQLite work beside 2,000 and 20,000 streamed respondents"
     )
     func commandsDoNotGrowWithTheStore() throws {
         defer { TestSupport.cleanUp(folder) }
@@ -351,11 +351,22 @@ struct ScaleTests {
                     questionnaire: q.id, before: Date(timeIntervalSinceNow: 60))
                 #expect(answers.count == 5)
             }
-            figures.append([rank, show, history, definitions, deadline])
+            var submitter = Submitter(catalog: catalog)
+            submitter.readFile = { (_) throws(SurveyError) -> [UInt8] in
+                Array(
+                    #"{"questionnaire":"WIDE/1/26","delegation":"AT","threats":["threat-3"]}"#.utf8)
+            }
+            let submit = try Self.work(store) {
+                let receipts = try submitter.submit(
+                    SubmitRequest(paths: ["at.json"], received: DateTimeInput("2026-03-01")),
+                    into: store)
+                #expect(receipts.count == 1)
+            }
+            figures.append([rank, show, history, definitions, deadline, submit])
         }
         #expect(
             figures[0] == figures[1],
-            "SQLite steps (rank, show, history, definitions, deadline): \(figures)")
+            "SQLite steps (rank, show, history, definitions, deadline, submit): \(figures)")
     }
 
     @Test(

@@ -218,7 +218,6 @@ public struct Submitter {
         } else {
             existing = try store?.countedSubmissions(questionnaire: questionnaire.id) ?? []
         }
-        let highest = try store?.highestSubmissionID(questionnaire: questionnaire.id) ?? 0
         let stored: [Submission]
         var prepared = prepared
         var duplicates: [Receipt] = []
@@ -230,8 +229,9 @@ public struct Submitter {
             try keepDefinition(of: questionnaire, for: stored, in: store)
         } else {
             // Not stored: numbered in file order, so that later files win ties in received
-            // time exactly as they would in a store.
-            var number: Int64 = highest
+            // time exactly as they would in a store (asked only here: it reads the
+            // questionnaire's every id).
+            var number: Int64 = try store?.highestSubmissionID(questionnaire: questionnaire.id) ?? 0
             stored = prepared.files.flatMap { file in
                 file.responses.map { response in
                     number += 1
