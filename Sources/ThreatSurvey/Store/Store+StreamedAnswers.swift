@@ -21,10 +21,11 @@ extension Store {
         _ body: (_ fileID: Int64, _ memberState: String, _ mentions: [Mention]) -> Void
     ) throws(SurveyError) {
         guard !files.isEmpty else { return }
+        let ids = files.mapValues { $0.split(separator: ",").map(String.init) }
         var held: (key: String, respondent: String, file: Int64, id: Int64, packed: [UInt8])?
         func emit() {
-            guard let held, let threats = files[held.file] else { return }
-            var mentions = Store.unpack(held.packed, threats: threats)
+            guard let held, let threats = ids[held.file] else { return }
+            var mentions = Store.unpack(held.packed, ids: threats)
             for i in mentions.indices {
                 mentions[i].priority = bounded(mentions[i].priority, submission: held.id)
             }

@@ -298,7 +298,12 @@ extension Store {
     /// (``pack(_:into:)``) or the older one (3 bytes each: threat index, priority as 16 bits, 0
     /// for none). Damaged bytes end the list; they never trap.
     static func unpack(_ bytes: [UInt8], threats: String) -> [Mention] {
-        let ids = threats.split(separator: ",").map(String.init)
+        unpack(bytes, ids: threats.split(separator: ",").map(String.init))
+    }
+
+    /// ``unpack(_:threats:)`` with the file's threat list already split (once per file, not
+    /// once per respondent).
+    static func unpack(_ bytes: [UInt8], ids: [String]) -> [Mention] {
         var out: [Mention] = []
         if bytes.first == packedFormatMarker {
             var i = 1
