@@ -84,18 +84,30 @@ public struct PipelineExercise: Sendable {
             if (try? submitter.submit(submit, into: store)) != nil { outcome.acceptedSubmits += 1 }
         }
         if let scratchFolder, source.below(4) == 3 {
-            let path = (scratchFolder as NSString).appendingPathComponent(
-                "pipeline-\(getpid()).csv")
-            let content = PipelineConsultation.longCSV(questionnaire, respondents: true, &source)
-            if FileManager.default.createFile(atPath: path, contents: Data(content)),
+            // One streamed file, or two whose respondents may overlap (a later answer then
+            // replaces an earlier one, and the sums are recomputed from the current answers).
+            var paths: [String] = []
+            for file in 0..<(1 + source.below(2)) {
+                let path = (scratchFolder as NSString).appendingPathComponent(
+                    "pipeline-\(getpid())-\(file).csv")
+                let content = PipelineConsultation.longCSV(
+                    questionnaire, respondents: true, &source)
+                if FileManager.default.createFile(atPath: path, contents: Data(content)) {
+                    paths.append(path)
+                }
+            }
+            if !paths.isEmpty,
                 let when = DateTimeInput(source.pick(PipelineConsultation.received))
             {
                 _ = try? StreamingSubmitter(
                     catalog: QuestionnaireCatalog(questionnaires: [questionnaire])
                 ).store(
-                    into: store, path: path, name: "streamed.csv", questionnaire: questionnaire,
+                    into: store, paths: paths,
+                    names: paths.indices.map { "streamed-\($0).csv" },
+                    questionnaire: questionnaire,
                     received: when.resolve(in: questionnaire.timeZone))
             }
+            for path in paths { try? FileManager.default.removeItem(atPath: path) }
         }
         let format = source.pick(OutputFormat.allCases)
         func render(_ document: Document) {
