@@ -91,6 +91,32 @@ struct StoredTallyTests {
                     fromSums.document().render(as: .table) == fromAll.document().render(as: .table))
             }
         }
+        // A second streamed file whose respondents overlap the first's: still tallied from
+        // the sums (who answered does not depend on which answer is current), still the same.
+        var text = ""
+        var generator = ConsultationGenerator(respondents: 150, seed: 4)
+        _ = generator.generate { text += $0 }
+        try TestSupport.write(text, to: folder + "/gen2.csv")
+        #expect(
+            try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
+                into: store, path: folder + "/gen2.csv", name: "gen2.csv", questionnaire: q,
+                received: later.addingTimeInterval(120)) != nil)
+        #expect(StoredSums.overlap(try store.streamedSums(questionnaire: q)))
+        #expect(try StoredSums.separable(store: store, questionnaire: q) == nil)
+        #expect(
+            try StoredSums.separable(store: store, questionnaire: q, sharedRespondents: true) != nil
+        )
+        let everything = try store.submissions(questionnaire: q.id)
+        for options in cases + [.init(asOf: later.addingTimeInterval(90))] {
+            for grouping in Grouping.builtIn {
+                let fromSums = try Tally.fromStore(
+                    store, questionnaire: q, grouping: grouping, options: options)
+                let fromAll = Tally(
+                    questionnaire: q, submissions: everything, grouping: grouping, options: options)
+                #expect(
+                    fromSums.document().json.serialized() == fromAll.document().json.serialized())
+            }
+        }
         // The streamed states count as responding, without answers to the questions.
         let tally = try Tally.fromStore(store, questionnaire: q, grouping: .eurovoc)
         #expect(tally.responded.count > 20)

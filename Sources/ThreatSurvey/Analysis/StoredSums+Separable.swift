@@ -10,13 +10,17 @@ extension StoredSums {
     /// The same rule ``aggregate(store:questionnaire:options:)`` applies, for the commands
     /// that need more than sums (`tally`, `report`).
     ///
-    /// - Complexity: O(regular submissions + streamed files² + their sums' rows).
+    /// - Parameter sharedRespondents: take streamed files that share respondents too, for a
+    ///   caller that asks only who answered (`tally`): a later answer of a respondent replaces
+    ///   one of the same Member State, so the states that answered do not change. Their sums
+    ///   are then not the current answers' (the report needs those: it passes `false`).
+    /// - Complexity: O(regular submissions + streamed files × log + their sums' rows).
     public static func separable(
-        store: Store, questionnaire: Questionnaire
+        store: Store, questionnaire: Questionnaire, sharedRespondents: Bool = false
     ) throws(SurveyError) -> (regular: [Submission], files: [StreamedFileSums])? {
         let files = try store.streamedSums(questionnaire: questionnaire)
         guard !files.isEmpty else { return nil }
-        if StoredSums.overlap(files) { return nil }
+        if !sharedRespondents, StoredSums.overlap(files) { return nil }
         let regular = try store.submissions(
             questionnaire: questionnaire.id, excludingStreamed: true)
         guard regular.allSatisfy({ $0.response.respondent == nil }) else { return nil }

@@ -19,7 +19,9 @@ extension Tally {
         _ store: Store, questionnaire: Questionnaire, grouping: Grouping,
         options: RankingOptions = .init()
     ) throws(SurveyError) -> Tally {
-        guard let split = try StoredSums.separable(store: store, questionnaire: questionnaire)
+        guard
+            let split = try StoredSums.separable(
+                store: store, questionnaire: questionnaire, sharedRespondents: true)
         else {
             let all = try store.submissions(questionnaire: questionnaire.id)
             return Tally(
