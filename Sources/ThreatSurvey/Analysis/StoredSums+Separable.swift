@@ -10,10 +10,15 @@ extension StoredSums {
     /// The same rule ``aggregate(store:questionnaire:options:)`` applies, for the commands
     /// that need more than sums (`tally`, `report`).
     ///
-    /// - Parameter sharedRespondents: take streamed files that share respondents too, for a
-    ///   caller that asks only who answered (`tally`): a later answer of a respondent replaces
-    ///   one of the same Member State, so the states that answered do not change. Their sums
-    ///   are then not the current answers' (the report needs those: it passes `false`).
+    /// - Parameters:
+    ///   - store: the store to read.
+    ///   - questionnaire: the questionnaire whose answers are split.
+    ///   - sharedRespondents: take streamed files that share respondents too, for a caller
+    ///     that asks only who answered (`tally`): a later answer of a respondent replaces one
+    ///     of the same Member State, so the states that answered do not change. Their sums
+    ///     are then not the current answers' (the report needs those: it passes `false`).
+    /// - Returns: the regular submissions and the streamed files' sums, or `nil`.
+    /// - Throws: ``SurveyError`` when the store cannot be read.
     /// - Complexity: O(regular submissions + streamed files × log + their sums' rows).
     public static func separable(
         store: Store, questionnaire: Questionnaire, sharedRespondents: Bool = false
