@@ -59,40 +59,44 @@ extension Store {
     /// The `limit` most recently received submissions (of `questionnaire`, or of all), in
     /// received order: what `history --limit N` shows.
     ///
-    /// - Complexity: each questionnaire's index is walked from the newest, so the cost grows
-    ///   with `limit` and the number of questionnaires, not with the store (without a
-    ///   questionnaire, the latest `limit` of each are merged; past
-    ///   ``latestMergeLimit`` questionnaires, one sort of every id). Memory holds `limit`
-    ///   submissions.
+    /// - Complexity: each delegation's part of the index `submissions_by_delegation` is
+    ///   walked from the newest and the walks merged, so the cost grows with `limit` and the
+    ///   number of (questionnaire, delegation) pairs, not with the store (past
+    ///   ``latestMergeLimit`` pairs, one sort of every id). Memory holds `limit` submissions.
     public func latestSubmissions(questionnaire: String?, limit: Int) throws(SurveyError)
         -> [Submission]
     {
         let bounded = Int64(max(0, limit))
-        var questionnaires = [questionnaire].compactMap { $0 }
-        if questionnaire == nil { questionnaires = try storedQuestionnaires() }
         let newest = "ORDER BY received_ms DESC, id DESC LIMIT ?"
-        var scope: String
-        var values: [SQLValue] = []
-        if questionnaires.count <= Store.latestMergeLimit {
-            scope = questionnaires.map { _ in
-                "SELECT * FROM (SELECT id, received_ms FROM submissions WHERE questionnaire = ? \(newest))"
-            }.joined(separator: " UNION ALL ")
-            for id in questionnaires { values += [.text(id), .integer(bounded)] }
-        } else {
-            scope = "SELECT id, received_ms FROM submissions"
-        }
-        if questionnaires.isEmpty { return [] }
-        values.append(.integer(bounded))
         do {
-            return try fetch(
-                where: ("s.id IN (SELECT id FROM (\(scope)) \(newest))", values))
+            var questionnaires = [questionnaire].compactMap { $0 }
+            if questionnaire == nil { questionnaires = try storedQuestionnaires() }
+            var pairs: [(String, String)] = []
+            for q in questionnaires {
+                for d in try delegations(questionnaire: q) { pairs.append((q, d)) }
+                if pairs.count > Store.latestMergeLimit { break }
+            }
+            if pairs.isEmpty { return [] }
+            var scope = "SELECT id, received_ms FROM submissions"
+            var values: [SQLValue] = []
+            if pairs.count <= Store.latestMergeLimit {
+                scope = pairs.map { _ in
+                    "SELECT * FROM (SELECT id, received_ms FROM submissions WHERE questionnaire = ? AND delegation = ? \(newest))"
+                }.joined(separator: " UNION ALL ")
+                for (q, d) in pairs { values += [.text(q), .text(d), .integer(bounded)] }
+            } else if let questionnaire {
+                scope += " WHERE questionnaire = ?"
+                values.append(.text(questionnaire))
+            }
+            values.append(.integer(bounded))
+            return try fetch(where: ("s.id IN (SELECT id FROM (\(scope)) \(newest))", values))
         } catch {
             throw fail(error)
         }
     }
 
-    /// Questionnaires beyond which `history --limit` sorts every id instead of merging each
-    /// questionnaire's latest (SQLite allows 500 terms in a compound query).
+    /// (Questionnaire, delegation) pairs beyond which `history --limit` sorts every id instead
+    /// of merging each one's latest (SQLite allows 500 terms in a compound query).
     static let latestMergeLimit = 100
 }
 
@@ -110,6 +114,25 @@ extension Store {
         for _ in 0..<2 where !before(millis) { millis -= 1 }
         for _ in 0..<2 where before(millis + 1) { millis += 1 }
         return millis
+    }
+
+    /// The delegations that submitted answers to `questionnaire` (cosignatories not included).
+    ///
+    /// - Complexity: O(d log n) for d delegations: the index `submissions_by_delegation` is
+    ///   skipped from one delegation to the next (a loose index scan).
+    func delegations(questionnaire: String) throws(SQLiteError) -> [String] {
+        try db.query(
+            """
+            WITH RECURSIVE d(state) AS (
+                SELECT MIN(delegation) FROM submissions WHERE questionnaire = ?1
+                UNION ALL
+                SELECT (SELECT MIN(delegation) FROM submissions
+                    WHERE questionnaire = ?1 AND delegation > d.state)
+                FROM d WHERE d.state IS NOT NULL
+            )
+            SELECT state FROM d WHERE state IS NOT NULL
+            """, [.text(questionnaire)]
+        ) { $0.text(0) }
     }
 
     /// Per Member State (as delegation or cosignatory), its first and last answer to
@@ -134,18 +157,7 @@ extension Store {
         }
         let bound = SQLValue.integer(Store.lastMillisecond(before: cutoff))
         do {
-            let delegations = try db.query(
-                """
-                WITH RECURSIVE d(state) AS (
-                    SELECT MIN(delegation) FROM submissions WHERE questionnaire = ?1
-                    UNION ALL
-                    SELECT (SELECT MIN(delegation) FROM submissions
-                        WHERE questionnaire = ?1 AND delegation > d.state)
-                    FROM d WHERE d.state IS NOT NULL
-                )
-                SELECT state FROM d WHERE state IS NOT NULL
-                """, [.text(questionnaire)]
-            ) { $0.text(0) }
+            let delegations = try self.delegations(questionnaire: questionnaire)
             let seek = { (order: String) throws(SQLiteError) -> Statement in
                 try self.db.prepare(
                     """

@@ -133,6 +133,7 @@ extension Store {
         CREATE INDEX cosignatories_by_member_state ON cosignatories(member_state, submission_id);
         CREATE INDEX submissions_by_delegation
             ON submissions(questionnaire, delegation, received_ms, id);
+        DROP INDEX submissions_by_questionnaire;
         CREATE INDEX submissions_regular ON submissions(questionnaire, received_ms, id)
             WHERE packed_mentions IS NULL;
         """,
