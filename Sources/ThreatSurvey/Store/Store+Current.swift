@@ -11,8 +11,7 @@ extension Store {
     /// alike (a JSON answer may say `"respondent": ""`).
     ///
     /// - Complexity: O(log n) for the delegation's own answers (plus any voided ones newer
-    ///   than the current), O(j) for the Member State's joint answers; constant memory. A
-    ///   store opened read-only before its migration to schema 7 has no index and is walked.
+    ///   than the current), O(j) for the Member State's joint answers; constant memory.
     public func currentSubmissionID(
         questionnaire: String, memberState: String, respondent: String?
     ) throws(SurveyError) -> Int64? {

@@ -146,23 +146,15 @@ extension Store {
 
     /// The threats `questionnaire`'s stored submissions mention.
     ///
-    /// - Complexity: O(threats mentioned): read from `questionnaire_threats` (schema 8). A
-    ///   store opened read-only before that migration is read the old way, one pass over the
-    ///   questionnaire's mentions.
+    /// - Complexity: O(threats mentioned): read from `questionnaire_threats` (schema 8; a
+    ///   store is brought forward before it is read).
     public func mentionedThreats(questionnaire: String) throws(SurveyError) -> Set<String> {
         do {
-            let migrated =
+            return Set(
                 try db.query(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'questionnaire_threats'"
-                ) { $0.int(0) }.isEmpty == false
-            let sql =
-                migrated
-                ? "SELECT threat FROM questionnaire_threats WHERE questionnaire = ?"
-                : """
-                SELECT DISTINCT m.threat FROM mentions m JOIN submissions s ON s.id = m.submission_id
-                WHERE s.questionnaire = ?
-                """
-            return Set(try db.query(sql, [.text(questionnaire)]) { $0.text(0) })
+                    "SELECT threat FROM questionnaire_threats WHERE questionnaire = ?",
+                    [.text(questionnaire)]
+                ) { $0.text(0) })
         } catch {
             throw fail(error)
         }
