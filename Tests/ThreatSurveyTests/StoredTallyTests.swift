@@ -166,6 +166,45 @@ extension StoredTallyTests {
 
 extension StoredTallyTests {
     @Test(
+        "The report on streamed files that share respondents: same sections as reading every submission, before and after the second arrives"
+    )
+    func reportFromOverlappingSums() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let (store, q, _, later) = try mixedStore()
+        var text = ""
+        var generator = ConsultationGenerator(respondents: 150, seed: 4)
+        _ = generator.generate { text += $0 }
+        try TestSupport.write(text, to: folder + "/gen2.csv")
+        let second = later.addingTimeInterval(8 * 86_400)
+        #expect(
+            try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
+                into: store, path: folder + "/gen2.csv", name: "gen2.csv", questionnaire: q,
+                received: second) != nil)
+        let split = try #require(
+            try StoredSums.separable(store: store, questionnaire: q, sharedRespondents: true))
+        #expect(StoredSums.overlap(split.files))
+        let generated = second.addingTimeInterval(3600)
+        for today in [
+            CivilDate(year: 2026, month: 3, day: 1)!, CivilDate(year: 2026, month: 3, day: 3)!,
+            CivilDate(year: 2026, month: 3, day: 20)!,
+        ] {
+            let slow = HTMLReport(
+                questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
+                today: today, generated: generated
+            ).render()
+            var report = HTMLReport(
+                questionnaire: q, submissions: split.regular, today: today, generated: generated)
+            try report.include(streamed: split.files, from: store)
+            let fast = report.render()
+            for title in [
+                "Ranking", "Regional breakdown", "Deadline status", "Questions", "How robust",
+            ] {
+                #expect(try section(fast, title) == section(slow, title), "\(title) on \(today)")
+            }
+        }
+    }
+
+    @Test(
         "submit asks the store only for the current answers of the states and respondents it names")
     func supersededFromTheNamedKeys() throws {
         defer { TestSupport.cleanUp(folder) }

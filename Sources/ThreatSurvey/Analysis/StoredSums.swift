@@ -58,7 +58,7 @@ public enum StoredSums {
     ///
     /// - Complexity: O(f log f) for f files: sorted by prefix and first number, each range is
     ///   compared with the furthest-reaching one before it.
-    static func overlap(_ files: [StreamedFileSums]) -> Bool {
+    public static func overlap(_ files: [StreamedFileSums]) -> Bool {
         let sorted = files.sorted {
             ($0.respondentPrefix, $0.respondents.lowerBound)
                 < ($1.respondentPrefix, $1.respondents.lowerBound)
@@ -75,8 +75,12 @@ public enum StoredSums {
         return false
     }
 
-    /// Per file of `counted`, the sums of its answers that are still current among them.
-    static func currentSums(
+    /// Per file of `counted`, the sums of its answers that are still current among them
+    /// (files not given do not replace anything: pass those visible as of the day judged).
+    ///
+    /// - Complexity: O(n) rows of the files' submissions, in index order; memory holds the
+    ///   sums, not the answers.
+    public static func currentSums(
         _ counted: [StreamedFileSums], store: Store, questionnaire: Questionnaire
     ) throws(SurveyError) -> [Int64: [String: MentionAggregate.StateSums]] {
         let threats = questionnaire.threats.map(\.id)

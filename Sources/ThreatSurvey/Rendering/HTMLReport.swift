@@ -24,6 +24,14 @@ public struct HTMLReport: Sendable {
     /// ``submissions`` (see ``StoredSums/separable(store:questionnaire:)``), so a store of a
     /// million respondents is reported from a few hundred rows.
     public var streamed: [StreamedFileSums] = []
+    /// When streamed files share respondents, each visible file's sums over its answers still
+    /// current as of ``asOf`` (``StoredSums/currentSums(_:store:questionnaire:)``), by file:
+    /// they replace the files' own sums in the ranking, regions, heat map and robustness, while
+    /// who answered and when still comes from ``streamed``.
+    public var currentStreamedSums: [Int64: [String: MentionAggregate.StateSums]]?
+
+    /// The instant the report judges as of: the end of ``today`` in the questionnaire's zone.
+    public var asOf: Date { today.endOfDay(in: questionnaire.timeZone) }
 
     /// Creates a report.
     public init(
@@ -62,13 +70,19 @@ public struct HTMLReport: Sendable {
     /// The whole HTML document.
     public func render() -> String {
         let zone = questionnaire.timeZone
-        let asOf = today.endOfDay(in: zone)
+        let asOf = self.asOf
         let visible = submissions.filter { $0.received <= asOf }
         let current = CurrentAnswers(visible)
         var aggregate = MentionAggregate(questionnaire: questionnaire, current: current)
         let visibleFiles = streamed.filter { $0.received <= asOf }
+        // What the visible files count: their own sums, or those of their current answers.
+        let countedFiles = visibleFiles.map { file in
+            var counted = file
+            if let sums = currentStreamedSums?[file.fileID] { counted.aggregate.states = sums }
+            return counted
+        }
         if !streamed.isEmpty { aggregate.carriesRespondents = true }
-        for file in visibleFiles {
+        for file in countedFiles {
             for (state, sums) in file.aggregate.states {
                 var total =
                     aggregate.states[state]
@@ -110,7 +124,7 @@ public struct HTMLReport: Sendable {
         var body = ""
         body += headline(check: check, ranking: ranking, summary: summary)
         body += rankingSection(ranking, borda: borda)
-        body += heatMap(ranking: ranking, current: current, files: visibleFiles)
+        body += heatMap(ranking: ranking, current: current, files: countedFiles)
         body += regionsSection(breakdown)
         body += deadlineSection(check)
         if !tally.questions.isEmpty { body += tallySection(tally) }

@@ -34,7 +34,8 @@ struct ReportCommand: ParsableCommand {
         // respondents); with decisions on record, every counted submission is read instead.
         let split =
             decisions.isEmpty
-            ? try StoredSums.separable(store: opened, questionnaire: chosen) : nil
+            ? try StoredSums.separable(
+                store: opened, questionnaire: chosen, sharedRespondents: true) : nil
         let submissions: [Submission]
         if let split {
             submissions = split.regular
@@ -45,7 +46,7 @@ struct ReportCommand: ParsableCommand {
             questionnaire: chosen, submissions: submissions,
             grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),
             generated: Date())
-        report.streamed = split?.files ?? []
+        if let files = split?.files { try report.include(streamed: files, from: opened) }
         report.decisions = decisions
         let voids = Set(report.decisions.filter { $0.action == .void }.map(\.submission))
         if !voids.isEmpty {
