@@ -14,7 +14,8 @@ import Foundation
 /// then runs ranking (count, Borda, on time only, as of, per region), every built-in grouping
 /// of `regions` and `tally`, the deadline check both ways, the HTML report, the summary in
 /// English and French, `history` (all and `--limit`) and `show` (table and JSON) for every
-/// submission, rendering each document in an output format the bytes choose.
+/// submission, the report and tally also from the stored sums as their commands read them,
+/// rendering each document in an output format the bytes choose.
 ///
 /// Errors are expected and ignored (they are the tool refusing bad input); only a trap, which
 /// ends the process, is a finding.
@@ -186,6 +187,23 @@ public struct PipelineExercise: Sendable {
             today: today,
             generated: Self.now
         ).render()
+        // The report and tally as their commands build them: streamed files by their sums
+        // (recomputed from the current answers when files share respondents).
+        if let split = try? StoredSums.separable(
+            store: store, questionnaire: chosen, sharedRespondents: true)
+        {
+            var report = HTMLReport(
+                questionnaire: chosen, submissions: split.regular,
+                grouping: source.pick(Grouping.builtIn), today: today, generated: Self.now)
+            if (try? report.include(streamed: split.files, from: store)) != nil {
+                _ = report.render()
+            }
+        }
+        if let tally = try? Tally.fromStore(
+            store, questionnaire: chosen, grouping: source.pick(Grouping.builtIn))
+        {
+            render(tally.document())
+        }
         let everything = (try? store.submissions()) ?? []
         render(
             HistoryEntry.document(
