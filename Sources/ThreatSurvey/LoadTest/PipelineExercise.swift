@@ -10,8 +10,8 @@ import Foundation
 /// matrix CSV, JSON with cosignatories and answers to questions, prose) full of extreme values
 /// (huge or signed priorities, many threats, odd dates, joint answers, unknown names, raw
 /// bytes), submits them through the same ``Submitter`` entry points `submit` uses, into a
-/// `:memory:` store, sometimes streams a long CSV through ``Store/insertStreamed(path:name:questionnaire:received:)``,
-/// then runs ranking (count, Borda, on time only, as of, per region), every built-in grouping
+/// `:memory:` store, sometimes streams one long CSV or two whose respondents overlap through
+/// ``StreamingSubmitter``, then runs ranking (count, Borda, on time only, as of, per region), every built-in grouping
 /// of `regions` and `tally`, the deadline check both ways, the HTML report, the summary in
 /// English and French, `history` (all and `--limit`) and `show` (table and JSON) for every
 /// submission, the report and tally also from the stored sums as their commands read them,
