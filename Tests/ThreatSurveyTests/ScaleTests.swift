@@ -14,6 +14,20 @@ struct ScaleTests {
         folder = try TestSupport.temporaryFolder()
     }
 
+    /// Submits `text` as one answer file called `name` (its extension gives the format),
+    /// received at `received`, as `submit --again` would.
+    @discardableResult
+    static func submit(
+        _ text: String, name: String = "answer.json", into store: Store,
+        catalog: QuestionnaireCatalog, received: String
+    ) throws -> [Receipt] {
+        var submitter = Submitter(catalog: catalog)
+        submitter.readFile = { (_) throws(SurveyError) -> [UInt8] in Array(text.utf8) }
+        var request = SubmitRequest(paths: [name], received: DateTimeInput(received))
+        request.again = true
+        return try submitter.submit(request, into: store)
+    }
+
     @Test(
         "Two large CSVs in one submit are both streamed, each with its receipt, in one transaction")
     func twoFilesStream() throws {
@@ -154,27 +168,23 @@ struct ScaleTests {
         defer { TestSupport.cleanUp(folder) }
         let catalog = try TestSupport.catalog()
         let store = try Store(path: folder + "/s.sqlite")
-        var submitter = Submitter(catalog: catalog)
-        let files: [String: String] = [
-            "at.json":
+        for (name, text, day) in [
+            (
+                "at.json",
                 #"{"questionnaire":"9396/1/15","delegation":"AT","respondent":"","threats":["firearms"]}"#,
-            "at2.csv": "delegation,threat,priority\nAT,drugs,1\n",
-            "be.json":
+                "2015-09-01"
+            ),
+            (
+                "be.json",
                 #"{"questionnaire":"9396/1/15","delegation":"BE","cosignatories":["NL","LU"],"threats":["drugs"]}"#,
-        ]
-        submitter.readFile = { (path) throws(SurveyError) -> [UInt8] in
-            guard let text = files[path] else {
-                throw .inputMissing(path: path, reason: "no such file")
-            }
-            return Array(text.utf8)
-        }
-        for (name, day) in [
-            ("at.json", "2015-09-01"), ("be.json", "2015-09-02"), ("at2.csv", "2015-09-03"),
+                "2015-09-02"
+            ),
+            (
+                "at2.csv", "questionnaire,delegation,threat,priority\n9396/1/15,AT,drugs,1\n",
+                "2015-09-03"
+            ),
         ] {
-            _ = try submitter.submit(
-                SubmitRequest(
-                    paths: [name], questionnaire: "9396/1/15", received: DateTimeInput(day)),
-                into: store)
+            try Self.submit(text, name: name, into: store, catalog: catalog, received: day)
         }
         let q = "9396/1/15"
         // AT's JSON answer (respondent "") is superseded by its CSV answer (no respondent).
@@ -235,14 +245,9 @@ struct ScaleTests {
         defer { TestSupport.cleanUp(folder) }
         let q = try OneRuleTests.wide(20)
         let store = try store("streamed", respondents: 30, q)
-        var submitter = Submitter(catalog: try TestSupport.catalog())
-        submitter.readFile = { (_) throws(SurveyError) -> [UInt8] in
-            Array(
-                #"{"questionnaire":"9396/1/15","delegation":"AT","threats":["firearms","drugs"]}"#
-                    .utf8)
-        }
-        _ = try submitter.submit(
-            SubmitRequest(paths: ["at.json"], received: DateTimeInput("2015-09-01")), into: store)
+        try Self.submit(
+            #"{"questionnaire":"9396/1/15","delegation":"AT","threats":["firearms","drugs"]}"#,
+            into: store, catalog: try TestSupport.catalog(), received: "2015-09-01")
         let noted = try Self.noted(store)
         #expect(noted.contains("9396/1/15 firearms") && noted.contains("9396/1/15 drugs"))
         #expect(!noted.contains("9396/1/15 vat-fraud"))
@@ -293,12 +298,9 @@ struct ScaleTests {
         let q = try OneRuleTests.wide(20)
         let store = try store("streamed", respondents: 2_000, q)
         #expect(try store.storedQuestionnaires() == ["WIDE/1/26"])
-        var submitter = Submitter(catalog: try TestSupport.catalog())
-        submitter.readFile = { (_) throws(SurveyError) -> [UInt8] in
-            Array(#"{"questionnaire":"9396/1/15","delegation":"AT","threats":["firearms"]}"#.utf8)
-        }
-        _ = try submitter.submit(
-            SubmitRequest(paths: ["at.json"], received: DateTimeInput("2015-09-01")), into: store)
+        try Self.submit(
+            #"{"questionnaire":"9396/1/15","delegation":"AT","threats":["firearms"]}"#,
+            into: store, catalog: try TestSupport.catalog(), received: "2015-09-01")
         #expect(try store.storedQuestionnaires() == ["9396/1/15", "WIDE/1/26"])
         #expect(try Store(path: folder + "/empty.sqlite").storedQuestionnaires().isEmpty)
         // The regular submissions of a questionnaire come from the partial index that holds
@@ -351,15 +353,10 @@ struct ScaleTests {
                     questionnaire: q.id, before: Date(timeIntervalSinceNow: 60))
                 #expect(answers.count == 5)
             }
-            var submitter = Submitter(catalog: catalog)
-            submitter.readFile = { (_) throws(SurveyError) -> [UInt8] in
-                Array(
-                    #"{"questionnaire":"WIDE/1/26","delegation":"AT","threats":["threat-3"]}"#.utf8)
-            }
             let submit = try Self.work(store) {
-                let receipts = try submitter.submit(
-                    SubmitRequest(paths: ["at.json"], received: DateTimeInput("2026-03-01")),
-                    into: store)
+                let receipts = try Self.submit(
+                    #"{"questionnaire":"WIDE/1/26","delegation":"AT","threats":["threat-3"]}"#,
+                    into: store, catalog: catalog, received: "2026-03-01")
                 #expect(receipts.count == 1)
             }
             figures.append([rank, show, history, definitions, deadline, submit])
@@ -376,27 +373,18 @@ struct ScaleTests {
         defer { TestSupport.cleanUp(folder) }
         let catalog = try TestSupport.catalog()
         let store = try Store(path: folder + "/s.sqlite")
-        var submitter = Submitter(catalog: catalog)
         var random = SplitMix64(seed: 11)
         let states = ["AT", "BE", "FR", "LU", "NL"]
-        var files: [String: String] = [:]
-        submitter.readFile = { (path) throws(SurveyError) -> [UInt8] in
-            Array((files[path] ?? "").utf8)
-        }
         for n in 0..<40 {
             let state = states[Int(random.next() % 5)]
             let joint = random.next() % 4 == 0 ? #","cosignatories":["LU"]"# : ""
-            files["a\(n).json"] =
-                #"{"questionnaire":"9396/1/15","delegation":""# + state + "\"" + joint
-                + #","threats":["firearms"]}"#
             let day = 1 + Int(random.next() % 20)
             let minute = Int(random.next() % 60)
-            var request = SubmitRequest(
-                paths: ["a\(n).json"],
-                received: DateTimeInput(
-                    String(format: "2015-09-%02d %02d:%02d", day, 8 + n % 9, minute)))
-            request.again = true
-            _ = try submitter.submit(request, into: store)
+            try Self.submit(
+                #"{"questionnaire":"9396/1/15","delegation":""# + state + "\"" + joint
+                    + #","threats":["firearms"]}"#,
+                into: store, catalog: catalog,
+                received: String(format: "2015-09-%02d %02d:%02d", day, 8 + n % 9, minute))
         }
         let all = try store.submissions(questionnaire: "9396/1/15")
         #expect(all.count == 40)
@@ -430,24 +418,16 @@ struct ScaleTests {
     func latestAcrossQuestionnaires() throws {
         defer { TestSupport.cleanUp(folder) }
         let store = try Store(path: folder + "/s.sqlite")
-        var submitter = Submitter(catalog: try TestSupport.catalog())
+        let catalog = try TestSupport.catalog()
         var random = SplitMix64(seed: 3)
-        var files: [String: String] = [:]
-        submitter.readFile = { (path) throws(SurveyError) -> [UInt8] in
-            Array((files[path] ?? "").utf8)
-        }
-        for n in 0..<30 {
+        for _ in 0..<30 {
             let questionnaire = random.next() % 2 == 0 ? "9396/1/15" : "10618/15"
             let state = ["AT", "BE", "FR"][Int(random.next() % 3)]
-            files["a\(n).json"] =
+            try Self.submit(
                 #"{"questionnaire":""# + questionnaire + #"","delegation":""# + state
-                + #"","threats":[]}"#
-            var request = SubmitRequest(
-                paths: ["a\(n).json"],
-                received: DateTimeInput(String(format: "2015-09-%02d", 1 + Int(random.next() % 25)))
-            )
-            request.again = true
-            _ = try submitter.submit(request, into: store)
+                    + #"","threats":[]}"#,
+                into: store, catalog: catalog,
+                received: String(format: "2015-09-%02d", 1 + Int(random.next() % 25)))
         }
         let all = try store.submissions().sorted { ($0.received, $0.id) < ($1.received, $1.id) }
         #expect(Set(all.map(\.questionnaire)).count == 2)
