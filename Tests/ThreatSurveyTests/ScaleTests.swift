@@ -14,6 +14,18 @@ struct ScaleTests {
         folder = try TestSupport.temporaryFolder()
     }
 
+    /// Writes a long CSV of 100,000 respondents of `wide(20)` (over the streaming threshold)
+    /// called `name`, respondent 1 giving threat-20 priority `special`; `insert` goes in the
+    /// middle.
+    func large(_ name: String, special: Int = 3, insert: String? = nil) throws -> String {
+        let path = folder + "/" + name
+        try TestSupport.write(
+            OneRuleTests.longCSV(
+                respondents: 100_000, threats: 20, special: special, insert: insert),
+            to: path)
+        return path
+    }
+
     /// Submits `text` as one answer file called `name` (its extension gives the format),
     /// received at `received`, as `submit --again` would.
     @discardableResult
@@ -33,12 +45,8 @@ struct ScaleTests {
     func twoFilesStream() throws {
         defer { TestSupport.cleanUp(folder) }
         let q = try OneRuleTests.wide(20)
-        let a = folder + "/a.csv"
-        let b = folder + "/b.csv"
-        try TestSupport.write(
-            OneRuleTests.longCSV(respondents: 100_000, threats: 20, special: 3), to: a)
-        try TestSupport.write(
-            OneRuleTests.longCSV(respondents: 100_000, threats: 20, special: 5), to: b)
+        let a = try large("a.csv")
+        let b = try large("b.csv", special: 5)
         let storePath = folder + "/s.sqlite"
         let request = SubmitRequest(paths: [a, b], questionnaire: q.id)
         let plan = try #require(
@@ -72,15 +80,8 @@ struct ScaleTests {
     func oneBadFileStoresNothing() throws {
         defer { TestSupport.cleanUp(folder) }
         let q = try OneRuleTests.wide(20)
-        let good = folder + "/good.csv"
-        let bad = folder + "/bad.csv"
-        try TestSupport.write(
-            OneRuleTests.longCSV(respondents: 100_000, threats: 20, special: 3), to: good)
-        try TestSupport.write(
-            OneRuleTests.longCSV(
-                respondents: 100_000, threats: 20, special: 3,
-                insert: "FR,R9999999,no such threat,1\n"),
-            to: bad)
+        let good = try large("good.csv")
+        let bad = try large("bad.csv", insert: "FR,R9999999,no such threat,1\n")
         let storePath = folder + "/s.sqlite"
         let receipts = try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q]))
             .submit(
@@ -102,14 +103,12 @@ struct ScaleTests {
     func mixedRequestIsNotStreamed() throws {
         defer { TestSupport.cleanUp(folder) }
         let q = try OneRuleTests.wide(20)
-        let large = folder + "/large.csv"
+        let big = try large("large.csv")
         let small = folder + "/small.csv"
-        try TestSupport.write(
-            OneRuleTests.longCSV(respondents: 100_000, threats: 20, special: 3), to: large)
         try TestSupport.write("delegation,threat,priority\nFR,threat-1,1\n", to: small)
         #expect(
             try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).streamingPlan(
-                SubmitRequest(paths: [large, small], questionnaire: q.id), store: nil) == nil)
+                SubmitRequest(paths: [big, small], questionnaire: q.id), store: nil) == nil)
     }
 
     /// SQLite work (virtual-machine steps) of the "current answer" query for `state`/`respondent`.
