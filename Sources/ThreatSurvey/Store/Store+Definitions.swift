@@ -132,7 +132,7 @@ extension Store {
         )
         INSERT OR IGNORE INTO questionnaire_threats(questionnaire, threat)
             SELECT DISTINCT questionnaire, threat FROM split
-            WHERE position >= 0 AND EXISTS (SELECT 1 FROM bulk_sums b
+            WHERE position >= 0 AND threat <> '' AND EXISTS (SELECT 1 FROM bulk_sums b
                 WHERE b.file_id = split.file_id AND b.threat = split.position AND b.mentions > 0);
         """
 
