@@ -43,15 +43,11 @@ struct SummaryCommand: ParsableCommand {
             try context.console.out(TerminalText.safe(text) + "\n")
             return .success
         }
-        try context.print(
-            Document(
-                blocks: [.text(text)],
-                json: .object([
-                    "questionnaire": .string(input.questionnaire.id),
-                    "language": .string(language.rawValue),
-                    "summary": .string(text),
-                ])),
-            format: format)
+        let json: JSONValue = .object([
+            "questionnaire": .string(input.questionnaire.id),
+            "language": .string(language.rawValue), "summary": .string(text),
+        ])
+        try context.print(Document(blocks: [.text(text)], json: json), format: format)
         return .success
     }
 }

@@ -6,7 +6,6 @@ extension HistoryEntry {
         -> Document
     {
         var rows: [[String]] = []
-        var json: [JSONValue] = []
         var decisionLines: [String] = []
         for e in entries {
             let s = e.submission
@@ -20,10 +19,6 @@ extension HistoryEntry {
                 s.sourceFile + (s.part.map { " » " + $0.name } ?? ""),
                 String(s.response.threats.count), e.status,
             ])
-            json.append(
-                s.json(in: q).adding("status", .string(e.status))
-                    .adding("currentFor", .strings(e.currentFor))
-                    .adding("decisions", .array(e.decisions.map(\.json))))
             decisionLines += e.decisions.map { "#\(s.id): \($0.line)" }
         }
         let table = TextTable(
@@ -37,6 +32,18 @@ extension HistoryEntry {
             blocks.append(.heading("The officer's decisions (\(decisionLines.count))"))
             for line in decisionLines { blocks.append(.text(line)) }
         }
-        return Document(blocks: blocks, json: .object(["submissions": .array(json)]), csv: table)
+        // Built only for `--format json` (each submission whole, with its mentions).
+        let json: @Sendable () -> JSONValue = {
+            .object([
+                "submissions": .array(
+                    entries.map { e in
+                        e.submission.json(in: try? catalog.find(e.submission.questionnaire))
+                            .adding("status", .string(e.status))
+                            .adding("currentFor", .strings(e.currentFor))
+                            .adding("decisions", .array(e.decisions.map(\.json)))
+                    })
+            ])
+        }
+        return Document(blocks: blocks, json: json(), csv: table)
     }
 }

@@ -38,6 +38,8 @@ extension QuestionnaireCatalog {
         for q in questionnaires {
             if let note = q.note { blocks.append(.note("\(q.id): \(note)")) }
         }
-        return Document(blocks: blocks, json: .object(["questionnaires": .array(json)]), csv: table)
+        let items = json
+        return Document(
+            blocks: blocks, json: .object(["questionnaires": .array(items)]), csv: table)
     }
 }
