@@ -11,7 +11,7 @@ enum DifferentialDriver {
         let arguments = CommandLine.arguments
         let count = arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000
         let seed = arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1
-        var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15)
+        var random = SplitMix64(job: seed)
         let path = NSTemporaryDirectory() + "threatsurvey-differential-\(getpid()).csv"
         defer { try? FileManager.default.removeItem(atPath: path) }
         var compared = 0

@@ -27,7 +27,7 @@ enum PipelineDriver {
             .map { [UInt8]($0) }
         let exercise = PipelineExercise(
             catalog: catalog, scratchFolder: (current as NSString).deletingLastPathComponent)
-        var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15)
+        var random = SplitMix64(job: seed)
         var accepted = 0
         var stored = 0
         var rendered = 0
