@@ -36,16 +36,7 @@ public struct HistoryEntry: Sendable {
             for state in s.memberStates { current[key(state, s)] = s.id }
         }
         return ordered.map { s in
-            var currentFor: [String] = []
-            var supersededBy: [(String, Int64)] = []
-            for state in s.memberStates {
-                let mine = current[key(state, s)]
-                if mine == s.id {
-                    currentFor.append(state)
-                } else if let mine {
-                    supersededBy.append((state, mine))
-                }
-            }
+            let (currentFor, supersededBy) = standing(of: s) { current[key($0, s)] }
             return HistoryEntry(
                 submission: s, currentFor: currentFor, supersededBy: supersededBy,
                 late: questionnaire.map { !$0.isOnTime(s.received) } ?? false,
@@ -62,17 +53,11 @@ public struct HistoryEntry: Sendable {
     public static func entry(
         of submission: Submission, in store: Store, questionnaire: Questionnaire?
     ) throws(SurveyError) -> HistoryEntry {
-        var currentFor: [String] = []
-        var supersededBy: [(String, Int64)] = []
-        for state in submission.memberStates {
-            let mine = try store.currentSubmissionID(
+        let (currentFor, supersededBy) = try standing(of: submission) {
+            (state) throws(SurveyError) in
+            try store.currentSubmissionID(
                 questionnaire: submission.questionnaire, memberState: state,
                 respondent: submission.response.respondent)
-            if mine == submission.id {
-                currentFor.append(state)
-            } else if let mine {
-                supersededBy.append((state, mine))
-            }
         }
         return HistoryEntry(
             submission: submission, currentFor: currentFor, supersededBy: supersededBy,
@@ -104,6 +89,25 @@ public struct HistoryEntry: Sendable {
                     questionnaire: questionnaire(submission.questionnaire)))
         }
         return entries
+    }
+
+    /// For each Member State `submission` names, whether it is the current answer or which
+    /// submission replaced it, given the current answer's id per state: one reading for the
+    /// history (ids from memory) and `show` (ids asked of the store).
+    private static func standing<E: Error>(
+        of submission: Submission, current: (String) throws(E) -> Int64?
+    ) throws(E) -> (currentFor: [String], supersededBy: [(String, Int64)]) {
+        var currentFor: [String] = []
+        var supersededBy: [(String, Int64)] = []
+        for state in submission.memberStates {
+            let mine = try current(state)
+            if mine == submission.id {
+                currentFor.append(state)
+            } else if let mine {
+                supersededBy.append((state, mine))
+            }
+        }
+        return (currentFor, supersededBy)
     }
 
     /// `current`, `superseded by #7`, or `current for BE; superseded for LU by #9`.
