@@ -16,7 +16,13 @@ public struct HTMLRenderer: ReportRenderer {
             case .text(let text):
                 body +=
                     "<p>\(e(text).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br/>"))</p>\n"
+            case .subheading(let title): body += "<h3>\(e(title))</h3>\n"
             case .note(let text): body += "<p class=\"note\">\(e(text))</p>\n"
+            case .chart: break  // the table beside it gives the same figures
+            case .councilHeader(let header):
+                body +=
+                    "<header class=\"council\">"
+                    + header.textLines.map { "<p>\(e($0))</p>" }.joined() + "</header>\n"
             case .table(let table):
                 body +=
                     "<table>\n<tr>" + table.columns.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
@@ -34,7 +40,7 @@ public struct HTMLRenderer: ReportRenderer {
         }
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"/><title>threatsurvey</title>
+            <html lang="\(e(document.language))"><head><meta charset="utf-8"/><title>\(e(document.title ?? "threatsurvey"))</title>
             <style>body{font-family:Arial,sans-serif}table{border-collapse:collapse}th,td{border:1px solid #888;padding:2px 6px}td.n{text-align:right}.note{color:#444}</style>
             </head><body>
             \(body)</body></html>

@@ -14,7 +14,11 @@ public struct MarkdownRenderer: ReportRenderer {
             case .heading(let title): parts.append("## " + Self.escape(title))
             case .text(let text): parts.append(Self.escape(text))
             case .note(let text): parts.append("> " + Self.escape(text))
+            case .subheading(let title): parts.append("### " + Self.escape(title))
             case .table(let table): parts.append(render(table))
+            case .chart: break  // the table beside it gives the same figures
+            case .councilHeader(let header):
+                parts.append(header.textLines.map(Self.escape).joined(separator: "  \n"))
             }
         }
         return parts.joined(separator: "\n\n") + "\n"

@@ -31,8 +31,18 @@ public struct TableRenderer: ReportRenderer {
                 out +=
                     Self.wrap("note: " + Self.sanitize(text, keepNewlines: true), indent: "      ")
                     + "\n"
+            case .subheading(let title):
+                if index > 0 { out += "\n" }
+                let clean = Self.wrap(Self.sanitize(title), indent: "")
+                let widest = clean.split(separator: "\n").map(\.count).max() ?? 0
+                out += clean + "\n" + String(repeating: "-", count: min(widest, 78)) + "\n"
             case .table(let table):
                 out += render(table)
+            case .chart:
+                // The figures are in the table beside it; a terminal draws no chart.
+                break
+            case .councilHeader(let header):
+                out += header.textLines.map { Self.sanitize($0) }.joined(separator: "\n") + "\n"
             }
         }
         return out
