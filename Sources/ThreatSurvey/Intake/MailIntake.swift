@@ -46,22 +46,11 @@ public struct MailIntake: Sendable {
         let (mail, isOutlook) = try read(bytes: bytes, name: name)
         var intake = MailIntake(
             name: name, mail: mail, isOutlook: isOutlook, parts: [], skipped: [])
-        intake.collect(mail, prefix: "", senders: [], depth: 0)
+        intake.collect(mail, prefix: "", senders: [], forwards: [], depth: 0)
         if intake.parts.isEmpty {
-            let cut = ReplyCut.cut(mail.body)
-            var notes: [String] = [
-                "no answer attachment: the mail's body is the answer, read as prose"
-            ]
-            if let line = cut.line, let marker = cut.marker {
-                notes.append(
-                    "body cut at line \(line) (\"\(marker)\"): what follows is a signature or a quoted mail"
-                )
-            }
-            intake.parts.append(
-                MailPart(
-                    name: "body", bytes: Array(cut.text.utf8), isBody: true,
-                    senders: mail.from.map { [$0] } ?? [],
-                    notes: notes))
+            intake.body(
+                of: mail, prefix: "", senders: [], forwards: [], depth: 0,
+                note: "no answer attachment: the mail's body is the answer, read as prose")
         }
         return intake
     }
@@ -86,7 +75,8 @@ public struct MailIntake: Sendable {
     }
 
     private mutating func collect(
-        _ message: MailMessage, prefix: String, senders: [MailAddress], depth: Int
+        _ message: MailMessage, prefix: String, senders: [MailAddress],
+        forwards: [ForwardedMessage], depth: Int
     ) {
         let senders = (message.from.map { [$0] } ?? []) + senders
         for attachment in message.attachments {
@@ -105,13 +95,15 @@ public struct MailIntake: Sendable {
                     continue
                 }
                 collectForwarded(
-                    inner, prefix: prefix + innerName + " » ", senders: senders, depth: depth + 1)
+                    inner, prefix: prefix + innerName + " » ", senders: senders,
+                    forwards: forwards + [ForwardedMessage(attached: inner)], depth: depth + 1)
             case .file(let bytes):
                 switch Self.classify(name: label, mediaType: attachment.mediaType, bytes: bytes) {
                 case .answer:
                     parts.append(
                         MailPart(
-                            name: prefix + label, bytes: bytes, isBody: false, senders: senders))
+                            name: prefix + label, bytes: bytes, isBody: false, senders: senders,
+                            forwards: forwards))
                 case .mail:
                     guard depth + 1 < Self.maximumNesting,
                         let (inner, _) = try? Self.read(bytes: bytes, name: label)
@@ -123,7 +115,8 @@ public struct MailIntake: Sendable {
                         continue
                     }
                     collectForwarded(
-                        inner, prefix: prefix + label + " » ", senders: senders, depth: depth + 1)
+                        inner, prefix: prefix + label + " » ", senders: senders,
+                        forwards: forwards + [ForwardedMessage(attached: inner)], depth: depth + 1)
                 case .skip(let what):
                     skipped.append(Skipped(name: prefix + label, what: what))
                 }
@@ -133,15 +126,45 @@ public struct MailIntake: Sendable {
 
     /// A forwarded message: its answer attachments, else its body.
     private mutating func collectForwarded(
-        _ inner: MailMessage, prefix: String, senders: [MailAddress], depth: Int
+        _ inner: MailMessage, prefix: String, senders: [MailAddress],
+        forwards: [ForwardedMessage], depth: Int
     ) {
         let before = parts.count
-        collect(inner, prefix: prefix, senders: senders, depth: depth)
+        collect(inner, prefix: prefix, senders: senders, forwards: forwards, depth: depth)
         guard parts.count == before else { return }
-        let cut = ReplyCut.cut(inner.body)
-        var notes = [
-            "forwarded message without an answer attachment: its body is the answer, read as prose"
-        ]
+        body(
+            of: inner, prefix: prefix, senders: senders, forwards: forwards, depth: depth,
+            note:
+                "forwarded message without an answer attachment: its body is the answer, read as prose"
+        )
+    }
+
+    /// A message's body as the answer: the forwarded message it quotes (``QuotedForward``),
+    /// else the body itself, cut at its signature or quoted reply (``ReplyCut``).
+    private mutating func body(
+        of message: MailMessage, prefix: String, senders: [MailAddress],
+        forwards: [ForwardedMessage], depth: Int, note: String
+    ) {
+        let senders = (message.from.map { [$0] } ?? []) + senders
+        if depth + 1 < Self.maximumNesting,
+            let quoted = QuotedForward.find(
+                in: message.body, subject: message.subject, zoneMinutes: message.sentZoneMinutes)
+        {
+            let inner = MailMessage(
+                from: quoted.from, subject: quoted.subject, sent: quoted.sent, body: quoted.text)
+            let forward = ForwardedMessage(
+                from: quoted.from, sent: quoted.sent, subject: quoted.subject, carriage: .quoted)
+            body(
+                of: inner, prefix: prefix + "body » ", senders: senders,
+                forwards: forwards + [forward], depth: depth + 1,
+                note: "the body quotes a forwarded message from line \(quoted.line) "
+                    + "(\(quoted.from.map(Self.shown) ?? "no sender named")): its text is the "
+                    + "answer, read as prose; the note above it is not read"
+                    + quoted.notes.map { "; " + $0 }.joined())
+            return
+        }
+        let cut = ReplyCut.cut(message.body)
+        var notes = [note]
         if let line = cut.line, let marker = cut.marker {
             notes.append(
                 "body cut at line \(line) (\"\(marker)\"): what follows is a signature or a quoted mail"
@@ -149,8 +172,14 @@ public struct MailIntake: Sendable {
         }
         parts.append(
             MailPart(
-                name: prefix + "body", bytes: Array(cut.text.utf8), isBody: true,
-                senders: (inner.from.map { [$0] } ?? []) + senders, notes: notes))
+                name: prefix + (forwards.last?.carriage == .quoted ? "forwarded message" : "body"),
+                bytes: Array(cut.text.utf8), isBody: true, senders: senders, notes: notes,
+                forwards: forwards))
+    }
+
+    /// An address as a note shows it.
+    private static func shown(_ address: MailAddress) -> String {
+        address.address.isEmpty ? "\"\(address.name ?? "")\"" : address.address
     }
 
     /// An attachment's name as one path component (no folders, no control characters).

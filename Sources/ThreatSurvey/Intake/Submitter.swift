@@ -96,7 +96,8 @@ public struct Submitter {
             let bytes = try readFile(path)
             do {
                 if MailIntake.isMail(name: path, bytes: bytes) {
-                    let mail = try mailItems(path: path, bytes: bytes, request: request)
+                    let mail = try mailItems(
+                        path: path, bytes: bytes, request: request, contacts: contacts?.index)
                     items += mail.items
                     problems += mail.problems
                 } else {

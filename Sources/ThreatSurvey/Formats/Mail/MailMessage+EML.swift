@@ -30,7 +30,9 @@ extension MailMessage {
         to = header.all("to").flatMap { AddressList.parse($0.value, notes: &notes) }
         subject = EncodedWord.decode(Self.unfolded(header["subject"] ?? ""), notes: &notes)
         if let field = header.first("date") {
-            sent = MailDate.parse(field.value)
+            let parsed = MailDate.parseWithZone(field.value)
+            sent = parsed?.date
+            sentZoneMinutes = parsed?.offsetMinutes
             if sent == nil {
                 notes.append("line \(field.line): unreadable Date \"\(field.value)\"")
             }
