@@ -61,6 +61,9 @@ public struct QuotedForward: Sendable, Hashable {
                 start = index + 1
             } else if isForward, label(of: trimmed).map(fromLabels.contains) == true {
                 start = index
+            } else if raw != "-- ", raw != "--", ReplyCut.isMarker(raw) {
+                // A reply's quote (`On … wrote:`): what follows is not a forward.
+                return nil
             } else {
                 continue
             }
@@ -151,24 +154,22 @@ public struct QuotedForward: Sendable, Hashable {
         return name.lowercased()
     }
 
-    /// Whether a subject marks a forward (`FW:`, `Fwd:`, `WG:`, `TR:`, …, after any `RE:`).
+    /// Whether a subject marks a forward (`FW:`, `Fwd:`, `WG:`, `TR:`, …).
+    ///
+    /// Only the first prefix counts: `RE: FW: …` is a reply to a forward, whose quote is not
+    /// the answer.
     static func hasForwardPrefix(_ subject: String) -> Bool {
-        var rest = subject.trimmingCharacters(in: .whitespaces)[...]
-        for _ in 0..<4 {
-            guard let colon = rest.firstIndex(of: ":") else { return false }
-            let prefix = rest[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            if forwardPrefixes.contains(prefix) { return true }
-            guard replyPrefixes.contains(prefix) else { return false }
-            rest = rest[rest.index(after: colon)...]
-        }
-        return false
+        let trimmed = subject.trimmingCharacters(in: .whitespaces)
+        guard let colon = trimmed.firstIndex(of: ":") else { return false }
+        let prefix = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        return forwardPrefixes.contains(prefix)
     }
 
     /// Whether a trimmed line is an explicit forward line of a mail program.
     static func isForwardLine(_ line: String) -> Bool {
         let lower = line.lowercased()
         guard lower.count <= 80 else { return false }
-        let core = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-—–_ =*<>"))
+        let core = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-—–_ =*"))
         return forwardLines.contains(core)
             || forwardLines.contains(core.trimmingCharacters(in: CharacterSet(charactersIn: " :")))
     }
@@ -187,9 +188,6 @@ public struct QuotedForward: Sendable, Hashable {
     static let forwardPrefixes: Set<String> = [
         "fw", "fwd", "wg", "tr", "i", "rv", "enc", "doorst", "pd", "vs", "vl", "vb", "tov", "fs",
         "πρθ", "προωθ",
-    ]
-    static let replyPrefixes: Set<String> = [
-        "re", "aw", "sv", "antw", "odp", "r", "ref", "rif", "ynt", "vá",
     ]
     /// Forward lines (lower case, without their dashes).
     static let forwardLines: Set<String> = [

@@ -39,7 +39,7 @@ public struct ReplyCut: Sendable, Hashable {
         return ReplyCut(text: kept.joined(separator: "\n"), line: nil, marker: nil)
     }
 
-    private static func isMarker(_ line: Substring) -> Bool {
+    static func isMarker(_ line: Substring) -> Bool {
         if line == "-- " || line == "--" { return true }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
