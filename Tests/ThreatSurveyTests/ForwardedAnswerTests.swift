@@ -159,6 +159,27 @@ struct ForwardedAnswerTests {
         #expect(run.out.contains("received time: the forwarded message's Date"), "\(name)")
     }
 
+    @Test("the README's inline forward: on time at the forwarded Date, priorities bound to their threats")
+    func readmeExample() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let path = TestSupport.root + "/Tests/ThreatSurveyTests/Resources/forwards/ro-forwarded-inline.eml"
+        let run = runCLI(
+            [
+                "submit", path, "--dry-run", "--questionnaire", "9396/1/15", "--contacts",
+                TestSupport.fixtures + "/9396-1-15-mail/contacts.csv",
+            ], store: store)
+        #expect(run.status == .success, "\(run.err)")
+        #expect(run.out.contains("received:      2015-09-07T16:05:00+02:00"))
+        #expect(run.out.contains("deadline:      2015-09-07 → on time"))
+        #expect(run.out.contains("part:          body » forwarded message"))
+        #expect(run.out.contains("firearms         1"))
+        #expect(run.out.contains("drugs            2"))
+        #expect(
+            run.out.contains(
+                "received time: the forwarded message's Date; forwarded by desk.officer@consilium.example.eu on 2015-09-08T07:15:00Z"
+            ))
+    }
+
     @Test("a reply quoting Outlook's From/Sent block is no forward: cut as a quote, the mail's time")
     func replyIsNoForward() throws {
         defer { TestSupport.cleanUp(folder) }
