@@ -41,9 +41,12 @@ struct ForwardedAnswerTests {
             + "\n--fw--\n"
     }
 
-    func submit(_ text: String, name: String = "fw.eml", contacts: Bool = true) throws -> CLIResult {
+    func submit(_ text: String, name: String = "fw.eml", contacts: Bool = true) throws -> CLIResult
+    {
         try TestSupport.write(text, to: folder + "/" + name)
-        var arguments = ["submit", folder + "/" + name, "--dry-run", "--questionnaire", "9396/1/15"]
+        var arguments = [
+            "submit", folder + "/" + name, "--dry-run", "--questionnaire", "9396/1/15",
+        ]
         arguments += contacts ? ["--contacts", self.contacts] : ["--delegation", "RO"]
         return runCLI(arguments, store: store)
     }
@@ -159,10 +162,13 @@ struct ForwardedAnswerTests {
         #expect(run.out.contains("received time: the forwarded message's Date"), "\(name)")
     }
 
-    @Test("the README's inline forward: on time at the forwarded Date, priorities bound to their threats")
+    @Test(
+        "the README's inline forward: on time at the forwarded Date, priorities bound to their threats"
+    )
     func readmeExample() throws {
         defer { TestSupport.cleanUp(folder) }
-        let path = TestSupport.root + "/Tests/ThreatSurveyTests/Resources/forwards/ro-forwarded-inline.eml"
+        let path =
+            TestSupport.root + "/Tests/ThreatSurveyTests/Resources/forwards/ro-forwarded-inline.eml"
         let run = runCLI(
             [
                 "submit", path, "--dry-run", "--questionnaire", "9396/1/15", "--contacts",
@@ -180,7 +186,8 @@ struct ForwardedAnswerTests {
             ))
     }
 
-    @Test("a reply quoting Outlook's From/Sent block is no forward: cut as a quote, the mail's time")
+    @Test(
+        "a reply quoting Outlook's From/Sent block is no forward: cut as a quote, the mail's time")
     func replyIsNoForward() throws {
         defer { TestSupport.cleanUp(folder) }
         let mail =
@@ -210,7 +217,9 @@ struct ForwardedAnswerTests {
         ] {
             #expect(QuotedForward.date(text, zoneMinutes: 120)?.date == expected, "\(text)")
         }
-        #expect(QuotedForward.date("Monday, September 7, 2015 4:05 PM", zoneMinutes: nil)?.date == expected)
+        #expect(
+            QuotedForward.date("Monday, September 7, 2015 4:05 PM", zoneMinutes: nil)?.date
+                == expected)
         #expect(QuotedForward.date("Monday, September 7, 2015", zoneMinutes: 120) == nil)
         #expect(QuotedForward.date("10/03/2016 10:00", zoneMinutes: 0) != nil)
     }

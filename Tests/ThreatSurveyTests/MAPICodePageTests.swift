@@ -25,7 +25,9 @@ struct MAPICodePageTests {
             ]).bytes)
     }
 
-    @Test("a German message whose body is Cyrillic: the subject in the locale's code page, the body in PR_INTERNET_CPID")
+    @Test(
+        "a German message whose body is Cyrillic: the subject in the locale's code page, the body in PR_INTERNET_CPID"
+    )
     func localeDecidesStrings() throws {
         let message = try Self.message([F.long(0x3FF1, 0x0407), F.long(0x3FDE, 1251)])
         #expect(message.subject == "Subject öäü")

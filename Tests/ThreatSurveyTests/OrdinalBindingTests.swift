@@ -28,7 +28,10 @@ struct OrdinalBindingTests {
                 "Romania considers firearms its first priority and drugs its second priority.",
                 ["firearms 1", "drugs 2"]
             ),
-            ("Drugs as first priority and firearms as second priority.", ["drugs 1", "firearms 2"]),
+            (
+                "Drugs as first priority and firearms as second priority.",
+                ["drugs 1", "firearms 2"]
+            ),
             (
                 "Firearms are our first priority and drugs are our second priority.",
                 ["firearms 1", "drugs 2"]

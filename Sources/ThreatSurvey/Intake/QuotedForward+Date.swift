@@ -109,7 +109,8 @@ extension QuotedForward {
     /// `+02:00` for 120 minutes.
     static func offsetText(_ minutes: Int) -> String {
         let magnitude = abs(minutes)
-        return (minutes < 0 ? "-" : "+") + String(format: "%02d:%02d", magnitude / 60, magnitude % 60)
+        return (minutes < 0 ? "-" : "+")
+            + String(format: "%02d:%02d", magnitude / 60, magnitude % 60)
     }
 
     /// `16:31`, `16:31:05`, `16.31` is not a time (a numeric date).
@@ -162,22 +163,32 @@ extension QuotedForward {
     /// Month names, January first: English, German, French, Italian, Spanish, Portuguese,
     /// Dutch, Polish (nominative and genitive), Swedish/Danish.
     private static let monthNames: [[String]] = [
-        ["january", "januar", "janvier", "gennaio", "enero", "janeiro", "januari", "styczeń",
-         "stycznia"],
-        ["february", "februar", "février", "febbraio", "febrero", "fevereiro", "februari",
-         "luty", "lutego"],
+        [
+            "january", "januar", "janvier", "gennaio", "enero", "janeiro", "januari", "styczeń",
+            "stycznia",
+        ],
+        [
+            "february", "februar", "février", "febbraio", "febrero", "fevereiro", "februari",
+            "luty", "lutego",
+        ],
         ["march", "märz", "mars", "marzo", "março", "maart", "marzec", "marca", "marts"],
         ["april", "avril", "aprile", "abril", "kwiecień", "kwietnia"],
         ["may", "mai", "maggio", "mayo", "maio", "mei", "maj", "maja"],
         ["june", "juni", "juin", "giugno", "junio", "junho", "czerwiec", "czerwca"],
         ["july", "juli", "juillet", "luglio", "julio", "julho", "lipiec", "lipca"],
         ["august", "août", "agosto", "augustus", "sierpień", "sierpnia", "augusti"],
-        ["september", "septembre", "settembre", "septiembre", "setembro", "wrzesień",
-         "września"],
-        ["october", "oktober", "octobre", "ottobre", "octubre", "outubro", "październik",
-         "października"],
+        [
+            "september", "septembre", "settembre", "septiembre", "setembro", "wrzesień",
+            "września",
+        ],
+        [
+            "october", "oktober", "octobre", "ottobre", "octubre", "outubro", "październik",
+            "października",
+        ],
         ["november", "novembre", "noviembre", "novembro", "listopad", "listopada"],
-        ["december", "dezember", "décembre", "dicembre", "diciembre", "dezembro", "grudzień",
-         "grudnia"],
+        [
+            "december", "dezember", "décembre", "dicembre", "diciembre", "dezembro", "grudzień",
+            "grudnia",
+        ],
     ]
 }

@@ -46,9 +46,9 @@ public struct QuotedForward: Sendable, Hashable {
     ///   - body: the mail's text body.
     ///   - subject: the mail's subject, which tells a forward from a reply for Outlook's block.
     ///   - zoneMinutes: the forward's own zone, for a quoted date without one.
+    /// - Returns: the forward, or `nil` when the body quotes none.
     /// - Complexity: O(n) in the body's length.
-    public static func find(in body: String, subject: String, zoneMinutes: Int?) -> QuotedForward?
-    {
+    public static func find(in body: String, subject: String, zoneMinutes: Int?) -> QuotedForward? {
         let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let isForward = hasForwardPrefix(subject)
         for (index, raw) in lines.enumerated() where raw.utf8.count <= ReplyCut.maximumMarkerLength
@@ -211,7 +211,8 @@ public struct QuotedForward: Sendable, Hashable {
         "saatja", "no", "nuo", "mingħand", "ó",
     ]
     static let dateLabels: Set<String> = [
-        "date", "sent", "datum", "gesendet", "envoyé", "envoyé le", "date d'envoi", "enviado el", "data", "inviato",
+        "date", "sent", "datum", "gesendet", "envoyé", "envoyé le", "date d'envoi", "enviado el",
+        "data", "inviato",
         "enviado", "enviada", "fecha", "verzonden", "wysłano", "wysłany", "skickat", "sendt",
         "lähetetty", "päivämäärä", "elküldve", "dátum", "odesláno", "odoslané", "ημερομηνία",
         "στάλθηκε", "изпратено", "дата", "trimis", "poslano", "saadetud", "nosūtīts",

@@ -44,7 +44,8 @@ public struct ReceivedTime: Sendable, Hashable {
         for message in forwards {
             let by = forwarder.map(Self.shown) ?? "an unknown sender"
             if let forwarder, isDelegation(forwarder) {
-                decided?.reason += "; forwarded by \(by), a delegation address in the contacts: judged by the forward"
+                decided?.reason +=
+                    "; forwarded by \(by), a delegation address in the contacts: judged by the forward"
                 break
             }
             if let forwarder, let sender = message.from, !forwarder.address.isEmpty,
@@ -54,7 +55,8 @@ public struct ReceivedTime: Sendable, Hashable {
                 break
             }
             guard let sent = message.sent else {
-                decided?.reason += "; the forwarded message has no readable date: judged by the forward"
+                decided?.reason +=
+                    "; the forwarded message has no readable date: judged by the forward"
                 break
             }
             let on = forwardedOn.map { " on " + Timestamp.iso($0, in: Timestamp.utc) } ?? ""

@@ -114,7 +114,9 @@ extension Submitter {
                     mailNotes
                     + part.notes.map { Diagnostic(file: chained, severity: .note, message: $0) }
                 // Parts received at different times each say their own.
-                if let received, !mailNotes.contains(where: { $0.message.hasPrefix("received time:") }) {
+                if let received,
+                    !mailNotes.contains(where: { $0.message.hasPrefix("received time:") })
+                {
                     notes.append(
                         Diagnostic(
                             file: chained, severity: .note,

@@ -421,8 +421,10 @@ public struct ProseMatcher: Sendable {
     /// Most linking words between a threat and the priority phrase it binds.
     static let linkingWindow = 4
 
-    /// Words that may stand between a threat and its own priority phrase (folded): articles,
-    /// possessives, "is/are", "as" in the languages ``ProsePriority`` reads ordinals in.
+    /// Words that may stand between a threat and its own priority phrase, folded.
+    ///
+    /// Articles, possessives, "is/are", "as", in the languages ``ProsePriority`` reads
+    /// ordinals in.
     /// Conjunctions are not among them: "firearms and second priority drugs" binds nothing.
     static let linkingWords: Set<String> = [
         "its", "it", "is", "our", "their", "the", "a", "an", "as", "are", "was", "remains",
@@ -464,7 +466,8 @@ public struct ProseMatcher: Sendable {
             notes.append(
                 Note(
                     line: line, column: mention.column ?? 1,
-                    message: "\"\(mention.phrase ?? mention.threat)\" names \(mention.threat) again in "
+                    message:
+                        "\"\(mention.phrase ?? mention.threat)\" names \(mention.threat) again in "
                         + "the same clause: listed once", isWarning: false))
         }
         return out

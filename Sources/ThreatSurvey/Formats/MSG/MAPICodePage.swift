@@ -38,7 +38,8 @@ enum MAPICodePage {
         let primary = locale & 0x3FF
         switch primary {
         case 0x05, 0x0E, 0x15, 0x18, 0x1B, 0x1C, 0x24: return 1250
-        case 0x1A: return locale == 0x0C1A ? 1251 : 1250  // Croatian, Serbian (Latin); Serbian (Cyrillic)
+        // Croatian and Serbian (Latin); Serbian (Cyrillic) is 0x0C1A.
+        case 0x1A: return locale == 0x0C1A ? 1251 : 1250
         case 0x02, 0x19, 0x22, 0x23, 0x2F: return 1251
         case 0x08: return 1253
         case 0x1F: return 1254
