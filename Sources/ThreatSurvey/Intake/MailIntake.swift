@@ -158,7 +158,7 @@ public struct MailIntake: Sendable {
                 of: inner, prefix: prefix + "body » ", senders: senders,
                 forwards: forwards + [forward], depth: depth + 1,
                 note: "the body quotes a forwarded message from line \(quoted.line) "
-                    + "(\(quoted.from.map(Self.shown) ?? "no sender named")): its text is the "
+                    + "(\(quoted.from.map(\.shown) ?? "no sender named")): its text is the "
                     + "answer, read as prose; the note above it is not read"
                     + quoted.notes.map { "; " + $0 }.joined())
             return
@@ -177,10 +177,6 @@ public struct MailIntake: Sendable {
                 forwards: forwards))
     }
 
-    /// An address as a note shows it.
-    private static func shown(_ address: MailAddress) -> String {
-        address.address.isEmpty ? "\"\(address.name ?? "")\"" : address.address
-    }
 
     /// An attachment's name as one path component (no folders, no control characters).
     static func safeName(_ name: String, fallback: String) -> String {

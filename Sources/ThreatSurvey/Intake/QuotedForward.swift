@@ -57,13 +57,13 @@ public struct QuotedForward: Sendable, Hashable {
             var start: Int
             if isForwardLine(trimmed) {
                 start = index + 1
-            } else if isForward, isOutlookSeparator(trimmed) {
+            } else if raw != "-- ", raw != "--", ReplyCut.isMarker(raw) {
+                // Outlook's separator before its From/Sent block starts a forward only when the
+                // subject says so; otherwise it, like `On … wrote:`, starts a reply's quote.
+                guard isForward else { return nil }
                 start = index + 1
             } else if isForward, label(of: trimmed).map(fromLabels.contains) == true {
                 start = index
-            } else if raw != "-- ", raw != "--", ReplyCut.isMarker(raw) {
-                // A reply's quote (`On … wrote:`): what follows is not a forward.
-                return nil
             } else {
                 continue
             }
@@ -172,17 +172,6 @@ public struct QuotedForward: Sendable, Hashable {
         let core = lower.trimmingCharacters(in: CharacterSet(charactersIn: "-—–_ =*"))
         return forwardLines.contains(core)
             || forwardLines.contains(core.trimmingCharacters(in: CharacterSet(charactersIn: " :")))
-    }
-
-    /// Outlook's separators before a quoted header block.
-    private static func isOutlookSeparator(_ line: String) -> Bool {
-        if line.count >= 20 && line.allSatisfy({ $0 == "_" }) { return true }
-        let lower = line.lowercased()
-        return lower.hasPrefix("-----") && lower.hasSuffix("-----")
-            && (lower.contains("original message") || lower.contains("message d'origine")
-                || lower.contains("ursprüngliche nachricht")
-                || lower.contains("messaggio originale") || lower.contains("mensaje original")
-                || lower.contains("oorspronkelijk bericht"))
     }
 
     static let forwardPrefixes: Set<String> = [

@@ -42,7 +42,7 @@ public struct ReceivedTime: Sendable, Hashable {
         var forwarder = mail.from
         var forwardedOn = mail.sent ?? mail.received
         for message in forwards {
-            let by = forwarder.map(Self.shown) ?? "an unknown sender"
+            let by = forwarder.map(\.shown) ?? "an unknown sender"
             if let forwarder, isDelegation(forwarder) {
                 decided?.reason +=
                     "; forwarded by \(by), a delegation address in the contacts: judged by the forward"
@@ -69,10 +69,6 @@ public struct ReceivedTime: Sendable, Hashable {
         return decided
     }
 
-    /// An address as the reason shows it (the name when the address is unknown).
-    private static func shown(_ address: MailAddress) -> String {
-        address.address.isEmpty ? "\"\(address.name ?? "")\"" : address.address
-    }
 
     /// The mail's own received time: its delivery time, else its `Date` (or Outlook's submit
     /// time); `nil` when it has neither.

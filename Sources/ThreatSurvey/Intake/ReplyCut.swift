@@ -45,7 +45,9 @@ public struct ReplyCut: Sendable, Hashable {
         let lower = trimmed.lowercased()
         if lower.hasPrefix("-----") && lower.hasSuffix("-----")
             && (lower.contains("original message") || lower.contains("message d'origine")
-                || lower.contains("ursprüngliche nachricht") || lower.contains("forwarded message"))
+                || lower.contains("ursprüngliche nachricht") || lower.contains("forwarded message")
+                || lower.contains("messaggio originale") || lower.contains("mensaje original")
+                || lower.contains("oorspronkelijk bericht"))
         {
             return true
         }

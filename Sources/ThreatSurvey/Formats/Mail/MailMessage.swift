@@ -61,6 +61,12 @@ public struct MailAddress: Sendable, Hashable {
         self.name = name
         self.address = address
     }
+
+    /// The mailbox as a receipt names it: the address, else the quoted name (an Exchange
+    /// sender, or a forward quoting only a name).
+    var shown: String {
+        address.isEmpty ? "\"\(name ?? "")\"" : address
+    }
 }
 
 /// One attachment of a mail: a file, or a message forwarded as an attachment.
