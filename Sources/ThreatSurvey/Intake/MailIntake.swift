@@ -177,7 +177,6 @@ public struct MailIntake: Sendable {
                 forwards: forwards))
     }
 
-
     /// An attachment's name as one path component (no folders, no control characters).
     static func safeName(_ name: String, fallback: String) -> String {
         let last =

@@ -69,7 +69,6 @@ public struct ReceivedTime: Sendable, Hashable {
         return decided
     }
 
-
     /// The mail's own received time: its delivery time, else its `Date` (or Outlook's submit
     /// time); `nil` when it has neither.
     ///
