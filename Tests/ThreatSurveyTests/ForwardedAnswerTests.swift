@@ -59,7 +59,10 @@ struct ForwardedAnswerTests {
         let run = try submit(Self.attachedForward())
         #expect(run.status == .success, "\(run.err)")
         #expect(run.out.contains("from RO"))
-        #expect(run.out.contains("received:      2015-09-07T16:05:00+02:00"))
+        #expect(
+            run.out.contains(
+                "received:      2015-09-07T16:05:00+02:00 (the forwarded message's Date; forwarded by "
+                    + "desk.officer@consilium.example.eu on 2015-09-08T07:15:00Z)"))
         #expect(run.out.contains("deadline:      2015-09-07 → on time"))
         #expect(
             run.out.contains(

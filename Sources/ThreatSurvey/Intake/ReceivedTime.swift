@@ -10,6 +10,9 @@ public struct ReceivedTime: Sendable, Hashable {
     public var date: Date
     /// Where it came from, as the receipt says it.
     public var reason: String
+    /// Whether a forwarded message's Date decided it, so that the receipt's received line
+    /// says so beside the time (a forward sent after the deadline shows why it is on time).
+    public var isForwarded = false
 
     /// Creates a decision.
     public init(date: Date, reason: String) {
@@ -63,6 +66,7 @@ public struct ReceivedTime: Sendable, Hashable {
             decided = ReceivedTime(
                 date: sent,
                 reason: "the forwarded message's Date; forwarded by \(by)\(on)")
+            decided?.isForwarded = true
             forwarder = message.from
             forwardedOn = sent
         }
