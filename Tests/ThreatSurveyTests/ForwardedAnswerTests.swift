@@ -190,6 +190,27 @@ struct ForwardedAnswerTests {
     }
 
     @Test(
+        "a delegation forwarding the secretariat's invitation inline: its own text above is the answer"
+    )
+    func delegationForwardsInvitation() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let mail =
+            "From: Jan Kowalski <jan.kowalski@pl-rep.example.org>\nTo: ccwp@consilium.example.eu\n"
+            + "Subject: Fwd: 9396/1/15 call for comments\nDate: Mon, 7 Sep 2015 11:00:00 +0200\n"
+            + "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+            + "Poland: drugs.\n\n-------- Forwarded Message --------\n"
+            + "From: Desk officer <desk.officer@consilium.example.eu>\n"
+            + "Date: Thu, 9 Jul 2015 10:00:00 +0200\nSubject: 9396/1/15 call for comments\n\n"
+            + "Please name your threats: firearms, drugs, cultural goods.\n"
+        let run = try submit(mail)
+        #expect(run.status == .success, "\(run.err)")
+        #expect(run.out.contains("from PL"))
+        #expect(run.out.contains("threats:       1 found"), "\(run.out)")
+        #expect(run.out.contains("received:      2015-09-07T11:00:00+02:00"))
+        #expect(run.out.contains("part:          body ("))
+    }
+
+    @Test(
         "a reply quoting Outlook's From/Sent block is no forward: cut as a quote, the mail's time")
     func replyIsNoForward() throws {
         defer { TestSupport.cleanUp(folder) }

@@ -19,6 +19,8 @@ public struct MailIntake: Sendable {
     public var parts: [MailPart]
     /// The attachments that are not answers, with what each is.
     public var skipped: [Skipped]
+    /// The delegations' addresses, lower case (``open(bytes:name:delegationAddresses:)``).
+    public var delegationAddresses: Set<String> = []
 
     /// An attachment that is not an answer, listed in the receipt.
     public struct Skipped: Sendable, Hashable {
@@ -39,13 +41,22 @@ public struct MailIntake: Sendable {
 
     /// Reads a mail and takes it apart.
     ///
+    /// - Parameters:
+    ///   - bytes: the mail as received.
+    ///   - name: its name, as diagnostics give it.
+    ///   - delegationAddresses: the delegations' addresses (`--contacts`, lower case): a
+    ///     delegation forwarding someone else's mail inline (the secretariat's invitation)
+    ///     wrote its answer above the forward, not in it.
     /// - Throws: ``SurveyError/invalidData(_:)`` naming the mail when it cannot be read.
     /// - Complexity: O(n) in the mail's size (each attached mail is read once, at most
     ///   ``maximumNesting`` deep).
-    public static func open(bytes: [UInt8], name: String) throws(SurveyError) -> MailIntake {
+    public static func open(
+        bytes: [UInt8], name: String, delegationAddresses: Set<String> = []
+    ) throws(SurveyError) -> MailIntake {
         let (mail, isOutlook) = try read(bytes: bytes, name: name)
         var intake = MailIntake(
             name: name, mail: mail, isOutlook: isOutlook, parts: [], skipped: [])
+        intake.delegationAddresses = delegationAddresses
         intake.collect(mail, prefix: "", senders: [], forwards: [], depth: 0)
         if intake.parts.isEmpty {
             intake.body(
@@ -148,7 +159,8 @@ public struct MailIntake: Sendable {
         let senders = (message.from.map { [$0] } ?? []) + senders
         if depth + 1 < Self.maximumNesting,
             let quoted = QuotedForward.find(
-                in: message.body, subject: message.subject, zoneMinutes: message.sentZoneMinutes)
+                in: message.body, subject: message.subject, zoneMinutes: message.sentZoneMinutes),
+            !forwardsOthersMail(message.from, quoted: quoted.from)
         {
             let inner = MailMessage(
                 from: quoted.from, subject: quoted.subject, sent: quoted.sent, body: quoted.text)
@@ -175,6 +187,16 @@ public struct MailIntake: Sendable {
                 name: prefix + (forwards.last?.carriage == .quoted ? "forwarded message" : "body"),
                 bytes: Array(cut.text.utf8), isBody: true, senders: senders, notes: notes,
                 forwards: forwards))
+    }
+
+    /// Whether a delegation forwards a mail that is neither its own nor a delegation's (the
+    /// secretariat's invitation): its answer is then its own text, above the forward.
+    private func forwardsOthersMail(_ forwarder: MailAddress?, quoted: MailAddress?) -> Bool {
+        guard let forwarder, delegationAddresses.contains(forwarder.address.lowercased()) else {
+            return false
+        }
+        let sender = quoted?.address.lowercased() ?? ""
+        return sender != forwarder.address.lowercased() && !delegationAddresses.contains(sender)
     }
 
     /// An attachment's name as one path component (no folders, no control characters).

@@ -44,7 +44,9 @@ extension Submitter {
     func mailItems(
         path: String, bytes: [UInt8], request: SubmitRequest, contacts: [String: [String]]?
     ) throws(SurveyError) -> (items: [Item], problems: [Diagnostic]) {
-        let intake = try MailIntake.open(bytes: bytes, name: path)
+        let intake = try MailIntake.open(
+            bytes: bytes, name: path,
+            delegationAddresses: Set(contacts.map { Array($0.keys) } ?? []))
         var problems: [Diagnostic] = []
         var mailNotes: [Diagnostic] = intake.mail.notes.map {
             Diagnostic(file: path, severity: .warning, message: $0)
