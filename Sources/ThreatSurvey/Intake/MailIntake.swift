@@ -47,6 +47,7 @@ public struct MailIntake: Sendable {
     ///   - delegationAddresses: the delegations' addresses (`--contacts`, lower case): a
     ///     delegation forwarding someone else's mail inline (the secretariat's invitation)
     ///     wrote its answer above the forward, not in it.
+    /// - Returns: the mail's answer parts and skipped attachments.
     /// - Throws: ``SurveyError/invalidData(_:)`` naming the mail when it cannot be read.
     /// - Complexity: O(n) in the mail's size (each attached mail is read once, at most
     ///   ``maximumNesting`` deep).
