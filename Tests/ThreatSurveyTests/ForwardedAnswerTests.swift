@@ -298,5 +298,8 @@ struct ForwardedAnswerTests {
         #expect(message["subject"] as? String == "9396/1/15 RO")
         #expect(message["date"] as? String == "2015-09-07T14:05:00+00:00")
         #expect(attachments.first?["kind"] as? String == "mail")
+        let table = runCLI(["inspect", folder + "/fw.eml"])
+        #expect(
+            table.out.contains("a message from ioana.popescu@ro-rep.example.org"), "\(table.out)")
     }
 }

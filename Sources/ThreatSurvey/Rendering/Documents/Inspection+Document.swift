@@ -179,6 +179,15 @@ extension Inspection {
                                 ]
                             })))
             }
+            // The inner message of a forward: its Date decides when the answer counts.
+            for attachment in attachments {
+                guard let inner = attachment.message else { continue }
+                blocks.append(
+                    .note(
+                        "\(attachment.name): a message from \(inner.from?.shown ?? "(no sender)"), "
+                            + "subject \"\(inner.subject)\", sent "
+                            + (inner.sent.map(Self.isoWithOffset) ?? "(no date)")))
+            }
             for note in message.notes { blocks.append(.note(note)) }
         case .csv(let encoding, let delimiter, let records):
             blocks.append(
