@@ -574,7 +574,8 @@ struct MailIntakeTests {
         let files = folder + "/files.sqlite"
         for (file, received, delegation) in [
             ("pl.csv", "2015-09-07T11:00:00+02:00", nil),
-            ("el.json", "2015-09-07T16:40:00+02:00", nil),
+            // Forwarded by the desk officer (no delegation): received at the Greek mail's Date.
+            ("el.json", "2015-09-07T15:31:00+02:00", nil),
             ("ro-commentaires.txt", "2015-09-05T10:30:00+02:00", "RO"),
             ("bg.json", "2015-09-07T23:30:00+02:00", nil),
         ] as [(String, String, String?)] {

@@ -23,6 +23,9 @@ public struct Inspection: Sendable {
         public var sha256: String?
         /// What `inspect` would call the attachment.
         public var kind: Kind
+        /// For an attached message (kind `mail`): its sender, subject and date, which decide
+        /// when a forwarded answer counts as received (``ReceivedTime``); `nil` otherwise.
+        public var message: ForwardedMessage? = nil
     }
 
     /// What was read, per kind.
@@ -179,11 +182,20 @@ public struct Inspection: Sendable {
         attachments.map { attachment in
             switch attachment.content {
             case .file(let bytes):
+                let kind = classify(bytes: bytes, name: attachment.name)
+                // An attached .eml or .msg file: read as the intake reads it.
+                let inner =
+                    kind == .mail
+                    ? (bytes.starts(with: CompoundFile.signature)
+                        ? try? MailMessage.msg(bytes: bytes) : try? MailMessage.eml(bytes: bytes))
+                    : nil
                 return Attachment(
                     name: attachment.name, bytes: bytes.count, sha256: SHA256.hex(of: bytes),
-                    kind: classify(bytes: bytes, name: attachment.name))
-            case .message:
-                return Attachment(name: attachment.name, bytes: nil, sha256: nil, kind: .mail)
+                    kind: kind, message: inner.map(ForwardedMessage.init(attached:)))
+            case .message(let inner):
+                return Attachment(
+                    name: attachment.name, bytes: nil, sha256: nil, kind: .mail,
+                    message: ForwardedMessage(attached: inner))
             }
         }
     }

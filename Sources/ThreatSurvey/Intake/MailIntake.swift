@@ -19,6 +19,8 @@ public struct MailIntake: Sendable {
     public var parts: [MailPart]
     /// The attachments that are not answers, with what each is.
     public var skipped: [Skipped]
+    /// The delegations' addresses, lower case (``open(bytes:name:delegationAddresses:)``).
+    public var delegationAddresses: Set<String> = []
 
     /// An attachment that is not an answer, listed in the receipt.
     public struct Skipped: Sendable, Hashable {
@@ -39,29 +41,28 @@ public struct MailIntake: Sendable {
 
     /// Reads a mail and takes it apart.
     ///
+    /// - Parameters:
+    ///   - bytes: the mail as received.
+    ///   - name: its name, as diagnostics give it.
+    ///   - delegationAddresses: the delegations' addresses (`--contacts`, lower case): a
+    ///     delegation forwarding someone else's mail inline (the secretariat's invitation)
+    ///     wrote its answer above the forward, not in it.
+    /// - Returns: the mail's answer parts and skipped attachments.
     /// - Throws: ``SurveyError/invalidData(_:)`` naming the mail when it cannot be read.
     /// - Complexity: O(n) in the mail's size (each attached mail is read once, at most
     ///   ``maximumNesting`` deep).
-    public static func open(bytes: [UInt8], name: String) throws(SurveyError) -> MailIntake {
+    public static func open(
+        bytes: [UInt8], name: String, delegationAddresses: Set<String> = []
+    ) throws(SurveyError) -> MailIntake {
         let (mail, isOutlook) = try read(bytes: bytes, name: name)
         var intake = MailIntake(
             name: name, mail: mail, isOutlook: isOutlook, parts: [], skipped: [])
-        intake.collect(mail, prefix: "", senders: [], depth: 0)
+        intake.delegationAddresses = delegationAddresses
+        intake.collect(mail, prefix: "", senders: [], forwards: [], depth: 0)
         if intake.parts.isEmpty {
-            let cut = ReplyCut.cut(mail.body)
-            var notes: [String] = [
-                "no answer attachment: the mail's body is the answer, read as prose"
-            ]
-            if let line = cut.line, let marker = cut.marker {
-                notes.append(
-                    "body cut at line \(line) (\"\(marker)\"): what follows is a signature or a quoted mail"
-                )
-            }
-            intake.parts.append(
-                MailPart(
-                    name: "body", bytes: Array(cut.text.utf8), isBody: true,
-                    senders: mail.from.map { [$0] } ?? [],
-                    notes: notes))
+            intake.body(
+                of: mail, prefix: "", senders: [], forwards: [], depth: 0,
+                note: "no answer attachment: the mail's body is the answer, read as prose")
         }
         return intake
     }
@@ -86,7 +87,8 @@ public struct MailIntake: Sendable {
     }
 
     private mutating func collect(
-        _ message: MailMessage, prefix: String, senders: [MailAddress], depth: Int
+        _ message: MailMessage, prefix: String, senders: [MailAddress],
+        forwards: [ForwardedMessage], depth: Int
     ) {
         let senders = (message.from.map { [$0] } ?? []) + senders
         for attachment in message.attachments {
@@ -105,13 +107,15 @@ public struct MailIntake: Sendable {
                     continue
                 }
                 collectForwarded(
-                    inner, prefix: prefix + innerName + " » ", senders: senders, depth: depth + 1)
+                    inner, prefix: prefix + innerName + " » ", senders: senders,
+                    forwards: forwards + [ForwardedMessage(attached: inner)], depth: depth + 1)
             case .file(let bytes):
                 switch Self.classify(name: label, mediaType: attachment.mediaType, bytes: bytes) {
                 case .answer:
                     parts.append(
                         MailPart(
-                            name: prefix + label, bytes: bytes, isBody: false, senders: senders))
+                            name: prefix + label, bytes: bytes, isBody: false, senders: senders,
+                            forwards: forwards))
                 case .mail:
                     guard depth + 1 < Self.maximumNesting,
                         let (inner, _) = try? Self.read(bytes: bytes, name: label)
@@ -123,7 +127,8 @@ public struct MailIntake: Sendable {
                         continue
                     }
                     collectForwarded(
-                        inner, prefix: prefix + label + " » ", senders: senders, depth: depth + 1)
+                        inner, prefix: prefix + label + " » ", senders: senders,
+                        forwards: forwards + [ForwardedMessage(attached: inner)], depth: depth + 1)
                 case .skip(let what):
                     skipped.append(Skipped(name: prefix + label, what: what))
                 }
@@ -133,15 +138,46 @@ public struct MailIntake: Sendable {
 
     /// A forwarded message: its answer attachments, else its body.
     private mutating func collectForwarded(
-        _ inner: MailMessage, prefix: String, senders: [MailAddress], depth: Int
+        _ inner: MailMessage, prefix: String, senders: [MailAddress],
+        forwards: [ForwardedMessage], depth: Int
     ) {
         let before = parts.count
-        collect(inner, prefix: prefix, senders: senders, depth: depth)
+        collect(inner, prefix: prefix, senders: senders, forwards: forwards, depth: depth)
         guard parts.count == before else { return }
-        let cut = ReplyCut.cut(inner.body)
-        var notes = [
-            "forwarded message without an answer attachment: its body is the answer, read as prose"
-        ]
+        body(
+            of: inner, prefix: prefix, senders: senders, forwards: forwards, depth: depth,
+            note:
+                "forwarded message without an answer attachment: its body is the answer, read as prose"
+        )
+    }
+
+    /// A message's body as the answer: the forwarded message it quotes (``QuotedForward``),
+    /// else the body itself, cut at its signature or quoted reply (``ReplyCut``).
+    private mutating func body(
+        of message: MailMessage, prefix: String, senders: [MailAddress],
+        forwards: [ForwardedMessage], depth: Int, note: String
+    ) {
+        let senders = (message.from.map { [$0] } ?? []) + senders
+        if depth + 1 < Self.maximumNesting,
+            let quoted = QuotedForward.find(
+                in: message.body, subject: message.subject, zoneMinutes: message.sentZoneMinutes),
+            !forwardsOthersMail(message.from, quoted: quoted.from)
+        {
+            let inner = MailMessage(
+                from: quoted.from, subject: quoted.subject, sent: quoted.sent, body: quoted.text)
+            let forward = ForwardedMessage(
+                from: quoted.from, sent: quoted.sent, subject: quoted.subject, carriage: .quoted)
+            body(
+                of: inner, prefix: prefix + "body » ", senders: senders,
+                forwards: forwards + [forward], depth: depth + 1,
+                note: "the body quotes a forwarded message from line \(quoted.line) "
+                    + "(\(quoted.from.map(\.shown) ?? "no sender named")): its text is the "
+                    + "answer, read as prose; the note above it is not read"
+                    + quoted.notes.map { "; " + $0 }.joined())
+            return
+        }
+        let cut = ReplyCut.cut(message.body)
+        var notes = [note]
         if let line = cut.line, let marker = cut.marker {
             notes.append(
                 "body cut at line \(line) (\"\(marker)\"): what follows is a signature or a quoted mail"
@@ -149,8 +185,19 @@ public struct MailIntake: Sendable {
         }
         parts.append(
             MailPart(
-                name: prefix + "body", bytes: Array(cut.text.utf8), isBody: true,
-                senders: (inner.from.map { [$0] } ?? []) + senders, notes: notes))
+                name: prefix + (forwards.last?.carriage == .quoted ? "forwarded message" : "body"),
+                bytes: Array(cut.text.utf8), isBody: true, senders: senders, notes: notes,
+                forwards: forwards))
+    }
+
+    /// Whether a delegation forwards a mail that is neither its own nor a delegation's (the
+    /// secretariat's invitation): its answer is then its own text, above the forward.
+    private func forwardsOthersMail(_ forwarder: MailAddress?, quoted: MailAddress?) -> Bool {
+        guard let forwarder, delegationAddresses.contains(forwarder.address.lowercased()) else {
+            return false
+        }
+        let sender = quoted?.address.lowercased() ?? ""
+        return sender != forwarder.address.lowercased() && !delegationAddresses.contains(sender)
     }
 
     /// An attachment's name as one path component (no folders, no control characters).

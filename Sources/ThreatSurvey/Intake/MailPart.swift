@@ -13,11 +13,16 @@ public struct MailPart: Sendable, Hashable {
     public var senders: [MailAddress]
     /// What the officer should know about how the part was taken (a body cut at a quote).
     public var notes: [String]
+    /// The messages the part was forwarded inside, outermost first (empty for a part of the
+    /// mail itself): they decide when it counts as received (``ReceivedTime``).
+    public var forwards: [ForwardedMessage]
 
     /// Creates a part.
     public init(
-        name: String, bytes: [UInt8], isBody: Bool, senders: [MailAddress], notes: [String] = []
+        name: String, bytes: [UInt8], isBody: Bool, senders: [MailAddress], notes: [String] = [],
+        forwards: [ForwardedMessage] = []
     ) {
+        self.forwards = forwards
         self.name = name
         self.bytes = bytes
         self.isBody = isBody

@@ -33,6 +33,10 @@ public struct Receipt: Sendable {
     /// stores them anyway).
     public var alreadyStored = false
 
+    /// What the received line adds: why a forwarded answer counts at the forwarded
+    /// message's Date.
+    public var receivedNote: String? = nil
+
     /// Whether the submission arrived after the deadline.
     public var isLate: Bool { !questionnaire.isOnTime(submission.received) }
 }

@@ -39,13 +39,15 @@ public struct ReplyCut: Sendable, Hashable {
         return ReplyCut(text: kept.joined(separator: "\n"), line: nil, marker: nil)
     }
 
-    private static func isMarker(_ line: Substring) -> Bool {
+    static func isMarker(_ line: Substring) -> Bool {
         if line == "-- " || line == "--" { return true }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
         if lower.hasPrefix("-----") && lower.hasSuffix("-----")
             && (lower.contains("original message") || lower.contains("message d'origine")
-                || lower.contains("ursprüngliche nachricht") || lower.contains("forwarded message"))
+                || lower.contains("ursprüngliche nachricht") || lower.contains("forwarded message")
+                || lower.contains("messaggio originale") || lower.contains("mensaje original")
+                || lower.contains("oorspronkelijk bericht"))
         {
             return true
         }

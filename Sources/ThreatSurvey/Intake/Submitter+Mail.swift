@@ -42,37 +42,52 @@ extension Submitter {
     ///   be read), so that the parts' own problems are still listed with them.
     /// - Throws: ``SurveyError/invalidData(_:)`` naming the mail when it cannot be read.
     func mailItems(
-        path: String, bytes: [UInt8], request: SubmitRequest
+        path: String, bytes: [UInt8], request: SubmitRequest, contacts: [String: [String]]?
     ) throws(SurveyError) -> (items: [Item], problems: [Diagnostic]) {
-        let intake = try MailIntake.open(bytes: bytes, name: path)
+        let intake = try MailIntake.open(
+            bytes: bytes, name: path,
+            delegationAddresses: Set(contacts.map { Array($0.keys) } ?? []))
         var problems: [Diagnostic] = []
-        var received: ReceivedTime?
         var mailNotes: [Diagnostic] = intake.mail.notes.map {
             Diagnostic(file: path, severity: .warning, message: $0)
+        }
+        // Decided once per part: a forwarded answer may count at the forwarded message's Date.
+        var decisions: [ReceivedTime?] = []
+        for part in intake.parts {
+            guard request.received == nil else {
+                decisions.append(nil)
+                continue
+            }
+            let decided = ReceivedTime.decide(
+                mail: intake.mail, isOutlook: intake.isOutlook, forwards: part.forwards,
+                isDelegation: { contacts?[$0.address.lowercased()] != nil })
+            decisions.append(decided)
+            guard let decided else { continue }
+            // A sender's clock far ahead would make the answer current forever.
+            if decided.date.timeIntervalSince(now()) > DateTimeInput.futureTolerance {
+                let problem = Diagnostic(
+                    file: path,
+                    message:
+                        "the mail's time \(Timestamp.iso(decided.date, in: Timestamp.utc)) (\(decided.reason)) is later "
+                        + "than now; give --received DATETIME with the time it arrived")
+                if !problems.contains(problem) { problems.append(problem) }
+            }
         }
         if request.received != nil {
             mailNotes.append(
                 Diagnostic(file: path, severity: .note, message: "received time: --received"))
-        } else if let own = ReceivedTime.fromMail(intake.mail, isOutlook: intake.isOutlook) {
-            received = own
-            mailNotes.append(
-                Diagnostic(file: path, severity: .note, message: "received time: \(own.reason)"))
-            // A sender's clock far ahead would make the answer current forever.
-            if own.date.timeIntervalSince(now()) > DateTimeInput.futureTolerance {
-                problems.append(
-                    Diagnostic(
-                        file: path,
-                        message:
-                            "the mail's time \(Timestamp.iso(own.date, in: Timestamp.utc)) (\(own.reason)) is later "
-                            + "than now; give --received DATETIME with the time it arrived"))
-            }
-        } else {
+        } else if decisions.contains(where: { $0 == nil }) || intake.parts.isEmpty {
             problems.append(
                 Diagnostic(
                     file: path,
                     message:
                         "the mail has no delivery time and no Date header, so when it was received is unknown; "
                         + "give --received DATETIME"))
+        } else if let first = decisions.first ?? nil,
+            decisions.allSatisfy({ $0?.reason == first.reason })
+        {
+            mailNotes.append(
+                Diagnostic(file: path, severity: .note, message: "received time: \(first.reason)"))
         }
         if !intake.skipped.isEmpty {
             let list = intake.skipped.map { "\($0.name) (\($0.what))" }.joined(separator: ", ")
@@ -80,8 +95,9 @@ extension Submitter {
                 Diagnostic(file: path, severity: .note, message: "skipped, not answers: \(list)"))
         }
         var items: [Item] = []
-        for part in intake.parts {
+        for (index, part) in intake.parts.enumerated() {
             let chained = path + " » " + part.name
+            let received = decisions[index]
             if part.isBody
                 && part.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
             {
@@ -96,9 +112,18 @@ extension Submitter {
             do {
                 let file = try AnswerFile.read(
                     bytes: part.bytes, name: chained, format: part.isBody ? .prose : nil)
-                let notes =
+                var notes =
                     mailNotes
                     + part.notes.map { Diagnostic(file: chained, severity: .note, message: $0) }
+                // Parts received at different times each say their own.
+                if let received,
+                    !mailNotes.contains(where: { $0.message.hasPrefix("received time:") })
+                {
+                    notes.append(
+                        Diagnostic(
+                            file: chained, severity: .note,
+                            message: "received time: \(received.reason)"))
+                }
                 items.append(
                     Item(
                         file: file,

@@ -96,7 +96,8 @@ public struct Submitter {
             let bytes = try readFile(path)
             do {
                 if MailIntake.isMail(name: path, bytes: bytes) {
-                    let mail = try mailItems(path: path, bytes: bytes, request: request)
+                    let mail = try mailItems(
+                        path: path, bytes: bytes, request: request, contacts: contacts?.index)
                     items += mail.items
                     problems += mail.problems
                 } else {
@@ -181,6 +182,9 @@ public struct Submitter {
                 received: explicit ?? mail.received?.date ?? received, responses: entry.responses,
                 warnings: entry.warnings.map(\.description))
             pending.part = mail.part
+            if explicit == nil, let decided = mail.received, decided.isForwarded {
+                pending.receivedNote = decided.reason
+            }
             return pending
         }
         // A file's warnings belong to the file: listed under its first submission only, so a
@@ -244,14 +248,19 @@ public struct Submitter {
                 }
             }
         }
+        // The received line's note per submission, in the order the files were stored.
+        let receivedNotes = prepared.files.flatMap { file in
+            file.responses.map { _ in file.receivedNote }
+        }
         return duplicates
             + receipts(
-                for: stored, warnings: prepared.warnings, existing: existing,
-                questionnaire: questionnaire, request: prepared.request)
+                for: stored, warnings: prepared.warnings, receivedNotes: receivedNotes,
+                existing: existing, questionnaire: questionnaire, request: prepared.request)
     }
 
     private func receipts(
-        for stored: [Submission], warnings: [[Diagnostic]], existing: [Submission],
+        for stored: [Submission], warnings: [[Diagnostic]], receivedNotes: [String?],
+        existing: [Submission],
         questionnaire: Questionnaire, request: SubmitRequest
     ) -> [Receipt] {
         // The current answer per (Member State, respondent), kept up to date as each new
@@ -287,7 +296,8 @@ public struct Submitter {
                     olderThan: olderThan, warnings: index < warnings.count ? warnings[index] : [],
                     receivedAssumedNoon: request.received?.isDateOnly ?? false,
                     receivedIsNow: request.received == nil && submission.part == nil,
-                    dryRun: request.dryRun))
+                    dryRun: request.dryRun,
+                    receivedNote: index < receivedNotes.count ? receivedNotes[index] : nil))
         }
         return out
     }

@@ -43,13 +43,18 @@ struct ParseContext: Sendable {
     }
 
     /// The threats found in written comments, each read for negation and priority; numbers
-    /// that could not be priorities become warnings.
+    /// that could not be priorities become warnings, repeats listed once notes.
     func proseMentions(
         in text: String, line: Int, column: Int, into diagnostics: inout [Diagnostic]
     ) -> [Mention] {
         let reading = prose.read(text, firstLine: line, firstColumn: column)
         for note in reading.notes {
-            diagnostics.record(warning(note.line, note.column, note.message))
+            diagnostics.record(
+                note.isWarning
+                    ? warning(note.line, note.column, note.message)
+                    : Diagnostic(
+                        file: file, line: note.line, column: note.column, severity: .note,
+                        message: note.message))
         }
         return reading.mentions
     }

@@ -38,6 +38,9 @@ public struct ProseMatcher: Sendable {
         public var column: Int
         /// What was noticed and what was done.
         public var message: String
+        /// Whether the officer should check it (an ignored number), not only know it (a
+        /// repeat listed once).
+        public var isWarning = true
     }
 
     /// Alias token sequences by first token, longest first.
@@ -272,7 +275,13 @@ public struct ProseMatcher: Sendable {
                             + "(the questionnaire's threats); ignored"))
             }
         }
-        // index into kept, ending before k
+        // 5. Matches, and the phrase each binds ("drugs its second priority").
+        let matches = aliasMatches(tokens, isContrast: isContrast)
+        let bound = Self.boundPhrases(
+            matches: matches, phrases: kept, tokens: tokens, line: line, segment: segment)
+        var claimed = [Bool](repeating: false, count: kept.count)
+        for case let p? in bound { claimed[p] = true }
+        // index into kept (phrases no match binds), ending before k
         var previousPhrase = [Int?](repeating: nil, count: count)
         var nextPhrase = [Int?](repeating: nil, count: count)  // starting at or after k
         do {
@@ -281,7 +290,7 @@ public struct ProseMatcher: Sendable {
             for k in 0..<count {
                 if k > 0 && segment[k] != segment[k - 1] { latest = nil }
                 while p < kept.count && kept[p].last < k {
-                    if segment[kept[p].last] == segment[k] { latest = p }
+                    if segment[kept[p].last] == segment[k] && !claimed[p] { latest = p }
                     p += 1
                 }
                 previousPhrase[k] = latest
@@ -291,7 +300,7 @@ public struct ProseMatcher: Sendable {
             for k in stride(from: count - 1, through: 0, by: -1) {
                 if k + 1 < count && segment[k] != segment[k + 1] { upcoming = nil }
                 while q >= 0 && kept[q].first >= k {
-                    if segment[kept[q].first] == segment[k] { upcoming = q }
+                    if segment[kept[q].first] == segment[k] && !claimed[q] { upcoming = q }
                     q -= 1
                 }
                 nextPhrase[k] = upcoming
@@ -312,56 +321,156 @@ public struct ProseMatcher: Sendable {
         }
         let listSentence = count > 1 ? sentence[1] : sentence[0]
 
-        // 5. Matches.
+        // 6. Readings: negated, else the bound phrase, else the nearest free one, else the
+        //    list number.
+        var read: [(mention: Mention, clause: Int)] = []
+        for (m, match) in matches.enumerated() {
+            let (i, end) = (match.first, match.last)
+            var mention = Mention(
+                threat: match.threat, origin: .prose, phrase: raw(i, end), line: number,
+                column: tokens[i].column + offset)
+            if let c = lastCue[i], let label = cue[c],
+                !(predicateSinceCue[i] && end + 1 < count && clause[end + 1] == clause[end]
+                    && predicateAhead[end + 1])
+            {
+                mention.negated = true
+                mention.cue = label
+            } else if end + 1 < count, span[end + 1] == span[end],
+                let q = nextQualified[end + 1],
+                let label = cue[q]
+            {
+                mention.negated = true
+                mention.cue = label
+            } else {
+                let before = previousPhrase[i].map { (p: $0, d: i - kept[$0].last) }
+                let after = nextPhrase[end].map { (p: $0, d: kept[$0].first - end) }
+                let chosen: Int?
+                switch (bound[m], before, after) {
+                case (let own?, _, _): chosen = own
+                case (nil, let b?, let a?): chosen = a.d < b.d ? a.p : b.p
+                case (nil, let b?, nil): chosen = b.p
+                case (nil, nil, let a?): chosen = a.p
+                case (nil, nil, nil): chosen = nil
+                }
+                if let chosen {
+                    mention.priority = kept[chosen].value
+                    mention.cue = kept[chosen].label
+                } else if let item = listItem, sentence[i] == listSentence {
+                    mention.priority = item.value
+                    mention.cue = item.label
+                }
+            }
+            read.append((mention, clause[i]))
+        }
+
+        // 7. A threat named again in its clause is listed once.
+        mentions += Self.listedOnce(read, line: number, notes: &notes)
+    }
+
+    /// The alias matches of a line, longest alias first at each word, never overlapping.
+    ///
+    /// - Complexity: O(words × aliases sharing a first word).
+    private func aliasMatches(_ tokens: [Token], isContrast: [Bool]) -> [(
+        first: Int, last: Int, threat: String
+    )] {
+        var out: [(first: Int, last: Int, threat: String)] = []
         var i = 0
-        while i < count {
+        while i < tokens.count {
             var matched = false
             for candidate in isContrast[i] ? [] : index[tokens[i].key] ?? [] {
                 let n = candidate.tokens.count
-                guard i + n <= count,
+                guard i + n <= tokens.count,
                     zip(candidate.tokens, tokens[i..<(i + n)]).allSatisfy({ $0 == $1.key })
                 else { continue }
-                let end = i + n - 1
-                var mention = Mention(
-                    threat: candidate.threat, origin: .prose, phrase: raw(i, end), line: number,
-                    column: tokens[i].column + offset)
-                if let c = lastCue[i], let label = cue[c],
-                    !(predicateSinceCue[i] && end + 1 < count && clause[end + 1] == clause[end]
-                        && predicateAhead[end + 1])
-                {
-                    mention.negated = true
-                    mention.cue = label
-                } else if end + 1 < count, span[end + 1] == span[end],
-                    let q = nextQualified[end + 1],
-                    let label = cue[q]
-                {
-                    mention.negated = true
-                    mention.cue = label
-                } else {
-                    let before = previousPhrase[i].map { (p: $0, d: i - kept[$0].last) }
-                    let after = nextPhrase[end].map { (p: $0, d: kept[$0].first - end) }
-                    let chosen: Int?
-                    switch (before, after) {
-                    case (let b?, let a?): chosen = a.d < b.d ? a.p : b.p
-                    case (let b?, nil): chosen = b.p
-                    case (nil, let a?): chosen = a.p
-                    case (nil, nil): chosen = nil
-                    }
-                    if let chosen {
-                        mention.priority = kept[chosen].value
-                        mention.cue = kept[chosen].label
-                    } else if let item = listItem, sentence[i] == listSentence {
-                        mention.priority = item.value
-                        mention.cue = item.label
-                    }
-                }
-                mentions.append(mention)
+                out.append((i, i + n - 1, candidate.threat))
                 i += n
                 matched = true
                 break
             }
             if !matched { i += 1 }
         }
+        return out
+    }
+
+    /// For each match, the priority phrase that follows it with only linking words between
+    /// ("drugs its second priority", "firearms as first priority", "les drogues en deuxième
+    /// priorité", "Drogen als zweite Priorität"): an ordinal after its threat is that threat's,
+    /// never a neighbour's, whatever the distances.
+    ///
+    /// - Complexity: O(matches × ``linkingWindow``).
+    private static func boundPhrases(
+        matches: [(first: Int, last: Int, threat: String)], phrases: [Phrase], tokens: [Token],
+        line: Substring, segment: [Int]
+    ) -> [Int?] {
+        var startingAt: [Int: Int] = [:]
+        for (index, phrase) in phrases.enumerated() { startingAt[phrase.first] = index }
+        return matches.map { match in
+            var k = match.last + 1
+            while k < tokens.count, k <= match.last + 1 + linkingWindow,
+                segment[k] == segment[match.last],
+                line[tokens[k - 1].end..<tokens[k].start].allSatisfy(\.isWhitespace)
+            {
+                if let phrase = startingAt[k] { return phrase }
+                guard linkingWords.contains(tokens[k].key) else { return nil }
+                k += 1
+            }
+            return nil
+        }
+    }
+
+    /// Most linking words between a threat and the priority phrase it binds.
+    static let linkingWindow = 4
+
+    /// Words that may stand between a threat and its own priority phrase, folded.
+    ///
+    /// Articles, possessives, "is/are", "as", in the languages ``ProsePriority`` reads
+    /// ordinals in.
+    /// Conjunctions are not among them: "firearms and second priority drugs" binds nothing.
+    static let linkingWords: Set<String> = [
+        "its", "it", "is", "our", "their", "the", "a", "an", "as", "are", "was", "remains",
+        "comme", "en", "est", "sont", "notre", "nos", "sa", "son", "ses", "leur", "la", "le",
+        "les", "une", "un", "constitue", "constituent", "reste", "als", "ist", "sind", "unsere",
+        "unser", "unserer", "ihre", "ihr", "seine", "die", "der", "das", "eine", "ein", "bleibt",
+        "como", "es", "son", "nuestra", "nuestro", "su", "sus", "el", "sono", "nostra",
+        "nostro", "il", "sua", "suo", "zijn", "onze", "ons", "de", "het", "een", "haar", "jako",
+        "jest", "sa", "naszym", "nasz", "nasza", "naszej", "sao", "nossa", "nosso", "o", "uma",
+        "um", "seu",
+    ]
+
+    /// The mentions of a line with a threat named again in the same clause listed once
+    /// ("firearms, above all illicit firearms, …"): the first counted match stands for the
+    /// clause, taking the first priority any of them has; each repeat is said in a note, so
+    /// every match is still shown.
+    ///
+    /// - Complexity: O(m) in the line's matches.
+    private static func listedOnce(
+        _ read: [(mention: Mention, clause: Int)], line: Int, notes: inout [Note]
+    ) -> [Mention] {
+        var out: [Mention] = []
+        var first: [String: Int] = [:]  // "clause threat" → index in out
+        for (mention, clause) in read {
+            let key = "\(clause) \(mention.threat)"
+            guard let at = first[key] else {
+                first[key] = out.count
+                out.append(mention)
+                continue
+            }
+            var kept = out[at]
+            if kept.negated && !mention.negated {
+                kept = mention
+            } else if !mention.negated, kept.priority == nil, let priority = mention.priority {
+                kept.priority = priority
+                kept.cue = mention.cue
+            }
+            out[at] = kept
+            notes.append(
+                Note(
+                    line: line, column: mention.column ?? 1,
+                    message:
+                        "\"\(mention.phrase ?? mention.threat)\" names \(mention.threat) again in "
+                        + "the same clause: listed once", isWarning: false))
+        }
+        return out
     }
 
     /// The receipt's label for the negation cue at `k`, or `nil` when the word there does

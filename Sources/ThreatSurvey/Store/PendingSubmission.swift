@@ -42,6 +42,10 @@ public struct PendingFile: Sendable {
     /// The attachment (or body) the responses were read from, when ``bytes`` is a mail.
     public var part: SourcePart?
 
+    /// What the receipt's received line adds (a forwarded answer's reason), not stored: the
+    /// stored warnings keep the reason as a note.
+    public var receivedNote: String?
+
     /// SHA-256 of the bytes, computed once.
     public let checksum: String
 }

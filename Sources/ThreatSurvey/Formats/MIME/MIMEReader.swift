@@ -172,12 +172,20 @@ public struct MIMEReader {
     ///
     /// - Complexity: O(n): delimiter candidates are only compared at line starts, and each
     ///   comparison stops at the line's end.
+    ///
+    /// A nested multipart that reuses this boundary (Outlook Express wrote
+    /// `multipart/alternative` inside `multipart/mixed` with one boundary) is kept whole: a
+    /// delimiter belongs to the innermost open multipart with that boundary, as MimeKit and
+    /// Thunderbird read it, so its lines up to its own `--boundary--` stay inside the part
+    /// that declares it, and the outer multipart's later parts are not lost.
     static func split(_ bytes: [UInt8], range: Range<Int>, boundary: String)
         -> (parts: [Range<Int>], closed: Bool)
     {
         let delimiter = Array("--".utf8) + Array(boundary.utf8)
         var parts: [Range<Int>] = []
         var partStart: Int?
+        // Multiparts with this same boundary open inside the current part.
+        var reused = 0
         var position = range.lowerBound
         while position < range.upperBound {
             let (contentEnd, next) = MIMEHeader.lineEnd(
@@ -193,6 +201,18 @@ public struct MIMEReader {
                 }
                 // Only transport padding may follow (RFC 2046); anything else is content.
                 if bytes[rest..<contentEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    if reused > 0 {
+                        // The innermost multipart with this boundary: its delimiter, content here.
+                        if closing {
+                            reused -= 1
+                        } else if declaresBoundary(
+                            bytes, headerStart: next, limit: range.upperBound, boundary: boundary)
+                        {
+                            reused += 1
+                        }
+                        position = next
+                        continue
+                    }
                     if let start = partStart {
                         parts.append(
                             start..<Self.endBeforeLineBreak(
@@ -200,12 +220,54 @@ public struct MIMEReader {
                     }
                     if closing { return (parts, true) }
                     partStart = next
+                    if declaresBoundary(
+                        bytes, headerStart: next, limit: range.upperBound, boundary: boundary)
+                    {
+                        reused = 1
+                    }
                 }
             }
             position = next
         }
         if let start = partStart { parts.append(start..<range.upperBound) }
         return (parts, false)
+    }
+
+    /// Whether the part whose header starts at `headerStart` is a multipart declaring
+    /// `boundary` (its `Content-Type`, folded lines joined).
+    ///
+    /// - Complexity: O(h) in the header's length, at most ``maxHeaderBytes``.
+    private static func declaresBoundary(
+        _ bytes: [UInt8], headerStart: Int, limit: Int, boundary: String
+    ) -> Bool {
+        let end = min(limit, headerStart + maxHeaderBytes)
+        var position = headerStart
+        var field: [UInt8]?
+        var found: [UInt8]?
+        while position < end {
+            let (contentEnd, next) = MIMEHeader.lineEnd(bytes, from: position, limit: end)
+            let line = bytes[position..<contentEnd]
+            if line.isEmpty { break }
+            if line.first == 0x20 || line.first == 0x09 {
+                field? += [0x20] + line
+            } else {
+                if let done = field, found == nil, isContentType(done) { found = done }
+                field = Array(line)
+            }
+            position = next
+        }
+        if let done = field, found == nil, isContentType(done) { found = done }
+        guard let found, let colon = found.firstIndex(of: 0x3A) else { return false }
+        let value = ParameterValue(String(decoding: found[(colon + 1)...], as: UTF8.self))
+        return value.value.hasPrefix("multipart/") && value["boundary"] == boundary
+    }
+
+    private static func isContentType(_ field: [UInt8]) -> Bool {
+        let name = Array("content-type:".utf8)
+        guard field.count > name.count else { return false }
+        return zip(field.prefix(name.count), name).allSatisfy { a, b in
+            (a >= 0x41 && a <= 0x5A ? a + 0x20 : a) == b
+        }
     }
 
     /// The end of a part: the line break before the delimiter line belongs to the delimiter.

@@ -16,6 +16,17 @@ public enum MailDate {
     ///
     /// - Complexity: O(n), n ≤ ``maxLength``.
     public static func parse(_ text: String) -> Date? {
+        parseWithZone(text)?.date
+    }
+
+    /// The instant `text` names and the zone offset it was written in (minutes east of UTC;
+    /// 0 for a missing zone), or `nil` when it is not an RFC 5322 date-time.
+    ///
+    /// A forward's own zone is how a zone-less date quoted in its body is read
+    /// (``QuotedForward``): the forwarding client wrote both in its local time.
+    ///
+    /// - Complexity: O(n), n ≤ ``maxLength``.
+    public static func parseWithZone(_ text: String) -> (date: Date, offsetMinutes: Int)? {
         guard text.utf8.count <= maxLength else { return nil }
         let tokens = tokenize(text)
         var index = 0
@@ -70,7 +81,7 @@ public enum MailDate {
         let seconds =
             days * 86_400 + hour * 3_600 + minute * 60 + min(second, 59)
             - offsetMinutes * 60
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
+        return (Date(timeIntervalSince1970: TimeInterval(seconds)), offsetMinutes)
     }
 
     /// Splits on whitespace and commas, dropping comments (nested parentheses allowed).

@@ -29,6 +29,35 @@ enum MAPICodePage {
         }
     }
 
+    /// The Windows ANSI code page of a locale (an LCID, `PR_MESSAGE_LOCALE_ID`), by its primary
+    /// language; `nil` for a language Windows keeps no ANSI code page for.
+    ///
+    /// A message that names no `PR_MESSAGE_CODEPAGE` wrote its 8-bit strings in the ANSI code
+    /// page of the writer's locale, the system default Outlook used.
+    static func ansiCodePage(locale: Int) -> Int? {
+        let primary = locale & 0x3FF
+        switch primary {
+        case 0x05, 0x0E, 0x15, 0x18, 0x1B, 0x1C, 0x24: return 1250
+        // Croatian and Serbian (Latin); Serbian (Cyrillic) is 0x0C1A.
+        case 0x1A: return locale == 0x0C1A ? 1251 : 1250
+        case 0x02, 0x19, 0x22, 0x23, 0x2F: return 1251
+        case 0x08: return 1253
+        case 0x1F: return 1254
+        case 0x0D: return 1255
+        case 0x01: return 1256
+        case 0x25, 0x26, 0x27: return 1257
+        case 0x2A: return 1258
+        case 0x11: return 932
+        case 0x04: return locale == 0x0404 ? 950 : 936
+        case 0x12: return 949
+        case 0x1E: return 874
+        case 0x03, 0x06, 0x07, 0x09, 0x0A, 0x0B, 0x0C, 0x0F, 0x10, 0x13, 0x14, 0x16, 0x1D, 0x2D,
+            0x36, 0x38, 0x3C, 0x56:
+            return 1252
+        default: return nil
+        }
+    }
+
     /// Decodes 8-bit text with the code page, Windows-1252 when it is unknown or fails.
     ///
     /// - Returns: the text, and whether the fallback was used for non-ASCII bytes.

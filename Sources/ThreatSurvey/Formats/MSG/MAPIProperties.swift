@@ -28,8 +28,14 @@ struct MAPIProperties {
     private var variable: [UInt16: (type: UInt16, bytes: [UInt8])] = [:]
     /// Fixed-size values by property ID: the type and the 8-byte value field.
     private var fixed: [UInt16: (type: UInt16, value: UInt64)] = [:]
-    /// The code page 8-bit strings are decoded with.
+    /// The code page 8-bit string properties are decoded with: `PR_MESSAGE_CODEPAGE`, else
+    /// the ANSI code page of `PR_MESSAGE_LOCALE_ID`, else the enclosing message's, else
+    /// `PR_INTERNET_CPID` as a last guess ([MS-OXCMSG] 2.2.1.58.6: that one describes the
+    /// body only, so a German subject of a message whose body is Cyrillic stays German).
     var codePage: Int?
+    /// The code page of the 8-bit body (`PR_BODY`, `PR_HTML`, the RTF's default):
+    /// `PR_INTERNET_CPID`, which describes exactly these, else ``codePage``.
+    var bodyCodePage: Int?
     /// What was noticed while reading (unreadable streams, code page fallbacks).
     var notes: [String] = []
 
@@ -61,8 +67,9 @@ struct MAPIProperties {
                 notes.append("property stream \(entry.name) skipped: \(error.description)")
             }
         }
-        let own = integer(0x3FFD) ?? integer(0x3FDE)
-        codePage = own ?? inherited
+        let locale = integer(0x3FF1).flatMap(MAPICodePage.ansiCodePage(locale:))
+        codePage = integer(0x3FFD) ?? locale ?? inherited ?? integer(0x3FDE)
+        bodyCodePage = integer(0x3FDE) ?? codePage
     }
 
     private mutating func readFixed(file: CompoundFile, entry: CFBDirectoryEntry, headerSize: Int) {
@@ -83,8 +90,9 @@ struct MAPIProperties {
     /// A string property (Unicode or 8-bit), trailing NULs removed.
     ///
     /// Outlook and other writers sometimes count the terminating NUL in the stream; a subject
-    /// that ends in U+0000 is never what the sender typed.
-    mutating func string(_ id: UInt16) -> String? {
+    /// that ends in U+0000 is never what the sender typed. 8-bit values are decoded with
+    /// `codePage`, ``codePage`` when `nil`.
+    mutating func string(_ id: UInt16, codePage given: Int? = nil) -> String? {
         guard let (type, bytes) = variable[id] else { return nil }
         var text: String
         switch type {
@@ -94,7 +102,7 @@ struct MAPIProperties {
             }
             text = String(decoding: units, as: UTF16.self)
         case Self.typeString8:
-            text = decode8Bit(bytes)
+            text = decode8Bit(bytes, codePage: given)
         default:
             return nil
         }
@@ -107,8 +115,10 @@ struct MAPIProperties {
         string(id).flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Decodes 8-bit text with this object's code page, noting a fallback to Windows-1252.
-    mutating func decode8Bit(_ bytes: [UInt8]) -> String {
+    /// Decodes 8-bit text with this object's code page (``codePage``, or `codePage` given for
+    /// the body), noting a fallback to Windows-1252.
+    mutating func decode8Bit(_ bytes: [UInt8], codePage given: Int? = nil) -> String {
+        let codePage = given ?? self.codePage
         let (text, fellBack) = MAPICodePage.decode(bytes, codePage: codePage)
         if fellBack {
             let note =

@@ -118,19 +118,22 @@ extension MailMessage {
         return nil
     }
 
-    /// The plain body, else the HTML body made plain, else the compressed RTF body made plain.
+    /// The plain body, else the HTML body made plain, else the compressed RTF body made plain;
+    /// 8-bit text in the body's own code page (`PR_INTERNET_CPID`).
     private static func body(_ properties: inout MAPIProperties) -> String {
-        if let text = properties.string(0x1000) { return text }
+        let codePage = properties.bodyCodePage
+        if let text = properties.string(0x1000, codePage: codePage) { return text }
         if let bytes = properties.binary(0x1013) {
             let html =
                 TextDecoder.isValidUTF8(bytes)
-                ? String(decoding: bytes, as: UTF8.self) : properties.decode8Bit(bytes)
+                ? String(decoding: bytes, as: UTF8.self)
+                : properties.decode8Bit(bytes, codePage: codePage)
             return HTMLText.plain(html)
         }
-        if let html = properties.string(0x1013) { return HTMLText.plain(html) }
+        if let html = properties.string(0x1013, codePage: codePage) { return HTMLText.plain(html) }
         if let compressed = properties.binary(0x1009) {
             if let rtf = CompressedRTF.decompress(compressed) {
-                return RTFText.plain(rtf, codePage: properties.codePage)
+                return RTFText.plain(rtf, codePage: codePage)
             }
             properties.notes.append(
                 "the body is only in compressed RTF of an unknown kind, which is not read")

@@ -3,10 +3,14 @@ import Foundation
 extension MailMessage {
     /// Reads an RFC 5322 / MIME mail file (`.eml`).
     ///
-    /// The body is the first `text/plain` part that is not an attachment, else the first
-    /// `text/html` part made plain (``HTMLText``). Attachments are, in order, the parts with
-    /// `Content-Disposition: attachment`, the parts with a file name, and the non-text parts
-    /// not marked inline; a `message/rfc822` part becomes a ``MailAttachment/Content/message(_:)``
+    /// The body is chosen as mail programs show it: every `text/plain` part not marked
+    /// `Content-Disposition: attachment`, named or not (Apple Mail and Outlook mark a text
+    /// part `inline` with a file name; a `name` parameter alone does not make an attachment),
+    /// in order, joined by a line break; else the first `text/html` part made plain
+    /// (``HTMLText``). A named inline text part that is a data file (`.csv`, `.tsv`, `.json`)
+    /// stays an attachment. Attachments are, in order, the parts with
+    /// `Content-Disposition: attachment`, the other parts with a file name, and the non-text
+    /// parts not marked inline; a `message/rfc822` part becomes a ``MailAttachment/Content/message(_:)``
     /// attachment, read the same way. `sent` is the `Date` header; `received` the date after
     /// the last `;` of the topmost (newest) `Received:` header. Everything read by guessing
     /// is said in ``notes``.
@@ -30,7 +34,9 @@ extension MailMessage {
         to = header.all("to").flatMap { AddressList.parse($0.value, notes: &notes) }
         subject = EncodedWord.decode(Self.unfolded(header["subject"] ?? ""), notes: &notes)
         if let field = header.first("date") {
-            sent = MailDate.parse(field.value)
+            let parsed = MailDate.parseWithZone(field.value)
+            sent = parsed?.date
+            sentZoneMinutes = parsed?.offsetMinutes
             if sent == nil {
                 notes.append("line \(field.line): unreadable Date \"\(field.value)\"")
             }
@@ -42,8 +48,8 @@ extension MailMessage {
         var collector = Collector()
         collector.walk(root, inRelated: false)
         notes += collector.notes
-        if let plain = collector.plain {
-            body = plain.text(notes: &notes)
+        if !collector.plain.isEmpty {
+            body = collector.plain.map { $0.text(notes: &notes) }.joined(separator: "\n")
         } else if let html = collector.html {
             body = HTMLText.plain(html.text(notes: &notes))
         }
@@ -101,7 +107,7 @@ extension MailMessage {
 
 /// Walks a part tree once, choosing the body and collecting the attachments in order.
 private struct Collector {
-    var plain: MIMEPart?
+    var plain: [MIMEPart] = []
     var html: MIMEPart?
     var attachments: [MIMEPart] = []
     var notes: [String] = []
@@ -116,13 +122,16 @@ private struct Collector {
             attachments.append(part)
         case .leaf:
             var ignored: [String] = []
-            let named = part.filename(notes: &ignored) != nil
+            let name = part.filename(notes: &ignored)
             let disposition = part.disposition?.value
             let isText = part.mediaType.hasPrefix("text/")
-            if disposition == "attachment" || named {
+            if disposition == "attachment" {
                 attachments.append(part)
-            } else if part.mediaType == "text/plain" {
-                if plain == nil { plain = part }
+            } else if part.mediaType == "text/plain", !(name.map(Self.isDataFile) ?? false) {
+                // Shown inline by mail programs, so read as the body, named or not.
+                plain.append(part)
+            } else if name != nil {
+                attachments.append(part)
             } else if part.mediaType == "text/html" {
                 if html == nil { html = part }
             } else if !isText && disposition != "inline" && !inRelated
@@ -133,5 +142,10 @@ private struct Collector {
                 attachments.append(part)
             }
         }
+    }
+
+    /// Whether a text part's name is a data file, an answer to read as such, not a body.
+    static func isDataFile(_ name: String) -> Bool {
+        ["csv", "tsv", "tab", "json"].contains((name as NSString).pathExtension.lowercased())
     }
 }

@@ -15,6 +15,12 @@ public struct MailMessage: Sendable, Hashable {
     public var subject: String
     /// When the mail was sent: the `Date` header, or Outlook's client submit time.
     public var sent: Date?
+    /// The zone the `Date` header was written in, minutes east of UTC; `nil` where the mail
+    /// records none (an Outlook message keeps UTC times).
+    ///
+    /// A forward quotes the forwarded message's date in the forwarding client's local time,
+    /// often without a zone; it is read in this one (``QuotedForward``).
+    public var sentZoneMinutes: Int?
     /// When it was delivered, where the file records it (Outlook's delivery time, the
     /// newest `Received:` header of an `.eml`); `nil` otherwise.
     public var received: Date?
@@ -54,6 +60,12 @@ public struct MailAddress: Sendable, Hashable {
     public init(name: String? = nil, address: String) {
         self.name = name
         self.address = address
+    }
+
+    /// The mailbox as a receipt names it: the address, else the quoted name (an Exchange
+    /// sender, or a forward quoting only a name).
+    var shown: String {
+        address.isEmpty ? "\"\(name ?? "")\"" : address
     }
 }
 

@@ -42,12 +42,28 @@ extension Inspection {
                 "attachments",
                 .array(
                     attachments.map {
-                        .object([
-                            "name": .string($0.name), "bytes": .optional($0.bytes),
-                            "sha256": .optional($0.sha256),
-                            "kind": .string($0.kind.rawValue),
-                        ])
+                        var fields: [JSONValue.Member] = [
+                            .init(key: "name", value: .string($0.name)),
+                            .init(key: "bytes", value: .optional($0.bytes)),
+                            .init(key: "sha256", value: .optional($0.sha256)),
+                            .init(key: "kind", value: .string($0.kind.rawValue)),
+                        ]
+                        if let inner = $0.message {
+                            fields.append(.init(key: "message", value: Self.json(inner)))
+                        }
+                        return JSONValue.object(fields)
                     }))
+            // A forward quoted in the body: what decides when its answer counts as received.
+            if let quoted = QuotedForward.find(
+                in: message.body, subject: message.subject, zoneMinutes: message.sentZoneMinutes)
+            {
+                add(
+                    "forwardedInBody",
+                    Self.json(
+                        ForwardedMessage(
+                            from: quoted.from, sent: quoted.sent, subject: quoted.subject,
+                            carriage: .quoted)))
+            }
         case .csv(let encoding, let delimiter, let records):
             add("encoding", .string(encoding.rawValue))
             add("delimiter", .string(delimiter))
@@ -59,6 +75,17 @@ extension Inspection {
             add("text", .string(text))
         }
         return .object(members)
+    }
+
+    /// A forwarded message's sender, subject and date (`"message"` of an attachment of kind
+    /// `mail`; `"forwardedInBody"`).
+    static func json(_ message: ForwardedMessage) -> JSONValue {
+        .object([
+            "from": .optional(message.from.flatMap { $0.address.isEmpty ? nil : $0.address }),
+            "fromName": .optional(message.from?.name),
+            "subject": .string(message.subject),
+            "date": .optional(message.sent.map(Self.isoWithOffset)),
+        ])
     }
 
     /// Rows shown per sheet or table in the terminal summary; `--format json` has them all.
@@ -151,6 +178,15 @@ extension Inspection {
                                     $0.sha256 ?? "",
                                 ]
                             })))
+            }
+            // The inner message of a forward: its Date decides when the answer counts.
+            for attachment in attachments {
+                guard let inner = attachment.message else { continue }
+                blocks.append(
+                    .note(
+                        "\(attachment.name): a message from \(inner.from?.shown ?? "(no sender)"), "
+                            + "subject \"\(inner.subject)\", sent "
+                            + (inner.sent.map(Self.isoWithOffset) ?? "(no date)")))
             }
             for note in message.notes { blocks.append(.note(note)) }
         case .csv(let encoding, let delimiter, let records):

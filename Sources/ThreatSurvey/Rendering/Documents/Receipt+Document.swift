@@ -24,7 +24,7 @@ extension Receipt {
         var blocks = submission.blocks(
             title: "Submission \(number) to \(questionnaire.id) from \(submission.delegation)",
             questionnaire: questionnaire, receivedAssumedNoon: receivedAssumedNoon,
-            receivedIsNow: receivedIsNow)
+            receivedIsNow: receivedIsNow, receivedNote: receivedNote)
         let zone = questionnaire.timeZone
         for r in supersedes {
             blocks.append(

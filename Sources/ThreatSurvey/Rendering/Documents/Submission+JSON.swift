@@ -79,7 +79,7 @@ extension Submission {
     /// The submission as receipts and `show` print it: who, when, which file, what was found.
     public func blocks(
         title: String, questionnaire: Questionnaire?, receivedAssumedNoon: Bool = false,
-        receivedIsNow: Bool = false
+        receivedIsNow: Bool = false, receivedNote: String? = nil
     ) -> [Document.Block] {
         let zone = questionnaire?.timeZone ?? Submission.defaultZone
         var lines: [String] = []
@@ -94,6 +94,7 @@ extension Submission {
         var receivedLine = "received:      \(Timestamp.iso(received, in: zone))"
         if receivedAssumedNoon { receivedLine += " (date only: 12:00 assumed)" }
         if receivedIsNow { receivedLine += " (now; pass --received for the real time)" }
+        if let receivedNote { receivedLine += " (\(receivedNote))" }
         lines.append(receivedLine)
         if let q = questionnaire {
             let late = !q.isOnTime(received)
