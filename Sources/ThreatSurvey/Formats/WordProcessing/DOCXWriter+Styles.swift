@@ -87,9 +87,9 @@ extension DOCXWriter {
     private func cellMargins(_ xml: inout XMLWriter) {
         xml.start("w:tblCellMar")
         xml.empty("w:top", ["w:w": "28", "w:type": "dxa"])
-        xml.empty("w:left", ["w:w": "85", "w:type": "dxa"])
+        xml.empty("w:left", ["w:w": String(WordTable.cellMargin), "w:type": "dxa"])
         xml.empty("w:bottom", ["w:w": "28", "w:type": "dxa"])
-        xml.empty("w:right", ["w:w": "85", "w:type": "dxa"])
+        xml.empty("w:right", ["w:w": String(WordTable.cellMargin), "w:type": "dxa"])
         xml.end()
     }
 

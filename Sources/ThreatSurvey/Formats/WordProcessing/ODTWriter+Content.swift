@@ -56,7 +56,11 @@ extension ODTWriter {
             cells.append(key)
             cellNames[key] = name
             xml.start("style:style", ["style:name": name, "style:family": "table-cell"])
-            var attributes = [("fo:padding", "0.05cm")]
+            // The same margins as in Word: 1 mm left and right.
+            var attributes = [
+                ("fo:padding-top", "0.05cm"), ("fo:padding-bottom", "0.05cm"),
+                ("fo:padding-left", "0.1cm"), ("fo:padding-right", "0.1cm"),
+            ]
             if key.bordered { attributes.append(("fo:border", "0.5pt solid #808080")) }
             if let fill = key.fill { attributes.append(("fo:background-color", "#" + fill)) }
             xml.empty("style:table-cell-properties", attributes: attributes)
@@ -70,11 +74,15 @@ extension ODTWriter {
             number: Int, width: Double, weights: [Int], masterPage: String?
         ) -> (table: String, columns: [String]) {
             let name = "Table\(number)"
-            xml.start("style:style", ["style:name": name, "style:family": "table"])
-            var attributes = [("style:width", Self.centimetres(width)), ("table:align", "margins")]
-            if let masterPage { attributes.insert(("style:master-page-name", masterPage), at: 0) }
-            xml.start("style:table-properties", attributes: attributes)
-            xml.end()
+            var styleAttributes = [("style:name", name), ("style:family", "table")]
+            if let masterPage { styleAttributes.append(("style:master-page-name", masterPage)) }
+            xml.start("style:style", attributes: styleAttributes)
+            xml.empty(
+                "style:table-properties",
+                [
+                    "style:width": Self.centimetres(width), "fo:margin-bottom": "0.21cm",
+                    "table:align": "margins",
+                ])
             xml.end()
             let total = max(weights.reduce(0, +), 1)
             var columns: [String] = []

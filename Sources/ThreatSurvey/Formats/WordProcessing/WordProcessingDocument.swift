@@ -153,9 +153,10 @@ public struct WordTable: Sendable, Hashable {
     /// longest word (so "Rank" or a country code never breaks inside), then the rest goes to
     /// the columns whose longest line wants more, in proportion to what they want.
     ///
-    /// Widths are estimated from character counts at the tables' 10-point size (about 110
-    /// twips a character, 200 for the cell's margins), the measure a word processor would
-    /// refine; when even the shortest widths overflow, all are scaled down alike.
+    /// Widths are estimated from character counts at the tables' 10-point size (about 120
+    /// twips a body character, 140 a bold header one, plus ``cellMargin`` on each side), the
+    /// measure a word processor would refine; when even the shortest widths overflow, all are
+    /// scaled down alike.
     ///
     /// - Complexity: O(cells).
     func columnWidths(total: Int) -> [Int] {
@@ -163,7 +164,7 @@ public struct WordTable: Sendable, Hashable {
         guard count > 0 else { return [total] }
         var longestWord = [Int](repeating: 1, count: count)
         var longestLine = [Int](repeating: 1, count: count)
-        for row in [header] + rows {
+        for row in rows {
             for (column, cell) in row.enumerated() where column < count {
                 for line in cell.split(separator: "\n") {
                     longestLine[column] = max(longestLine[column], min(line.count, 60))
@@ -173,15 +174,17 @@ public struct WordTable: Sendable, Hashable {
                 }
             }
         }
-        let header = self.header
-        // Header words are bold: a little wider.
+        let padding = 2 * Self.cellMargin + 60
         let minimum = (0..<count).map { column -> Int in
-            let headerWord =
-                column < header.count
-                ? header[column].split(separator: " ").map(\.count).max() ?? 0 : 0
-            return max(longestWord[column] * 110, min(headerWord, 20) * 125) + 200
+            let words = column < header.count ? header[column].split(separator: " ") : []
+            let headerWord = min(words.map(\.count).max() ?? 0, 20)
+            return max(longestWord[column] * 120, headerWord * 140) + padding
         }
-        let natural = (0..<count).map { max(longestLine[$0] * 110 + 200, minimum[$0]) }
+        let natural = (0..<count).map { column -> Int in
+            let headerLine = column < header.count ? min(header[column].count, 30) : 0
+            return max(longestLine[column] * 120 + padding, headerLine * 140 + padding / 2,
+                minimum[column])
+        }
         let minimumSum = minimum.reduce(0, +)
         guard minimumSum < total else {
             return minimum.map { $0 * total / minimumSum }
@@ -201,6 +204,10 @@ public struct WordTable: Sendable, Hashable {
         }
         return widths
     }
+
+    /// The space between a cell's border and its text, left and right, in twips (1 mm): small,
+    /// so that a heat map of 27 Member States fits a landscape page.
+    static let cellMargin = 57
 
     /// The fill colour for a shade: white (0) to a mid blue (1), light enough that black text
     /// stays readable (contrast above 6:1 at the darkest), as `RRGGBB`.
