@@ -28,7 +28,8 @@ struct DOCXWriterTests {
         #expect(!body.contains("<w:p>]]>"))
         #expect(body.contains("&lt;w:p&gt;]]&gt;&amp;amp;"))
         let read = try WordDocument.readDOCX(bytes: written())
-        #expect(read.tables[1][3][1] == "<w:p>]]>&amp; \"quoted\" 'single' <text:p/> ␁␟\u{FFFD} end")
+        #expect(
+            read.tables[1][3][1] == "<w:p>]]>&amp; \"quoted\" 'single' <text:p/> ␁␟\u{FFFD} end")
         let title = try part("docProps/core.xml")
         #expect(title.contains("<dc:title>Threats and challenges: &lt;w:p&gt;"))
         #expect(title.contains("<dc:language>en-GB</dc:language>"))
@@ -53,7 +54,9 @@ struct DOCXWriterTests {
         let firstBreak = try #require(body.range(of: "</w:sectPr>"))
         let heading = try #require(body.range(of: ">Heat map<"))
         #expect(firstBreak.upperBound < heading.lowerBound)
-        #expect(try part("word/footer1.xml").contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"))
+        #expect(
+            try part("word/footer1.xml").contains(
+                "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"))
     }
 
     @Test("Heading styles with outline levels, the language in the style defaults")
@@ -90,21 +93,43 @@ struct DOCXWriterTests {
             .child(local: "strCache")?.children(local: "pt").compactMap {
                 $0.child(local: "v")?.text
             }
-        #expect(categories == document.blocks.compactMap {
-            if case .chart(let c) = $0 { return c.categories.map(XMLWriter.clean) }
-            return nil
-        }.first)
+        #expect(
+            categories
+                == document.blocks.compactMap {
+                    if case .chart(let c) = $0 { return c.categories.map(XMLWriter.clean) }
+                    return nil
+                }.first)
         let values = series.child(local: "val")?.child(local: "numRef")?
             .child(local: "numCache")?.children(local: "pt").compactMap {
                 $0.child(local: "v")?.text
             }
         #expect(values == ["12", "9", "4.5"])
         let body = try part("word/document.xml")
-        #expect(body.contains("descr=\"Firearms lead with 12 Member States, then cigarettes (9).\""))
+        #expect(
+            body.contains("descr=\"Firearms lead with 12 Member States, then cigarettes (9).\""))
         #expect(body.contains("title=\"Threats by Member States\""))
         let types = try part("[Content_Types].xml")
         #expect(types.contains("PartName=\"/word/charts/chart1.xml\""))
         let relationships = try part("word/_rels/document.xml.rels")
         #expect(relationships.contains("Target=\"charts/chart1.xml\""))
+    }
+
+    @Test("The chart's embedded workbook holds its figures where its formulas point")
+    func chartWorkbook() throws {
+        let archive = try ZipArchive(bytes: written())
+        let relationships = String(
+            decoding: try archive.data(named: "word/charts/_rels/chart1.xml.rels"), as: UTF8.self)
+        #expect(relationships.contains("Target=\"../embeddings/Microsoft_Excel_Worksheet1.xlsx\""))
+        let workbook = try Workbook.readXLSX(
+            bytes: archive.data(named: "word/embeddings/Microsoft_Excel_Worksheet1.xlsx"))
+        let sheet = try #require(workbook.sheet(named: "Sheet1"))
+        #expect(
+            sheet.grid.rows == [
+                ["", "Member States"], ["Firearms", "12"], ["Cigarette smuggling", "9"],
+                [XMLWriter.clean(OfficeSample.hostile), "4.5"],
+            ])
+        #expect(try part("[Content_Types].xml").contains("Extension=\"xlsx\""))
+        #expect(
+            try part("word/charts/chart1.xml").contains("<c:externalData r:id=\"rIdWorkbook\">"))
     }
 }

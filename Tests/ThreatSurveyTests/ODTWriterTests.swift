@@ -41,8 +41,9 @@ struct ODTWriterTests {
         #expect(first.method == 0)
         #expect(Array(bytes[30..<38]) == Array("mimetype".utf8))
         #expect(Array(bytes[38..<(38 + 39)]) == Array(ODTWriter.mediaType.utf8))
-        #expect(archive.entries.map(\.name).sorted()
-            == ["META-INF/manifest.xml", "content.xml", "meta.xml", "mimetype", "styles.xml"])
+        #expect(
+            archive.entries.map(\.name).sorted()
+                == ["META-INF/manifest.xml", "content.xml", "meta.xml", "mimetype", "styles.xml"])
     }
 
     @Test("Hostile text stays text")
@@ -69,12 +70,17 @@ struct ODTWriterTests {
         #expect(styles.contains("style:print-orientation=\"landscape\""))
         #expect(styles.components(separatedBy: "<text:page-number").count == 3)
         #expect(styles.contains("style:default-outline-level=\"1\""))
-        #expect(styles.contains("<style:text-properties style:font-name=\"Times New Roman\" fo:font-size=\"12pt\" fo:language=\"en\" fo:country=\"GB\"/>"))
+        #expect(
+            styles.contains(
+                "<style:text-properties style:font-name=\"Times New Roman\" fo:font-size=\"12pt\" fo:language=\"en\" fo:country=\"GB\"/>"
+            ))
         let content = try part("content.xml")
         let root = try XMLElement.parse(Array(content.utf8))
         let automatic = try #require(root.child(local: "automatic-styles"))
         let masters = automatic.children.compactMap { style in
-            style.attribute("style:master-page-name").map { (style.attribute("style:name") ?? "", $0) }
+            style.attribute("style:master-page-name").map {
+                (style.attribute("style:name") ?? "", $0)
+            }
         }
         #expect(masters.map(\.1) == ["Landscape", "Standard"])
         // The landscape page starts at the heading before the wide table.
@@ -99,6 +105,7 @@ struct ODTWriterTests {
         ODTWriter.text(&xml, "  a   b\tc\nd ")
         #expect(
             xml.output
-                == "<text:s text:c=\"2\"/>a <text:s text:c=\"2\"/>b<text:tab/>c<text:line-break/>d ")
+                == "<text:s text:c=\"2\"/>a <text:s text:c=\"2\"/>b<text:tab/>c<text:line-break/>d "
+        )
     }
 }

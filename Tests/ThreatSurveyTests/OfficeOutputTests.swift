@@ -16,11 +16,14 @@ struct OfficeOutputTests {
     }
 
     var answers: [String] {
-        ["--from", TestSupport.fixture("de-excel.csv"), "--from", TestSupport.fixture("bg.json"),
-            "--questionnaire", "9396/1/15"]
+        [
+            "--from", TestSupport.fixture("de-excel.csv"), "--from", TestSupport.fixture("bg.json"),
+            "--questionnaire", "9396/1/15",
+        ]
     }
 
-    @Test("summary --format docx|odt --out FILE: a file whose paragraph is the JSON summary's",
+    @Test(
+        "summary --format docx|odt --out FILE: a file whose paragraph is the JSON summary's",
         arguments: ["docx", "odt"])
     func summaryToFile(format: String) throws {
         defer { TestSupport.cleanUp(folder) }
@@ -59,7 +62,8 @@ struct OfficeOutputTests {
         #expect(styles.contains("<w:lang w:val=\"fr\""))
     }
 
-    @Test("A binary format to a terminal is refused (64) with the way out; nothing written",
+    @Test(
+        "A binary format to a terminal is refused (64) with the way out; nothing written",
         arguments: ["docx", "odt"])
     func terminalRefused(format: String) throws {
         defer { TestSupport.cleanUp(folder) }

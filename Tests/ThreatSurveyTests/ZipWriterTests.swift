@@ -10,14 +10,16 @@ struct ZipWriterTests {
         let text = Array(String(repeating: "Firearms, cigarettes; ", count: 500).utf8)
         let binary = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
         var zip = ZipWriter()
-        try zip.add("mimetype", Array("application/vnd.oasis.opendocument.text".utf8), method: .stored)
+        try zip.add(
+            "mimetype", Array("application/vnd.oasis.opendocument.text".utf8), method: .stored)
         try zip.add("content.xml", text)
         try zip.add("dir/empty.bin", [])
         try zip.add("dir/random.bin", binary)
         try zip.add("naïve/é.xml", Array("<é/>".utf8))
         let archive = try ZipArchive(bytes: zip.finish())
-        #expect(archive.entries.map(\.name)
-            == ["mimetype", "content.xml", "dir/empty.bin", "dir/random.bin", "naïve/é.xml"])
+        #expect(
+            archive.entries.map(\.name)
+                == ["mimetype", "content.xml", "dir/empty.bin", "dir/random.bin", "naïve/é.xml"])
         #expect(archive.entries.map(\.method) == [0, 8, 8, 8, 8])
         #expect(try archive.data(named: "content.xml") == text)
         #expect(try archive.data(named: "dir/empty.bin") == [])

@@ -19,9 +19,11 @@ enum OfficeSample {
                 ["3", hostile, "4"],
             ])
         ranking.caption = "The threats ranked by the number of Member States naming them."
-        let states = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR",
+        let states = [
+            "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR",
             "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI",
-            "SK"]
+            "SK",
+        ]
         var heat = TextTable(
             columns: ["Threat"] + states, alignments: [.left] + states.map { _ in .right },
             rows: ["Firearms", "Cigarette smuggling"].map { threat in
@@ -41,7 +43,8 @@ enum OfficeSample {
             .heading("Ranking"),
             .chart(
                 BarChart(
-                    title: "Threats by Member States", categories: ["Firearms", "Cigarette smuggling", hostile],
+                    title: "Threats by Member States",
+                    categories: ["Firearms", "Cigarette smuggling", hostile],
                     values: [12, 9, 4.5], valueTitle: "Member States",
                     alternativeText: "Firearms lead with 12 Member States, then cigarettes (9).")),
             .table(ranking),
@@ -75,7 +78,8 @@ enum OfficeSample {
             case .councilHeader(let header):
                 out += [
                     header.institution, "\(header.placeAndDate)\n(OR. \(header.originalLanguage))",
-                    header.reference.isEmpty ? WordProcessingLayout.referenceBlank : header.reference,
+                    header.reference.isEmpty
+                        ? WordProcessingLayout.referenceBlank : header.reference,
                     header.kind.uppercased(),
                 ]
             case .table, .chart: break

@@ -50,8 +50,8 @@ extension DOCXWriter {
     /// (ECMA-376 Part 1 §21.2.2.16 `barChart`, §21.2.2.17 `barDir`).
     ///
     /// Categories and values sit in `c:strCache` and `c:numCache`, which Word and LibreOffice
-    /// draw from when the chart has no embedded workbook; the formulas name the cells an
-    /// embedded sheet would have. The category axis runs top to bottom (`maxMin`), so the
+    /// draw from; the formulas name the cells of the embedded workbook (`c:externalData`,
+    /// ``workbook(_:)``), which Word opens to edit the data. The category axis runs top to bottom (`maxMin`), so the
     /// first category — rank 1 — is the top bar, with the value axis crossing at its end.
     /// Every element is written in its schema sequence (CT_ChartSpace, CT_BarSer, CT_CatAx…),
     /// which Word checks strictly.
@@ -60,7 +60,8 @@ extension DOCXWriter {
         let last = count + 1
         var xml = XMLWriter()
         xml.start(
-            "c:chartSpace", ["xmlns:c": Namespace.c, "xmlns:a": Namespace.a, "xmlns:r": Namespace.r])
+            "c:chartSpace",
+            ["xmlns:c": Namespace.c, "xmlns:a": Namespace.a, "xmlns:r": Namespace.r])
         xml.empty("c:date1904", ["val": "0"])
         xml.empty("c:lang", ["val": language])
         xml.empty("c:roundedCorners", ["val": "0"])
@@ -77,15 +78,7 @@ extension DOCXWriter {
         xml.empty("c:idx", ["val": "0"])
         xml.empty("c:order", ["val": "0"])
         xml.start("c:tx")
-        xml.start("c:strRef")
-        xml.element("c:f", text: "Sheet1!$B$1")
-        xml.start("c:strCache")
-        xml.empty("c:ptCount", ["val": "1"])
-        xml.start("c:pt", ["idx": "0"])
-        xml.element("c:v", text: chart.valueTitle)
-        xml.end()
-        xml.end()
-        xml.end()
+        reference(&xml, "Sheet1!$B$1", [chart.valueTitle], numeric: false)
         xml.end()
         xml.start("c:spPr")
         xml.start("a:solidFill")
@@ -102,31 +95,13 @@ extension DOCXWriter {
         }
         xml.end()
         xml.start("c:cat")
-        xml.start("c:strRef")
-        xml.element("c:f", text: "Sheet1!$A$2:$A$\(last)")
-        xml.start("c:strCache")
-        xml.empty("c:ptCount", ["val": String(count)])
-        for index in 0..<count {
-            xml.start("c:pt", ["idx": String(index)])
-            xml.element("c:v", text: chart.categories[index])
-            xml.end()
-        }
-        xml.end()
-        xml.end()
+        reference(
+            &xml, "Sheet1!$A$2:$A$\(last)", Array(chart.categories.prefix(count)), numeric: false)
         xml.end()
         xml.start("c:val")
-        xml.start("c:numRef")
-        xml.element("c:f", text: "Sheet1!$B$2:$B$\(last)")
-        xml.start("c:numCache")
-        xml.element("c:formatCode", text: "General")
-        xml.empty("c:ptCount", ["val": String(count)])
-        for index in 0..<count {
-            xml.start("c:pt", ["idx": String(index)])
-            xml.element("c:v", text: WordChart.number(chart.values[index]))
-            xml.end()
-        }
-        xml.end()
-        xml.end()
+        reference(
+            &xml, "Sheet1!$B$2:$B$\(last)", chart.values.prefix(count).map(WordChart.number),
+            numeric: true)
         xml.end()
         xml.end()  // c:ser
         xml.empty("c:gapWidth", ["val": "60"])
@@ -174,7 +149,30 @@ extension DOCXWriter {
         xml.end()  // c:plotArea
         xml.empty("c:plotVisOnly", ["val": "1"])
         xml.empty("c:dispBlanksAs", ["val": "gap"])
+        xml.end()  // c:chart
+        xml.start("c:externalData", ["r:id": Self.workbookRelationship])
+        xml.empty("c:autoUpdate", ["val": "0"])
+        xml.end()
         return xml.finish()
+    }
+
+    /// A `c:strRef` or `c:numRef`: the cells' formula and their cached values, which Word
+    /// and LibreOffice draw from.
+    private func reference(
+        _ xml: inout XMLWriter, _ formula: String, _ values: [String], numeric: Bool
+    ) {
+        xml.start(numeric ? "c:numRef" : "c:strRef")
+        xml.element("c:f", text: formula)
+        xml.start(numeric ? "c:numCache" : "c:strCache")
+        if numeric { xml.element("c:formatCode", text: "General") }
+        xml.empty("c:ptCount", ["val": String(values.count)])
+        for (index, value) in values.enumerated() {
+            xml.start("c:pt", ["idx": String(index)])
+            xml.element("c:v", text: value)
+            xml.end()
+        }
+        xml.end()
+        xml.end()
     }
 
     /// A chart or axis title (`c:title` with rich text), `size` in hundredths of a point.

@@ -55,7 +55,8 @@ extension DOCXWriter {
             size: 20)
         paragraphStyle(&xml, id: "Footer", name: "footer", spacing: ("0", "0"), size: 20)
 
-        xml.start("w:style", ["w:type": "table", "w:default": "1", "w:styleId": StyleID.tableNormal])
+        xml.start(
+            "w:style", ["w:type": "table", "w:default": "1", "w:styleId": StyleID.tableNormal])
         xml.empty("w:name", ["w:val": "Normal Table"])
         xml.empty("w:uiPriority", ["w:val": "99"])
         xml.empty("w:semiHidden")
@@ -96,7 +97,8 @@ extension DOCXWriter {
     /// One paragraph style; properties in the schema's order (CT_PPr, CT_RPr).
     private func paragraphStyle(
         _ xml: inout XMLWriter, id: String, name: String, basedOn: String? = StyleID.normal,
-        isDefault: Bool = false, custom: Bool = false, spacing: (before: String, after: String)? = nil,
+        isDefault: Bool = false, custom: Bool = false,
+        spacing: (before: String, after: String)? = nil,
         keepNext: Bool = false, indent: Int? = nil, outlineLevel: Int? = nil, bold: Bool = false,
         italic: Bool = false, size: Int? = nil
     ) {

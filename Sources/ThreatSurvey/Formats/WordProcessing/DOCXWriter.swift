@@ -14,7 +14,8 @@
 ///   right-aligned, shaded cells filled (``WordTable/shades``), the caption as the table's
 ///   alternative text.
 /// - Bar charts as native charts (``DOCXWriter+Chart.swift``), values cached in the chart part
-///   so that Word draws them without an embedded workbook, the alternative text in `wp:docPr`.
+///   (what Word and LibreOffice draw) and in an embedded workbook (what Word's "Edit Data"
+///   opens), the alternative text in `wp:docPr`.
 ///
 /// The bytes depend on the document alone (``ZipWriter`` is deterministic, no dates, no
 /// random ids), so the same answers give the same file.
@@ -69,7 +70,11 @@ public struct DOCXWriter: Sendable {
         try zip.add("word/settings.xml", settings())
         try zip.add("word/footer1.xml", footer())
         for (index, chart) in charts.enumerated() {
-            try zip.add("word/charts/chart\(index + 1).xml", chartPart(chart, language: document.language))
+            let number = index + 1
+            try zip.add(
+                "word/charts/chart\(number).xml", chartPart(chart, language: document.language))
+            try zip.add("word/charts/_rels/chart\(number).xml.rels", chartRelationships(number))
+            try zip.add("word/" + Self.workbookName(number), workbook(chart))
         }
         return try zip.finish()
     }
@@ -92,6 +97,10 @@ public struct DOCXWriter: Sendable {
                 "ContentType": "application/vnd.openxmlformats-package.relationships+xml",
             ])
         xml.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
+        if chartCount > 0 {
+            xml.empty(
+                "Default", ["Extension": "xlsx", "ContentType": main + "spreadsheetml.sheet"])
+        }
         var overrides: [(String, String)] = [
             ("/word/document.xml", main + "wordprocessingml.document.main+xml"),
             ("/word/styles.xml", main + "wordprocessingml.styles+xml"),
@@ -130,12 +139,13 @@ public struct DOCXWriter: Sendable {
             (Self.footerRelationship, office + "/footer", "footer1.xml"),
         ]
         for number in stride(from: 1, through: chartCount, by: 1) {
-            list.append((Self.chartRelationship(number), office + "/chart", "charts/chart\(number).xml"))
+            list.append(
+                (Self.chartRelationship(number), office + "/chart", "charts/chart\(number).xml"))
         }
         return relationships(list)
     }
 
-    private func relationships(_ list: [(id: String, type: String, target: String)]) -> [UInt8] {
+    func relationships(_ list: [(id: String, type: String, target: String)]) -> [UInt8] {
         var xml = XMLWriter()
         xml.start("Relationships", ["xmlns": Namespace.relationships])
         for item in list {

@@ -68,8 +68,11 @@ extension ODTWriter {
             return name
         }
 
-        /// Styles for table number `number`: its width (and page orientation change), its
-        /// columns' relative widths. Returns the table's style name and its columns'.
+        /// The styles of table number `number`, returning the table's style name and its
+        /// columns'.
+        ///
+        /// The table's width (and the page orientation change, when it starts a section) and
+        /// its columns' widths, `weights` in twips.
         mutating func table(
             number: Int, width: Double, weights: [Int], masterPage: String?
         ) -> (table: String, columns: [String]) {
@@ -132,7 +135,10 @@ extension ODTWriter {
                             masterPage: pendingMaster))
                     body.start(
                         "text:h",
-                        ["text:style-name": style, "text:outline-level": String(min(max(level, 1), 2))])
+                        [
+                            "text:style-name": style,
+                            "text:outline-level": String(min(max(level, 1), 2)),
+                        ])
                     Self.text(&body, text)
                     body.end()
                 case .paragraph(let paragraph):
@@ -146,7 +152,8 @@ extension ODTWriter {
                 case .table(let table):
                     tableNumber += 1
                     self.table(
-                        &body, table, number: tableNumber, width: Self.textWidth(section.orientation),
+                        &body, table, number: tableNumber,
+                        width: Self.textWidth(section.orientation),
                         masterPage: pendingMaster, styles: &styles)
                 case .chart:
                     // Not drawn: the table beside the chart gives the same figures.
@@ -201,7 +208,8 @@ extension ODTWriter {
             xml.start("table:table-row")
             for column in 0..<columns {
                 let shade = shades(column)
-                let fill = header && bordered ? "E8E8E8" : shade > 0 ? WordTable.fill(for: shade) : nil
+                let fill =
+                    header && bordered ? "E8E8E8" : shade > 0 ? WordTable.fill(for: shade) : nil
                 let cellStyle = styles.cell(.init(bordered: bordered, fill: fill))
                 xml.start(
                     "table:table-cell",

@@ -62,7 +62,8 @@ public struct ODTWriter: Sendable {
 
     private func manifest() -> [UInt8] {
         var xml = XMLWriter()
-        xml.start("manifest:manifest", ["xmlns:manifest": Namespace.manifest, "manifest:version": "1.2"])
+        xml.start(
+            "manifest:manifest", ["xmlns:manifest": Namespace.manifest, "manifest:version": "1.2"])
         xml.empty(
             "manifest:file-entry",
             [

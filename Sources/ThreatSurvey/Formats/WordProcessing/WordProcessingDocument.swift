@@ -182,7 +182,8 @@ public struct WordTable: Sendable, Hashable {
         }
         let natural = (0..<count).map { column -> Int in
             let headerLine = column < header.count ? min(header[column].count, 30) : 0
-            return max(longestLine[column] * 120 + padding, headerLine * 140 + padding / 2,
+            return max(
+                longestLine[column] * 120 + padding, headerLine * 140 + padding / 2,
                 minimum[column])
         }
         let minimumSum = minimum.reduce(0, +)

@@ -25,7 +25,8 @@ public struct XMLWriter: Sendable {
     /// A document that starts with the XML declaration (UTF-8, standalone), as office parts
     /// do; with `declaration: false`, a fragment to ``append(_:)`` to another writer.
     public init(declaration: Bool = true) {
-        output = declaration ? "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" : ""
+        output =
+            declaration ? "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" : ""
     }
 
     /// Appends a fragment written by another writer (its open elements closed first), for

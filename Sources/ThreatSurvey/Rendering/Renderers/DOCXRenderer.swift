@@ -10,10 +10,8 @@ public struct DOCXRenderer: BinaryDocumentRenderer {
     ///
     /// - Throws: ``SurveyError/internalError(_:)`` when the archive cannot be assembled.
     public func render(_ document: Document) throws(SurveyError) -> [UInt8] {
-        do {
-            return try DOCXWriter().write(WordProcessingLayout.layout(document))
-        } catch {
-            throw .internalError("cannot assemble the Word document: \(error)")
+        try WordProcessingLayout.write(document, as: "Word document") {
+            (laid) throws(ZipError) in try DOCXWriter().write(laid)
         }
     }
 }

@@ -10,10 +10,8 @@ public struct ODTRenderer: BinaryDocumentRenderer {
     ///
     /// - Throws: ``SurveyError/internalError(_:)`` when the archive cannot be assembled.
     public func render(_ document: Document) throws(SurveyError) -> [UInt8] {
-        do {
-            return try ODTWriter().write(WordProcessingLayout.layout(document))
-        } catch {
-            throw .internalError("cannot assemble the OpenDocument text: \(error)")
+        try WordProcessingLayout.write(document, as: "OpenDocument text") {
+            (laid) throws(ZipError) in try ODTWriter().write(laid)
         }
     }
 }

@@ -15,6 +15,19 @@ enum WordProcessingLayout {
     /// The blank printed where the secretariat fills in the document's reference.
     static let referenceBlank = String(repeating: "_", count: 16)
 
+    /// `document` laid out and handed to `writer`; a failure to assemble the archive is an
+    /// internal error naming `what` (a document of 4 GiB, or zlib out of memory).
+    static func write(
+        _ document: Document, as what: String,
+        _ writer: (WordProcessingDocument) throws(ZipError) -> [UInt8]
+    ) throws(SurveyError) -> [UInt8] {
+        do {
+            return try writer(layout(document))
+        } catch {
+            throw .internalError("cannot assemble the \(what): \(error)")
+        }
+    }
+
     /// The document as sections of word-processing blocks.
     ///
     /// - Complexity: O(n) in the number of blocks and cells.
@@ -45,7 +58,8 @@ enum WordProcessingLayout {
                     current = WordSection(orientation: .landscape, blocks: moved)
                 }
                 current.blocks.append(.table(Self.table(table)))
-            case .note(let text) where current.orientation == .landscape
+            case .note(let text)
+            where current.orientation == .landscape
                 && current.blocks.last.map(Self.isTableOrNote) == true:
                 current.blocks.append(.paragraph(WordParagraph(text, style: .note)))
             default:
