@@ -43,7 +43,10 @@ struct ODTWriterTests {
         #expect(Array(bytes[38..<(38 + 39)]) == Array(ODTWriter.mediaType.utf8))
         #expect(
             archive.entries.map(\.name).sorted()
-                == ["META-INF/manifest.xml", "content.xml", "meta.xml", "mimetype", "styles.xml"])
+                == [
+                    "META-INF/manifest.xml", "Object 1/content.xml", "content.xml", "meta.xml",
+                    "mimetype", "styles.xml",
+                ])
     }
 
     @Test("Hostile text stays text")
@@ -107,5 +110,33 @@ struct ODTWriterTests {
             xml.output
                 == "<text:s text:c=\"2\"/>a <text:s text:c=\"2\"/>b<text:tab/>c<text:line-break/>d "
         )
+    }
+
+    @Test("The chart is an embedded chart object whose own table holds the figures")
+    func chart() throws {
+        let content = try part("content.xml")
+        #expect(content.contains("<draw:object xlink:href=\"./Object 1\""))
+        #expect(content.contains("<svg:desc>Firearms lead with 12 Member States"))
+        let manifest = try part("META-INF/manifest.xml")
+        #expect(
+            manifest.contains(
+                "manifest:full-path=\"Object 1/\" "
+                    + "manifest:media-type=\"application/vnd.oasis.opendocument.chart\""))
+        let object = try XMLElement.parse(Array(try part("Object 1/content.xml").utf8))
+        let chart = try #require(
+            object.child(local: "body")?.child(local: "chart")?.child(local: "chart"))
+        #expect(chart.attribute("chart:class") == "chart:bar")
+        #expect(
+            chart.child(local: "plot-area")?.child(local: "series")?.attribute(
+                "chart:values-cell-range-address") == "local-table.$B$2:.$B$4")
+        let rows = try #require(chart.child(local: "table")?.child(local: "table-rows"))
+        let cells = rows.children.map { row in
+            row.children.map { $0.child(local: "p")?.text ?? "" }
+        }
+        #expect(
+            cells == [
+                ["Firearms", "12"], ["Cigarette smuggling", "9"],
+                [XMLWriter.clean(OfficeSample.hostile), "4.5"],
+            ])
     }
 }

@@ -122,6 +122,7 @@ extension ODTWriter {
         var styles = AutomaticStyles()
         var body = XMLWriter(declaration: false)
         var tableNumber = 0
+        var chartNumber = 0
         for (index, section) in document.sections.enumerated() {
             var pendingMaster: String? =
                 index == 0 && section.orientation == .portrait
@@ -155,9 +156,15 @@ extension ODTWriter {
                         &body, table, number: tableNumber,
                         width: Self.textWidth(section.orientation),
                         masterPage: pendingMaster, styles: &styles)
-                case .chart:
-                    // Not drawn: the table beside the chart gives the same figures.
-                    continue
+                case .chart(let chart):
+                    chartNumber += 1
+                    let style = styles.paragraph(
+                        .init(
+                            parent: StyleName.body, alignment: .left, bold: false,
+                            masterPage: pendingMaster))
+                    chartFrame(
+                        &body, chart, number: chartNumber,
+                        width: Self.textWidth(section.orientation), style: style)
                 }
                 pendingMaster = nil
             }
@@ -168,7 +175,9 @@ extension ODTWriter {
             [
                 "xmlns:office": Namespace.office, "xmlns:style": Namespace.style,
                 "xmlns:text": Namespace.text, "xmlns:table": Namespace.table,
-                "xmlns:fo": Namespace.fo, "xmlns:svg": Namespace.svg, "office:version": "1.2",
+                "xmlns:fo": Namespace.fo, "xmlns:svg": Namespace.svg,
+                "xmlns:draw": Namespace.draw, "xmlns:xlink": Namespace.xlink,
+                "office:version": "1.2",
             ])
         xml.start("office:automatic-styles")
         xml.append(styles.xml)

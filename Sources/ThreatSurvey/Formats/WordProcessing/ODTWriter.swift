@@ -8,8 +8,8 @@
 /// table in `table:table-header-rows` (repeated on each page), shaded cells with automatic cell
 /// styles, the title and language in the metadata and the default style.
 ///
-/// Bar charts are not drawn in the `.odt` (an ODF chart is an embedded sub-document): the
-/// table beside each chart gives its figures, as the text formats do.
+/// A bar chart is an embedded chart object (`Object N/content.xml`, ``chartContent(_:width:)``)
+/// whose figures sit in its own table, so LibreOffice draws and edits it.
 ///
 /// The bytes depend on the document alone, so the same answers give the same file.
 public struct ODTWriter: Sendable {
@@ -27,6 +27,9 @@ public struct ODTWriter: Sendable {
         static let meta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
         static let dc = "http://purl.org/dc/elements/1.1/"
         static let manifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+        static let draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+        static let chart = "urn:oasis:names:tc:opendocument:xmlns:chart:1.0"
+        static let xlink = "http://www.w3.org/1999/xlink"
     }
 
     /// The master pages (page styles) of `styles.xml`.
@@ -51,16 +54,27 @@ public struct ODTWriter: Sendable {
     ///   ``ZipError/compressionFailed(name:reason:)`` when zlib runs out of memory.
     /// - Complexity: O(n) in the size of the document's text.
     public func write(_ document: WordProcessingDocument) throws(ZipError) -> [UInt8] {
+        // Each chart with the width of the page it sits on.
+        let charts = document.sections.flatMap { section in
+            section.blocks.compactMap { block -> (WordChart, Double)? in
+                guard case .chart(let chart) = block else { return nil }
+                return (chart, Self.textWidth(section.orientation))
+            }
+        }
         var zip = ZipWriter()
         try zip.add("mimetype", Array(Self.mediaType.utf8), method: .stored)
-        try zip.add("META-INF/manifest.xml", manifest())
+        try zip.add("META-INF/manifest.xml", manifest(chartCount: charts.count))
         try zip.add("content.xml", content(document))
         try zip.add("styles.xml", styles(language: document.language))
         try zip.add("meta.xml", meta(document))
+        for (index, (chart, width)) in charts.enumerated() {
+            try zip.add(
+                Self.chartObject(index + 1) + "/content.xml", chartContent(chart, width: width))
+        }
         return try zip.finish()
     }
 
-    private func manifest() -> [UInt8] {
+    private func manifest(chartCount: Int) -> [UInt8] {
         var xml = XMLWriter()
         xml.start(
             "manifest:manifest", ["xmlns:manifest": Namespace.manifest, "manifest:version": "1.2"])
@@ -70,7 +84,17 @@ public struct ODTWriter: Sendable {
                 "manifest:full-path": "/", "manifest:version": "1.2",
                 "manifest:media-type": Self.mediaType,
             ])
-        for part in ["content.xml", "styles.xml", "meta.xml"] {
+        var parts = ["content.xml", "styles.xml", "meta.xml"]
+        for number in stride(from: 1, through: chartCount, by: 1) {
+            xml.empty(
+                "manifest:file-entry",
+                [
+                    "manifest:full-path": Self.chartObject(number) + "/",
+                    "manifest:media-type": "application/vnd.oasis.opendocument.chart",
+                ])
+            parts.append(Self.chartObject(number) + "/content.xml")
+        }
+        for part in parts {
             xml.empty(
                 "manifest:file-entry",
                 ["manifest:full-path": part, "manifest:media-type": "text/xml"])
