@@ -132,4 +132,27 @@ struct DOCXWriterTests {
         #expect(
             try part("word/charts/chart1.xml").contains("<c:externalData r:id=\"rIdWorkbook\">"))
     }
+
+    @Test("Edge cases write files the readers open: nothing, a table without rows, an empty chart")
+    func edgeCases() throws {
+        let empty = Document()
+        let edge = Document(blocks: [
+            .table(TextTable(columns: [])), .table(TextTable(columns: ["Only a header"])),
+            .chart(
+                BarChart(
+                    title: "No bars", categories: [], values: [], valueTitle: "Member States",
+                    alternativeText: "Nothing to show.")),
+            .text(""),
+        ])
+        for (name, document) in [("empty", empty), ("edge", edge)] {
+            for format in [OutputFormat.docx, .odt] {
+                let bytes = try format.render(document)
+                try OfficeSample.exportIfAsked("\(name).\(format.rawValue)", bytes)
+                let read = try WordDocument.read(bytes: bytes)
+                #expect(read.paragraphs.isEmpty, "\(name) \(format)")
+                // The table without columns or rows is left out.
+                #expect(read.tables.count == (name == "empty" ? 0 : 1), "\(name) \(format)")
+            }
+        }
+    }
 }

@@ -31,7 +31,9 @@ extension DOCXWriter {
                         &xml, value, style: Self.styleID(value.style),
                         section: carries ? section.orientation : nil)
                 case .table(let table):
-                    self.table(&xml, table, width: Page.textWidth(section.orientation))
+                    if !table.isEmpty {
+                        self.table(&xml, table, width: Page.textWidth(section.orientation))
+                    }
                     if carries { sectionBreak(&xml, section.orientation) }
                 case .chart(let chart):
                     chartNumber += 1

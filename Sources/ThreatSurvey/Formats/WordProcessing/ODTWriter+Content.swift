@@ -151,6 +151,7 @@ extension ODTWriter {
                     Self.text(&body, paragraph.text)
                     body.end()
                 case .table(let table):
+                    guard !table.isEmpty else { continue }
                     tableNumber += 1
                     self.table(
                         &body, table, number: tableNumber,

@@ -136,6 +136,10 @@ public struct WordTable: Sendable, Hashable {
         self.caption = caption
     }
 
+    /// Whether the table has neither a header nor rows: the writers leave it out, since a
+    /// table without a row is not a valid table in either format.
+    public var isEmpty: Bool { header.isEmpty && rows.isEmpty }
+
     /// The number of columns: the widest of the header and the rows.
     public var columnCount: Int {
         max(header.count, rows.map(\.count).max() ?? 0)
