@@ -101,4 +101,55 @@ struct OfficeOutputTests {
     func notOffered() {
         #expect(runCLI(["deadline", "--format", "docx"]).status.rawValue == 64)
     }
+
+    @Test(
+        "Real documents of the demo store read back with their tables, equal to the JSON figures",
+        arguments: [OutputFormat.docx, .odt])
+    func demoDocuments(format: OutputFormat) throws {
+        defer { TestSupport.cleanUp(folder) }
+        let store = folder + "/demo.sqlite"
+        #expect(runCLI(["demo", "--store", store]).status == .success)
+        let opened = try Store(path: store, readOnly: true)
+        let questionnaire = try TestSupport.questionnaire()
+        let submissions = try opened.countedSubmissions(questionnaire: questionnaire.id)
+        let ranking = Ranking(questionnaire: questionnaire, submissions: submissions)
+        let regions = RegionalBreakdown(
+            questionnaire: questionnaire, submissions: submissions, grouping: .eurovoc)
+        var document = ranking.document()
+        document.blocks.insert(
+            .chart(
+                BarChart(
+                    title: "Threats by Member States", categories: ranking.threats.map(\.title),
+                    values: ranking.threats.map { Double($0.memberStates) },
+                    valueTitle: "Member States",
+                    alternativeText: "The ranking's Member States per threat, as the table.")),
+            at: 1)
+        document.blocks += regions.document().blocks
+        document.title = "\(questionnaire.id) ranking"
+        let bytes = try format.render(document)
+        try OfficeSample.exportIfAsked("demo-ranking.\(format.rawValue)", bytes)
+
+        let read = try WordDocument.read(bytes: bytes)
+        let tables = document.blocks.compactMap { block -> [[String]]? in
+            guard case .table(let table) = block else { return nil }
+            return [table.columns] + table.rows
+        }
+        if format == .docx {
+            #expect(read.tables == tables)
+        } else {
+            #expect(read.tables == tables.map(ODTWriterTests.trimmed))
+        }
+        // The ranking table's Member States column is the JSON's memberStates, threat by threat.
+        let json = runCLI(
+            ["rank", "--format", "json", "--questionnaire", "9396/1/15"], store: store)
+        let threats = try #require(try JSONParser.parse(Array(json.out.utf8))["threats"]?.array)
+        let expected = threats.compactMap { threat -> [String]? in
+            guard let id = threat["id"]?.string,
+                case .number(let count) = threat["memberStates"]?.value
+            else { return nil }
+            return [id, count]
+        }
+        #expect(!expected.isEmpty)
+        #expect(read.tables.first?.dropFirst().map { [$0[1], $0[2]] } == expected)
+    }
 }
