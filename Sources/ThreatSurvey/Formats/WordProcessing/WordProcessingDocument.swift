@@ -171,9 +171,9 @@ public struct WordTable: Sendable, Hashable {
         for row in rows {
             for (column, cell) in row.enumerated() where column < count {
                 for line in cell.split(separator: "\n") {
-                    longestLine[column] = max(longestLine[column], min(line.count, 60))
+                    longestLine[column] = max(longestLine[column], min(Self.width(line), 60))
                     for word in line.split(separator: " ") {
-                        longestWord[column] = max(longestWord[column], min(word.count, 20))
+                        longestWord[column] = max(longestWord[column], min(Self.width(word), 20))
                     }
                 }
             }
@@ -208,6 +208,20 @@ public struct WordTable: Sendable, Hashable {
             widths[widest] += total - widths.reduce(0, +)
         }
         return widths
+    }
+
+    /// The width of `text` in average characters: block elements (a text bar chart's `█`),
+    /// CJK and other wide characters count twice.
+    static func width(_ text: Substring) -> Int {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            switch scalar.value {
+            case 0x2580...0x259F, 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3,
+                0xF900...0xFAFF, 0xFF00...0xFF60:
+                return total + 2
+            default:
+                return total + 1
+            }
+        }
     }
 
     /// The space between a cell's border and its text, left and right, in twips (1 mm): small,
