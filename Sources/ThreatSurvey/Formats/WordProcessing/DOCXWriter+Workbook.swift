@@ -25,22 +25,13 @@ extension DOCXWriter {
     /// smallest workbook Excel opens.
     func workbook(_ chart: WordChart) throws(ZipError) -> [UInt8] {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        let type = "application/vnd.openxmlformats-officedocument.spreadsheetml."
-        var types = XMLWriter()
-        types.start(
-            "Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
-        types.empty(
-            "Default",
-            [
-                "Extension": "rels",
-                "ContentType": "application/vnd.openxmlformats-package.relationships+xml",
+        let type = Self.officeType + "spreadsheetml."
+        let types = contentTypes(
+            defaults: [],
+            overrides: [
+                ("/xl/workbook.xml", type + "sheet.main+xml"),
+                ("/xl/worksheets/sheet1.xml", type + "worksheet+xml"),
             ])
-        types.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
-        types.empty(
-            "Override", ["PartName": "/xl/workbook.xml", "ContentType": type + "sheet.main+xml"])
-        types.empty(
-            "Override",
-            ["PartName": "/xl/worksheets/sheet1.xml", "ContentType": type + "worksheet+xml"])
 
         var workbook = XMLWriter()
         workbook.start("workbook", ["xmlns": main, "xmlns:r": Namespace.r])
@@ -68,7 +59,7 @@ extension DOCXWriter {
         }
 
         var zip = ZipWriter()
-        try zip.add("[Content_Types].xml", types.finish())
+        try zip.add("[Content_Types].xml", types)
         try zip.add(
             "_rels/.rels",
             relationships([

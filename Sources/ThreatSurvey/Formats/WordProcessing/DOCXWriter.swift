@@ -85,22 +85,11 @@ public struct DOCXWriter: Sendable {
     /// The relationship id of the footer.
     static let footerRelationship = "rIdFooter1"
 
+    /// The media types' common prefix.
+    static let officeType = "application/vnd.openxmlformats-officedocument."
+
     private func contentTypes(chartCount: Int) -> [UInt8] {
-        let main = "application/vnd.openxmlformats-officedocument."
-        var xml = XMLWriter()
-        xml.start(
-            "Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
-        xml.empty(
-            "Default",
-            [
-                "Extension": "rels",
-                "ContentType": "application/vnd.openxmlformats-package.relationships+xml",
-            ])
-        xml.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
-        if chartCount > 0 {
-            xml.empty(
-                "Default", ["Extension": "xlsx", "ContentType": main + "spreadsheetml.sheet"])
-        }
+        let main = Self.officeType
         var overrides: [(String, String)] = [
             ("/word/document.xml", main + "wordprocessingml.document.main+xml"),
             ("/word/styles.xml", main + "wordprocessingml.styles+xml"),
@@ -111,6 +100,24 @@ public struct DOCXWriter: Sendable {
         ]
         for number in stride(from: 1, through: chartCount, by: 1) {
             overrides.append(("/word/charts/chart\(number).xml", main + "drawingml.chart+xml"))
+        }
+        return contentTypes(
+            defaults: chartCount > 0 ? [("xlsx", main + "spreadsheetml.sheet")] : [],
+            overrides: overrides)
+    }
+
+    /// `[Content_Types].xml` of an OPC package (ECMA-376 Part 2 §10.1): relationships and XML
+    /// by extension, `defaults` besides, and each part of `overrides` by name.
+    func contentTypes(defaults: [(String, String)], overrides: [(String, String)]) -> [UInt8] {
+        var xml = XMLWriter()
+        xml.start(
+            "Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
+        let common = [
+            ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
+            ("xml", "application/xml"),
+        ]
+        for (extensionName, type) in common + defaults {
+            xml.empty("Default", ["Extension": extensionName, "ContentType": type])
         }
         for (part, type) in overrides {
             xml.empty("Override", ["PartName": part, "ContentType": type])
