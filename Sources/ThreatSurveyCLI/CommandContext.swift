@@ -9,9 +9,29 @@ public struct CommandContext {
     /// The process environment.
     public var variables: [String: String]
 
-    /// Prints `document` in `format` on standard output.
-    func print(_ document: Document, format: OutputFormat) throws(SurveyError) {
-        try console.out(document.render(as: format.renderer))
+    /// Prints `document` in `format` on standard output, or into `--out FILE` when `output`
+    /// names one.
+    ///
+    /// A binary format (`docx`, `odt`) goes to the file, or to standard output only when it
+    /// is not a terminal (``OutputOptions/check(_:_:)``).
+    ///
+    /// - Throws: ``SurveyError/usage(_:)`` for a binary format bound for a terminal,
+    ///   ``SurveyError/cannotCreate(path:reason:)`` and ``SurveyError/io(_:)`` from writing.
+    func print(_ document: Document, format: OutputFormat, to output: OutputOptions? = nil)
+        throws(SurveyError)
+    {
+        try (output ?? OutputOptions()).check(format, self)
+        try write(format.render(document), to: output)
+    }
+
+    /// Writes `bytes` into `--out FILE` (announced on standard error) or on standard output.
+    func write(_ bytes: [UInt8], to output: OutputOptions?) throws(SurveyError) {
+        if let path = output?.out {
+            try OutputFile.write(path) { (file) throws(SurveyError) in try file.write(bytes) }
+            try console.err("written to \(TerminalText.safe(path))")
+        } else {
+            try console.writeBytes(bytes)
+        }
     }
 
     /// A progress reporter for long work when standard error is a terminal; `nil` otherwise,

@@ -112,7 +112,12 @@ public struct PipelineExercise: Sendable {
         }
         let format = source.pick(OutputFormat.allCases)
         func render(_ document: Document) {
-            outcome.renderedCharacters += document.render(as: format.renderer).count
+            if let binary = format.binaryRenderer {
+                // Binary formats count their bytes: the Word and OpenDocument writers run too.
+                outcome.renderedCharacters += (try? binary.render(document).count) ?? 0
+            } else {
+                outcome.renderedCharacters += document.render(as: format.renderer).count
+            }
         }
         analyse(store: store, questionnaire: questionnaire, source: &source, render: render)
         outcome.storedSubmissions = (try? store.submissions().count) ?? 0

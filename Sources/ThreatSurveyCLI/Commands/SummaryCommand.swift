@@ -3,7 +3,7 @@ import ThreatSurvey
 
 /// The `summary` command.
 ///
-/// `summary [--questionnaire ID] [--language en|fr] [--attribute]`
+/// `summary [--questionnaire ID] [--language en|fr] [--attribute] [--format F] [--out FILE]`
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "summary",
@@ -19,12 +19,14 @@ struct SummaryCommand: ParsableCommand {
     @Flag(help: "name the Member States behind each threat")
     var attribute: Bool
     @OptionGroup var regions: GroupingOptions
-    @Option("FORMAT", help: "output format", values: [.table, .json])
+    @Option("FORMAT", help: "output format", values: [.table, .json, .docx, .odt])
     var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        try output.check(format, context)
         let request = try analysis.request()
         let grouping = try regions.resolve()
         let input = try analysis.load(
@@ -38,16 +40,19 @@ struct SummaryCommand: ParsableCommand {
             lateCount: options.onTimeOnly ? 0 : SummaryCommand.lateCount(input, ranking: ranking),
             attribute: attribute)
         let text = SummaryCommand.guillemetsKept(writer.paragraph(language))
-        if format == .table, !context.console.outIsTerminal {
+        if format == .table, output.out != nil || !context.console.outIsTerminal {
             // A file or a pipe: the paragraph on one line, for the word processor to wrap.
-            try context.console.out(TerminalText.safe(text) + "\n")
+            try context.write(Array((TerminalText.safe(text) + "\n").utf8), to: output)
             return .success
         }
         let json: JSONValue = .object([
             "questionnaire": .string(input.questionnaire.id),
             "language": .string(language.rawValue), "summary": .string(text),
         ])
-        try context.print(Document(blocks: [.text(text)], json: json), format: format)
+        var document = Document(blocks: [.text(text)], json: json)
+        document.title = "Summary of the replies to \(input.questionnaire.id)"
+        document.language = language.rawValue
+        try context.print(document, format: format, to: output)
         return .success
     }
 }

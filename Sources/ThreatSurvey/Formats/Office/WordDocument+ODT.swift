@@ -2,7 +2,8 @@ extension WordDocument {
     /// Reads an OpenDocument text (`.odt`, OASIS ODF 1.2/1.3, as LibreOffice and Word write it).
     ///
     /// Body blocks of `content.xml` in order: `text:p` and `text:h` are paragraphs (`text:s`,
-    /// `text:tab`, `text:line-break` honoured; notes and annotations left out); the items of a
+    /// `text:tab`, `text:line-break` honoured; notes, annotations and frames' titles and
+    /// descriptions left out); the items of a
     /// `text:list` are paragraphs labelled as the list style says: numbered levels
     /// (`text:list-level-style-number`: `1`, `a`, `A`, `i`, `I` with prefix and suffix, start
     /// value, shown levels) counted per list, other levels as `•`. `table:table` is a table
@@ -236,7 +237,9 @@ struct ODTBodyReader {
                     repeating: " ", count: min(max(count, 1), ODSContentReader.maximumSpaceRun))
             case "text:tab": text += "\t"
             case "text:line-break": text += "\n"
-            case "text:note", "office:annotation", "office:annotation-end", "text:bookmark-ref":
+            case "text:note", "office:annotation", "office:annotation-end", "text:bookmark-ref",
+                "svg:title", "svg:desc":
+                // Notes, comments, and a frame's title and alternative text are not body text.
                 break
             default: collect(child, into: &text)
             }

@@ -30,6 +30,8 @@ public enum ZipError: Error, Sendable, Hashable, CustomStringConvertible, Locali
     case sizeMismatch(name: String, declared: Int, actual: Int)
     /// An entry's data does not have the declared CRC-32.
     case crcMismatch(name: String)
+    /// zlib could not compress an entry being written (``ZipWriter``): out of memory.
+    case compressionFailed(name: String, reason: String)
 
     /// One sentence, lower case first word.
     public var description: String {
@@ -62,6 +64,8 @@ public enum ZipError: Error, Sendable, Hashable, CustomStringConvertible, Locali
                 "entry \(name) declares \(declared) bytes but holds \(actual == Int.max ? "more" : String(actual))"
         case .crcMismatch(let name):
             return "entry \(name) fails its CRC-32 check (the file is damaged)"
+        case .compressionFailed(let name, let reason):
+            return "entry \(name) could not be compressed: \(reason)"
         }
     }
 
