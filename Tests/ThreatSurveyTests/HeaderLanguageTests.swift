@@ -9,8 +9,7 @@ import Testing
 struct HeaderLanguageTests {
     static let folder = TestSupport.root + "/Tests/ThreatSurveyTests/Resources/headers/"
 
-    private func read(_ name: String) throws -> (responses: [Response], diagnostics: [Diagnostic])
-    {
+    private func read(_ name: String) throws -> (responses: [Response], diagnostics: [Diagnostic]) {
         let file = try AnswerFile.read(bytes: try TestSupport.bytes(Self.folder + name), name: name)
         return try AnswerParser(questionnaire: try TestSupport.questionnaire()).parse(file)
     }

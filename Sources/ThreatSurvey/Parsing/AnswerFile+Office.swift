@@ -259,10 +259,12 @@ extension AnswerFile {
                     name,
                     "no sheet of this workbook looks like answers (\(seen.joined(separator: "; "))"
                         + (workbook.sheets.count > TerminalText.listedLimit
-                            ? "; and \(workbook.sheets.count - TerminalText.listedLimit) more sheets" : "")
+                            ? "; and \(workbook.sheets.count - TerminalText.listedLimit) more sheets"
+                            : "")
                         + "); the answer sheet needs a header row with a threat column (long form) or "
                         + "a delegation header (Member State, Lidstaat, État membre, … in 24 languages) "
-                        + "above delegations in the first column and threats in the others (matrix form)")
+                        + "above delegations in the first column and threats in the others (matrix form)"
+                )
             }
             throw refusal(
                 name,
