@@ -164,6 +164,16 @@ public struct Submitter {
         let received = explicit ?? now()
         // An answer cannot arrive in the future; a typo there would make it current forever.
         if request.received != nil { try DateTimeInput.checkNotFuture(received, now: now()) }
+        // No answer precedes its question: a received time before the issue day is nearly
+        // always a date typed the wrong way round, said on the receipt.
+        for index in parsed.indices {
+            let item = parsed[index].item
+            let at = explicit ?? item.mail?.received?.date ?? received
+            if let warning = DateTimeInput.beforeIssueWarning(at, questionnaire: questionnaire) {
+                parsed[index].warnings.append(
+                    Diagnostic(file: item.file.name, severity: .warning, message: warning))
+            }
+        }
         let pending = parsed.map { entry in
             let file = entry.item.file
             guard let mail = entry.item.mail else {
