@@ -447,7 +447,8 @@ struct HostileInputTests {
         #expect(
             line.hasPrefix(
                 "answer.csv:2:4: error: unknown threat \""
-                    + String(repeating: "z", count: TerminalText.quotedLimit) + "…\""))
+                    + String(repeating: "z", count: TerminalText.quotedLimit)
+                    + "… (4800 more characters)\""))
         #expect(line.count < 400)
     }
 }

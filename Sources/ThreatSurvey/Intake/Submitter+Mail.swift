@@ -75,7 +75,11 @@ extension Submitter {
                         + "give --received DATETIME"))
         }
         if !intake.skipped.isEmpty {
-            let list = intake.skipped.map { "\($0.name) (\($0.what))" }.joined(separator: ", ")
+            let shown = intake.skipped.prefix(TerminalText.listedLimit).map {
+                "\(TerminalText.clipped($0.name)) (\($0.what))"
+            }
+            let more = intake.skipped.count - shown.count
+            let list = shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
             mailNotes.append(
                 Diagnostic(file: path, severity: .note, message: "skipped, not answers: \(list)"))
         }

@@ -127,6 +127,8 @@ public struct Submitter {
             questionnaire = try chooseQuestionnaire(
                 request.questionnaire, files: files, store: store)
         } catch {
+            // Unknown questionnaires named in the files: reported with the files' other problems.
+            if case .invalidData(let unknown) = error { throw .invalidData(problems + unknown) }
             // Nothing names the questionnaire: take the only one every file validates
             // against, and say so in the receipt; several or none remain a usage error.
             guard case .usage = error, request.questionnaire == nil,
@@ -308,7 +310,7 @@ public struct Submitter {
         _ explicit: String?, files: [AnswerFile], store: Store?
     ) throws(SurveyError) -> Questionnaire {
         try QuestionnaireResolver(catalog: catalog).resolve(
-            explicit: explicit, filesName: files.flatMap(\.namedQuestionnaires), store: store)
+            explicit: explicit, files: files, store: store)
     }
 }
 

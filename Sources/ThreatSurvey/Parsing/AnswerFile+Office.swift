@@ -268,7 +268,7 @@ extension AnswerFile {
             }
             throw refusal(
                 name,
-                "several sheets look like answers: \(candidates.map { "\"\($0.0.name)\"" }.joined(separator: ", ")); "
+                "several sheets look like answers: \(TerminalText.quotedList(candidates.map(\.0.name))); "
                     + "keep the answer in one sheet (or delete the others) and submit again")
         }
         var format = found.format
@@ -296,7 +296,10 @@ extension AnswerFile {
         if candidates.count > 1 {
             throw refusal(
                 name,
-                "several tables look like answers: \(candidates.map { "table \($0.0 + 1)" }.joined(separator: ", ")); "
+                "several tables look like answers: tables "
+                    + "\(candidates.prefix(TerminalText.listedLimit).map { String($0.0 + 1) }.joined(separator: ", "))"
+                    + (candidates.count > TerminalText.listedLimit
+                        ? " and \(candidates.count - TerminalText.listedLimit) more" : "") + "; "
                     + "keep the answer in one table and submit again")
         }
         if let (index, rows, found) = candidates.first {

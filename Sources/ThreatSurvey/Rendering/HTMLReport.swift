@@ -192,14 +192,16 @@ public struct HTMLReport: Sendable {
         let maxCount = max(ranking.responded.count, 1)
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"680\" height=\"\(height)\" role=\"img\" aria-label=\"Member States per threat\">"
+        svg += labelClip(id: "ranking-labels", width: labelWidth - 6, height: height)
         svg +=
             "<text x=\"\(labelWidth)\" y=\"12\" font-size=\"9\">Member States mentioning (of \(ranking.responded.count))</text>"
         svg += "<text x=\"\(labelWidth + barWidth + 60)\" y=\"12\" font-size=\"9\">Borda</text>"
         for (i, t) in ranking.threats.enumerated() {
             let y = 20 + i * rowHeight
             let w = Int(Double(barWidth) * Double(t.memberStates) / Double(maxCount))
-            svg +=
-                "<text x=\"0\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(t.rankLabel)) \(Self.escape(label(t.id)))</text>"
+            svg += chartLabel(
+                t.rankLabel + " " + label(t.id), x: 0, y: y + 11, fontSize: 9.5,
+                width: labelWidth - 6, clip: "ranking-labels")
             svg +=
                 "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(rowHeight - 5)\" fill=\"\(t.tied ? "#777" : "#333")\" stroke=\"#111\" stroke-width=\"0.5\"/>"
             svg +=
@@ -270,7 +272,7 @@ public struct HTMLReport: Sendable {
         }
         html +=
             "<p class=\"note\">Signals: threats named by a larger share of the region's responding states than of the others, one-sided Fisher exact p &lt; \(Self.escape(JSONValue.format(breakdown.alpha))). With so few states, a region with few answers may be unable to show any signal.</p>"
-        for region in breakdown.regions {
+        for (number, region) in breakdown.regions.enumerated() {
             html +=
                 "<h3>\(Self.escape(region.region.title)): \(region.responded.count) of \(region.region.members.count) answered"
             if !region.missing.isEmpty {
@@ -284,10 +286,12 @@ public struct HTMLReport: Sendable {
             }
             var svg =
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" height=\"\(top.count * 15 + 4)\">"
+            let clip = "region-labels-\(number + 1)"
+            svg += labelClip(id: clip, width: 194, height: top.count * 15 + 4)
             for (i, t) in top.enumerated() {
                 let w = Int(240 * t.share)
-                svg +=
-                    "<text x=\"0\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(Self.escape(label(t.id)))</text>"
+                svg += chartLabel(
+                    label(t.id), x: 0, y: i * 15 + 11, fontSize: 9, width: 194, clip: clip)
                 svg +=
                     "<rect x=\"200\" y=\"\(i * 15 + 2)\" width=\"\(w)\" height=\"11\" fill=\"#555\"/>"
                 svg +=

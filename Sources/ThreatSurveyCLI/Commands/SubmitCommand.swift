@@ -52,8 +52,12 @@ struct SubmitCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        let expanded = try Submitter.expandingFoldersSaying(files)
+        if let warning = Submitter.skippedWarning(expanded.skipped) {
+            try context.console.err(warning)
+        }
         var request = SubmitRequest(
-            paths: try Submitter.expandingFolders(files), questionnaire: questionnaire,
+            paths: expanded.files, questionnaire: questionnaire,
             delegation: delegation?.code, received: received, dryRun: dryRun)
         request.contacts = contacts
         request.again = again
