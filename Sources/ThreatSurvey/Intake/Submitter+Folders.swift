@@ -24,10 +24,11 @@ extension Submitter {
         try expandingFoldersSaying(paths).files
     }
 
-    /// ``expandingFolders(_:)``, with the entries it left out: symbolic links (which could
-    /// lead anywhere, and are not followed), named pipes (reading one would wait forever),
-    /// devices, sockets and sub-folders. The officer is told of each (``skippedWarning(_:)``):
-    /// a file left out silently is an answer never counted.
+    /// The folders' files as ``expandingFolders(_:)`` gives them, and the entries left out.
+    ///
+    /// Left out: symbolic links (which could lead anywhere, and are not followed), named pipes
+    /// (reading one would wait forever), devices, sockets and sub-folders. The officer is told
+    /// of each (``skippedWarning(_:)``): a file left out silently is an answer never counted.
     ///
     /// - Throws: as ``expandingFolders(_:)``.
     public static func expandingFoldersSaying(_ paths: [String]) throws(SurveyError) -> (

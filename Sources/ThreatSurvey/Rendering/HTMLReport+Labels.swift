@@ -19,10 +19,12 @@ extension HTMLReport {
     ///
     /// - Parameters:
     ///   - text: the label (unescaped).
-    ///   - x: the left edge; y: the baseline.
+    ///   - x: the left edge.
+    ///   - y: the baseline.
     ///   - fontSize: in px.
     ///   - width: the column's width in px, the gap before the bar included.
     ///   - clip: the id of the `<clipPath>` of the column (``labelClip(id:width:height:)``).
+    /// - Returns: the SVG `<text>` element.
     func chartLabel(
         _ text: String, x: Int, y: Int, fontSize: Double, width: Int, clip: String
     ) -> String {
