@@ -80,12 +80,8 @@ extension Submitter {
     /// ``TerminalText/listedLimit`` of them, then "and N more"; `nil` when none was.
     public static func skippedWarning(_ skipped: [SkippedEntry]) -> String? {
         guard !skipped.isEmpty else { return nil }
-        let shown = skipped.prefix(TerminalText.listedLimit).map {
-            "\"\(TerminalText.clipped($0.path))\" (\($0.kind))"
-        }
-        let more = skipped.count - shown.count
-        return "warning: not submitted, not a regular file: " + shown.joined(separator: ", ")
-            + (more > 0 ? " and \(more) more" : "")
+        return "warning: not submitted, not a regular file: "
+            + TerminalText.list(skipped) { "\"\(TerminalText.clipped($0.path))\" (\($0.kind))" }
     }
 
     private static func describe(_ type: FileAttributeType?) -> String {

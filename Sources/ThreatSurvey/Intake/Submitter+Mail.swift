@@ -75,11 +75,9 @@ extension Submitter {
                         + "give --received DATETIME"))
         }
         if !intake.skipped.isEmpty {
-            let shown = intake.skipped.prefix(TerminalText.listedLimit).map {
+            let list = TerminalText.list(intake.skipped) {
                 "\(TerminalText.clipped($0.name)) (\($0.what))"
             }
-            let more = intake.skipped.count - shown.count
-            let list = shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
             mailNotes.append(
                 Diagnostic(file: path, severity: .note, message: "skipped, not answers: \(list)"))
         }

@@ -171,7 +171,7 @@ public struct Submitter {
         for index in parsed.indices {
             let item = parsed[index].item
             let at = explicit ?? item.mail?.received?.date ?? received
-            if let warning = DateTimeInput.beforeIssueWarning(at, questionnaire: questionnaire) {
+            if let warning = questionnaire.beforeIssueWarning(at) {
                 parsed[index].warnings.append(
                     Diagnostic(file: item.file.name, severity: .warning, message: warning))
             }

@@ -252,15 +252,12 @@ extension AnswerFile {
         }
         guard candidates.count == 1, let (sheet, found) = candidates.first else {
             if candidates.isEmpty {
-                let seen = workbook.sheets.prefix(TerminalText.listedLimit).map {
+                let seen = TerminalText.list(workbook.sheets, separator: "; ") {
                     "sheet \"\(TerminalText.clipped($0.name))\" \(headerProblem(of: $0.grid.rows))"
                 }
                 throw refusal(
                     name,
-                    "no sheet of this workbook looks like answers (\(seen.joined(separator: "; "))"
-                        + (workbook.sheets.count > TerminalText.listedLimit
-                            ? "; and \(workbook.sheets.count - TerminalText.listedLimit) more sheets"
-                            : "")
+                    "no sheet of this workbook looks like answers (\(seen)"
                         + "); the answer sheet needs a header row with a threat column (long form) or "
                         + "a delegation header (Member State, Lidstaat, État membre, … in 24 languages) "
                         + "above delegations in the first column and threats in the others (matrix form)"
@@ -297,9 +294,7 @@ extension AnswerFile {
             throw refusal(
                 name,
                 "several tables look like answers: tables "
-                    + "\(candidates.prefix(TerminalText.listedLimit).map { String($0.0 + 1) }.joined(separator: ", "))"
-                    + (candidates.count > TerminalText.listedLimit
-                        ? " and \(candidates.count - TerminalText.listedLimit) more" : "") + "; "
+                    + TerminalText.list(candidates) { String($0.0 + 1) } + "; "
                     + "keep the answer in one table and submit again")
         }
         if let (index, rows, found) = candidates.first {

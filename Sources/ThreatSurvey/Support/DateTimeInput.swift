@@ -122,26 +122,6 @@ public enum DateTimeInput: Sendable, Hashable {
             && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
-    /// The warning for a received time before the questionnaire was issued, or `nil`.
-    ///
-    /// No answer can precede its question; such a time is nearly always a date typed in
-    /// the wrong order or year, which would otherwise pass as "on time" without a word.
-    ///
-    /// - Parameters:
-    ///   - received: the instant the answer counts as received.
-    ///   - questionnaire: the questionnaire answered (its `issued` day and time zone).
-    /// - Returns: the warning's sentence, or `nil` when the time is on or after the issue day.
-    public static func beforeIssueWarning(_ received: Date, questionnaire: Questionnaire)
-        -> String?
-    {
-        guard received < questionnaire.issued.start(in: questionnaire.timeZone) else {
-            return nil
-        }
-        return "received \(Timestamp.iso(received, in: questionnaire.timeZone)) is before "
-            + "\(questionnaire.id) was issued (\(questionnaire.issued)); check the received time "
-            + "(dates are day first: 10.03.2016 is 10 March)"
-    }
-
     /// The instant this input means in `zone`.
     public func resolve(in zone: TimeZone) -> Date {
         switch self {

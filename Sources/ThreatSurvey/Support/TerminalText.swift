@@ -86,7 +86,19 @@ public enum TerminalText {
     ///
     /// - Complexity: O(min(n, `limit`)) items quoted.
     public static func quotedList(_ items: [String], limit: Int = listedLimit) -> String {
-        var shown = items.prefix(limit).map { "\"" + clipped($0) + "\"" }.joined(separator: ", ")
+        list(items, limit: limit) { "\"" + clipped($0) + "\"" }
+    }
+
+    /// The first `limit` of `items`, each shown by `show`, joined by `separator`, then "and N
+    /// more":
+    /// the one way a message lists things (sheets, skipped entries, mail parts).
+    ///
+    /// - Complexity: O(min(n, `limit`)) calls of `show`.
+    public static func list<Item>(
+        _ items: [Item], limit: Int = listedLimit, separator: String = ", ",
+        _ show: (Item) -> String
+    ) -> String {
+        var shown = items.prefix(limit).map(show).joined(separator: separator)
         if items.count > limit { shown += " and \(items.count - limit) more" }
         return shown
     }
