@@ -28,13 +28,13 @@ struct ReportLabelTests {
             "Illicit trafficking in cultural goods, including antiquities looted in conflict zones "
             + "and sold through online marketplaces"
         #expect(
-            html.contains("<clipPath id=\"ranking-labels\"><rect x=\"0\" y=\"0\" width=\"244\""))
+            html.contains("<clipPath id=\"ranking-labels\"><rect x=\"0\" y=\"0\" width=\"374\""))
         #expect(
             html.contains(
                 "clip-path=\"url(#ranking-labels)\"><title>=1 \(long)</title>=1 Illicit trafficking"
             ))
-        // Every label fits its column by the estimate: 244 px at 9.5 px × 0.62 per character.
-        let room = Int(244 / (9.5 * HTMLReport.labelCharacterWidth))
+        // Every label fits its column by the estimate: 374 px at 9.5 px × 0.62 per character.
+        let room = Int(374 / (9.5 * HTMLReport.labelCharacterWidth))
         for shown in html.matches(of: /url\(#ranking-labels\)"><title>[^<]*<\/title>([^<]*)</) {
             #expect(shown.output.1.count <= room, "\(shown.output.1)")
         }

@@ -34,6 +34,21 @@ extension HTMLReport {
             + "clip-path=\"url(#\(clip))\"><title>\(Self.escape(text))</title>\(Self.escape(shown))</text>"
     }
 
+    /// The width of a chart's label column: the longest label's estimated width (and a gap),
+    /// within `range`, so that short labels leave the bars room and long ones are cut only
+    /// past the widest column an A4 page allows.
+    ///
+    /// - Parameters:
+    ///   - labels: the chart's labels.
+    ///   - fontSize: in px.
+    ///   - range: the narrowest and widest column, in px.
+    /// - Returns: the column's width in px, the gap before the bar included.
+    func labelColumn(for labels: [String], fontSize: Double, range: ClosedRange<Int>) -> Int {
+        let longest = labels.map(\.count).max() ?? 0
+        let estimate = Int((Double(longest) * fontSize * Self.labelCharacterWidth).rounded(.up))
+        return min(range.upperBound, max(range.lowerBound, estimate + 6))
+    }
+
     /// The clip path of a label column `width` px wide: labels are cut there, whatever the font.
     func labelClip(id: String, width: Int, height: Int) -> String {
         "<defs><clipPath id=\"\(id)\"><rect x=\"0\" y=\"0\" width=\"\(width)\" "

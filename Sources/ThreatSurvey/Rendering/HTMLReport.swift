@@ -186,8 +186,12 @@ public struct HTMLReport: Sendable {
         let bordaRank = Dictionary(
             uniqueKeysWithValues: borda.threats.map { ($0.id, $0.rankLabel) })
         let rowHeight = 17
-        let labelWidth = 250
-        let barWidth = 300
+        // The label column fits the longest label up to 380 px; the bars take what is left of
+        // the 680 px chart after the count and Borda columns (130 px).
+        let labelWidth = labelColumn(
+            for: ranking.threats.map { $0.rankLabel + " " + label($0.id) }, fontSize: 9.5,
+            range: 150...380)
+        let barWidth = 680 - labelWidth - 130
         let height = rowHeight * ranking.threats.count + 24
         let maxCount = max(ranking.responded.count, 1)
         var svg =
@@ -287,15 +291,19 @@ public struct HTMLReport: Sendable {
             var svg =
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" height=\"\(top.count * 15 + 4)\">"
             let clip = "region-labels-\(number + 1)"
-            svg += labelClip(id: clip, width: 194, height: top.count * 15 + 4)
+            // As the ranking chart: the label column fits the longest label, up to 300 px of
+            // the 520 px chart; the bars and their "N (P%)" take the rest.
+            let column = labelColumn(for: top.map { label($0.id) }, fontSize: 9, range: 120...300)
+            let barRoom = Double(520 - column - 70)
+            svg += labelClip(id: clip, width: column - 6, height: top.count * 15 + 4)
             for (i, t) in top.enumerated() {
-                let w = Int(240 * t.share)
+                let w = Int(barRoom * t.share)
                 svg += chartLabel(
-                    label(t.id), x: 0, y: i * 15 + 11, fontSize: 9, width: 194, clip: clip)
+                    label(t.id), x: 0, y: i * 15 + 11, fontSize: 9, width: column - 6, clip: clip)
                 svg +=
-                    "<rect x=\"200\" y=\"\(i * 15 + 2)\" width=\"\(w)\" height=\"11\" fill=\"#555\"/>"
+                    "<rect x=\"\(column)\" y=\"\(i * 15 + 2)\" width=\"\(w)\" height=\"11\" fill=\"#555\"/>"
                 svg +=
-                    "<text x=\"\(204 + w)\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(t.memberStates) (\(Int((t.share * 100).rounded()))%)</text>"
+                    "<text x=\"\(column + 4 + w)\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(t.memberStates) (\(Int((t.share * 100).rounded()))%)</text>"
             }
             svg += "</svg>"
             html += svg
