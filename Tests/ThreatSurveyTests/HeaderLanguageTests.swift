@@ -41,6 +41,20 @@ struct HeaderLanguageTests {
         #expect(!ods.diagnostics.contains { $0.message.contains("not a known header") })
     }
 
+    @Test("A Word table headed in Portuguese reads as a long table")
+    func wordTable() throws {
+        let bytes = try ZipFixture.docx(
+            paragraphs: ["Resposta de Portugal"],
+            table: [
+                ["Estado-Membro", "Ameaça", "Prioridade", "Observações"],
+                ["Portugal", "drugs", "1", "cocaína por via marítima"],
+            ])
+        let file = try AnswerFile.read(bytes: bytes, name: "pt.docx")
+        let parsed = try AnswerParser(questionnaire: try TestSupport.questionnaire()).parse(file)
+        #expect(file.format == .csvLong)
+        #expect(summary(parsed.responses) == ["PT:drugs=1"])
+    }
+
     @Test("German headers with and without diacritics")
     func germanHeaders() throws {
         let csv = try read("long-deutsch.csv")

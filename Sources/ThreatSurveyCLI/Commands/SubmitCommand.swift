@@ -84,6 +84,13 @@ struct SubmitCommand: ParsableCommand {
                 try submitter.keepDefinition(of: questionnaire, for: [], in: target)
             }
             try context.print(StreamedReceipt.document(receipts), format: format)
+            // The streamed receipt has no warning list: the one warning about the request
+            // itself (a received time before the questionnaire was issued) is said here.
+            if let instant = received?.resolve(in: questionnaire.timeZone),
+                let warning = questionnaire.beforeIssueWarning(instant)
+            {
+                try context.console.err("warning: " + warning)
+            }
             try context.console.err(
                 "\(receipts.count) file\(receipts.count == 1 ? "" : "s") stored in \(store.path(context)) by streaming"
             )
