@@ -8,13 +8,33 @@ extension CLI {
     /// line explains the error better than the command could.
     ///
     /// `--received 07.10.2016 11:00` unquoted gives the shell two words: the date becomes the
-    /// option's value and `11:00` a file to read, which then "does not exist". When the
-    /// missing file looks like a time of day and follows a date option's date-only value, the
-    /// error says to quote the two together.
+    /// option's value and `11:00` a file to read, which then "does not exist" (or, for a
+    /// command without files, an unexpected argument). When that word looks like a time of
+    /// day and follows a date option's date-only value, the error says to quote the two
+    /// together.
     static func hinted(_ error: SurveyError, arguments: [String]) -> SurveyError {
-        guard case .inputMissing(let path, let reason) = error, DateTimeInput.looksLikeTime(path)
-        else { return error }
-        for index in arguments.indices.dropFirst() where arguments[index] == path {
+        switch error {
+        case .inputMissing(let path, let reason):
+            guard let hint = timeHint(for: path, arguments: arguments) else { return error }
+            return .inputMissing(path: path, reason: reason + "; " + hint)
+        case .usage(let message):
+            guard message.hasPrefix("unexpected argument '"),
+                let word = message.dropFirst("unexpected argument '".count).split(
+                    separator: "'", maxSplits: 1
+                ).first,
+                let hint = timeHint(for: String(word), arguments: arguments)
+            else { return error }
+            return .usage(message + "; " + hint)
+        default:
+            return error
+        }
+    }
+
+    /// "quote the date and time together: …" when `word` is a time of day that follows a
+    /// date option's date-only value in `arguments`, else `nil`.
+    static func timeHint(for word: String, arguments: [String]) -> String? {
+        guard DateTimeInput.looksLikeTime(word) else { return nil }
+        for index in arguments.indices.dropFirst() where arguments[index] == word {
             let previous = arguments[index - 1]
             let option: String
             let value: String
@@ -30,11 +50,11 @@ extension CLI {
                 continue
             }
             guard DateTimeInput(value)?.isDateOnly == true else { continue }
-            return .inputMissing(
-                path: path,
-                reason: reason + "; quote the date and time together: "
-                    + "\(option) \"\(TerminalText.clipped(value)) \(path)\"")
+            // `--today` is a day: the check as it stood at its end; a time has no place there.
+            if option == "--today" { return "--today takes a day, without a time of day" }
+            return "quote the date and time together: "
+                + "\(option) \"\(TerminalText.clipped(value)) \(word)\""
         }
-        return error
+        return nil
     }
 }

@@ -128,5 +128,15 @@ struct DateInputTests {
         ])
         #expect(timed.status == .noInput)
         #expect(!timed.err.contains("quote the date"))
+        let deadline = runCLI(["deadline", "--today", "07.09.2015", "11:00"])
+        #expect(deadline.status == .usage)
+        #expect(
+            deadline.err.contains(
+                "unexpected argument '11:00' for 'deadline' (see threatsurvey deadline --help); "
+                    + "--today takes a day, without a time of day"))
+        let asOf = runCLI(["rank", "--as-of", "07.09.2015", "11:00"])
+        #expect(asOf.status == .usage)
+        #expect(
+            asOf.err.contains("quote the date and time together: --as-of \"07.09.2015 11:00\""))
     }
 }
