@@ -72,7 +72,7 @@ enum HeaderVocabulary {
             "pl": ["zagrożenie", "zagrożenia"],
             "pt": ["ameaça", "ameaças"],
             "ro": ["amenințare", "amenințări"],
-            "sk": ["ohrozenie"],
+            "sk": ["hrozba", "hrozby", "ohrozenie"],
             "sl": ["grožnja", "grožnje"],
             "sv": ["hot"],
             "xx": ["threat id"],
