@@ -67,6 +67,7 @@ public enum CLI {
         do {
             return try dispatch(arguments, console: console, variables: variables)
         } catch {
+            let error = hinted(error, arguments: arguments)
             try? console.err(error.description)
             return error.exitStatus
         }

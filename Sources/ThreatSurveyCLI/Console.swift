@@ -42,9 +42,23 @@ public final class Console {
         try outWriter.write(Array(text.utf8))
     }
 
-    /// Writes `text` to standard error, ending it with a line break.
+    /// Writes `text` to standard error, ending it with a line break, through
+    /// ``TerminalText/safe(_:keepingLineBreaks:)``.
+    ///
+    /// Standard error carries only messages, and a message may quote anything: a file's cell,
+    /// a file name, the officer's own `--reason`. Sanitizing here, at the one door to the
+    /// terminal, means no command can forget to (line breaks are kept: messages are laid out
+    /// in lines by the tool).
     public func err(_ text: String) throws(SurveyError) {
-        try errWriter.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let safe = TerminalText.safe(text, keepingLineBreaks: true)
+        try errWriter.write(Array((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
+    }
+
+    /// Writes lines the tool lays out for a terminal (not a format a program reads) to
+    /// standard output, through ``TerminalText/safe(_:keepingLineBreaks:)``: confirmations such
+    /// as `void`'s that quote stored or typed text.
+    public func say(_ text: String) throws(SurveyError) {
+        try outWriter.write(Array(TerminalText.safe(text, keepingLineBreaks: true).utf8))
     }
 
     /// Writes raw bytes to standard output (`show --original`).

@@ -62,7 +62,7 @@ struct ArgumentParserTests {
             (["a", "--count", "1", "--dry-run=yes"], "--dry-run takes no value"),
             (
                 ["a", "--count", "1", "--as-of", "2015-02-30"],
-                "--as-of 2015-02-30: expected YYYY-MM-DD"
+                "--as-of 2015-02-30: not a date; accepted: YYYY-MM-DD"
             ),
             (
                 ["a", "--count", "1", "-x"],

@@ -147,8 +147,11 @@ struct BadInputTests {
     func missingColumns() {
         #expect(
             messages("name,priority\nFR,1\n") == [
-                "answer.csv:1:1: error: no delegation column (expected one of: delegation, member state, country, ms); or give --delegation",
-                "answer.csv:1:1: error: no threat column",
+                "answer.csv:1:1: error: no delegation column (a header such as delegation, member state, ms, "
+                    + "État membre or Lidstaat, in any official language of the Union); not known: \"name\"; "
+                    + "or give --delegation",
+                "answer.csv:1:1: error: no threat column (a header such as threat, menace or Bedrohung, in any "
+                    + "official language of the Union); not known: \"name\"",
             ])
     }
 

@@ -124,8 +124,9 @@ struct HostileInputTests {
                 == "a␀b␡c<U+0085>d<U+2028>e<U+2066>f g␊h")
         #expect(TerminalText.safe("one\r\ntwo\rthree", keepingLineBreaks: true) == "one\ntwo␍three")
         #expect(
-            TerminalText.clipped(String(repeating: "x", count: 1000)).count == TerminalText
-                .quotedLimit + 1)
+            TerminalText.clipped(String(repeating: "x", count: 1000))
+                == String(repeating: "x", count: TerminalText.quotedLimit)
+                + "… (800 more characters)")
     }
 
     @Test("A dangling symlink as --store is refused; a new store is 0600 whatever the umask")
@@ -446,7 +447,8 @@ struct HostileInputTests {
         #expect(
             line.hasPrefix(
                 "answer.csv:2:4: error: unknown threat \""
-                    + String(repeating: "z", count: TerminalText.quotedLimit) + "…\""))
+                    + String(repeating: "z", count: TerminalText.quotedLimit)
+                    + "… (4800 more characters)\""))
         #expect(line.count < 400)
     }
 }

@@ -180,6 +180,7 @@ struct OfficeAnswerTests {
         try TestSupport.write(bytes: none, to: folder + "/none.xlsx")
         #expect(
             try error(folder + "/none.xlsx", name: "none.xlsx").contains(
-                "sheets: \"Notes\", \"Sheet2\""))
+                "(sheet \"Notes\" has no header row (no row with two or more cells); sheet \"Sheet2\" has no header row"
+            ))
     }
 }

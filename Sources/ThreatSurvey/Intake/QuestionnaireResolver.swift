@@ -40,7 +40,7 @@ public struct QuestionnaireResolver: Sendable {
         if named.count == 1, let id = named.first { return try catalog.find(id) }
         if named.count > 1 {
             throw .usage(
-                "the files answer several questionnaires (\(named.sorted().joined(separator: ", "))); "
+                "the files answer several questionnaires (\(TerminalText.quotedList(named.sorted()))); "
                     + "submit them separately or pass --questionnaire")
         }
         if let store {
@@ -54,6 +54,59 @@ public struct QuestionnaireResolver: Sendable {
         throw .usage(
             "which questionnaire? pass --questionnaire ID (known: \(known.isEmpty ? "none" : known))"
         )
+    }
+
+    /// The questionnaire meant, the files given whole so that an id they name that is not
+    /// known is reported where it is written.
+    ///
+    /// A questionnaire named *in a file* that the catalog does not know is bad data (exit 65,
+    /// `FILE:LINE:COLUMN: error: unknown questionnaire …`), not a usage error: the command line
+    /// is right, the file is wrong. The `--questionnaire` option still wins over the files.
+    ///
+    /// - Throws: ``SurveyError/invalidData(_:)`` for unknown ids in the files;
+    ///   ``SurveyError/usage(_:)`` as ``resolve(explicit:filesName:store:)``.
+    public func resolve(explicit: String?, files: [AnswerFile], store: Store?)
+        throws(SurveyError) -> Questionnaire
+    {
+        if explicit == nil { try checkNamed(in: files) }
+        return try resolve(
+            explicit: explicit, filesName: files.flatMap(\.namedQuestionnaires), store: store)
+    }
+
+    /// Refuses questionnaire ids the files name that the catalog does not know, each once
+    /// per file, at its first cell where the file is a table.
+    private func checkNamed(in files: [AnswerFile]) throws(SurveyError) {
+        var problems: [Diagnostic] = []
+        let known = catalog.questionnaires.map(\.id)
+        let candidates = known.map { (TextFolding.key($0), $0) }
+        for file in files {
+            var reported: Set<String> = []
+            for id in file.namedQuestionnaires where (try? catalog.find(id)) == nil {
+                guard reported.insert(id).inserted else { continue }
+                var diagnostic = Diagnostic(
+                    file: file.name,
+                    message: "unknown questionnaire \"\(TerminalText.clipped(id))\"; known: "
+                        + (known.isEmpty ? "none" : known.joined(separator: ", ")),
+                    suggestion: EditDistance.suggestion(for: id, among: candidates))
+                if file.source == nil, let at = Self.firstCell(holding: id, in: file) {
+                    diagnostic.line = at.line
+                    diagnostic.column = at.column
+                }
+                problems.record(diagnostic)
+            }
+        }
+        if !problems.isEmpty { throw .invalidData(problems.listed()) }
+    }
+
+    /// Where a text file's questionnaire column first holds `id`.
+    private static func firstCell(holding id: String, in file: AnswerFile) -> SourceLocation? {
+        guard let header = file.records.first,
+            let column = header.fields.firstIndex(where: {
+                LongCSVParser.questionnaireColumnNames.contains(TextFolding.key($0))
+            }),
+            let record = file.records.dropFirst().first(where: { $0[safe: column] == id })
+        else { return nil }
+        return record.location(ofField: column, in: file.name)
     }
 
     /// The questionnaire meant before any file is read (for streaming decisions), or `nil` when

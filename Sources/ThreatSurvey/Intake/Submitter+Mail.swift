@@ -90,7 +90,9 @@ extension Submitter {
                 Diagnostic(file: path, severity: .note, message: "received time: \(first.reason)"))
         }
         if !intake.skipped.isEmpty {
-            let list = intake.skipped.map { "\($0.name) (\($0.what))" }.joined(separator: ", ")
+            let list = TerminalText.list(intake.skipped) {
+                "\(TerminalText.clipped($0.name)) (\($0.what))"
+            }
             mailNotes.append(
                 Diagnostic(file: path, severity: .note, message: "skipped, not answers: \(list)"))
         }

@@ -128,6 +128,8 @@ public struct Submitter {
             questionnaire = try chooseQuestionnaire(
                 request.questionnaire, files: files, store: store)
         } catch {
+            // Unknown questionnaires named in the files: reported with the files' other problems.
+            if case .invalidData(let unknown) = error { throw .invalidData(problems + unknown) }
             // Nothing names the questionnaire: take the only one every file validates
             // against, and say so in the receipt; several or none remain a usage error.
             guard case .usage = error, request.questionnaire == nil,
@@ -165,6 +167,16 @@ public struct Submitter {
         let received = explicit ?? now()
         // An answer cannot arrive in the future; a typo there would make it current forever.
         if request.received != nil { try DateTimeInput.checkNotFuture(received, now: now()) }
+        // No answer precedes its question: a received time before the issue day is nearly
+        // always a date typed the wrong way round, said on the receipt.
+        for index in parsed.indices {
+            let item = parsed[index].item
+            let at = explicit ?? item.mail?.received?.date ?? received
+            if let warning = questionnaire.beforeIssueWarning(at) {
+                parsed[index].warnings.append(
+                    Diagnostic(file: item.file.name, severity: .warning, message: warning))
+            }
+        }
         let pending = parsed.map { entry in
             let file = entry.item.file
             guard let mail = entry.item.mail else {
@@ -308,7 +320,7 @@ public struct Submitter {
         _ explicit: String?, files: [AnswerFile], store: Store?
     ) throws(SurveyError) -> Questionnaire {
         try QuestionnaireResolver(catalog: catalog).resolve(
-            explicit: explicit, filesName: files.flatMap(\.namedQuestionnaires), store: store)
+            explicit: explicit, files: files, store: store)
     }
 }
 

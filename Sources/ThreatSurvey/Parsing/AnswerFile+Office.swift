@@ -177,14 +177,40 @@ extension AnswerFile {
         let longColumns = LongCSVParser.threatColumnNames.union(LongCSVParser.priorityColumnNames)
             .union(LongCSVParser.questionColumnNames)
         if keys.contains(where: { longColumns.contains($0) }) { return (.csvLong, header) }
-        let first = keys.first ?? ""
-        guard keys.count >= 2, first.isEmpty || LongCSVParser.delegationColumnNames.contains(first)
-        else { return nil }
+        guard keys.count >= 2, HeaderVocabulary.isCorner(rows[header].first ?? "") else {
+            return nil
+        }
         let states = rows[(header + 1)...].contains { row in
             guard let cell = row.first, !cell.trimmingWhitespace().isEmpty else { return false }
             return MemberStateResolver.shared.resolve(cell) != nil
         }
         return states ? (.csvMatrix, header) : nil
+    }
+
+    /// Why a grid does not read as an answer, for the refusal: the header row it saw, and the
+    /// headers it did not know, with the nearest known one.
+    static func headerProblem(of rows: [[String]]) -> String {
+        func filled(_ row: [String]) -> Int {
+            row.reduce(0) { $0 + ($1.trimmingWhitespace().isEmpty ? 0 : 1) }
+        }
+        guard let header = rows.firstIndex(where: { filled($0) >= 2 }) else {
+            return "has no header row (no row with two or more cells)"
+        }
+        let cells = rows[header].filter { !$0.trimmingWhitespace().isEmpty }
+        var text = "row \(header + 1) has " + TerminalText.quotedList(cells)
+        let first = rows[header].first ?? ""
+        if !HeaderVocabulary.isCorner(first) {
+            let unknown = cells.filter { HeaderVocabulary.role(of: $0) == nil }
+            text +=
+                ": no threat column, and its first header \"\(TerminalText.clipped(first))\" is "
+                + "not a delegation header (not known: \(TerminalText.quotedList(unknown)))"
+            if let suggestion = HeaderVocabulary.suggestion(for: first) {
+                text += "; did you mean \"\(suggestion)\"?"
+            }
+        } else {
+            text += ": no Member State in the first column below it"
+        }
+        return text
     }
 
     /// A grid's rows from `header` on as records, each cell at its row and column; blank rows
@@ -214,7 +240,6 @@ extension AnswerFile {
         in workbook: Workbook, container: AnswerSource.Container, bytes: [UInt8], name: String,
         hint: InputFormat?
     ) throws(SurveyError) -> AnswerFile {
-        let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
         guard !workbook.sheets.isEmpty else { throw refusal(name, "this workbook has no sheet") }
         var candidates = workbook.sheets.compactMap { sheet in
             shape(of: sheet.grid.rows).map { (sheet, $0) }
@@ -227,15 +252,20 @@ extension AnswerFile {
         }
         guard candidates.count == 1, let (sheet, found) = candidates.first else {
             if candidates.isEmpty {
+                let seen = TerminalText.list(workbook.sheets, separator: "; ") {
+                    "sheet \"\(TerminalText.clipped($0.name))\" \(headerProblem(of: $0.grid.rows))"
+                }
                 throw refusal(
                     name,
-                    "no sheet of this workbook looks like answers (sheets: \(names)); the answer sheet needs a header "
-                        + "row with a threat column (long form) or delegations in the first column and threats in the "
-                        + "others (matrix form)")
+                    "no sheet of this workbook looks like answers (\(seen)"
+                        + "); the answer sheet needs a header row with a threat column (long form) or "
+                        + "a delegation header (Member State, Lidstaat, État membre, … in 24 languages) "
+                        + "above delegations in the first column and threats in the others (matrix form)"
+                )
             }
             throw refusal(
                 name,
-                "several sheets look like answers: \(candidates.map { "\"\($0.0.name)\"" }.joined(separator: ", ")); "
+                "several sheets look like answers: \(TerminalText.quotedList(candidates.map(\.0.name))); "
                     + "keep the answer in one sheet (or delete the others) and submit again")
         }
         var format = found.format
@@ -263,7 +293,8 @@ extension AnswerFile {
         if candidates.count > 1 {
             throw refusal(
                 name,
-                "several tables look like answers: \(candidates.map { "table \($0.0 + 1)" }.joined(separator: ", ")); "
+                "several tables look like answers: tables "
+                    + TerminalText.list(candidates) { String($0.0 + 1) } + "; "
                     + "keep the answer in one table and submit again")
         }
         if let (index, rows, found) = candidates.first {

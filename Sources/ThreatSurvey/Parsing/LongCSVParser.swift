@@ -5,29 +5,19 @@
 /// and, as an extension, `cosignatories`, `question`, `answer`). One file may hold several
 /// delegations; each (delegation, respondent) becomes its own response.
 struct LongCSVParser {
-    static let delegationColumnNames: Set<String> = [
-        "delegation", "member state", "memberstate", "country", "ms", "member state code",
-        "delegation code", "etat membre", "mitgliedstaat", "land",
-    ]
-    static let threatColumnNames: Set<String> = [
-        "threat", "threats", "threat id", "menace", "menaces", "bedrohung", "bedrohungen",
-    ]
-    static let priorityColumnNames: Set<String> = ["priority", "rank", "priorite", "prioritat"]
-    static let commentColumnNames: Set<String> = [
-        "comment", "comments", "remarks", "commentaire", "commentaires", "kommentar", "bemerkung",
-    ]
-    static let questionnaireColumnNames: Set<String> = ["questionnaire", "document"]
-    static let respondentColumnNames: Set<String> = ["respondent", "respondent id"]
-    static let cosignatoryColumnNames: Set<String> = ["cosignatories", "cosignatory", "joint with"]
-    static let questionColumnNames: Set<String> = ["question", "question id"]
-    static let answerColumnNames: Set<String> = ["answer", "reply", "reponse", "antwort"]
+    // The header words, in the 24 official languages: one table (``HeaderVocabulary``).
+    static let delegationColumnNames = HeaderVocabulary.keys(.delegation)
+    static let threatColumnNames = HeaderVocabulary.keys(.threat)
+    static let priorityColumnNames = HeaderVocabulary.keys(.priority)
+    static let commentColumnNames = HeaderVocabulary.keys(.comment)
+    static let questionnaireColumnNames = HeaderVocabulary.keys(.questionnaire)
+    static let respondentColumnNames = HeaderVocabulary.keys(.respondent)
+    static let cosignatoryColumnNames = HeaderVocabulary.keys(.cosignatories)
+    static let questionColumnNames = HeaderVocabulary.keys(.question)
+    static let answerColumnNames = HeaderVocabulary.keys(.answer)
     /// A column that marks whether the row's threat is mentioned (`x`, `yes`, blank): the
     /// long template's way to keep every threat's row and say which are meant.
-    static let mentionColumnNames: Set<String> = [
-        "mentioned", "mention", "selected", "mentionne", "erwahnt", "genannt", "mencionado",
-        "menzionato",
-        "genoemd", "wymieniono",
-    ]
+    static let mentionColumnNames = HeaderVocabulary.keys(.mentioned)
 
     /// What separates cosignatories in one cell: `;` `,` `+` `/`, never a space ("Czech
     /// Republic" is one state).
@@ -54,6 +44,7 @@ struct LongCSVParser {
             return ([], [context.error(nil, nil, "file is empty")])
         }
         var columns = Columns()
+        var unknown: [String] = []
         for (index, name) in header.fields.enumerated() {
             let key = TextFolding.key(name)
             if key.isEmpty { continue }  // Excel's trailing empty columns
@@ -61,7 +52,9 @@ struct LongCSVParser {
             func claim(_ slot: WritableKeyPath<Columns, Int?>) {
                 if columns[keyPath: slot] != nil {
                     diagnostics.record(
-                        context.error(at.line, at.column, "column \"\(name)\" appears twice"))
+                        context.error(
+                            at.line, at.column,
+                            "column \"\(TerminalText.clipped(name))\" appears twice"))
                 } else {
                     columns[keyPath: slot] = index
                 }
@@ -78,19 +71,30 @@ struct LongCSVParser {
             case _ where Self.answerColumnNames.contains(key): claim(\.answer)
             case _ where Self.mentionColumnNames.contains(key): claim(\.mentioned)
             default:
+                unknown.append(name)
                 diagnostics.record(
-                    context.warning(at.line, at.column, "column \"\(name)\" is not used; ignored"))
+                    context.warning(
+                        at.line, at.column,
+                        "column \"\(TerminalText.clipped(name))\" is not a known header; ignored",
+                        suggestion: HeaderVocabulary.suggestion(for: name)))
             }
         }
+        let seen = unknown.isEmpty ? "" : "; not known: " + TerminalText.quotedList(unknown)
         if columns.delegation == nil && context.delegation == nil {
             diagnostics.record(
                 context.error(
                     header.line, 1,
-                    "no delegation column (expected one of: delegation, member state, country, ms); "
-                        + "or give --delegation"))
+                    "no delegation column (a header such as \(HeaderVocabulary.delegationExamples))\(seen); "
+                        + "or give --delegation",
+                    suggestion: HeaderVocabulary.suggestion(among: unknown, for: .delegation)))
         }
         if columns.threat == nil {
-            diagnostics.record(context.error(header.line, 1, "no threat column"))
+            diagnostics.record(
+                context.error(
+                    header.line, 1,
+                    "no threat column (a header such as \(HeaderVocabulary.threatExamples))"
+                        + seen,
+                    suggestion: HeaderVocabulary.suggestion(among: unknown, for: .threat)))
         }
         guard !diagnostics.containsErrors else { return ([], diagnostics) }
 

@@ -38,8 +38,12 @@ struct ParseContext: Sendable {
         Diagnostic(file: file, line: line, column: column, message: message, suggestion: suggestion)
     }
 
-    func warning(_ line: Int?, _ column: Int?, _ message: String) -> Diagnostic {
-        Diagnostic(file: file, line: line, column: column, severity: .warning, message: message)
+    func warning(_ line: Int?, _ column: Int?, _ message: String, suggestion: String? = nil)
+        -> Diagnostic
+    {
+        Diagnostic(
+            file: file, line: line, column: column, severity: .warning, message: message,
+            suggestion: suggestion)
     }
 
     /// The threats found in written comments, each read for negation and priority; numbers

@@ -79,7 +79,7 @@ public struct QuestionnaireCatalog: Sendable {
         if let q = questionnaires.first(where: { $0.id.uppercased() == wanted }) { return q }
         let known = questionnaires.map(\.id).joined(separator: ", ")
         throw .notFound(
-            "unknown questionnaire \"\(id)\"; known: \(known.isEmpty ? "none" : known)"
+            "unknown questionnaire \"\(TerminalText.clipped(id))\"; known: \(known.isEmpty ? "none" : known)"
                 + (folder.isEmpty ? "" : " (in \(folder))"))
     }
 

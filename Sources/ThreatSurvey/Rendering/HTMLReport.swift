@@ -186,20 +186,26 @@ public struct HTMLReport: Sendable {
         let bordaRank = Dictionary(
             uniqueKeysWithValues: borda.threats.map { ($0.id, $0.rankLabel) })
         let rowHeight = 17
-        let labelWidth = 250
-        let barWidth = 300
+        // The label column fits the longest label up to 380 px; the bars take what is left of
+        // the 680 px chart after the count and Borda columns (130 px).
+        let labelWidth = labelColumn(
+            for: ranking.threats.map { $0.rankLabel + " " + label($0.id) }, fontSize: 9.5,
+            range: 150...380)
+        let barWidth = 680 - labelWidth - 130
         let height = rowHeight * ranking.threats.count + 24
         let maxCount = max(ranking.responded.count, 1)
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"680\" height=\"\(height)\" role=\"img\" aria-label=\"Member States per threat\">"
+        svg += labelClip(id: "ranking-labels", width: labelWidth - 6, height: height)
         svg +=
             "<text x=\"\(labelWidth)\" y=\"12\" font-size=\"9\">Member States mentioning (of \(ranking.responded.count))</text>"
         svg += "<text x=\"\(labelWidth + barWidth + 60)\" y=\"12\" font-size=\"9\">Borda</text>"
         for (i, t) in ranking.threats.enumerated() {
             let y = 20 + i * rowHeight
             let w = Int(Double(barWidth) * Double(t.memberStates) / Double(maxCount))
-            svg +=
-                "<text x=\"0\" y=\"\(y + 11)\" font-size=\"9.5\">\(Self.escape(t.rankLabel)) \(Self.escape(label(t.id)))</text>"
+            svg += chartLabel(
+                t.rankLabel + " " + label(t.id), x: 0, y: y + 11, fontSize: 9.5,
+                width: labelWidth - 6, clip: "ranking-labels")
             svg +=
                 "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(rowHeight - 5)\" fill=\"\(t.tied ? "#777" : "#333")\" stroke=\"#111\" stroke-width=\"0.5\"/>"
             svg +=
@@ -270,7 +276,7 @@ public struct HTMLReport: Sendable {
         }
         html +=
             "<p class=\"note\">Signals: threats named by a larger share of the region's responding states than of the others, one-sided Fisher exact p &lt; \(Self.escape(JSONValue.format(breakdown.alpha))). With so few states, a region with few answers may be unable to show any signal.</p>"
-        for region in breakdown.regions {
+        for (number, region) in breakdown.regions.enumerated() {
             html +=
                 "<h3>\(Self.escape(region.region.title)): \(region.responded.count) of \(region.region.members.count) answered"
             if !region.missing.isEmpty {
@@ -284,14 +290,20 @@ public struct HTMLReport: Sendable {
             }
             var svg =
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" height=\"\(top.count * 15 + 4)\">"
+            let clip = "region-labels-\(number + 1)"
+            // As the ranking chart: the label column fits the longest label, up to 300 px of
+            // the 520 px chart; the bars and their "N (P%)" take the rest.
+            let column = labelColumn(for: top.map { label($0.id) }, fontSize: 9, range: 120...300)
+            let barRoom = Double(520 - column - 70)
+            svg += labelClip(id: clip, width: column - 6, height: top.count * 15 + 4)
             for (i, t) in top.enumerated() {
-                let w = Int(240 * t.share)
+                let w = Int(barRoom * t.share)
+                svg += chartLabel(
+                    label(t.id), x: 0, y: i * 15 + 11, fontSize: 9, width: column - 6, clip: clip)
                 svg +=
-                    "<text x=\"0\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(Self.escape(label(t.id)))</text>"
+                    "<rect x=\"\(column)\" y=\"\(i * 15 + 2)\" width=\"\(w)\" height=\"11\" fill=\"#555\"/>"
                 svg +=
-                    "<rect x=\"200\" y=\"\(i * 15 + 2)\" width=\"\(w)\" height=\"11\" fill=\"#555\"/>"
-                svg +=
-                    "<text x=\"\(204 + w)\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(t.memberStates) (\(Int((t.share * 100).rounded()))%)</text>"
+                    "<text x=\"\(column + 4 + w)\" y=\"\(i * 15 + 11)\" font-size=\"9\">\(t.memberStates) (\(Int((t.share * 100).rounded()))%)</text>"
             }
             svg += "</svg>"
             html += svg

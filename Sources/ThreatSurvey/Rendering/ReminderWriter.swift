@@ -71,8 +71,14 @@ public struct ReminderWriter: Sendable {
         return (headers + [""] + wrapped).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Whether the secretariat asked questions (a questionnaire) rather than called for written
+    /// comments on a paper: the reminder asks for what was asked for.
+    var asksQuestions: Bool { !questionnaire.questions.isEmpty }
+
     func subject(days: Int) -> String {
-        "Reminder / Rappel: \(questionnaire.id) – written comments due \(Self.englishDate(questionnaire.deadline))"
+        "Reminder / Rappel: \(questionnaire.id) – "
+            + (asksQuestions ? "reply to the questionnaire" : "written comments")
+            + " due \(Self.englishDate(questionnaire.deadline))"
     }
 
     func bodyEnglish(state: MemberState, days: Int) -> [String] {
@@ -87,12 +93,16 @@ public struct ReminderWriter: Sendable {
         return [
             "To the \(state.code) delegation (\(state.englishName)),",
             "",
-            "The General Secretariat of the Council has not yet received the written comments of the "
-                + "\(state.code) delegation on document \(questionnaire.id) \"\(questionnaire.title)\".",
+            asksQuestions
+                ? "The General Secretariat of the Council has not yet received the reply of the "
+                    + "\(state.code) delegation to questionnaire \(questionnaire.id) \"\(questionnaire.title)\"."
+                : "The General Secretariat of the Council has not yet received the written comments of the "
+                    + "\(state.code) delegation on document \(questionnaire.id) \"\(questionnaire.title)\".",
             "",
-            "Comments were requested by \(Self.englishDate(questionnaire.deadline)) (end of day, "
+            (asksQuestions ? "Replies were" : "Comments were")
+                + " requested by \(Self.englishDate(questionnaire.deadline)) (end of day, "
                 + "\(city.english) time). \(when) We would be grateful to receive "
-                + "your comments at your earliest convenience.",
+                + "your \(asksQuestions ? "reply" : "comments") at your earliest convenience.",
             "",
             "General Secretariat of the Council",
         ]
@@ -110,12 +120,17 @@ public struct ReminderWriter: Sendable {
         return [
             "À l'attention de la délégation \(state.code) (\(state.frenchName)),",
             "",
-            "Le Secrétariat général du Conseil n'a pas encore reçu les commentaires écrits de la "
-                + "délégation \(state.code) sur le document \(questionnaire.id) « \(questionnaire.title) ».",
+            asksQuestions
+                ? "Le Secrétariat général du Conseil n'a pas encore reçu la réponse de la délégation "
+                    + "\(state.code) au questionnaire \(questionnaire.id) « \(questionnaire.title) »."
+                : "Le Secrétariat général du Conseil n'a pas encore reçu les commentaires écrits de la "
+                    + "délégation \(state.code) sur le document \(questionnaire.id) « \(questionnaire.title) ».",
             "",
-            "Les commentaires étaient attendus pour le \(Self.frenchDate(questionnaire.deadline)) (fin de "
+            (asksQuestions ? "Les réponses étaient attendues" : "Les commentaires étaient attendus")
+                + " pour le \(Self.frenchDate(questionnaire.deadline)) (fin de "
                 + "journée, heure de \(city.french)). \(when) Nous vous serions "
-                + "reconnaissants de bien vouloir nous les faire parvenir dans les meilleurs délais.",
+                + "reconnaissants de bien vouloir nous \(asksQuestions ? "la" : "les") faire parvenir "
+                + "dans les meilleurs délais.",
             "",
             "Secrétariat général du Conseil",
         ]

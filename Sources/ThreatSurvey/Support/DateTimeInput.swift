@@ -13,21 +13,67 @@ public enum DateTimeInput: Sendable, Hashable {
     /// An instant (the text carried `Z` or an offset).
     case instant(Date)
 
-    /// Parses `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:MM[:SS][.fff][Z|±HH:MM]`, or returns `nil`.
-    ///
-    /// The date may also be written as Europeans do, day first (`15/03/2026`,
-    /// `15.03.2026 14:30`; ``CivilDate/init(european:)``).
+    /// Parses a typed date or date-time (``parse(_:)``), or returns `nil` whatever the reason.
     public init?(_ text: String) {
+        guard let parsed = try? Self.parse(text) else { return nil }
+        self = parsed
+    }
+
+    /// Every form a typed date takes, for the message refusing one that is none of them.
+    public static let acceptedForms =
+        "YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], or day first DD.MM.YYYY or DD/MM/YYYY, "
+        + "optionally followed by a time (\"07.10.2016 11:00\")"
+
+    /// Parses a date as people type it: the one reading of `--received`, `--today` and
+    /// `--as-of` (CONTRACT.md, "Dates as typed").
+    ///
+    /// - ISO 8601: `2016-10-07`, `2016-10-07T11:00`, `2016-10-07 11:00:30`,
+    ///   `2016-10-07T11:00+02:00`, `…Z`;
+    /// - day first, as the Union writes dates: `07.10.2016`, `7/10/2016`, `13/10/2016`, each
+    ///   optionally followed by a time (`07.10.2016 11:00`).
+    ///
+    /// A slash (or dash) date whose two first parts are both 12 or less and differ reads two
+    /// ways (`10/03/2016`: 10 March day first, 3 October as an American writes it): it is
+    /// refused with both readings, never guessed, because a wrong guess moves a receipt by
+    /// months and silently changes who was late. Dots are only ever day first.
+    ///
+    /// - Throws: ``DateInputError`` naming the two readings, or the forms accepted (with the
+    ///   day-first spelling of a month-first date such as `10/13/2016`).
+    public static func parse(_ text: String) throws(DateInputError) -> DateTimeInput {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         let head = trimmed.prefix { $0 != " " && $0 != "T" }
-        if CivilDate(iso: head) == nil, let day = CivilDate(european: head) {
-            trimmed = day.description + trimmed.dropFirst(head.count)
+        if CivilDate(iso: head) == nil {
+            let separator = head.first { $0 == "/" || $0 == "." || $0 == "-" }
+            let parts = head.split(separator: separator ?? "/", omittingEmptySubsequences: false)
+            if let separator, separator != ".", parts.count == 3,
+                let first = Int(parts[0]), let second = Int(parts[1]), let year = Int(parts[2]),
+                first != second, (1...12).contains(first), (1...12).contains(second),
+                let dayFirst = CivilDate(year: year, month: second, day: first),
+                let monthFirst = CivilDate(year: year, month: first, day: second),
+                CivilDate(european: head) != nil
+            {
+                throw DateInputError(
+                    text: text, reason: .ambiguous(dayFirst: dayFirst, monthFirst: monthFirst))
+            }
+            if let day = CivilDate(european: head) {
+                trimmed = day.description + trimmed.dropFirst(head.count)
+            } else if parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]),
+                let year = Int(parts[2]), parts[2].count == 4,
+                let monthFirst = CivilDate(year: year, month: first, day: second)
+            {
+                throw DateInputError(text: text, reason: .monthFirst(monthFirst))
+            }
         }
-        if let day = CivilDate(iso: trimmed) {
-            self = .date(day)
-            return
+        guard let parsed = isoForm(trimmed) else {
+            throw DateInputError(text: text, reason: .notADate)
         }
-        guard trimmed.count >= 16 else { return nil }
+        return parsed
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DD[T ]H[H]:MM[:SS][.fff][Z|±HH:MM]`, or returns `nil`.
+    private static func isoForm(_ trimmed: String) -> DateTimeInput? {
+        if let day = CivilDate(iso: trimmed) { return .date(day) }
+        guard trimmed.count >= 15 else { return nil }
         let separator = trimmed.index(trimmed.startIndex, offsetBy: 10)
         guard trimmed[separator] == "T" || trimmed[separator] == " ",
             let day = CivilDate(iso: trimmed[..<separator])
@@ -53,17 +99,27 @@ public enum DateTimeInput: Sendable, Hashable {
             rest = rest[..<dot]
         }
         let parts = rest.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.count == 2 }),
+        guard parts.count == 2 || parts.count == 3, (1...2).contains(parts[0].count),
+            parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let hour = Int(parts[0]), let minute = Int(parts[1]),
             hour < 24, minute < 60
         else { return nil }
         let second = parts.count == 3 ? Int(parts[2]) : 0
         guard let second, second < 60 else { return nil }
         if let offsetSeconds, let zone = TimeZone(secondsFromGMT: offsetSeconds) {
-            self = .instant(day.at(hour: hour, minute: minute, second: second, in: zone))
-        } else {
-            self = .local(day, hour: hour, minute: minute, second: second)
+            return .instant(day.at(hour: hour, minute: minute, second: second, in: zone))
         }
+        return .local(day, hour: hour, minute: minute, second: second)
+    }
+
+    /// Whether `text` is a time of day alone (`11:00`, `9:30:15`): what a shell leaves as the
+    /// next word when `--received 07.10.2016 11:00` was not quoted.
+    public static func looksLikeTime(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        return (parts.count == 2 || parts.count == 3) && (1...2).contains(parts[0].count)
+            && parts.dropFirst().allSatisfy { $0.count == 2 }
+            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     /// The instant this input means in `zone`.

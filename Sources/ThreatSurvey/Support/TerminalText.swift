@@ -59,9 +59,13 @@ public enum TerminalText {
         return String(out)
     }
 
-    /// `text` cut to ``quotedLimit`` characters (with `…`), for quoting inside a message.
+    /// `text` cut to ``quotedLimit`` characters, then `… (N more characters)`, for quoting
+    /// inside a message.
     ///
-    /// - Complexity: O(``quotedLimit``), whatever the length of `text`.
+    /// The count tells the reader the value was cut and by how much (a 1,000,000-character
+    /// name is not a typo); the position in the diagnostic says where the whole is.
+    ///
+    /// - Complexity: O(n) in the length of `text` to count what was cut (no copy of it).
     public static func clipped(_ text: some StringProtocol, limit: Int = quotedLimit) -> String {
         var count = 0
         var end = text.startIndex
@@ -69,7 +73,34 @@ public enum TerminalText {
             end = text.index(after: end)
             count += 1
         }
-        return end == text.endIndex ? String(text) : String(text[..<end]) + "…"
+        guard end < text.endIndex else { return String(text) }
+        let rest = text[end...].count
+        return String(text[..<end]) + "… (\(rest) more character\(rest == 1 ? "" : "s"))"
+    }
+
+    /// The most items a message lists before "and N more": 10.
+    public static let listedLimit = 10
+
+    /// `items` quoted (each ``clipped(_:limit:)``), joined by commas, the first `limit` of them
+    /// then "and N more": a list in a message stays one readable line however long it is.
+    ///
+    /// - Complexity: O(min(n, `limit`)) items quoted.
+    public static func quotedList(_ items: [String], limit: Int = listedLimit) -> String {
+        list(items, limit: limit) { "\"" + clipped($0) + "\"" }
+    }
+
+    /// The first `limit` of `items`, each shown by `show`, joined by `separator`, then "and N
+    /// more":
+    /// the one way a message lists things (sheets, skipped entries, mail parts).
+    ///
+    /// - Complexity: O(min(n, `limit`)) calls of `show`.
+    public static func list<Item>(
+        _ items: [Item], limit: Int = listedLimit, separator: String = ", ",
+        _ show: (Item) -> String
+    ) -> String {
+        var shown = items.prefix(limit).map(show).joined(separator: separator)
+        if items.count > limit { shown += " and \(items.count - limit) more" }
+        return shown
     }
 
     static func needsReplacement(_ scalar: Unicode.Scalar, keepingLineBreaks: Bool) -> Bool {

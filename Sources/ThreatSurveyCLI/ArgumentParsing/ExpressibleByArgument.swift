@@ -79,17 +79,35 @@ extension UInt64: ExpressibleByArgument {
 }
 
 extension DateTimeInput: ExpressibleByArgument {
-    /// A date, or a date and time with or without an offset.
+    /// A date, or a date and time, as people type them (``DateTimeInput/parse(_:)``).
     public init?(argument text: String) { self.init(text) }
     /// The accepted shapes.
-    public static var expectation: String { "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM]" }
+    public static var expectation: String { acceptedForms }
+    /// The two readings of an ambiguous date, or the forms accepted.
+    public static func explanation(for text: String) -> String {
+        do {
+            _ = try parse(text)
+            return "expected \(expectation)"
+        } catch { return error.description }
+    }
 }
 
 extension CivilDate: ExpressibleByArgument {
-    /// An ISO date.
-    public init?(argument text: String) { self.init(iso: text) }
-    /// An ISO date.
-    public static var expectation: String { "YYYY-MM-DD" }
+    /// A day typed as `--received` takes one (``DateTimeInput/parse(_:)``), without a time:
+    /// `--today` reads the same forms as the other date options.
+    public init?(argument text: String) {
+        guard case .date(let day) = try? DateTimeInput.parse(text) else { return nil }
+        self = day
+    }
+    /// The accepted shapes.
+    public static var expectation: String { "YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY" }
+    /// The two readings of an ambiguous date, a time where a day is asked for, or the forms.
+    public static func explanation(for text: String) -> String {
+        do {
+            _ = try DateTimeInput.parse(text)
+            return DateInputError(text: text, reason: .timeNotAllowed).description
+        } catch { return error.description }
+    }
 }
 
 extension MemberState: ExpressibleByArgument {

@@ -142,11 +142,9 @@ struct ReviewCommand: ParsableCommand {
         return out
     }
 
-    /// `--by`, else the login name, else `unknown`.
+    /// `--by`, else the login name (``Decision/officer(by:variables:accountName:)``).
     static func who(_ by: String?, _ context: CommandContext) -> String {
-        let name = by ?? context.variables["USER"] ?? context.variables["LOGNAME"] ?? "unknown"
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? "unknown" : String(trimmed.prefix(200))
+        Decision.officer(by: by, variables: context.variables)
     }
 
     /// The numbered mentions with their evidence and decisions.

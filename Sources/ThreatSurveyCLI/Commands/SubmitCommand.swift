@@ -52,8 +52,12 @@ struct SubmitCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        let expanded = try Submitter.expandingFoldersSaying(files)
+        if let warning = Submitter.skippedWarning(expanded.skipped) {
+            try context.console.err(warning)
+        }
         var request = SubmitRequest(
-            paths: try Submitter.expandingFolders(files), questionnaire: questionnaire,
+            paths: expanded.files, questionnaire: questionnaire,
             delegation: delegation?.code, received: received, dryRun: dryRun)
         request.contacts = contacts
         request.again = again
@@ -80,6 +84,13 @@ struct SubmitCommand: ParsableCommand {
                 try submitter.keepDefinition(of: questionnaire, for: [], in: target)
             }
             try context.print(StreamedReceipt.document(receipts), format: format)
+            // The streamed receipt has no warning list: the one warning about the request
+            // itself (a received time before the questionnaire was issued) is said here.
+            if let instant = received?.resolve(in: questionnaire.timeZone),
+                let warning = questionnaire.beforeIssueWarning(instant)
+            {
+                try context.console.err("warning: " + warning)
+            }
             try context.console.err(
                 "\(receipts.count) file\(receipts.count == 1 ? "" : "s") stored in \(store.path(context)) by streaming"
             )

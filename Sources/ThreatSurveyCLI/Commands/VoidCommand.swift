@@ -49,7 +49,7 @@ struct VoidCommand: ParsableCommand {
             lines.append(
                 "  \(state): " + (now.map { "#\($0) is current again" } ?? "no answer now"))
         }
-        try context.console.out(lines.joined(separator: "\n") + "\n")
+        try context.console.say(lines.joined(separator: "\n") + "\n")
         return .success
     }
 }

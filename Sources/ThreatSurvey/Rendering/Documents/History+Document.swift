@@ -26,8 +26,18 @@ extension HistoryEntry {
             alignments: [.right, .left, .left, .left, .left, .right, .left], rows: rows)
         var blocks: [Document.Block] = [.heading("Submissions received (\(entries.count))")]
         blocks.append(entries.isEmpty ? .text("No submissions yet.") : .table(table))
-        let late = entries.filter(\.late).count
-        if late > 0 { blocks.append(.note("\(late) received after the deadline (marked LATE).")) }
+        // A voided submission is withdrawn: it was received late, and its row says so, but it
+        // is no late answer of anyone's, so the count leaves it out (and says so).
+        let late = entries.filter { $0.late && $0.voided == nil }.count
+        let voidedLate = entries.filter { $0.late && $0.voided != nil }.count
+        if late + voidedLate > 0 {
+            blocks.append(
+                .note(
+                    "\(late) received after the deadline (marked LATE)"
+                        + (voidedLate > 0
+                            ? "; \(voidedLate) voided, not counted"
+                            : "") + "."))
+        }
         if !decisionLines.isEmpty {
             blocks.append(.heading("The officer's decisions (\(decisionLines.count))"))
             for line in decisionLines { blocks.append(.text(line)) }
