@@ -41,16 +41,10 @@ public enum StoredSums {
                 aggregate.states[state] = total
             }
         }
-        // A state's latest answer decides whether it counts as late.
-        let all = CurrentAnswers(regular, asOf: options.asOf)
-        let visible = files.filter { file in options.asOf.map { file.received <= $0 } ?? true }
-        let late = questionnaire.lateStates { state in
-            var latest = all.current(for: state)?.received
-            for file in visible where file.aggregate.states[state] != nil {
-                if latest.map({ file.received > $0 }) ?? true { latest = file.received }
-            }
-            return latest
-        }
+        // Late answers: a state's counted answer decides.
+        let late = Lateness.lateStates(
+            .answer, questionnaire: questionnaire, submissions: regular, files: files,
+            asOf: options.asOf)
         return (aggregate, late)
     }
 

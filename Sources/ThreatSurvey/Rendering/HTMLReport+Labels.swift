@@ -1,6 +1,6 @@
 extension HTMLReport {
-    /// The reader's name for threat `id`: its English label, else its title, else the id.
+    /// The reader's name for threat `id` (``ReportModel/label(_:)``).
     func label(_ id: String) -> String {
-        questionnaire.threat(id)?.label("en") ?? id
+        model.label(id)
     }
 }
