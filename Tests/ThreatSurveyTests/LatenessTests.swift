@@ -67,3 +67,46 @@ struct LatenessTests {
                 == ["EL", "HU", "PL", "SE"])
     }
 }
+
+extension LatenessTests {
+    @Test(
+        "On a store with a streamed file, summary, deadline and the report name the same late Member States"
+    )
+    func storedSums() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let q = try FastPathTests.benchQuestionnaire()
+        let catalog = QuestionnaireCatalog(questionnaires: [q])
+        let store = try Store(path: folder + "/s.sqlite")
+        // PL answers on time; a file of 200 respondents (PL among them) comes after the deadline.
+        try TestSupport.write(
+            #"{"delegation": "PL", "threats": ["firearms"]}"#, to: folder + "/pl.json")
+        _ = try Submitter(catalog: catalog).submit(
+            SubmitRequest(
+                paths: [folder + "/pl.json"], questionnaire: q.id,
+                received: .date(try #require(CivilDate(year: 2026, month: 3, day: 2)))),
+            into: store)
+        var text = ""
+        var generator = ConsultationGenerator(respondents: 200, seed: 5)
+        _ = generator.generate { text += $0 }
+        try TestSupport.write(text, to: folder + "/late.csv")
+        let late = try #require(CivilDate(year: 2026, month: 4, day: 2))
+        #expect(
+            try StreamingSubmitter(catalog: catalog).store(
+                into: store, path: folder + "/late.csv", name: "late.csv", questionnaire: q,
+                received: late.at(hour: 12, in: q.timeZone)) != nil)
+        let input = try AnalysisInput.load(AnalysisRequest(), catalog: catalog, store: store)
+        #expect(input.aggregate != nil)
+        let check = DeadlineCheck(
+            questionnaire: q, submissions: try store.submissions(questionnaire: q.id), today: late)
+        let model = try ReportModel.load(
+            store: store, questionnaire: q, grouping: .eurovoc, today: late, generated: Date())
+        #expect(!check.late.isEmpty)
+        #expect(!check.late.map(\.memberState).contains("PL"))
+        #expect(input.lateMemberStates == check.late.map(\.memberState))
+        #expect(model.lateMemberStates == check.late.map(\.memberState))
+        // PL's counted answer is in the late file: a late answer, not a late Member State.
+        #expect(input.lateAnswers.contains("PL"))
+        #expect(model.ranking.lateAnswers == input.lateAnswers)
+    }
+}

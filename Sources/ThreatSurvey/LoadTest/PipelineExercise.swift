@@ -168,7 +168,7 @@ public struct PipelineExercise: Sendable {
             for language in SummaryWriter.Language.allCases {
                 let writer = SummaryWriter(
                     ranking: ranking, breakdown: breakdown,
-                    lateCount: input.options.onTimeOnly ? 0 : ranking.lateAnswers.count,
+                    lateCount: input.options.onTimeOnly ? 0 : input.lateMemberStates.count,
                     attribute: attribute)
                 _ = writer.paragraph(language)
             }
