@@ -83,9 +83,11 @@ public struct AnalysisInput {
             alpha: alpha, options: options)
     }
 
-    /// The late Member States (``Lateness/Meaning/memberState``: first answer after the
-    /// deadline), as of the request's `--as-of`: what the summary's "(N after the deadline)"
-    /// counts, as `deadline` and the report do. None when the received time is unknown.
+    /// The late Member States: their first answer came after the deadline.
+    ///
+    /// ``Lateness/Meaning/memberState``, as of the request's `--as-of`: what the summary's
+    /// "(N after the deadline)" counts, as `deadline` and the report do. None when the
+    /// received time is unknown.
     public var lateMemberStates: [String] {
         if latenessUnknown { return [] }
         if aggregate != nil { return lateMemberStatesOfSums }
