@@ -59,8 +59,7 @@ struct OneTruthTests {
         #expect(submit.status == .success)
         let report = runCLI(
             ["report", "--today", "2026-09-30"], store: store, questionnaires: resources + "q2026")
-        #expect(report.out.contains("<td>not counted: UK not on the roster</td>"))
-        #expect(report.out.contains("<td>FR</td>"))
-        #expect(report.out.contains("<td>counted</td>"))
+        // One row for the file (provenance by file): it counts for FR, not for UK.
+        #expect(report.out.contains("<td>counted for FR; not counted: UK not on the roster</td>"))
     }
 }

@@ -94,11 +94,11 @@ struct ReportTests {
                 paths: [hostile], questionnaire: "9396/1/15", received: DateTimeInput("2015-09-06")),
             into: store)
         let q = try catalog.find("9396/1/15")
-        let html = HTMLReport(
-            questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
-            today: CivilDate(year: 2015, month: 9, day: 30)!,
-            generated: Date()
-        ).render()
+        let model = ReportModel(
+            ReportInputs(
+                questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
+                today: CivilDate(year: 2015, month: 9, day: 30)!, generated: Date()))
+        let html = HTMLReport(model: model).render()
         #expect(wellFormed(html))
         #expect(!html.contains("<img src=x"))
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;.json"))

@@ -140,7 +140,7 @@ extension StoredTallyTests {
     }
 
     @Test(
-        "The report reads streamed files by their sums: same ranking, regions, deadline, tally, robustness"
+        "The report reads streamed files by their sums: same ranking, heat map, regions, deadline, tally, robustness"
     )
     func reportFromSums() throws {
         defer { TestSupport.cleanUp(folder) }
@@ -152,16 +152,18 @@ extension StoredTallyTests {
             CivilDate(year: 2026, month: 3, day: 1)!, CivilDate(year: 2026, month: 3, day: 9)!,
         ] {
             let slow = HTMLReport(
-                questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
-                today: today,
-                generated: generated
+                model: ReportModel(
+                    ReportInputs(
+                        questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
+                        today: today, generated: generated))
             ).render()
-            var report = HTMLReport(
+            var inputs = ReportInputs(
                 questionnaire: q, submissions: split.regular, today: today, generated: generated)
-            report.streamed = split.files
-            let fast = report.render()
+            inputs.streamed = split.files
+            let fast = HTMLReport(model: ReportModel(inputs)).render()
             for title in [
-                "Ranking", "Regional breakdown", "Deadline status", "Questions", "How robust",
+                "Ranking", "Member States × threats", "Regional breakdown", "Deadline status",
+                "Questions", "How robust",
             ] {
                 #expect(try section(fast, title) == section(slow, title), "\(title) on \(today)")
             }
@@ -187,15 +189,18 @@ extension StoredTallyTests {
             CivilDate(year: 2026, month: 3, day: 20)!,
         ] {
             let slow = HTMLReport(
-                questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
-                today: today, generated: generated
+                model: ReportModel(
+                    ReportInputs(
+                        questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
+                        today: today, generated: generated))
             ).render()
-            var report = HTMLReport(
+            var inputs = ReportInputs(
                 questionnaire: q, submissions: split.regular, today: today, generated: generated)
-            try report.include(streamed: split.files, from: store)
-            let fast = report.render()
+            try inputs.include(streamed: split.files, from: store)
+            let fast = HTMLReport(model: ReportModel(inputs)).render()
             for title in [
-                "Ranking", "Regional breakdown", "Deadline status", "Questions", "How robust",
+                "Ranking", "Member States × threats", "Regional breakdown", "Deadline status",
+                "Questions", "How robust",
             ] {
                 #expect(try section(fast, title) == section(slow, title), "\(title) on \(today)")
             }

@@ -1,27 +1,62 @@
 public import Foundation
 
-/// Who is late: the one rule the headline, the deadline tiles, the ranking's note and the
-/// summary all use, so that no two figures of one report disagree.
+/// Who is late: the one rule every figure uses, with its two meanings named, so that no two
+/// figures of one report disagree and each says which it means.
 ///
-/// A Member State is late when its first counted answer came after the deadline (as
-/// ``DeadlineCheck`` says); a state that answered on time and resubmitted later is on time
-/// ("resubmitted late"), whichever answer is current.
-public enum Lateness {
-    /// The roster states whose first answer (received at or before `asOf`, when given) came
-    /// after the deadline, in protocol order.
+/// - A **late Member State** (``Meaning/memberState``) is one whose *first* answer came after
+///   the deadline, as ``DeadlineCheck`` says: the headline, the deadline tiles and the summary's
+///   "(one after the deadline)". A state that answered on time and resubmitted later is on
+///   time ("resubmitted late").
+/// - A **late answer** (``Meaning/answer``) is a *counted* answer received after the deadline:
+///   the ranking's note and `rank --format json`'s `late`, what `--on-time-only` leaves out.
+///   That on-time state's late resubmission is a late answer.
+///
+/// Both are decided by ``Questionnaire/lateStates(latest:)`` (after the end of the deadline
+/// day in the questionnaire's zone); only which answer is judged differs.
+public enum Lateness: Sendable {
+    /// Which answer of a Member State is judged.
+    public enum Meaning: Sendable, Hashable {
+        /// Its first answer: a late Member State.
+        case memberState
+        /// Its counted (current) answer: a late answer.
+        case answer
+    }
+
+    /// The roster states that are late in `meaning`, in protocol order.
     ///
-    /// - Complexity: O(n + r) for n submissions and r roster states.
+    /// - Parameters:
+    ///   - meaning: which answer is judged.
+    ///   - questionnaire: the questionnaire and its deadline.
+    ///   - submissions: its submissions (superseded ones included; any order).
+    ///   - files: files stored by the streaming path, by their sums: each of their states
+    ///     answered when the file was received.
+    ///   - asOf: only answers received at or before this instant count (`nil`: all).
+    /// - Returns: the late roster states.
+    /// - Complexity: O(n log n + f × s + r) for n submissions, f files of s states, r roster
+    ///   states.
     public static func lateStates(
-        questionnaire: Questionnaire, submissions: [Submission], asOf: Date? = nil
-    )
-        -> [String]
-    {
-        var first: [String: Date] = [:]
-        for s in submissions where asOf.map({ s.received <= $0 }) ?? true {
-            for state in s.memberStates where first[state].map({ s.received < $0 }) ?? true {
-                first[state] = s.received
+        _ meaning: Meaning = .memberState, questionnaire: Questionnaire,
+        submissions: [Submission], files: [StreamedFileSums] = [], asOf: Date? = nil
+    ) -> [String] {
+        var judged: [String: Date] = [:]
+        let keep: (Date, Date) -> Bool = meaning == .memberState ? { $0 < $1 } : { $0 > $1 }
+        let note = { (state: String, received: Date) in
+            if judged[state].map({ keep(received, $0) }) ?? true { judged[state] = received }
+        }
+        switch meaning {
+        case .memberState:
+            for s in submissions where asOf.map({ s.received <= $0 }) ?? true {
+                for state in s.memberStates { note(state, s.received) }
+            }
+        case .answer:
+            let current = CurrentAnswers(submissions, asOf: asOf)
+            for (state, _) in current.byState {
+                if let latest = current.current(for: state) { note(state, latest.received) }
             }
         }
-        return questionnaire.lateStates { first[$0] }
+        for file in files where asOf.map({ file.received <= $0 }) ?? true {
+            for state in file.aggregate.states.keys { note(state, file.received) }
+        }
+        return questionnaire.lateStates { judged[$0] }
     }
 }

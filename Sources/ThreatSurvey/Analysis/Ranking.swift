@@ -17,7 +17,8 @@ public struct Ranking: Sendable {
     public var responded: [String]
     /// Distinct respondents with a current answer, where answers carry respondents.
     public var respondents: Int?
-    /// Current answers that arrived after the deadline (left out with `onTimeOnly`).
+    /// Current answers that arrived after the deadline (left out with `onTimeOnly`): late
+    /// answers, ``Lateness/Meaning/answer``.
     public var lateAnswers: [String]
     /// Every threat, ranked.
     public var threats: [RankedThreat]
@@ -30,8 +31,8 @@ public struct Ranking: Sendable {
     ) {
         let cutoff = options.onTimeOnly ? questionnaire.onTimeCutoff : nil
         let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
-        let all = CurrentAnswers(submissions, asOf: options.asOf)
-        let late = questionnaire.lateStates { all.current(for: $0)?.received }
+        let late = Lateness.lateStates(
+            .answer, questionnaire: questionnaire, submissions: submissions, asOf: options.asOf)
         self.init(
             questionnaire: questionnaire,
             aggregate: MentionAggregate(questionnaire: questionnaire, current: current),

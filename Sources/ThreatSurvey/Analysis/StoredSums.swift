@@ -2,7 +2,8 @@
 /// for large streamed files, so that ranking a million stored answers reads a few hundred
 /// rows instead of millions.
 public enum StoredSums {
-    /// The sums and the late states, read from the stored per-file sums.
+    /// The sums, the late answers and the late Member States (``Lateness``), read from the
+    /// stored per-file sums.
     ///
     /// `nil` when the store holds no streamed file for the questionnaire or the per-file sums
     /// cannot be used: ordinary submissions carry respondents, or a decision concerns a
@@ -11,7 +12,9 @@ public enum StoredSums {
     /// current answers in one pass (``Store/forEachCurrentStreamedAnswer(questionnaire:files:_:)``).
     public static func aggregate(
         store: Store, questionnaire: Questionnaire, options: RankingOptions
-    ) throws(SurveyError) -> (aggregate: MentionAggregate, lateAnswers: [String])? {
+    ) throws(SurveyError) -> (
+        aggregate: MentionAggregate, lateAnswers: [String], lateMemberStates: [String]
+    )? {
         let files = try store.streamedSums(questionnaire: questionnaire)
         guard !files.isEmpty else { return nil }
         // A decision about a streamed answer changes what it counts: the general path.
@@ -41,17 +44,14 @@ public enum StoredSums {
                 aggregate.states[state] = total
             }
         }
-        // A state's latest answer decides whether it counts as late.
-        let all = CurrentAnswers(regular, asOf: options.asOf)
-        let visible = files.filter { file in options.asOf.map { file.received <= $0 } ?? true }
-        let late = questionnaire.lateStates { state in
-            var latest = all.current(for: state)?.received
-            for file in visible where file.aggregate.states[state] != nil {
-                if latest.map({ file.received > $0 }) ?? true { latest = file.received }
-            }
-            return latest
-        }
-        return (aggregate, late)
+        // Late answers: a state's counted answer decides; late Member States: its first.
+        let late = Lateness.lateStates(
+            .answer, questionnaire: questionnaire, submissions: regular, files: files,
+            asOf: options.asOf)
+        let lateStates = Lateness.lateStates(
+            .memberState, questionnaire: questionnaire, submissions: regular, files: files,
+            asOf: options.asOf)
+        return (aggregate, late, lateStates)
     }
 
     /// Whether two of `files` share respondents (same prefix, overlapping numbers).

@@ -288,6 +288,7 @@ struct Scanner {
     let priorityCount: UnsafeMutablePointer<Int>
     let borda: UnsafeMutablePointer<Double>
     let firsts: UnsafeMutablePointer<Int>
+    let bestPriority: UnsafeMutablePointer<Int>
 
     // The current group (one respondent, or one state without respondents).
     var groupState = -1
@@ -331,6 +332,8 @@ struct Scanner {
         borda.initialize(repeating: 0, count: cells)
         firsts = .allocate(capacity: cells)
         firsts.initialize(repeating: 0, count: cells)
+        bestPriority = .allocate(capacity: cells)
+        bestPriority.initialize(repeating: 0, count: cells)
     }
 
     /// Frees the sums' storage; the scanner must not be used afterwards.
@@ -341,6 +344,7 @@ struct Scanner {
         priorityCount.deallocate()
         borda.deallocate()
         firsts.deallocate()
+        bestPriority.deallocate()
     }
 
     /// Reads the header line; returns the bytes it used, or `nil` (with `declined` set).
@@ -726,6 +730,7 @@ struct Scanner {
                 sums.priorityCount[t] = priorityCount[cell]
                 sums.borda[t] = borda[cell]
                 sums.firsts[t] = firsts[cell]
+                sums.bestPriority[t] = bestPriority[cell]
             }
             aggregate.states[code] = sums
         }
@@ -742,7 +747,7 @@ struct Scanner {
         let sums = SumsRow(
             answers: answers + state, mentions: mentions + row, prioritySum: prioritySum + row,
             priorityCount: priorityCount + row, borda: borda + row, firsts: firsts + row,
-            threats: threatCount)
+            bestPriority: bestPriority + row, threats: threatCount)
         priorities.withUnsafeBufferPointer { sums.addAnswer($0) }
     }
 }

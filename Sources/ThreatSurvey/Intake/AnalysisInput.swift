@@ -46,8 +46,10 @@ public struct AnalysisInput {
     public var submissions: [Submission]
     /// Per-state sums, when the fast path or the store's sums produced them.
     public var aggregate: MentionAggregate?
-    /// Roster states whose counted answer was late (for the sums).
+    /// Roster states whose counted answer was late (for the sums): late answers.
     public var lateAnswers: [String] = []
+    /// Roster states whose first answer was late (for the sums): late Member States.
+    public var lateMemberStatesOfSums: [String] = []
     /// Whether the answers' received time is unknown (`--from` without `--received`), so no
     /// answer is judged late.
     public var latenessUnknown = false
@@ -79,6 +81,19 @@ public struct AnalysisInput {
         return RegionalBreakdown(
             questionnaire: questionnaire, submissions: submissions, grouping: grouping,
             alpha: alpha, options: options)
+    }
+
+    /// The late Member States: their first answer came after the deadline.
+    ///
+    /// ``Lateness/Meaning/memberState``, as of the request's `--as-of`: what the summary's
+    /// "(N after the deadline)" counts, as `deadline` and the report do. None when the
+    /// received time is unknown.
+    public var lateMemberStates: [String] {
+        if latenessUnknown { return [] }
+        if aggregate != nil { return lateMemberStatesOfSums }
+        return Lateness.lateStates(
+            .memberState, questionnaire: questionnaire, submissions: submissions,
+            asOf: options.asOf)
     }
 
     /// The note printed with any result when ``latenessUnknown``.
@@ -153,6 +168,7 @@ public struct AnalysisInput {
             // Large streamed files: their stored sums, never their millions of rows.
             input.aggregate = sums.aggregate
             input.lateAnswers = sums.lateAnswers
+            input.lateMemberStatesOfSums = sums.lateMemberStates
             return input
         }
         input.submissions = try store?.countedSubmissions(questionnaire: questionnaire.id) ?? []
@@ -186,6 +202,8 @@ public struct AnalysisInput {
         var input = AnalysisInput(
             questionnaire: questionnaire, submissions: [], aggregate: aggregate, lateAnswers: late,
             options: try options(request, questionnaire: questionnaire))
+        // One file, one arrival: every state's first answer is its counted one.
+        input.lateMemberStatesOfSums = late
         input.latenessUnknown = request.received == nil
         return input
     }

@@ -173,7 +173,7 @@ public struct PipelineExercise: Sendable {
             for language in SummaryWriter.Language.allCases {
                 let writer = SummaryWriter(
                     ranking: ranking, breakdown: breakdown,
-                    lateCount: input.options.onTimeOnly ? 0 : ranking.lateAnswers.count,
+                    lateCount: input.options.onTimeOnly ? 0 : input.lateMemberStates.count,
                     attribute: attribute)
                 _ = writer.paragraph(language)
             }
@@ -187,21 +187,22 @@ public struct PipelineExercise: Sendable {
             render(DeadlineCheck(questionnaire: chosen, answers: answers, today: today).document())
         }
         render(DeadlineCheck(questionnaire: chosen, submissions: all, today: today).document())
-        _ = HTMLReport(
-            questionnaire: chosen, submissions: all, grouping: source.pick(Grouping.builtIn),
-            today: today,
-            generated: Self.now
-        ).render()
+        let model = ReportModel(
+            ReportInputs(
+                questionnaire: chosen, submissions: all, grouping: source.pick(Grouping.builtIn),
+                today: today, generated: Self.now))
+        _ = HTMLReport(model: model).render()
+        render(model.document())
         // The report and tally as their commands build them: streamed files by their sums
         // (recomputed from the current answers when files share respondents).
         if let split = try? StoredSums.separable(
             store: store, questionnaire: chosen, sharedRespondents: true)
         {
-            var report = HTMLReport(
+            var inputs = ReportInputs(
                 questionnaire: chosen, submissions: split.regular,
                 grouping: source.pick(Grouping.builtIn), today: today, generated: Self.now)
-            if (try? report.include(streamed: split.files, from: store)) != nil {
-                _ = report.render()
+            if (try? inputs.include(streamed: split.files, from: store)) != nil {
+                _ = HTMLReport(model: ReportModel(inputs)).render()
             }
         }
         if let tally = try? Tally.fromStore(

@@ -20,6 +20,9 @@ public struct MentionAggregate: Sendable {
         public var borda: [Double]
         /// Answers putting each threat first.
         public var firsts: [Int]
+        /// The best (lowest) priority given to each threat, 0 when none was given
+        /// (``SumsRow/bestPriority``).
+        public var bestPriority: [Int]
 
         /// Zero sums for `threats` threats.
         public init(threats: Int) {
@@ -29,6 +32,7 @@ public struct MentionAggregate: Sendable {
             priorityCount = mentions
             borda = [Double](repeating: 0, count: threats)
             firsts = mentions
+            bestPriority = mentions
         }
 
         /// Adds `other` into these sums (saturating: stored sums may hold any value).
@@ -40,6 +44,7 @@ public struct MentionAggregate: Sendable {
                 priorityCount[t] = SumsRow.saturatingAdd(priorityCount[t], other.priorityCount[t])
                 borda[t] += other.borda[t]
                 firsts[t] = SumsRow.saturatingAdd(firsts[t], other.firsts[t])
+                bestPriority[t] = SumsRow.better(bestPriority[t], other.bestPriority[t])
             }
         }
 
@@ -54,19 +59,22 @@ public struct MentionAggregate: Sendable {
                     priorityCount.withUnsafeMutableBufferPointer { c in
                         borda.withUnsafeMutableBufferPointer { b in
                             firsts.withUnsafeMutableBufferPointer { f in
-                                withUnsafeMutablePointer(to: &answers) { a in
-                                    guard let m = m.baseAddress, let s = s.baseAddress,
-                                        let c = c.baseAddress,
-                                        let b = b.baseAddress, let f = f.baseAddress
-                                    else {
-                                        a.pointee = SumsRow.saturatingAdd(a.pointee, 1)
-                                        return
+                                bestPriority.withUnsafeMutableBufferPointer { p in
+                                    withUnsafeMutablePointer(to: &answers) { a in
+                                        guard let m = m.baseAddress, let s = s.baseAddress,
+                                            let c = c.baseAddress,
+                                            let b = b.baseAddress, let f = f.baseAddress,
+                                            let p = p.baseAddress
+                                        else {
+                                            a.pointee = SumsRow.saturatingAdd(a.pointee, 1)
+                                            return
+                                        }
+                                        SumsRow(
+                                            answers: a, mentions: m, prioritySum: s,
+                                            priorityCount: c, borda: b, firsts: f,
+                                            bestPriority: p, threats: threats
+                                        ).addAnswer(priorities)
                                     }
-                                    SumsRow(
-                                        answers: a, mentions: m, prioritySum: s, priorityCount: c,
-                                        borda: b,
-                                        firsts: f, threats: threats
-                                    ).addAnswer(priorities)
                                 }
                             }
                         }

@@ -28,6 +28,11 @@ public struct SumsRow {
     public let borda: UnsafeMutablePointer<Double>
     /// Per threat: answers putting it first.
     public let firsts: UnsafeMutablePointer<Int>
+    /// Per threat: the best (lowest) priority any answer gave it, 0 when none gave one.
+    ///
+    /// Kept beside the sums so that a figure made from sums (the report's heat map cell)
+    /// says what the answers said: "2", not "some priority, not 1".
+    public let bestPriority: UnsafeMutablePointer<Int>
     /// The questionnaire's number of threats (the length of every per-threat array).
     public let threats: Int
 
@@ -35,7 +40,8 @@ public struct SumsRow {
     public init(
         answers: UnsafeMutablePointer<Int>, mentions: UnsafeMutablePointer<Int>,
         prioritySum: UnsafeMutablePointer<Int>, priorityCount: UnsafeMutablePointer<Int>,
-        borda: UnsafeMutablePointer<Double>, firsts: UnsafeMutablePointer<Int>, threats: Int
+        borda: UnsafeMutablePointer<Double>, firsts: UnsafeMutablePointer<Int>,
+        bestPriority: UnsafeMutablePointer<Int>, threats: Int
     ) {
         self.answers = answers
         self.mentions = mentions
@@ -43,6 +49,7 @@ public struct SumsRow {
         self.priorityCount = priorityCount
         self.borda = borda
         self.firsts = firsts
+        self.bestPriority = bestPriority
         self.threats = threats
     }
 
@@ -85,6 +92,7 @@ public struct SumsRow {
                     prioritySum[t] = SumsRow.saturatingAdd(prioritySum[t], Int(key))
                     priorityCount[t] = SumsRow.saturatingAdd(priorityCount[t], 1)
                     if key == best { firsts[t] = SumsRow.saturatingAdd(firsts[t], 1) }
+                    bestPriority[t] = SumsRow.better(bestPriority[t], Int(key))
                 }
                 var less = 0
                 var equal = 0
@@ -119,6 +127,19 @@ public struct SumsRow {
         if old <= 0 { return max(old, new) }
         if new == 0 { return old }
         return min(old, new)
+    }
+
+    /// In ``bestPriority``: some priority was given, which one is not known (sums stored
+    /// before the store kept the best priority, schema 9).
+    public static let unknownBestPriority = -1
+
+    /// The better of two best priorities: the lower one given; else ``unknownBestPriority``
+    /// when either is; else 0 (none given).
+    @inline(__always)
+    public static func better(_ a: Int, _ b: Int) -> Int {
+        if a > 0, b > 0 { return min(a, b) }
+        if a > 0 || b > 0 { return max(a, b) }
+        return min(a, b) < 0 ? unknownBestPriority : 0
     }
 
     /// `a + b`, or `Int.max` (`Int.min`) where that would overflow: sums read from a store

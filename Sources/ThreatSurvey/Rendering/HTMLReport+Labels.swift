@@ -1,7 +1,7 @@
 extension HTMLReport {
-    /// The reader's name for threat `id`: its English label, else its title, else the id.
+    /// The reader's name for threat `id` (``ReportModel/label(_:)``).
     func label(_ id: String) -> String {
-        questionnaire.threat(id)?.label("en") ?? id
+        model.label(id)
     }
 
     /// The widest a character of a chart label is taken to be, in em: DejaVu Sans and Arial

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The printable report: one self-contained HTML file (inline CSS and SVG, no script, nothing
 /// fetched) that a secretariat officer can attach to an e-mail or print on A4.
@@ -6,44 +6,16 @@ public import Foundation
 /// Every piece of text that came from a submission or a definition goes through
 /// ``escape(_:)``: a comment holding markup or a script shows as text.
 public struct HTMLReport: Sendable {
-    /// The questionnaire.
-    public var questionnaire: Questionnaire
-    /// All of its submissions (superseded ones included, for provenance).
-    public var submissions: [Submission]
-    /// The grouping for the regional section.
-    public var grouping: Grouping
-    /// The day the deadline status is shown for.
-    public var today: CivilDate
-    /// When the report was made (shown in the headline).
-    public var generated: Date
-    /// The officer's decisions about these submissions, voids included (for provenance).
-    public var decisions: [Decision] = []
-    /// The submissions withdrawn by a void (listed in provenance, counted nowhere).
-    public var voided: [Submission] = []
-    /// Files stored by the streaming path, by their sums; their rows are then not in
-    /// ``submissions`` (see ``StoredSums/separable(store:questionnaire:)``), so a store of a
-    /// million respondents is reported from a few hundred rows.
-    public var streamed: [StreamedFileSums] = []
-    /// When streamed files share respondents, each visible file's sums over its answers still
-    /// current as of ``asOf`` (``StoredSums/currentSums(_:store:questionnaire:)``), by file:
-    /// they replace the files' own sums in the ranking, regions, heat map and robustness, while
-    /// who answered and when still comes from ``streamed``.
-    public var currentStreamedSums: [Int64: [String: MentionAggregate.StateSums]]?
+    /// The figures rendered.
+    public var model: ReportModel
 
-    /// The instant the report judges as of: the end of ``today`` in the questionnaire's zone.
-    public var asOf: Date { today.endOfDay(in: questionnaire.timeZone) }
-
-    /// Creates a report.
-    public init(
-        questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping = .eurovoc,
-        today: CivilDate, generated: Date
-    ) {
-        self.questionnaire = questionnaire
-        self.submissions = submissions
-        self.grouping = grouping
-        self.today = today
-        self.generated = generated
+    /// The report of `model`.
+    public init(model: ReportModel) {
+        self.model = model
     }
+
+    /// The questionnaire reported on (labels, time zone).
+    var questionnaire: Questionnaire { model.questionnaire }
 
     /// Text made safe for HTML element content and attribute values.
     public static func escape(_ text: String) -> String {
@@ -70,66 +42,16 @@ public struct HTMLReport: Sendable {
     /// The whole HTML document.
     public func render() -> String {
         let zone = questionnaire.timeZone
-        let asOf = self.asOf
-        let visible = submissions.filter { $0.received <= asOf }
-        let current = CurrentAnswers(visible)
-        var aggregate = MentionAggregate(questionnaire: questionnaire, current: current)
-        let visibleFiles = streamed.filter { $0.received <= asOf }
-        // What the visible files count: their own sums, or those of their current answers.
-        let countedFiles = visibleFiles.map { file in
-            var counted = file
-            if let sums = currentStreamedSums?[file.fileID] { counted.aggregate.states = sums }
-            return counted
-        }
-        if !streamed.isEmpty { aggregate.carriesRespondents = true }
-        for file in countedFiles {
-            for (state, sums) in file.aggregate.states {
-                var total =
-                    aggregate.states[state]
-                    ?? MentionAggregate.StateSums(threats: aggregate.threats.count)
-                total.add(sums)
-                aggregate.states[state] = total
-            }
-        }
-        // Who answered, and when, in streamed files: one answerless placeholder per state.
-        let placeholders = StoredSums.placeholders(for: streamed, questionnaire: questionnaire)
-        let late = questionnaire.roster.filter { s in
-            var latest = current.current(for: s)?.received
-            for file in visibleFiles where file.aggregate.states[s] != nil {
-                if latest.map({ file.received > $0 }) ?? true { latest = file.received }
-            }
-            return latest.map { !questionnaire.isOnTime($0) } ?? false
-        }
-        let ranking = Ranking(questionnaire: questionnaire, aggregate: aggregate, lateAnswers: late)
-        let borda = Ranking(
-            questionnaire: questionnaire, aggregate: aggregate, options: .init(method: .borda),
-            lateAnswers: late)
-        var breakdown = RegionalBreakdown(
-            questionnaire: questionnaire, aggregate: aggregate, grouping: grouping,
-            lateAnswers: late)
-        breakdown.markJointAnswers(current)
-        let check = DeadlineCheck(
-            questionnaire: questionnaire, submissions: submissions + placeholders, today: today)
-        let tally = Tally(
-            questionnaire: questionnaire,
-            submissions: visible + placeholders.filter { $0.received <= asOf },
-            grouping: grouping)
-        let robustness = Robustness(questionnaire: questionnaire, aggregate: aggregate)
-        // Who is late: the deadline tiles' rule (first answer after the deadline), once.
-        let lateCount = Lateness.lateStates(questionnaire: questionnaire, submissions: visible)
-            .count
-        let summary = SummaryWriter(ranking: ranking, breakdown: breakdown, lateCount: lateCount)
-            .paragraph()
-
+        let generated = model.headline.generated
         var body = ""
-        body += headline(check: check, ranking: ranking, summary: summary)
-        body += rankingSection(ranking, borda: borda)
-        body += heatMap(ranking: ranking, current: current, files: countedFiles)
-        body += regionsSection(breakdown)
-        body += deadlineSection(check)
-        if !tally.questions.isEmpty { body += tallySection(tally) }
-        body += robustnessSection(robustness)
-        body += provenance(visible, current: current, files: visibleFiles)
+        body += headline(summary: model.summaryParagraph())
+        body += rankingSection(model.ranking, borda: model.borda)
+        body += heatMap(model.heatMap)
+        body += regionsSection(model.regions)
+        body += deadlineSection(model.deadline)
+        if !model.tally.questions.isEmpty { body += tallySection(model.tally) }
+        body += robustnessSection(model.robustness)
+        body += provenance(model.provenance)
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -167,16 +89,17 @@ public struct HTMLReport: Sendable {
         .p1,.p2,.p3,.p4,.pm,.missing,.late{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """
 
-    func headline(check: DeadlineCheck, ranking: Ranking, summary: String) -> String {
+    func headline(summary: String) -> String {
         let zone = questionnaire.timeZone
+        let h = model.headline
         return """
-            <section class="first"><h1>\(Self.escape(questionnaire.id)): \(Self.escape(questionnaire.title))</h1>
-            <p>Deadline \(Self.escape(questionnaire.deadline.description)), end of day \(Self.escape(zone.identifier)) \
-            (\(Self.escape(Timestamp.iso(questionnaire.deadlineInstant, in: zone)))). As of the end of \(Self.escape(today.description)): \
-            <b>\(ranking.responded.count) of \(questionnaire.roster.count)</b> Member States answered — \
-            \(check.onTime.count) on time, \(check.late.count) late, \(check.missing.count) missing.</p>
+            <section class="first"><h1>\(Self.escape(h.questionnaire)): \(Self.escape(h.title))</h1>
+            <p>Deadline \(Self.escape(h.deadline.description)), end of day \(Self.escape(zone.identifier)) \
+            (\(Self.escape(Timestamp.iso(h.deadlineInstant, in: zone)))). As of the end of \(Self.escape(h.today.description)): \
+            <b>\(h.responded) of \(h.roster)</b> Member States answered — \
+            \(h.onTime) on time, \(h.late) late, \(h.missing) missing.</p>
             <p class="summary">\(Self.escape(summary))</p>
-            \(questionnaire.note.map { "<p class=\"note\">\(Self.escape($0))</p>" } ?? "")
+            \(h.note.map { "<p class=\"note\">\(Self.escape($0))</p>" } ?? "")
             </section>
 
             """
@@ -223,50 +146,30 @@ public struct HTMLReport: Sendable {
         return "<section><h2>Ranking</h2>\(svg)\(notes)</section>\n"
     }
 
-    func heatMap(ranking: Ranking, current: CurrentAnswers, files: [StreamedFileSums] = [])
-        -> String
-    {
+    func heatMap(_ map: ReportModel.HeatMap) -> String {
         var html = "<section><h2>Member States × threats</h2><table class=\"heat\"><tr><th>MS</th>"
-        for t in ranking.threats { html += "<th class=\"v\">\(Self.escape(label(t.id)))</th>" }
+        for t in map.threats { html += "<th class=\"v\">\(Self.escape(label(t)))</th>" }
         html += "</tr>"
-        for state in questionnaire.roster {
+        for (state, cells) in zip(map.memberStates, map.cells) {
             html += "<tr><th>\(Self.escape(state))</th>"
-            let answers = current.byState[state] ?? []
-            for t in ranking.threats {
-                let mentions = answers.flatMap(\.response.mentions).filter {
-                    $0.threat == t.id && $0.counts
-                }
-                // Streamed files keep sums, not rows: priority 1 when one of their
-                // respondents gave it, "≥2" when they gave only lower ones.
-                var sums: [(mentions: Int, firsts: Int, priorities: Int)] = []
-                if let index = files.first?.aggregate.threats.firstIndex(of: t.id) {
-                    for file in files {
-                        guard let state = file.aggregate.states[state],
-                            index < state.mentions.count,
-                            state.mentions[index] > 0
-                        else { continue }
-                        sums.append(
-                            (state.mentions[index], state.firsts[index], state.priorityCount[index])
-                        )
-                    }
-                }
-                if mentions.isEmpty && sums.isEmpty {
+            for cell in cells {
+                if cell == .empty {
                     html += "<td></td>"
-                    continue
+                } else {
+                    html += "<td class=\"\(Self.shadeClass(cell))\">\(Self.escape(cell.mark))</td>"
                 }
-                var priority = mentions.compactMap(\.priority).min()
-                if sums.contains(where: { $0.firsts > 0 }) { priority = 1 }
-                let structured = mentions.contains { $0.origin == .structured } || !sums.isEmpty
-                let atLeastTwo = priority == nil && sums.contains { $0.priorities > 0 }
-                let mark = priority.map(String.init) ?? (atLeastTwo ? "≥2" : structured ? "●" : "○")
-                let shade = priority.map { $0 <= 4 ? "p\($0)" : "pm" } ?? "pm"
-                html += "<td class=\"\(shade)\">\(Self.escape(mark))</td>"
             }
             html += "</tr>"
         }
         html +=
-            "</table><p class=\"note\">A number is the priority given (1 = highest, darker); ● named without priority in a structured answer; ○ found in written comments (prose); ≥2 given a priority by respondents of a streamed file, none of them 1. Empty: not named, or no answer.</p></section>\n"
+            "</table><p class=\"note\">\(Self.escape(ReportModel.HeatMap.legend(map)))</p></section>\n"
         return html
+    }
+
+    /// The CSS class shading a heat map cell: darker for a higher priority.
+    static func shadeClass(_ cell: ReportModel.HeatMap.Cell) -> String {
+        if case .priority(let p) = cell, p <= 4 { return "p\(p)" }
+        return "pm"
     }
 
     func regionsSection(_ breakdown: RegionalBreakdown) -> String {

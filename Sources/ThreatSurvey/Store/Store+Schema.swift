@@ -142,6 +142,10 @@ extension Store {
         // command's check "is each stored threat still defined?" reads a few rows, not every
         // mention. Filled from what older stores hold.
         Store.questionnaireThreatsMigration,
+        // 9: per streamed file, state and threat, the best priority given (0: none), so that
+        // the report's heat map shows the priority from sums as it does from rows. NULL in
+        // files stored before: some priority was given, which one is not known.
+        "ALTER TABLE bulk_sums ADD COLUMN best_priority INTEGER;",
     ]
 
     /// The schema version this build writes.

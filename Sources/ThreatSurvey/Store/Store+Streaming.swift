@@ -95,7 +95,7 @@ extension Store {
         let insertSum = try db.prepare(
             """
             INSERT INTO bulk_sums(file_id, member_state, threat, answers, mentions, priority_sum,
-                priority_count, borda, firsts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                priority_count, borda, firsts, best_priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (code, sums) in summary.aggregate.states {
             for t in sums.mentions.indices {
@@ -104,7 +104,7 @@ extension Store {
                     .integer(Int64(sums.answers)),
                     .integer(Int64(sums.mentions[t])), .integer(Int64(sums.prioritySum[t])),
                     .integer(Int64(sums.priorityCount[t])), .real(sums.borda[t]),
-                    .integer(Int64(sums.firsts[t])),
+                    .integer(Int64(sums.firsts[t])), .integer(Int64(sums.bestPriority[t])),
                 ])
             }
         }

@@ -168,25 +168,34 @@ extension Store {
         do {
             let files = try db.query(
                 """
-                SELECT file_id, received_ms, respondent_prefix, min_respondent, max_respondent, threats
-                FROM bulk_files WHERE questionnaire = ? ORDER BY received_ms, file_id
+                SELECT b.file_id, b.received_ms, b.respondent_prefix, b.min_respondent,
+                    b.max_respondent, b.threats, b.first_submission, b.last_submission, b.rows,
+                    f.name, f.sha256
+                FROM bulk_files b JOIN files f ON f.id = b.file_id
+                WHERE b.questionnaire = ? ORDER BY b.received_ms, b.file_id
                 """, [.text(questionnaire.id)]
             ) { row in
                 (
                     row.int("file_id"), row.int("received_ms"), row.text("respondent_prefix"),
                     Int(row.int("min_respondent")), Int(row.int("max_respondent")),
-                    row.text("threats")
+                    row.text("threats"),
+                    (
+                        name: row.text("name"), checksum: row.text("sha256"),
+                        first: row.int("first_submission"), last: row.int("last_submission"),
+                        rows: Int(row.int("rows"))
+                    )
                 )
             }
             let ids = questionnaire.threats.map(\.id)
             let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
             var out: [StreamedFileSums] = []
-            for (fileID, received, prefix, low, high, threats) in files {
+            for (fileID, received, prefix, low, high, threats, file) in files {
                 let fileThreats = threats.split(separator: ",").map(String.init)
                 var aggregate = MentionAggregate(threats: ids, carriesRespondents: true)
                 let rows = try db.query(
                     """
-                    SELECT member_state, threat, answers, mentions, priority_sum, priority_count, borda, firsts
+                    SELECT member_state, threat, answers, mentions, priority_sum, priority_count, borda, firsts,
+                        best_priority
                     FROM bulk_sums WHERE file_id = ?
                     """, [.integer(fileID)]
                 ) { row in
@@ -194,10 +203,11 @@ extension Store {
                         row.text("member_state"), Int(row.int("threat")), Int(row.int("answers")),
                         Int(row.int("mentions")), Int(row.int("priority_sum")),
                         Int(row.int("priority_count")),
-                        row.double("borda"), Int(row.int("firsts"))
+                        row.double("borda"), Int(row.int("firsts")),
+                        row.optionalInt("best_priority")
                     )
                 }
-                for (state, t, answers, mentions, sum, count, borda, firsts) in rows {
+                for (state, t, answers, mentions, sum, count, borda, firsts, best) in rows {
                     guard t < fileThreats.count, let target = index[fileThreats[t]] else {
                         continue
                     }
@@ -209,6 +219,9 @@ extension Store {
                     sums.priorityCount[target] = count
                     sums.borda[target] = borda
                     sums.firsts[target] = firsts
+                    // Stored before schema 9: a priority was given, the best is not known.
+                    sums.bestPriority[target] =
+                        best ?? (count > 0 ? SumsRow.unknownBestPriority : 0)
                     aggregate.states[state] = sums
                 }
                 out.append(
@@ -217,7 +230,8 @@ extension Store {
                         received: Date(timeIntervalSince1970: Double(received) / 1000),
                         respondentPrefix: prefix,
                         respondents: low...max(low, high), threatList: threats,
-                        aggregate: aggregate))
+                        aggregate: aggregate, name: file.name, checksum: file.checksum,
+                        submissions: file.first...max(file.first, file.last), rows: file.rows))
             }
             return out
         } catch {

@@ -16,4 +16,12 @@ public struct StreamedFileSums: Sendable {
     public var threatList: String
     /// The file's per-state sums.
     public var aggregate: MentionAggregate
+    /// The name it was stored under (provenance names the file).
+    public var name: String
+    /// SHA-256 of the file, lowercase hex.
+    public var checksum: String
+    /// The numbers of its submissions, one per respondent.
+    public var submissions: ClosedRange<Int64>
+    /// Data rows read.
+    public var rows: Int
 }

@@ -3,7 +3,8 @@ import ThreatSurvey
 
 /// The `report` command.
 ///
-/// `report [--out FILE] [--questionnaire ID] [--grouping G] [--today DATE]`
+/// `report [--out FILE] [--format html|markdown|json] [--questionnaire ID] [--grouping G]
+/// [--today DATE]`: the figures come from one ``ReportModel``, whatever the format.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "report",
@@ -14,6 +15,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option("FILE", help: "write the report here (default standard output)", completion: .file)
     var out: String?
+    @Option("FORMAT", help: "output format", values: [.html, .markdown, .json])
+    var format: OutputFormat = .html
     @Option("ID", help: "the questionnaire (when more than one is in play)")
     var questionnaire: String?
     @OptionGroup var regions: GroupingOptions
@@ -29,38 +32,25 @@ struct ReportCommand: ParsableCommand {
         let catalog = try questionnaires.catalog(with: opened)
         let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
             explicit: questionnaire, store: opened)
-        let decisions = try opened.decisions(questionnaire: chosen.id)
-        // Streamed files by their sums when they can be (flat memory on a million
-        // respondents); with decisions on record, every counted submission is read instead.
-        let split =
-            decisions.isEmpty
-            ? try StoredSums.separable(
-                store: opened, questionnaire: chosen, sharedRespondents: true) : nil
-        let submissions: [Submission]
-        if let split {
-            submissions = split.regular
-        } else {
-            submissions = try opened.countedSubmissions(questionnaire: chosen.id)
-        }
-        var report = HTMLReport(
-            questionnaire: chosen, submissions: submissions,
-            grouping: grouping, today: today ?? DeadlineCheck.today(in: chosen.timeZone),
-            generated: Date())
-        if let files = split?.files { try report.include(streamed: files, from: opened) }
-        report.decisions = decisions
-        let voids = Set(report.decisions.filter { $0.action == .void }.map(\.submission))
-        if !voids.isEmpty {
-            report.voided = try opened.submissions(questionnaire: chosen.id).filter {
-                voids.contains($0.id)
-            }
-        }
-        let html = Array(report.render().utf8)
+        let model = try ReportModel.load(
+            store: opened, questionnaire: chosen, grouping: grouping,
+            today: today ?? DeadlineCheck.today(in: chosen.timeZone), generated: Date())
+        let text =
+            format == .html
+            ? HTMLReport(model: model).render() : model.document().render(as: format.renderer)
+        try ReportCommand.write(Array(text.utf8), to: out, context)
+        return .success
+    }
+
+    /// Writes the report to `out`, or to standard output when no file is given.
+    static func write(_ bytes: [UInt8], to out: String?, _ context: CommandContext)
+        throws(SurveyError)
+    {
         if let out {
-            try OutputFile.write(out) { (output) throws(SurveyError) in try output.write(html) }
+            try OutputFile.write(out) { (output) throws(SurveyError) in try output.write(bytes) }
             try context.console.err("report written to \(out)")
         } else {
-            try context.console.writeBytes(html)
+            try context.console.writeBytes(bytes)
         }
-        return .success
     }
 }

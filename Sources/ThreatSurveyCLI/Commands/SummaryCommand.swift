@@ -65,17 +65,10 @@ extension SummaryCommand {
             of: " »", with: "\u{00A0}»")
     }
 
-    /// How many Member States replied after the deadline, by the deadline check's rule.
-    ///
-    /// Their first answer came late (``Lateness``), so that the summary agrees with `deadline` and
-    /// the report. Summed answers (large streamed files) have one answer per state: the ranking's.
+    /// How many Member States replied after the deadline: late Member States (their first
+    /// answer came late, ``Lateness``), so that the summary agrees with `deadline` and the
+    /// report, whether the answers were read one by one or summed.
     static func lateCount(_ input: AnalysisInput, ranking: Ranking) -> Int {
-        guard input.aggregate == nil, !input.latenessUnknown else {
-            return ranking.lateAnswers.count
-        }
-        return Lateness.lateStates(
-            questionnaire: input.questionnaire, submissions: input.submissions,
-            asOf: input.options.asOf
-        ).count
+        input.lateMemberStates.count
     }
 }

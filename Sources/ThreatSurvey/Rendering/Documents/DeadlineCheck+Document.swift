@@ -39,6 +39,32 @@ extension DeadlineCheck {
 
     /// `deadline` as a document: a summary and one row per roster Member State.
     public func document() -> Document {
+        var blocks: [Document.Block] = [
+            .heading("\(questionnaire.id): who has answered"),
+            .text(summaryLines.joined(separator: "\n")),
+            .table(table),
+        ]
+        if !missing.isEmpty { blocks.append(.text("Missing: \(missing.joined(separator: " ")).")) }
+        if !late.isEmpty {
+            blocks.append(
+                .note("rank and regions count late answers unless --on-time-only is given."))
+        }
+        return Document(blocks: blocks, json: json)
+    }
+
+    /// The deadline, the day judged, and the counts on time, late and missing.
+    var summaryLines: [String] {
+        let zone = questionnaire.timeZone
+        return [
+            "Deadline \(questionnaire.deadline), end of day \(zone.identifier) "
+                + "(\(Timestamp.iso(questionnaire.deadlineInstant, in: zone))).",
+            "As it stood at the end of \(today): \(daysSentence).",
+            "On time \(onTime.count), late \(late.count), missing \(missing.count) of \(questionnaire.roster.count).",
+        ]
+    }
+
+    /// One row per roster Member State: code, name, status, when received.
+    var table: TextTable {
         let zone = questionnaire.timeZone
         var rows: [[String]] = []
         let onTimeBy = Dictionary(uniqueKeysWithValues: onTime.map { ($0.memberState, $0) })
@@ -63,22 +89,6 @@ extension DeadlineCheck {
                 rows.append([code, name, "missing", ""])
             }
         }
-        let summary = [
-            "Deadline \(questionnaire.deadline), end of day \(zone.identifier) "
-                + "(\(Timestamp.iso(questionnaire.deadlineInstant, in: zone))).",
-            "As it stood at the end of \(today): \(daysSentence).",
-            "On time \(onTime.count), late \(late.count), missing \(missing.count) of \(questionnaire.roster.count).",
-        ]
-        var blocks: [Document.Block] = [
-            .heading("\(questionnaire.id): who has answered"),
-            .text(summary.joined(separator: "\n")),
-            .table(TextTable(columns: ["MS", "name", "status", "received"], rows: rows)),
-        ]
-        if !missing.isEmpty { blocks.append(.text("Missing: \(missing.joined(separator: " ")).")) }
-        if !late.isEmpty {
-            blocks.append(
-                .note("rank and regions count late answers unless --on-time-only is given."))
-        }
-        return Document(blocks: blocks, json: json)
+        return TextTable(columns: ["MS", "name", "status", "received"], rows: rows)
     }
 }

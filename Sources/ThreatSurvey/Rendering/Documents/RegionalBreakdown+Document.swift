@@ -81,19 +81,7 @@ extension RegionalBreakdown {
             if mentioned.isEmpty {
                 blocks.append(.text("No answers from this region."))
             } else {
-                let shown = mentioned.prefix { $0.rank <= topThreats }
-                blocks.append(
-                    .table(
-                        TextTable(
-                            columns: ["rank", "threat", "MS", "share", "mentioned by"],
-                            alignments: [.right, .left, .right, .right, .left],
-                            rows: shown.map {
-                                [
-                                    $0.rankLabel, $0.id, String($0.memberStates),
-                                    Ranking.percent($0.share),
-                                    $0.mentionedBy.joined(separator: " "),
-                                ]
-                            })))
+                blocks.append(.table(RegionalBreakdown.topTable(r, topThreats: topThreats)))
             }
             if r.signals.isEmpty {
                 if r.smallestPossiblePValue >= alpha {
@@ -106,20 +94,7 @@ extension RegionalBreakdown {
                     blocks.append(.text("Signals: none."))
                 }
             } else {
-                blocks.append(
-                    .table(
-                        TextTable(
-                            columns: ["signal", "in region", "outside", "lift", "p"],
-                            alignments: [.left, .right, .right, .right, .right],
-                            rows: r.signals.map { s in
-                                [
-                                    s.id + (s.restsOnOneJointAnswer ? " *" : ""),
-                                    "\(s.inRegion)/\(s.regionResponded)",
-                                    "\(s.outside)/\(s.outsideResponded)",
-                                    s.lift.map { String(format: "%.1f", $0) } ?? "only here",
-                                    RegionalBreakdown.formatP(s.pValue),
-                                ]
-                            })))
+                blocks.append(.table(RegionalBreakdown.signalTable(r)))
                 for s in r.signals where s.restsOnOneJointAnswer {
                     blocks.append(
                         .note(
@@ -130,6 +105,51 @@ extension RegionalBreakdown {
             }
         }
         return Document(blocks: blocks, json: json, csv: csvTable)
+    }
+
+    /// A region's threats ranked `topThreats` or better that its states mention.
+    ///
+    /// - Parameters:
+    ///   - r: the region.
+    ///   - topThreats: the lowest rank shown.
+    ///   - name: how a threat is named (its id unless told).
+    /// - Returns: rank, threat, Member States, share and who, per threat.
+    static func topTable(
+        _ r: RegionResult, topThreats: Int, name: (String) -> String = { $0 }
+    ) -> TextTable {
+        let shown = r.ranking.threats.filter { $0.memberStates > 0 }.prefix {
+            $0.rank <= topThreats
+        }
+        return TextTable(
+            columns: ["rank", "threat", "MS", "share", "mentioned by"],
+            alignments: [.right, .left, .right, .right, .left],
+            rows: shown.map {
+                [
+                    $0.rankLabel, name($0.id), String($0.memberStates), Ranking.percent($0.share),
+                    $0.mentionedBy.joined(separator: " "),
+                ]
+            })
+    }
+
+    /// A region's signals: in the region, outside it, lift and p; `*` marks a signal resting
+    /// on one joint answer.
+    ///
+    /// - Parameters:
+    ///   - r: the region.
+    ///   - name: how a threat is named (its id unless told).
+    /// - Returns: one row per signal.
+    static func signalTable(_ r: RegionResult, name: (String) -> String = { $0 }) -> TextTable {
+        TextTable(
+            columns: ["signal", "in region", "outside", "lift", "p"],
+            alignments: [.left, .right, .right, .right, .right],
+            rows: r.signals.map { s in
+                [
+                    name(s.id) + (s.restsOnOneJointAnswer ? " *" : ""),
+                    "\(s.inRegion)/\(s.regionResponded)", "\(s.outside)/\(s.outsideResponded)",
+                    s.lift.map { String(format: "%.1f", $0) } ?? "only here",
+                    RegionalBreakdown.formatP(s.pValue),
+                ]
+            })
     }
 
     var csvTable: TextTable {

@@ -51,38 +51,42 @@ extension Tally {
         var csvRows: [[String]] = []
         for q in questions {
             blocks.append(.heading("\(q.question.id): \(q.question.text)"))
-            let regionIDs = q.byRegion.map(\.region)
-            var rows: [[String]] = []
             for a in q.answers {
-                rows.append(
-                    [a.value, String(a.memberStates.count)]
-                        + q.byRegion.map { String($0.counts[a.value] ?? 0) } + [
-                            a.memberStates.joined(separator: " ")
-                        ])
                 csvRows.append(
                     [q.question.id, a.value, String(a.memberStates.count)]
                         + q.byRegion.map { String($0.counts[a.value] ?? 0) })
             }
-            rows.append(
-                ["(no answer)", String(q.unanswered.count)]
-                    + q.byRegion.map { String($0.unanswered) } + [
-                        q.unanswered.joined(separator: " ")
-                    ])
             csvRows.append(
                 [q.question.id, "", String(q.unanswered.count)]
                     + q.byRegion.map { String($0.unanswered) })
-            blocks.append(
-                .table(
-                    TextTable(
-                        columns: ["answer", "all"] + regionIDs.map(Tally.shortName) + [
-                            "Member States"
-                        ],
-                        alignments: [.left, .right] + regionIDs.map { _ in .right } + [.left],
-                        rows: rows)))
+            blocks.append(.table(Tally.table(q)))
         }
         let csv = TextTable(
             columns: ["question", "answer", "all"] + grouping.regions.map(\.id), rows: csvRows)
         return Document(blocks: blocks, json: json, csv: csv)
+    }
+
+    /// One question's counts: per answer (and "(no answer)"), overall, per region, and the
+    /// Member States giving it.
+    static func table(_ q: QuestionTally) -> TextTable {
+        let regionIDs = q.byRegion.map(\.region)
+        var rows: [[String]] = []
+        for a in q.answers {
+            rows.append(
+                [a.value, String(a.memberStates.count)]
+                    + q.byRegion.map { String($0.counts[a.value] ?? 0) } + [
+                        a.memberStates.joined(separator: " ")
+                    ])
+        }
+        rows.append(
+            ["(no answer)", String(q.unanswered.count)]
+                + q.byRegion.map { String($0.unanswered) } + [
+                    q.unanswered.joined(separator: " ")
+                ])
+        return TextTable(
+            columns: ["answer", "all"] + regionIDs.map(Tally.shortName) + ["Member States"],
+            alignments: [.left, .right] + regionIDs.map { _ in .right } + [.left],
+            rows: rows)
     }
 
     /// A region id short enough for a column head (`central-and-eastern` → `c-a-e`).
