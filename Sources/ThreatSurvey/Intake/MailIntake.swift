@@ -43,10 +43,30 @@ public struct MailIntake: Sendable {
     /// - Complexity: O(n) in the mail's size (each attached mail is read once, at most
     ///   ``maximumNesting`` deep).
     public static func open(bytes: [UInt8], name: String) throws(SurveyError) -> MailIntake {
+        var budget = ReadingBudget(fileSize: bytes.count)
+        return try open(bytes: bytes, name: name, budget: &budget)
+    }
+
+    /// Reads a mail and takes it apart, charging every decoded attachment and body to
+    /// `budget`, which its answer files then share: a mail of a thousand attachments, or
+    /// of attachments that each multiply their text, cannot build more than one file may.
+    ///
+    /// - Throws: ``SurveyError/invalidData(_:)`` naming the mail when it cannot be read or
+    ///   its parts pass the budget.
+    /// - Complexity: O(n) in the mail's size (each attached mail is read once, at most
+    ///   ``maximumNesting`` deep).
+    public static func open(bytes: [UInt8], name: String, budget: inout ReadingBudget)
+        throws(SurveyError) -> MailIntake
+    {
         let (mail, isOutlook) = try read(bytes: bytes, name: name)
         var intake = MailIntake(
             name: name, mail: mail, isOutlook: isOutlook, parts: [], skipped: [])
-        intake.collect(mail, prefix: "", senders: [], depth: 0)
+        do {
+            try intake.collect(mail, prefix: "", senders: [], depth: 0, budget: &budget)
+            if intake.parts.isEmpty { try budget.charge(text: mail.body.utf8.count) }
+        } catch {
+            throw .invalidData([Diagnostic(limit: error, file: name)])
+        }
         if intake.parts.isEmpty {
             let cut = ReplyCut.cut(mail.body)
             var notes: [String] = [
@@ -86,8 +106,9 @@ public struct MailIntake: Sendable {
     }
 
     private mutating func collect(
-        _ message: MailMessage, prefix: String, senders: [MailAddress], depth: Int
-    ) {
+        _ message: MailMessage, prefix: String, senders: [MailAddress], depth: Int,
+        budget: inout ReadingBudget
+    ) throws(ReadingBudget.Exceeded) {
         let senders = (message.from.map { [$0] } ?? []) + senders
         for attachment in message.attachments {
             let label = Self.safeName(attachment.name, fallback: "attachment")
@@ -104,9 +125,11 @@ public struct MailIntake: Sendable {
                             what: "a message nested more than \(Self.maximumNesting) deep"))
                     continue
                 }
-                collectForwarded(
-                    inner, prefix: prefix + innerName + " » ", senders: senders, depth: depth + 1)
+                try collectForwarded(
+                    inner, prefix: prefix + innerName + " » ", senders: senders, depth: depth + 1,
+                    budget: &budget)
             case .file(let bytes):
+                try budget.charge(text: bytes.count)
                 switch Self.classify(name: label, mediaType: attachment.mediaType, bytes: bytes) {
                 case .answer:
                     parts.append(
@@ -122,8 +145,9 @@ public struct MailIntake: Sendable {
                                 what: "a mail that cannot be read, or nested too deep"))
                         continue
                     }
-                    collectForwarded(
-                        inner, prefix: prefix + label + " » ", senders: senders, depth: depth + 1)
+                    try collectForwarded(
+                        inner, prefix: prefix + label + " » ", senders: senders, depth: depth + 1,
+                        budget: &budget)
                 case .skip(let what):
                     skipped.append(Skipped(name: prefix + label, what: what))
                 }
@@ -133,11 +157,13 @@ public struct MailIntake: Sendable {
 
     /// A forwarded message: its answer attachments, else its body.
     private mutating func collectForwarded(
-        _ inner: MailMessage, prefix: String, senders: [MailAddress], depth: Int
-    ) {
+        _ inner: MailMessage, prefix: String, senders: [MailAddress], depth: Int,
+        budget: inout ReadingBudget
+    ) throws(ReadingBudget.Exceeded) {
         let before = parts.count
-        collect(inner, prefix: prefix, senders: senders, depth: depth)
+        try collect(inner, prefix: prefix, senders: senders, depth: depth, budget: &budget)
         guard parts.count == before else { return }
+        try budget.charge(text: inner.body.utf8.count)
         let cut = ReplyCut.cut(inner.body)
         var notes = [
             "forwarded message without an answer attachment: its body is the answer, read as prose"

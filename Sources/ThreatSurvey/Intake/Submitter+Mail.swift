@@ -44,7 +44,10 @@ extension Submitter {
     func mailItems(
         path: String, bytes: [UInt8], request: SubmitRequest
     ) throws(SurveyError) -> (items: [Item], problems: [Diagnostic]) {
-        let intake = try MailIntake.open(bytes: bytes, name: path)
+        // One budget for the mail: its answer files share it (a thousand attachments, or
+        // attachments that each multiply their text, cannot build more than one file may).
+        var budget = ReadingBudget(fileSize: bytes.count)
+        let intake = try MailIntake.open(bytes: bytes, name: path, budget: &budget)
         var problems: [Diagnostic] = []
         var received: ReceivedTime?
         var mailNotes: [Diagnostic] = intake.mail.notes.map {
@@ -95,7 +98,8 @@ extension Submitter {
             }
             do {
                 let file = try AnswerFile.read(
-                    bytes: part.bytes, name: chained, format: part.isBody ? .prose : nil)
+                    bytes: part.bytes, name: chained, format: part.isBody ? .prose : nil,
+                    budget: &budget)
                 let notes =
                     mailNotes
                     + part.notes.map { Diagnostic(file: chained, severity: .note, message: $0) }

@@ -62,12 +62,12 @@ enum XLSXPart {
     }
 
     /// The shared string table: each `<si>`'s text, rich-text runs joined, phonetic runs left
-    /// out.
+    /// out; its text charged to `budget` as it is read (and again by each cell that shows it).
     ///
     /// - Complexity: O(n).
-    static func sharedStrings(_ part: String, in archive: ZipArchive) throws(WorkbookError)
-        -> [String]
-    {
+    static func sharedStrings(
+        _ part: String, in archive: ZipArchive, budget: inout ReadingBudget
+    ) throws(WorkbookError) -> [String] {
         var reader = XMLReader(bytes: try bytes(part, in: archive))
         var strings: [String] = []
         var text = XLSXText()
@@ -87,10 +87,19 @@ enum XLSXPart {
                         text.end(XMLTag.local(name))
                     }
                 case .text(let piece):
+                    do { try budget.charge(text: piece.utf8.count) } catch {
+                        throw WorkbookError.limitExceeded(part: part, message: error.description)
+                    }
                     text.append(piece)
                 }
             }
-        } catch { throw .xml(part: part, error) }
+        } catch let error as XMLError {
+            throw .xml(part: part, error)
+        } catch let error as WorkbookError {
+            throw error
+        } catch {
+            throw .malformed(part: part, line: 0, column: 0, message: "\(error)")
+        }
         return strings
     }
 
