@@ -107,8 +107,9 @@ public struct ReadingBudget: Sendable, Hashable {
         }
     }
 
-    /// `64 MiB`, `1.5 MiB`: a byte count as the limit is documented.
+    /// `64 MiB`, `1.5 MiB`: a byte count as the limit is documented (`999 bytes` below 1 MiB).
     static func mebibytes(_ bytes: Int) -> String {
+        guard bytes >= 1 << 20 else { return "\(bytes) bytes" }
         let tenths = (bytes / 1024 * 10 + 512) / 1024
         return tenths % 10 == 0 ? "\(tenths / 10) MiB" : "\(tenths / 10).\(tenths % 10) MiB"
     }
