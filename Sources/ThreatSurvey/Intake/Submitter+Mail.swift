@@ -15,6 +15,8 @@ extension Submitter {
         var container: String
         /// The mail exactly as received.
         var bytes: [UInt8]
+        /// SHA-256 (hex) of ``bytes``, computed once per mail.
+        var checksum: String
         /// Which part of it the answer is.
         var part: SourcePart
         /// The mail's own received time (`nil` when `--received` decides).
@@ -83,6 +85,7 @@ extension Submitter {
                 Diagnostic(file: path, severity: .note, message: "skipped, not answers: \(list)"))
         }
         var items: [Item] = []
+        let checksum = SHA256.hex(of: bytes)
         for part in intake.parts {
             let chained = path + " » " + part.name
             if part.isBody
@@ -108,7 +111,7 @@ extension Submitter {
                         file: file,
                         mail: MailOrigin(
                             container: (path as NSString).lastPathComponent, bytes: bytes,
-                            part: SourcePart(name: part.name, checksum: SHA256.hex(of: part.bytes)),
+                            checksum: checksum, part: SourcePart(name: part.name, checksum: SHA256.hex(of: part.bytes)),
                             received: received, senders: part.senders, notes: notes)))
             } catch {
                 guard case .invalidData(let d) = error else { throw error }

@@ -151,8 +151,10 @@ public struct Submitter {
             do {
                 let result = try parse(
                     item, questionnaire: questionnaire, delegation: delegation, contacts: contacts)
-                parsed.append(
-                    (item, result.responses, (inferred.map { [$0] } ?? []) + result.diagnostics))
+                // The inference note names every file: said once, under the first answer,
+                // not once per answer (a mail of 999 attachments made that quadratic).
+                let note = parsed.isEmpty ? inferred.map { [$0] } ?? [] : []
+                parsed.append((item, result.responses, note + result.diagnostics))
             } catch {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d
@@ -175,7 +177,8 @@ public struct Submitter {
                     warnings: entry.warnings.map(\.description))
             }
             var pending = PendingFile(
-                name: mail.container, bytes: mail.bytes, format: file.format,
+                name: mail.container, bytes: mail.bytes, checksum: mail.checksum,
+                format: file.format,
                 encoding: file.text.encoding,
                 delimiter: file.dialect?.delimiterName, questionnaire: questionnaire.id,
                 received: explicit ?? mail.received?.date ?? received, responses: entry.responses,
@@ -220,8 +223,8 @@ public struct Submitter {
         }
         let stored: [Submission]
         var prepared = prepared
-        var duplicates: [Receipt] = []
-        if store != nil, !prepared.request.again {
+        var duplicates = Duplicates()
+        if !prepared.request.again {
             duplicates = Submitter.setAsideDuplicates(&prepared, existing: existing)
         }
         if let store, !prepared.request.dryRun {
@@ -244,10 +247,11 @@ public struct Submitter {
                 }
             }
         }
-        return duplicates
+        return duplicates.receipts
             + receipts(
                 for: stored, warnings: prepared.warnings, existing: existing,
                 questionnaire: questionnaire, request: prepared.request)
+            + Submitter.duplicateReceipts(duplicates.repeats, stored: stored, prepared: prepared)
     }
 
     private func receipts(
