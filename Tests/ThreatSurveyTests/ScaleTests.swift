@@ -259,7 +259,8 @@ struct ScaleTests {
                     noted.filter { $0.hasPrefix("WIDE/1/26 ") }.map { String($0.dropFirst(10)) }))
         // An older store (schema 7): the migration finds the same pairs in mentions and sums.
         try store.db.execute(
-            "DROP TRIGGER mentions_note_threat; DROP TABLE questionnaire_threats; PRAGMA user_version = 7"
+            "DROP TRIGGER mentions_note_threat; DROP TABLE questionnaire_threats; "
+                + "ALTER TABLE submissions DROP COLUMN source; PRAGMA user_version = 7"
         )
         let reopened = try Store(path: folder + "/streamed.sqlite")
         #expect(try Self.noted(reopened) == noted)

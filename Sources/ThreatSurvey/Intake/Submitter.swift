@@ -169,12 +169,14 @@ public struct Submitter {
         let pending = parsed.map { entry in
             let file = entry.item.file
             guard let mail = entry.item.mail else {
-                return PendingFile(
+                var pending = PendingFile(
                     name: (file.name as NSString).lastPathComponent, bytes: file.bytes,
                     format: file.format, encoding: file.text.encoding,
                     delimiter: file.dialect?.delimiterName, questionnaire: questionnaire.id,
                     received: received, responses: entry.responses,
                     warnings: entry.warnings.map(\.description))
+                pending.source = file.source?.formatDescription
+                return pending
             }
             var pending = PendingFile(
                 name: mail.container, bytes: mail.bytes, checksum: mail.checksum,
@@ -184,6 +186,7 @@ public struct Submitter {
                 received: explicit ?? mail.received?.date ?? received, responses: entry.responses,
                 warnings: entry.warnings.map(\.description))
             pending.part = mail.part
+            pending.source = file.source?.formatDescription
             return pending
         }
         // A file's warnings belong to the file: listed under its first submission only, so a
@@ -243,7 +246,8 @@ public struct Submitter {
                         sourceFile: file.name, format: file.format,
                         encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: file.checksum, fileID: 0,
-                        response: response, warnings: file.warnings, part: file.part)
+                        response: response, warnings: file.warnings, part: file.part,
+                        source: file.source)
                 }
             }
         }

@@ -58,6 +58,10 @@ public struct PendingFile: Sendable {
     /// The attachment (or body) the responses were read from, when ``bytes`` is a mail.
     public var part: SourcePart?
 
+    /// For an Office file, its format and the part read (`xlsx, sheet Answers`, `docx`):
+    /// what the receipt names instead of a text encoding; `nil` for text files.
+    public var source: String?
+
     /// SHA-256 of the bytes, computed once.
     public let checksum: String
 }

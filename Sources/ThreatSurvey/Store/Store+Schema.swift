@@ -142,6 +142,10 @@ extension Store {
         // command's check "is each stored threat still defined?" reads a few rows, not every
         // mention. Filled from what older stores hold.
         Store.questionnaireThreatsMigration,
+        // 9: an Office answer's format and the part read (`xlsx, sheet Answers`, `docx`),
+        // which receipts and `show` name: the reading (`csv-long`) and a text encoding
+        // describe a CSV file, not a workbook.
+        "ALTER TABLE submissions ADD COLUMN source TEXT;",
     ]
 
     /// The schema version this build writes.
