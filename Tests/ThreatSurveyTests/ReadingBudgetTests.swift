@@ -39,7 +39,8 @@ struct ReadingBudgetTests {
         runCLI(["history", "--format", "json"], store: store).out
     }
 
-    @Test("A file that builds more than the budget is refused (65), naming the limit; nothing stored",
+    @Test(
+        "A file that builds more than the budget is refused (65), naming the limit; nothing stored",
         arguments: amplifiers)
     func submitRefused(_ name: String) throws {
         defer { TestSupport.cleanUp(folder) }
@@ -55,7 +56,9 @@ struct ReadingBudgetTests {
         #expect(historyJSON() == before)
     }
 
-    @Test("`inspect` reads with the same budget", arguments: amplifiers.filter { !$0.hasSuffix(".eml") })
+    @Test(
+        "`inspect` reads with the same budget",
+        arguments: amplifiers.filter { !$0.hasSuffix(".eml") })
     func inspectRefused(_ name: String) throws {
         defer { TestSupport.cleanUp(folder) }
         let run = runCLI(["inspect", Self.resource(name)])

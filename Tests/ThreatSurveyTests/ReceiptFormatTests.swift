@@ -25,7 +25,9 @@ struct ReceiptFormatTests {
         folder = try TestSupport.temporaryFolder()
     }
 
-    @Test("The receipt, `show` and its JSON name the Office format and the part read", arguments: cases)
+    @Test(
+        "The receipt, `show` and its JSON name the Office format and the part read",
+        arguments: cases)
     func officeFormat(_ entry: (file: String, delegation: String, source: String, reading: String))
         throws
     {

@@ -134,6 +134,8 @@ struct SameBytesTests {
 extension [UInt8] {
     /// Standard base64 in lines of 76 characters, as mail writes it.
     fileprivate var base64EncodedString: String {
-        Data(self).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        Data(self).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
     }
 }

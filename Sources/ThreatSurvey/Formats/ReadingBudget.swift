@@ -28,8 +28,10 @@ public struct ReadingBudget: Sendable, Hashable {
     /// large plain file is its own text, and decoding Windows-1252 to UTF-8 can triple it;
     /// the limit stays linear in what was received.
     public static let textBytesPerFileByte = 3
-    /// Cells built from one file (5,000,000): workbook cells (blanks between values
-    /// included) and CSV fields. The largest consultation workbook holds about 50,000.
+    /// Cells built from one file (5,000,000).
+    ///
+    /// Workbook cells (blanks between values included) and CSV fields count. The largest
+    /// consultation workbook holds about 50,000.
     public static let maximumCells = 5_000_000
 
     /// The most text (UTF-8 bytes) this budget allows.

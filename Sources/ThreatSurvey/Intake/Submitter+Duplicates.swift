@@ -44,8 +44,8 @@ extension Submitter {
         }
         var stored: [String: Submission] = [:]
         for s in existing {
-            stored[key(contentChecksum(s.checksum, part: s.part), s.delegation, s.response.respondent)] =
-                s
+            let content = contentChecksum(s.checksum, part: s.part)
+            stored[key(content, s.delegation, s.response.respondent)] = s
         }
         var earlier: [String: (file: Int, response: Int)] = [:]
         var duplicates = Duplicates()
@@ -56,8 +56,9 @@ extension Submitter {
             let count = file.responses.count
             let warnings = Array(
                 prepared.warnings[
-                    min(offset, prepared.warnings.count)..<min(
-                        offset + count, prepared.warnings.count)])
+                    min(
+                        offset, prepared.warnings.count)..<min(
+                            offset + count, prepared.warnings.count)])
             offset += count
             let content = contentChecksum(file.checksum, part: file.part)
             let keys = file.responses.map { key(content, $0.delegation, $0.respondent) }
@@ -98,6 +99,7 @@ extension Submitter {
     ///   - repeats: from ``setAsideDuplicates(_:existing:)``.
     ///   - stored: the submissions of `prepared.files`, in order, one per response.
     ///   - prepared: what was stored.
+    /// - Returns: one receipt per repeat, pointing at the first copy's submission.
     /// - Complexity: O(f + r) for f files stored and r repeats.
     static func duplicateReceipts(
         _ repeats: [(file: Int, response: Int, name: String)], stored: [Submission],

@@ -111,7 +111,8 @@ extension Submitter {
                         file: file,
                         mail: MailOrigin(
                             container: (path as NSString).lastPathComponent, bytes: bytes,
-                            checksum: checksum, part: SourcePart(name: part.name, checksum: SHA256.hex(of: part.bytes)),
+                            checksum: checksum,
+                            part: SourcePart(name: part.name, checksum: SHA256.hex(of: part.bytes)),
                             received: received, senders: part.senders, notes: notes)))
             } catch {
                 guard case .invalidData(let d) = error else { throw error }

@@ -41,9 +41,11 @@ public struct AnswerSource: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The file format and the part read, as receipts and `show` name them: `xlsx, sheet
-    /// Answers`, `ods, sheet Réponses`, `docx, table 1`, `odt` (its paragraphs). A workbook
-    /// is not a CSV file, and a receipt that said so sent the officer to the wrong file.
+    /// The file format and the part read, as receipts and `show` name them.
+    ///
+    /// `xlsx, sheet Answers`, `ods, sheet Réponses`, `docx, table 1`, `odt` (its paragraphs).
+    /// A workbook is not a CSV file, and a receipt that said so sent the officer to the wrong
+    /// file.
     public var formatDescription: String {
         switch part {
         case .sheet(let name): return "\(container.rawValue), sheet \(name)"

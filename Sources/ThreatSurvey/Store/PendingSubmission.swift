@@ -33,11 +33,10 @@ public struct PendingFile: Sendable {
             received: received, responses: responses, warnings: warnings)
     }
 
-    /// Creates a pending file whose bytes' checksum is known: the answers of one mail share
-    /// the mail, hashed once rather than once per attachment (999 attachments of a 400 KB
-    /// mail hashed it 999 times).
+    /// Creates a pending file whose bytes' checksum (SHA-256, hex) is known.
     ///
-    /// - Parameter checksum: SHA-256 (hex) of `bytes`.
+    /// The answers of one mail share the mail, hashed once rather than once per attachment
+    /// (999 attachments of a 400 KB mail hashed it 999 times).
     public init(
         name: String, bytes: [UInt8], checksum: String, format: InputFormat,
         encoding: TextEncoding, delimiter: String?, questionnaire: String, received: Date,

@@ -109,7 +109,8 @@ struct SubmitCommand: ParsableCommand {
     /// `2 submissions stored in STORE; 1 already stored (same bytes), not stored again`:
     /// only what this command wrote is counted as stored.
     private func summary(_ receipts: [Receipt], dryRun: Bool, _ context: CommandContext) -> String {
-        let stored = dryRun ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
+        let stored =
+            dryRun ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
         let new = receipts.filter { !$0.alreadyStored }.count
         let again = receipts.count - new
         return "\(new) submission\(new == 1 ? "" : "s") \(stored)"

@@ -143,9 +143,10 @@ extension WordDocument {
         return rows
     }
 
-    /// A cell's paragraphs joined with line ends; a nested table flattened into the text (cells
-    /// separated by tabs, rows by line ends). The text is charged as it is joined, at every
-    /// level of nesting, since each level copies it.
+    /// A cell's paragraphs joined with line ends, nested tables flattened into the text.
+    ///
+    /// A nested table's cells are separated by tabs, its rows by line ends. The text is charged
+    /// as it is joined, at every level of nesting, since each level copies it.
     private static func cellText(
         _ cell: XMLElement, numbering: inout DOCXNumbering, collector: inout Collector
     ) throws(DocumentError) -> String {

@@ -322,7 +322,8 @@ struct ODTBodyReader {
         return rows
     }
 
-    /// A cell's paragraphs joined with line ends; a nested table flattened (tabs, line ends).
+    /// A cell's paragraphs joined with line ends, nested tables flattened (tabs, line ends).
+    ///
     /// The text is charged as it is joined, at every level of nesting; a nested table's cells
     /// count against the same limits as the body's.
     private static func cellText(_ cell: XMLElement, collector: inout WordDocument.Collector)

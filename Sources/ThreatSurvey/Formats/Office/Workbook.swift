@@ -9,8 +9,9 @@
 /// text per file), so a sheet that declares a million repeated rows costs nothing unless they
 /// hold values, and a long string shown in many cells is refused instead of multiplied.
 public struct Workbook: Sendable, Hashable {
-    /// Most cells materialized in one workbook (5,000,000), blanks between values included;
-    /// the largest consultation workbook holds about 50,000. The reading budget's cell limit.
+    /// Most cells materialized in one workbook (5,000,000): the reading budget's cell limit.
+    ///
+    /// Blanks between values count; the largest consultation workbook holds about 50,000.
     public static let maximumCells = ReadingBudget.maximumCells
     /// Highest row number accepted (1,048,576, Excel's and LibreOffice's last row).
     public static let maximumRows = 1_048_576

@@ -71,34 +71,29 @@ enum XLSXPart {
         var reader = XMLReader(bytes: try bytes(part, in: archive))
         var strings: [String] = []
         var text = XLSXText()
-        do {
-            while let event = try reader.next() {
-                switch event {
-                case .start(let tag):
-                    if tag.localName == "si" {
-                        text = XLSXText()
-                    } else {
-                        text.start(tag.localName)
-                    }
-                case .end(let name):
-                    if XMLTag.local(name) == "si" {
-                        strings.append(text.value)
-                    } else {
-                        text.end(XMLTag.local(name))
-                    }
-                case .text(let piece):
-                    do { try budget.charge(text: piece.utf8.count) } catch {
-                        throw WorkbookError.limitExceeded(part: part, message: error.description)
-                    }
-                    text.append(piece)
+        while true {
+            let next: XMLEvent?
+            do { next = try reader.next() } catch { throw .xml(part: part, error) }
+            guard let event = next else { break }
+            switch event {
+            case .start(let tag):
+                if tag.localName == "si" {
+                    text = XLSXText()
+                } else {
+                    text.start(tag.localName)
                 }
+            case .end(let name):
+                if XMLTag.local(name) == "si" {
+                    strings.append(text.value)
+                } else {
+                    text.end(XMLTag.local(name))
+                }
+            case .text(let piece):
+                do { try budget.charge(text: piece.utf8.count) } catch {
+                    throw .limitExceeded(part: part, message: error.description)
+                }
+                text.append(piece)
             }
-        } catch let error as XMLError {
-            throw .xml(part: part, error)
-        } catch let error as WorkbookError {
-            throw error
-        } catch {
-            throw .malformed(part: part, line: 0, column: 0, message: "\(error)")
         }
         return strings
     }
