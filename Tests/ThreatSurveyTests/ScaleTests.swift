@@ -261,7 +261,8 @@ struct ScaleTests {
         // finds the same pairs in mentions and sums.
         try store.db.execute(
             "DROP TRIGGER mentions_note_threat; DROP TABLE questionnaire_threats; "
-                + "ALTER TABLE bulk_sums DROP COLUMN best_priority; PRAGMA user_version = 7"
+                + "ALTER TABLE bulk_sums DROP COLUMN best_priority; "
+                + "ALTER TABLE submissions DROP COLUMN source; PRAGMA user_version = 7"
         )
         let reopened = try Store(path: folder + "/streamed.sqlite")
         #expect(try Self.noted(reopened) == noted)

@@ -359,14 +359,15 @@ extension WorkbookTests {
     @Test("Blank rows and cells before a value are charged to the cell budget; merges cost no copy")
     func gridBudget() throws {
         var builder = GridBuilder()
-        var budget = 10
+        var budget = ReadingBudget(textLimit: 1_000, cellLimit: 10)
         try builder.place(row: 1, cells: [(3, "c")], budget: &budget, part: "p")
         try builder.place(row: 1, cells: [(1, "a"), (2, "")], budget: &budget, part: "p")
         #expect(builder.rows == [["a", "", "c"]])
-        #expect(budget == 7)
+        #expect(budget.cells == 3)
         try builder.place(row: 3, cells: [(1, "x")], budget: &budget, part: "p")
         #expect(builder.rows == [["a", "", "c"], [], ["x"]])
-        #expect(budget == 5)  // one blank row, one cell
+        #expect(budget.cells == 5)  // one blank row, one cell
+        #expect(budget.textBytes == 3)  // "c", "a", "x": the text of each value placed
         #expect(throws: WorkbookError.self) {
             try builder.place(row: 1_000, cells: [(1, "far")], budget: &budget, part: "p")
         }

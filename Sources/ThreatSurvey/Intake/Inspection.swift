@@ -98,7 +98,14 @@ public struct Inspection: Sendable {
         case .csv:
             let text = try decode(bytes, name: name)
             let dialect = CSVDialect.detect(text.utf8)
-            let result = CSVReader.records(in: text.utf8, delimiter: dialect.delimiter)
+            var budget = ReadingBudget(fileSize: bytes.count)
+            let result: (records: [CSVRecord], problems: [CSVReader.Problem])
+            do {
+                result = try CSVReader.records(
+                    in: text.utf8, delimiter: dialect.delimiter, budget: &budget)
+            } catch {
+                throw .invalidData([Diagnostic(limit: error, file: name)])
+            }
             return Inspection(
                 file: name,
                 content: .csv(

@@ -54,15 +54,38 @@ public struct MailIntake: Sendable {
     public static func open(
         bytes: [UInt8], name: String, delegationAddresses: Set<String> = []
     ) throws(SurveyError) -> MailIntake {
+        var budget = ReadingBudget(fileSize: bytes.count)
+        return try open(
+            bytes: bytes, name: name, delegationAddresses: delegationAddresses, budget: &budget)
+    }
+
+    /// Reads a mail and takes it apart, charging every decoded attachment and body to
+    /// `budget`, which its answer files then share: a mail of a thousand attachments, or
+    /// of attachments that each multiply their text, cannot build more than one file may.
+    ///
+    /// - Throws: ``SurveyError/invalidData(_:)`` naming the mail when it cannot be read or
+    ///   its parts pass the budget.
+    /// - Complexity: O(n) in the mail's size (each attached mail is read once, at most
+    ///   ``maximumNesting`` deep).
+    public static func open(
+        bytes: [UInt8], name: String, delegationAddresses: Set<String> = [],
+        budget: inout ReadingBudget
+    ) throws(SurveyError) -> MailIntake {
         let (mail, isOutlook) = try read(bytes: bytes, name: name)
         var intake = MailIntake(
             name: name, mail: mail, isOutlook: isOutlook, parts: [], skipped: [])
         intake.delegationAddresses = delegationAddresses
-        intake.collect(mail, prefix: "", senders: [], forwards: [], depth: 0)
-        if intake.parts.isEmpty {
-            intake.body(
-                of: mail, prefix: "", senders: [], forwards: [], depth: 0,
-                note: "no answer attachment: the mail's body is the answer, read as prose")
+        do {
+            try intake.collect(
+                mail, prefix: "", senders: [], forwards: [], depth: 0, budget: &budget)
+            if intake.parts.isEmpty {
+                try intake.body(
+                    of: mail, prefix: "", senders: [], forwards: [], depth: 0,
+                    note: "no answer attachment: the mail's body is the answer, read as prose",
+                    budget: &budget)
+            }
+        } catch {
+            throw .invalidData([Diagnostic(limit: error, file: name)])
         }
         return intake
     }
@@ -88,8 +111,8 @@ public struct MailIntake: Sendable {
 
     private mutating func collect(
         _ message: MailMessage, prefix: String, senders: [MailAddress],
-        forwards: [ForwardedMessage], depth: Int
-    ) {
+        forwards: [ForwardedMessage], depth: Int, budget: inout ReadingBudget
+    ) throws(ReadingBudget.Exceeded) {
         let senders = (message.from.map { [$0] } ?? []) + senders
         for attachment in message.attachments {
             let label = Self.safeName(attachment.name, fallback: "attachment")
@@ -106,10 +129,12 @@ public struct MailIntake: Sendable {
                             what: "a message nested more than \(Self.maximumNesting) deep"))
                     continue
                 }
-                collectForwarded(
+                try collectForwarded(
                     inner, prefix: prefix + innerName + " » ", senders: senders,
-                    forwards: forwards + [ForwardedMessage(attached: inner)], depth: depth + 1)
+                    forwards: forwards + [ForwardedMessage(attached: inner)], depth: depth + 1,
+                    budget: &budget)
             case .file(let bytes):
+                try budget.charge(text: bytes.count)
                 switch Self.classify(name: label, mediaType: attachment.mediaType, bytes: bytes) {
                 case .answer:
                     parts.append(
@@ -126,9 +151,10 @@ public struct MailIntake: Sendable {
                                 what: "a mail that cannot be read, or nested too deep"))
                         continue
                     }
-                    collectForwarded(
+                    try collectForwarded(
                         inner, prefix: prefix + label + " » ", senders: senders,
-                        forwards: forwards + [ForwardedMessage(attached: inner)], depth: depth + 1)
+                        forwards: forwards + [ForwardedMessage(attached: inner)], depth: depth + 1,
+                        budget: &budget)
                 case .skip(let what):
                     skipped.append(Skipped(name: prefix + label, what: what))
                 }
@@ -139,24 +165,27 @@ public struct MailIntake: Sendable {
     /// A forwarded message: its answer attachments, else its body.
     private mutating func collectForwarded(
         _ inner: MailMessage, prefix: String, senders: [MailAddress],
-        forwards: [ForwardedMessage], depth: Int
-    ) {
+        forwards: [ForwardedMessage], depth: Int, budget: inout ReadingBudget
+    ) throws(ReadingBudget.Exceeded) {
         let before = parts.count
-        collect(inner, prefix: prefix, senders: senders, forwards: forwards, depth: depth)
+        try collect(
+            inner, prefix: prefix, senders: senders, forwards: forwards, depth: depth,
+            budget: &budget)
         guard parts.count == before else { return }
-        body(
+        try body(
             of: inner, prefix: prefix, senders: senders, forwards: forwards, depth: depth,
             note:
-                "forwarded message without an answer attachment: its body is the answer, read as prose"
-        )
+                "forwarded message without an answer attachment: its body is the answer, read as prose",
+            budget: &budget)
     }
 
     /// A message's body as the answer: the forwarded message it quotes (``QuotedForward``),
-    /// else the body itself, cut at its signature or quoted reply (``ReplyCut``).
+    /// else the body itself, cut at its signature or quoted reply (``ReplyCut``); its text is
+    /// charged to `budget` like an attachment's.
     private mutating func body(
         of message: MailMessage, prefix: String, senders: [MailAddress],
-        forwards: [ForwardedMessage], depth: Int, note: String
-    ) {
+        forwards: [ForwardedMessage], depth: Int, note: String, budget: inout ReadingBudget
+    ) throws(ReadingBudget.Exceeded) {
         let senders = (message.from.map { [$0] } ?? []) + senders
         if depth + 1 < Self.maximumNesting,
             let quoted = QuotedForward.find(
@@ -167,15 +196,17 @@ public struct MailIntake: Sendable {
                 from: quoted.from, subject: quoted.subject, sent: quoted.sent, body: quoted.text)
             let forward = ForwardedMessage(
                 from: quoted.from, sent: quoted.sent, subject: quoted.subject, carriage: .quoted)
-            body(
+            try body(
                 of: inner, prefix: prefix + "body » ", senders: senders,
                 forwards: forwards + [forward], depth: depth + 1,
                 note: "the body quotes a forwarded message from line \(quoted.line) "
                     + "(\(quoted.from.map(\.shown) ?? "no sender named")): its text is the "
                     + "answer, read as prose; the note above it is not read"
-                    + quoted.notes.map { "; " + $0 }.joined())
+                    + quoted.notes.map { "; " + $0 }.joined(),
+                budget: &budget)
             return
         }
+        try budget.charge(text: message.body.utf8.count)
         let cut = ReplyCut.cut(message.body)
         var notes = [note]
         if let line = cut.line, let marker = cut.marker {

@@ -32,6 +32,10 @@ public struct Receipt: Sendable {
     /// ``submission`` is then the stored one, and nothing new was stored (`submit --again`
     /// stores them anyway).
     public var alreadyStored = false
+    /// For an answer already stored: the file (or `mail » attachment`) given this time, which
+    /// may differ from the stored one's (an attachment saved out of a stored mail, the same
+    /// file under another name); `nil` when it is the stored file itself.
+    public var submittedFile: String? = nil
 
     /// What the received line adds: why a forwarded answer counts at the forwarded
     /// message's Date.

@@ -15,6 +15,8 @@ extension Submitter {
         var container: String
         /// The mail exactly as received.
         var bytes: [UInt8]
+        /// SHA-256 (hex) of ``bytes``, computed once per mail.
+        var checksum: String
         /// Which part of it the answer is.
         var part: SourcePart
         /// The mail's own received time (`nil` when `--received` decides).
@@ -44,9 +46,12 @@ extension Submitter {
     func mailItems(
         path: String, bytes: [UInt8], request: SubmitRequest, contacts: [String: [String]]?
     ) throws(SurveyError) -> (items: [Item], problems: [Diagnostic]) {
+        // One budget for the mail: its answer files share it (a thousand attachments, or
+        // attachments that each multiply their text, cannot build more than one file may).
+        var budget = ReadingBudget(fileSize: bytes.count)
         let intake = try MailIntake.open(
             bytes: bytes, name: path,
-            delegationAddresses: Set(contacts.map { Array($0.keys) } ?? []))
+            delegationAddresses: Set(contacts.map { Array($0.keys) } ?? []), budget: &budget)
         var problems: [Diagnostic] = []
         var mailNotes: [Diagnostic] = intake.mail.notes.map {
             Diagnostic(file: path, severity: .warning, message: $0)
@@ -97,6 +102,7 @@ extension Submitter {
                 Diagnostic(file: path, severity: .note, message: "skipped, not answers: \(list)"))
         }
         var items: [Item] = []
+        let checksum = SHA256.hex(of: bytes)
         for (index, part) in intake.parts.enumerated() {
             let chained = path + " » " + part.name
             let received = decisions[index]
@@ -113,7 +119,8 @@ extension Submitter {
             }
             do {
                 let file = try AnswerFile.read(
-                    bytes: part.bytes, name: chained, format: part.isBody ? .prose : nil)
+                    bytes: part.bytes, name: chained, format: part.isBody ? .prose : nil,
+                    budget: &budget)
                 var notes =
                     mailNotes
                     + part.notes.map { Diagnostic(file: chained, severity: .note, message: $0) }
@@ -131,6 +138,7 @@ extension Submitter {
                         file: file,
                         mail: MailOrigin(
                             container: (path as NSString).lastPathComponent, bytes: bytes,
+                            checksum: checksum,
                             part: SourcePart(name: part.name, checksum: SHA256.hex(of: part.bytes)),
                             received: received, senders: part.senders, notes: notes)))
             } catch {

@@ -154,8 +154,10 @@ public struct Submitter {
             do {
                 let result = try parse(
                     item, questionnaire: questionnaire, delegation: delegation, contacts: contacts)
-                parsed.append(
-                    (item, result.responses, (inferred.map { [$0] } ?? []) + result.diagnostics))
+                // The inference note names every file: said once, under the first answer,
+                // not once per answer (a mail of 999 attachments made that quadratic).
+                let note = parsed.isEmpty ? inferred.map { [$0] } ?? [] : []
+                parsed.append((item, result.responses, note + result.diagnostics))
             } catch {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d
@@ -180,20 +182,24 @@ public struct Submitter {
         let pending = parsed.map { entry in
             let file = entry.item.file
             guard let mail = entry.item.mail else {
-                return PendingFile(
+                var pending = PendingFile(
                     name: (file.name as NSString).lastPathComponent, bytes: file.bytes,
                     format: file.format, encoding: file.text.encoding,
                     delimiter: file.dialect?.delimiterName, questionnaire: questionnaire.id,
                     received: received, responses: entry.responses,
                     warnings: entry.warnings.map(\.description))
+                pending.source = file.source?.formatDescription
+                return pending
             }
             var pending = PendingFile(
-                name: mail.container, bytes: mail.bytes, format: file.format,
+                name: mail.container, bytes: mail.bytes, checksum: mail.checksum,
+                format: file.format,
                 encoding: file.text.encoding,
                 delimiter: file.dialect?.delimiterName, questionnaire: questionnaire.id,
                 received: explicit ?? mail.received?.date ?? received, responses: entry.responses,
                 warnings: entry.warnings.map(\.description))
             pending.part = mail.part
+            pending.source = file.source?.formatDescription
             if explicit == nil, let decided = mail.received, decided.isForwarded {
                 pending.receivedNote = decided.reason
             }
@@ -236,8 +242,8 @@ public struct Submitter {
         }
         let stored: [Submission]
         var prepared = prepared
-        var duplicates: [Receipt] = []
-        if store != nil, !prepared.request.again {
+        var duplicates = Duplicates()
+        if !prepared.request.again {
             duplicates = Submitter.setAsideDuplicates(&prepared, existing: existing)
         }
         if let store, !prepared.request.dryRun {
@@ -256,7 +262,8 @@ public struct Submitter {
                         sourceFile: file.name, format: file.format,
                         encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: file.checksum, fileID: 0,
-                        response: response, warnings: file.warnings, part: file.part)
+                        response: response, warnings: file.warnings, part: file.part,
+                        source: file.source)
                 }
             }
         }
@@ -264,10 +271,11 @@ public struct Submitter {
         let receivedNotes = prepared.files.flatMap { file in
             file.responses.map { _ in file.receivedNote }
         }
-        return duplicates
+        return duplicates.receipts
             + receipts(
                 for: stored, warnings: prepared.warnings, receivedNotes: receivedNotes,
                 existing: existing, questionnaire: questionnaire, request: prepared.request)
+            + Submitter.duplicateReceipts(duplicates.repeats, stored: stored, prepared: prepared)
     }
 
     private func receipts(

@@ -29,6 +29,9 @@ public struct Submission: Sendable, Hashable, Identifiable {
     public var warnings: [String]
     /// The attachment (or body) it was read from, when ``sourceFile`` is a mail.
     public var part: SourcePart? = nil
+    /// For an Office file, its format and the part read (`xlsx, sheet Answers`, `docx`);
+    /// `nil` for a text file (and for submissions stored before it was recorded).
+    public var source: String? = nil
 
     /// The delegation's EU code.
     public var delegation: String { response.delegation }

@@ -16,11 +16,11 @@ extension AnswerFile {
     ///
     /// - Throws: ``SurveyError/invalidData(_:)`` refusing what cannot be read, with what to
     ///   ask the delegation for.
-    static func readContainer(bytes: [UInt8], name: String, hint: InputFormat?) throws(SurveyError)
-        -> AnswerFile?
-    {
+    static func readContainer(
+        bytes: [UInt8], name: String, hint: InputFormat?, budget: inout ReadingBudget
+    ) throws(SurveyError) -> AnswerFile? {
         if bytes.starts(with: zipSignature) {
-            return try readZip(bytes: bytes, name: name, hint: hint)
+            return try readZip(bytes: bytes, name: name, hint: hint, budget: &budget)
         }
         if bytes.starts(with: CompoundFile.signature) {
             try refuseCompoundFile(bytes: bytes, name: name)
@@ -101,9 +101,9 @@ extension AnswerFile {
         return .other("another zip archive")
     }
 
-    private static func readZip(bytes: [UInt8], name: String, hint: InputFormat?)
-        throws(SurveyError) -> AnswerFile
-    {
+    private static func readZip(
+        bytes: [UInt8], name: String, hint: InputFormat?, budget: inout ReadingBudget
+    ) throws(SurveyError) -> AnswerFile {
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch {
             if case .encryptedEntry = error {
@@ -123,7 +123,8 @@ extension AnswerFile {
             do {
                 workbook =
                     content(of: archive) == .ods
-                    ? try Workbook.readODS(archive) : try Workbook.readXLSX(archive)
+                    ? try Workbook.readODS(archive, budget: &budget)
+                    : try Workbook.readXLSX(archive, budget: &budget)
             } catch {
                 if case .encrypted = error {
                     throw refusal(
@@ -141,7 +142,8 @@ extension AnswerFile {
             do {
                 document =
                     content(of: archive) == .odt
-                    ? try WordDocument.readODT(archive) : try WordDocument.readDOCX(archive)
+                    ? try WordDocument.readODT(archive, budget: &budget)
+                    : try WordDocument.readDOCX(archive, budget: &budget)
             } catch {
                 if case .encrypted = error {
                     throw refusal(

@@ -47,16 +47,29 @@ public struct AnswerFile: Sendable {
     /// archives are refused, saying what to ask the delegation for.
     ///
     /// - Throws: ``SurveyError/invalidData(_:)`` for empty, binary, foreign-format or
-    ///   syntactically broken files (JSON syntax, an unclosed CSV quote).
+    ///   syntactically broken files (JSON syntax, an unclosed CSV quote), and files that
+    ///   would build more than the ``ReadingBudget`` of a file of this size.
     public static func read(
         bytes: [UInt8], name: String, format hint: InputFormat? = nil
+    ) throws(SurveyError) -> AnswerFile {
+        var budget = ReadingBudget(fileSize: bytes.count)
+        return try read(bytes: bytes, name: name, format: hint, budget: &budget)
+    }
+
+    /// Decodes `bytes` and detects the format, as ``read(bytes:name:format:)`` does, charging
+    /// the text and cells built to `budget`: the answer files of one mail share the mail's
+    /// budget, so that many attachments cannot multiply it.
+    ///
+    /// - Throws: ``SurveyError/invalidData(_:)``, as ``read(bytes:name:format:)``.
+    public static func read(
+        bytes: [UInt8], name: String, format hint: InputFormat?, budget: inout ReadingBudget
     ) throws(SurveyError) -> AnswerFile {
         let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if hint == nil, looksLikeMail(name: name, bytes: bytes) {
             throw .invalidData([mailDiagnostic(name)])
         }
         if bytes.count <= maximumBytes,
-            let file = try readContainer(bytes: bytes, name: name, hint: hint)
+            let file = try readContainer(bytes: bytes, name: name, hint: hint, budget: &budget)
         {
             return file
         }
@@ -102,6 +115,9 @@ public struct AnswerFile: Sendable {
                 ])
             }
         }
+        do { try budget.charge(text: text.utf8.count) } catch {
+            throw .invalidData([Diagnostic(limit: error, file: name)])
+        }
         var file = AnswerFile(
             name: name, bytes: bytes, text: text, format: .prose, dialect: nil, records: [],
             json: nil, diagnostics: [], namedQuestionnaires: [])
@@ -115,7 +131,7 @@ public struct AnswerFile: Sendable {
         file.format = hint ?? detectFormat(extension: ext, text: text.utf8)
         switch file.format {
         case .json: try file.readJSON()
-        case .csvLong, .csvMatrix: try file.readCSV(hint: hint)
+        case .csvLong, .csvMatrix: try file.readCSV(hint: hint, budget: &budget)
         case .prose: break
         }
         return file
@@ -155,7 +171,9 @@ public struct AnswerFile: Sendable {
         }
     }
 
-    private mutating func readCSV(hint: InputFormat?) throws(SurveyError) {
+    private mutating func readCSV(hint: InputFormat?, budget: inout ReadingBudget)
+        throws(SurveyError)
+    {
         // Excel honours (and sometimes writes) a first line "sep=;" naming the delimiter.
         var dialect = CSVDialect.detect(text.utf8)
         let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }
@@ -164,7 +182,13 @@ public struct AnswerFile: Sendable {
             && String(decoding: firstLine.prefix(4), as: UTF8.self).lowercased() == "sep="
         if sepLine, let named = firstLine.last { dialect = CSVDialect(delimiter: named) }
         self.dialect = dialect
-        var (records, problems) = CSVReader.records(in: text.utf8, delimiter: dialect.delimiter)
+        var (records, problems): ([CSVRecord], [CSVReader.Problem])
+        do {
+            (records, problems) = try CSVReader.records(
+                in: text.utf8, delimiter: dialect.delimiter, budget: &budget)
+        } catch {
+            throw .invalidData([Diagnostic(limit: error, file: name)])
+        }
         if sepLine { records.removeFirst() }
         self.records = records
         for problem in problems {

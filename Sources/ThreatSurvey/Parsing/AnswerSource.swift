@@ -41,6 +41,19 @@ public struct AnswerSource: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The file format and the part read, as receipts and `show` name them.
+    ///
+    /// `xlsx, sheet Answers`, `ods, sheet Réponses`, `docx, table 1`, `odt` (its paragraphs).
+    /// A workbook is not a CSV file, and a receipt that said so sent the officer to the wrong
+    /// file.
+    public var formatDescription: String {
+        switch part {
+        case .sheet(let name): return "\(container.rawValue), sheet \(name)"
+        case .table(let number): return "\(container.rawValue), table \(number)"
+        case .paragraphs: return container.rawValue
+        }
+    }
+
     /// The place of `line`:`column` as the officer would look for it; `nil` when the
     /// diagnostic concerns the file as a whole.
     public func place(line: Int?, column: Int?) -> String? {

@@ -27,6 +27,21 @@ public struct PendingFile: Sendable {
         delimiter: String?, questionnaire: String, received: Date, responses: [Response],
         warnings: [String]
     ) {
+        self.init(
+            name: name, bytes: bytes, checksum: SHA256.hex(of: bytes), format: format,
+            encoding: encoding, delimiter: delimiter, questionnaire: questionnaire,
+            received: received, responses: responses, warnings: warnings)
+    }
+
+    /// Creates a pending file whose bytes' checksum (SHA-256, hex) is known.
+    ///
+    /// The answers of one mail share the mail, hashed once rather than once per attachment
+    /// (999 attachments of a 400 KB mail hashed it 999 times).
+    public init(
+        name: String, bytes: [UInt8], checksum: String, format: InputFormat,
+        encoding: TextEncoding, delimiter: String?, questionnaire: String, received: Date,
+        responses: [Response], warnings: [String]
+    ) {
         self.name = name
         self.bytes = bytes
         self.format = format
@@ -36,7 +51,7 @@ public struct PendingFile: Sendable {
         self.received = received
         self.responses = responses
         self.warnings = warnings
-        self.checksum = SHA256.hex(of: bytes)
+        self.checksum = checksum
     }
 
     /// The attachment (or body) the responses were read from, when ``bytes`` is a mail.
@@ -45,6 +60,9 @@ public struct PendingFile: Sendable {
     /// What the receipt's received line adds (a forwarded answer's reason), not stored: the
     /// stored warnings keep the reason as a note.
     public var receivedNote: String?
+    /// For an Office file, its format and the part read (`xlsx, sheet Answers`, `docx`):
+    /// what the receipt names instead of a text encoding; `nil` for text files.
+    public var source: String?
 
     /// SHA-256 of the bytes, computed once.
     public let checksum: String

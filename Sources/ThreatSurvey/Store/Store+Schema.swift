@@ -146,6 +146,10 @@ extension Store {
         // the report's heat map shows the priority from sums as it does from rows. NULL in
         // files stored before: some priority was given, which one is not known.
         "ALTER TABLE bulk_sums ADD COLUMN best_priority INTEGER;",
+        // 10: an Office answer's format and the part read (`xlsx, sheet Answers`, `docx`),
+        // which receipts and `show` name: the reading (`csv-long`) and a text encoding
+        // describe a CSV file, not a workbook.
+        "ALTER TABLE submissions ADD COLUMN source TEXT;",
     ]
 
     /// The schema version this build writes.

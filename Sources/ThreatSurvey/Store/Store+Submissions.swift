@@ -24,8 +24,9 @@ extension Store {
         let insertSubmission = try db.prepare(
             """
             INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms,
-                file_id, format, encoding, delimiter, dated, comments, first_line, warnings, part, part_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                file_id, format, encoding, delimiter, dated, comments, first_line, warnings, part, part_sha256,
+                source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertCosignatory = try db.prepare(
             "INSERT INTO cosignatories(submission_id, member_state, position) VALUES (?, ?, ?)")
@@ -69,6 +70,7 @@ extension Store {
                     .optional(response.dated?.description), .optional(response.comments),
                     .optional(response.line), .text(index == 0 ? warnings : ""),
                     .optional(file.part?.name), .optional(file.part?.checksum),
+                    .optional(file.source),
                 ])
                 let id = db.lastInsertedRowID
                 for (position, code) in response.cosignatories.enumerated() {
@@ -96,7 +98,7 @@ extension Store {
                         encoding: file.encoding.rawValue,
                         delimiter: file.delimiter, checksum: checksum, fileID: fileID,
                         response: response, warnings: index == 0 ? file.warnings : [],
-                        part: file.part))
+                        part: file.part, source: file.source))
             }
         }
         return stored
@@ -365,7 +367,7 @@ extension Store {
                 s.format AS format, s.encoding AS encoding, s.delimiter AS delimiter, f.sha256 AS sha256,
                 s.file_id AS file_id, s.dated AS dated, s.comments AS comments, s.first_line AS first_line,
                 s.warnings AS warnings, s.packed_mentions AS packed_mentions, b.threats AS threats,
-                s.part AS part, s.part_sha256 AS part_sha256
+                s.part AS part, s.part_sha256 AS part_sha256, s.source AS source
             FROM submissions s JOIN files f ON f.id = s.file_id LEFT JOIN bulk_files b ON b.file_id = s.file_id
             \(condition)
             ORDER BY s.received_ms, s.id
@@ -387,7 +389,7 @@ extension Store {
                 warnings: row.text("warnings").split(separator: "\n").map(String.init),
                 part: row.optionalText("part").map {
                     SourcePart(name: $0, checksum: row.optionalText("part_sha256") ?? "")
-                })
+                }, source: row.optionalText("source"))
             if !row.isNull("packed_mentions") {
                 let id = row.int("id")
                 submission.response.mentions = Store.unpack(

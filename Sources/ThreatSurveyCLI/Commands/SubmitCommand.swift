@@ -113,15 +113,19 @@ struct SubmitCommand: ParsableCommand {
         if target == nil && !request.dryRun { target = try store.openOrCreate(context) }
         let receipts = try submitter.commit(prepared, into: target)
         try context.print(Receipt.document(receipts), format: format)
+        try context.console.err(summary(receipts, dryRun: request.dryRun, context))
+        return .success
+    }
+
+    /// `2 submissions stored in STORE; 1 already stored (same bytes), not stored again`:
+    /// only what this command wrote is counted as stored.
+    private func summary(_ receipts: [Receipt], dryRun: Bool, _ context: CommandContext) -> String {
         let stored =
-            request.dryRun
-            ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
+            dryRun ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
         let new = receipts.filter { !$0.alreadyStored }.count
         let again = receipts.count - new
-        try context.console.err(
-            "\(new) submission\(new == 1 ? "" : "s") \(stored)"
-                + (again > 0 ? "; \(again) already stored (same bytes), not stored again" : ""))
-        return .success
+        return "\(new) submission\(new == 1 ? "" : "s") \(stored)"
+            + (again > 0 ? "; \(again) already stored (same bytes), not stored again" : "")
     }
 
     /// `--each`: every file (a mail with all its parts) validated and stored on its own, so
@@ -148,11 +152,7 @@ struct SubmitCommand: ParsableCommand {
             }
         }
         if !receipts.isEmpty { try context.print(Receipt.document(receipts), format: format) }
-        let stored =
-            request.dryRun
-            ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
-        try context.console.err(
-            "\(receipts.count) submission\(receipts.count == 1 ? "" : "s") \(stored)")
+        try context.console.err(summary(receipts, dryRun: request.dryRun, context))
         guard !failed.isEmpty else { return .success }
         try context.console.err(
             "\(failed.count) of \(request.paths.count) file\(request.paths.count == 1 ? "" : "s") failed, nothing stored from "

@@ -86,12 +86,37 @@ public struct CSVReader {
     public static func records(
         in bytes: [UInt8], delimiter: UInt8
     ) -> (records: [CSVRecord], problems: [Problem]) {
+        var unlimited = ReadingBudget(textLimit: .max, cellLimit: .max)
+        // An unlimited budget never runs out.
+        return (try? records(in: bytes, delimiter: delimiter, budget: &unlimited)) ?? ([], [])
+    }
+
+    /// Reads a whole buffer and returns its records, each record's fields charged to
+    /// `budget` as cells before the record is kept: a file of a hundred million empty fields
+    /// (`,` and line ends) stops at the budget instead of holding a record for each.
+    ///
+    /// - Throws: ``ReadingBudget/Exceeded`` when the fields pass the budget's cells.
+    /// - Complexity: O(n).
+    public static func records(
+        in bytes: [UInt8], delimiter: UInt8, budget: inout ReadingBudget
+    ) throws(ReadingBudget.Exceeded) -> (records: [CSVRecord], problems: [Problem]) {
         var reader = CSVReader(delimiter: delimiter)
         var out: [CSVRecord] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            reader.feed(buffer) { out.append($0) }
+        func keep(_ record: CSVRecord) throws(ReadingBudget.Exceeded) {
+            try budget.charge(cells: record.fields.count)
+            out.append(record)
         }
-        reader.finish { out.append($0) }
+        do {
+            try bytes.withUnsafeBufferPointer { buffer in
+                try reader.feed(buffer) { try keep($0) }
+            }
+            try reader.finish { try keep($0) }
+        } catch let exceeded as ReadingBudget.Exceeded {
+            throw exceeded
+        } catch {
+            // `keep` throws nothing else.
+            throw .cells(limit: budget.cellLimit)
+        }
         return (out, reader.problems)
     }
 

@@ -1,9 +1,11 @@
 /// Collects a sheet's rows as they are read, keeping blanks out until a value needs them.
 ///
 /// Both readers place rows through here so that the trimming rules (trailing blank cells and
-/// rows left out) and the cell budget (``Workbook/maximumCells``) are the same for both. Every
+/// rows left out) and the reading budget (``ReadingBudget``) are the same for both. Every
 /// cell materialized is charged, blanks between values included, and so is every blank row
-/// materialized before a row with values: the work done is bounded by the budget, whatever the
+/// materialized before a row with values; so is the text of every value placed, once per
+/// cell that shows it (a shared string in 2,000 cells is 2,000 times its text). All of it is
+/// charged before the row is built: the work done is bounded by the budget, whatever the
 /// file declares.
 struct GridBuilder {
     /// The rows so far; `rows[i]` is row i+1, trailing blank cells trimmed.
@@ -12,7 +14,9 @@ struct GridBuilder {
     /// Places `values` (column 1 first) at 1-based `row`; see ``place(row:cells:budget:part:)``.
     ///
     /// - Complexity: O(values.count) plus the blank rows materialized.
-    mutating func place(row: Int, values: [String], budget: inout Int, part: String)
+    mutating func place(
+        row: Int, values: [String], budget: inout ReadingBudget, part: String
+    )
         throws(WorkbookError)
     {
         var cells: [(column: Int, value: String)] = []
@@ -27,10 +31,12 @@ struct GridBuilder {
     /// - Throws: ``WorkbookError/limitExceeded(part:message:)`` when the budget runs out.
     /// - Complexity: O(cells.count) plus the cells and blank rows materialized (charged).
     mutating func place(
-        row: Int, cells: [(column: Int, value: String)], budget: inout Int, part: String
+        row: Int, cells: [(column: Int, value: String)], budget: inout ReadingBudget,
+        part: String
     ) throws(WorkbookError) {
         let width = cells.reduce(0) { $1.value.isEmpty ? $0 : max($0, $1.column) }
         guard width > 0, row >= 1 else { return }
+        try charge(text: cells.reduce(0) { $0 + $1.value.utf8.count }, budget: &budget, part: part)
         var values: [String]
         if row > rows.count {
             try charge(width + (row - 1 - rows.count), budget: &budget, part: part)
@@ -50,11 +56,18 @@ struct GridBuilder {
     }
 
     /// Spends `count` cells of `budget`.
-    func charge(_ count: Int, budget: inout Int, part: String) throws(WorkbookError) {
-        if count > budget {
-            throw .limitExceeded(
-                part: part, message: "more than \(Workbook.maximumCells) cells in the workbook")
+    func charge(_ count: Int, budget: inout ReadingBudget, part: String) throws(WorkbookError) {
+        do { try budget.charge(cells: count) } catch {
+            throw .limitExceeded(part: part, message: error.description)
         }
-        budget -= count
+    }
+
+    /// Spends `count` bytes of text of `budget`.
+    func charge(text count: Int, budget: inout ReadingBudget, part: String)
+        throws(WorkbookError)
+    {
+        do { try budget.charge(text: count) } catch {
+            throw .limitExceeded(part: part, message: error.description)
+        }
     }
 }

@@ -2,6 +2,9 @@
 ///
 /// Blank repeats are counted, never expanded: a run of blank cells becomes real only when a
 /// value follows it in the same row, a run of blank rows only when a row with a value follows.
+/// Repeated values are charged to the ``ReadingBudget`` before they are built: a cell repeated
+/// across columns on a row repeated down the sheet costs its text once per cell shown, and is
+/// refused past the budget instead of multiplied.
 struct ODSContentReader {
     /// Longest run of spaces one `text:s` may ask for (`text:c`, 1,000): enough for any
     /// layout, small enough that a forged count cannot fill memory.
@@ -9,11 +12,13 @@ struct ODSContentReader {
 
     private var reader: XMLReader
     private let part = "content.xml"
-    private var budget = Workbook.maximumCells
+    /// What is left to build; handed back to the caller when reading ends.
+    private(set) var budget: ReadingBudget
 
-    /// Prepares to read `bytes`.
-    init(bytes: [UInt8]) {
+    /// Prepares to read `bytes`, charging what is built to `budget`.
+    init(bytes: [UInt8], budget: ReadingBudget) {
         reader = XMLReader(bytes: bytes)
+        self.budget = budget
     }
 
     /// The sheets, in document order.
@@ -47,7 +52,7 @@ struct ODSContentReader {
                         if tag.name == "office:annotation" || tag.name == "table:table" {
                             skipDepth = 1
                         } else {
-                            try cell?.start(tag, &reader)
+                            try cell?.start(tag, &reader, budget: &budget)
                         }
                         continue
                     }
@@ -174,7 +179,9 @@ struct ODSContentReader {
             self.repeat = `repeat`
         }
 
-        mutating func start(_ tag: XMLTag, _ reader: inout XMLReader) throws(WorkbookError) {
+        mutating func start(
+            _ tag: XMLTag, _ reader: inout XMLReader, budget: inout ReadingBudget
+        ) throws(WorkbookError) {
             switch tag.name {
             case "text:p", "text:h":
                 if inParagraph == 0 {
@@ -193,6 +200,9 @@ struct ODSContentReader {
                         message:
                             "limit exceeded: text:c asks for more than \(ODSContentReader.maximumSpaceRun) spaces"
                     )
+                }
+                do { try budget.charge(text: count) } catch {
+                    throw .limitExceeded(part: "content.xml", message: error.description)
                 }
                 content += String(repeating: " ", count: count)
                 afterSpace = false

@@ -9,15 +9,19 @@ extension WordDocument {
     /// `numbering.xml` (``DOCXNumbering``), so "1. Firearms" reads as Word shows it; so does a
     /// paragraph numbered through its style ("List Number"), found in `styles.xml`.
     ///
-    /// - Throws: ``DocumentError``.
+    /// - Throws: ``DocumentError``, among them ``DocumentError/limitExceeded(_:)`` past the
+    ///   ``ReadingBudget`` of a file of this size.
     /// - Complexity: O(n) in the inflated size of the parts read.
     public static func readDOCX(bytes: [UInt8]) throws(DocumentError) -> WordDocument {
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch { throw .archive(error) }
-        return try readDOCX(archive)
+        var budget = ReadingBudget(fileSize: bytes.count)
+        return try readDOCX(archive, budget: &budget)
     }
 
-    static func readDOCX(_ archive: ZipArchive) throws(DocumentError) -> WordDocument {
+    static func readDOCX(_ archive: ZipArchive, budget: inout ReadingBudget)
+        throws(DocumentError) -> WordDocument
+    {
         if archive.entry(named: "EncryptedPackage") != nil { throw .encrypted }
         let rootRelationships = try relationships(of: "", in: archive)
         let mainPart =
@@ -46,7 +50,8 @@ extension WordDocument {
                 numbering.addStyles(try part(styles, in: archive))
             }
         }
-        var collector = Collector()
+        var collector = Collector(budget: budget)
+        defer { budget = collector.budget }
         guard let body = root.child(local: "body") else {
             return WordDocument(paragraphs: [], tables: [])
         }
@@ -125,7 +130,7 @@ extension WordDocument {
         for row in table.children(local: "tr") {
             var cells: [String] = []
             for cell in row.children where cell.tag.localName == "tc" {
-                cells.append(cellText(cell, numbering: &numbering))
+                cells.append(try cellText(cell, numbering: &numbering, collector: &collector))
                 let span =
                     cell.child(local: "tcPr")?.child(local: "gridSpan")?.tag.attribute(local: "val")
                     .flatMap { Int($0.prefix(4)) } ?? 1
@@ -138,29 +143,37 @@ extension WordDocument {
         return rows
     }
 
-    /// A cell's paragraphs joined with line ends; a nested table flattened into the text (cells
-    /// separated by tabs, rows by line ends).
-    private static func cellText(_ cell: XMLElement, numbering: inout DOCXNumbering) -> String {
+    /// A cell's paragraphs joined with line ends, nested tables flattened into the text.
+    ///
+    /// A nested table's cells are separated by tabs, its rows by line ends. The text is charged
+    /// as it is joined, at every level of nesting, since each level copies it.
+    private static func cellText(
+        _ cell: XMLElement, numbering: inout DOCXNumbering, collector: inout Collector
+    ) throws(DocumentError) -> String {
         var lines: [String] = []
-        func blocks(_ container: XMLElement) {
+        func blocks(_ container: XMLElement) throws(DocumentError) {
             for child in container.children {
                 switch child.tag.localName {
                 case "p": lines.append(paragraphText(child, numbering: &numbering))
                 case "tbl":
                     for row in child.children(local: "tr") {
-                        let texts = row.children(local: "tc").map {
-                            cellText($0, numbering: &numbering)
+                        var texts: [String] = []
+                        for nested in row.children(local: "tc") {
+                            texts.append(
+                                try cellText(nested, numbering: &numbering, collector: &collector))
                         }
                         lines.append(texts.joined(separator: "\t"))
                     }
-                case "sdt": if let content = child.child(local: "sdtContent") { blocks(content) }
-                case "customXml", "ins": blocks(child)
+                case "sdt":
+                    if let content = child.child(local: "sdtContent") { try blocks(content) }
+                case "customXml", "ins": try blocks(child)
                 default: break
                 }
             }
         }
-        blocks(cell)
+        try blocks(cell)
         while lines.last?.isEmpty == true { lines.removeLast() }
+        try collector.charge(text: lines.reduce(lines.count) { $0 + $1.utf8.count })
         return lines.joined(separator: "\n")
     }
 

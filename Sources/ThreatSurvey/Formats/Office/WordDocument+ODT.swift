@@ -10,15 +10,19 @@ extension WordDocument {
     /// read like a sheet of ``Workbook/readODS(bytes:)`` (repeated cells expanded only before a
     /// value), nested tables flattened into their cell's text.
     ///
-    /// - Throws: ``DocumentError``.
+    /// - Throws: ``DocumentError``, among them ``DocumentError/limitExceeded(_:)`` past the
+    ///   ``ReadingBudget`` of a file of this size.
     /// - Complexity: O(n) in the inflated size of the parts read.
     public static func readODT(bytes: [UInt8]) throws(DocumentError) -> WordDocument {
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch { throw .archive(error) }
-        return try readODT(archive)
+        var budget = ReadingBudget(fileSize: bytes.count)
+        return try readODT(archive, budget: &budget)
     }
 
-    static func readODT(_ archive: ZipArchive) throws(DocumentError) -> WordDocument {
+    static func readODT(_ archive: ZipArchive, budget: inout ReadingBudget)
+        throws(DocumentError) -> WordDocument
+    {
         if archive.entry(named: "mimetype") != nil {
             let data: [UInt8]
             do { data = try archive.data(named: "mimetype") } catch { throw .archive(error) }
@@ -42,7 +46,8 @@ extension WordDocument {
             styles.add(try part("styles.xml", in: archive))
         }
         styles.add(content)
-        var reader = ODTBodyReader(styles: styles)
+        var reader = ODTBodyReader(styles: styles, budget: budget)
+        defer { budget = reader.collector.budget }
         for body in content.children(local: "body") {
             for text in body.children(local: "text") { try reader.blocks(text) }
         }
@@ -107,21 +112,27 @@ struct ODTListStyles {
 }
 
 /// Walks the body of an OpenDocument text, collecting paragraphs and tables.
+///
+/// Repeated spaces (`text:s`), repeated cells and repeated rows are charged to the collector's
+/// ``ReadingBudget`` before they are expanded, and so is a nested table flattened into its
+/// cell: a few bytes of XML cannot build more text than the budget allows.
 struct ODTBodyReader {
     /// Deepest list nesting honoured (10, as ODF defines).
     static let maximumListLevels = 10
 
     let styles: ODTListStyles
-    var collector = WordDocument.Collector()
+    var collector: WordDocument.Collector
 
-    init(styles: ODTListStyles) {
+    init(styles: ODTListStyles, budget: ReadingBudget) {
         self.styles = styles
+        self.collector = WordDocument.Collector(budget: budget)
     }
 
     mutating func blocks(_ container: XMLElement) throws(DocumentError) {
         for child in container.children {
             switch child.name {
-            case "text:p", "text:h": try collector.add(paragraph: Self.text(child))
+            case "text:p", "text:h":
+                try collector.add(paragraph: Self.text(child, collector: &collector))
             case "text:list":
                 var counters: [Int] = []
                 try list(
@@ -167,7 +178,7 @@ struct ODTBodyReader {
             for child in item.children {
                 switch child.name {
                 case "text:p", "text:h":
-                    var text = Self.text(child)
+                    var text = try Self.text(child, collector: &collector)
                     if let first = label, !text.allSatisfy(\.isWhitespace) {
                         text = first + " " + text
                         label = nil
@@ -212,14 +223,18 @@ struct ODTBodyReader {
         }
     }
 
-    /// The text of a paragraph or heading.
-    static func text(_ element: XMLElement) -> String {
+    /// The text of a paragraph or heading; repeated spaces charged before they are built.
+    static func text(_ element: XMLElement, collector: inout WordDocument.Collector)
+        throws(DocumentError) -> String
+    {
         var text = ""
-        collect(element, into: &text)
+        try collect(element, into: &text, collector: &collector)
         return text
     }
 
-    private static func collect(_ element: XMLElement, into text: inout String) {
+    private static func collect(
+        _ element: XMLElement, into text: inout String, collector: inout WordDocument.Collector
+    ) throws(DocumentError) {
         // The element's text and its children are stored apart; the offsets put them in order.
         let utf8 = Array(element.text.utf8)
         var consumed = 0
@@ -232,16 +247,18 @@ struct ODTBodyReader {
             consumed = offset
             switch child.name {
             case "text:s":
-                let count = child.tag.attribute("text:c").flatMap { Int($0.prefix(5)) } ?? 1
-                text += String(
-                    repeating: " ", count: min(max(count, 1), ODSContentReader.maximumSpaceRun))
+                let count = min(
+                    max(child.tag.attribute("text:c").flatMap { Int($0.prefix(5)) } ?? 1, 1),
+                    ODSContentReader.maximumSpaceRun)
+                try collector.charge(text: count)
+                text += String(repeating: " ", count: count)
             case "text:tab": text += "\t"
             case "text:line-break": text += "\n"
             case "text:note", "office:annotation", "office:annotation-end", "text:bookmark-ref",
                 "svg:title", "svg:desc":
                 // Notes, comments, and a frame's title and alternative text are not body text.
                 break
-            default: collect(child, into: &text)
+            default: try collect(child, into: &text, collector: &collector)
             }
         }
         text += String(decoding: utf8[consumed...], as: UTF8.self)
@@ -276,12 +293,15 @@ struct ODTBodyReader {
                                     Int($0.prefix(8))
                                 } ?? 1, 1),
                             WordDocument.maximumCells)
-                        let value = cell.name == "table:covered-table-cell" ? "" : cellText(cell)
+                        let value =
+                            cell.name == "table:covered-table-cell"
+                            ? "" : try cellText(cell, collector: &collector)
                         if value.isEmpty {
                             pendingCells = min(
                                 pendingCells + repeatCells, WordDocument.maximumCells)
                         } else {
                             try collector.count(cells: pendingCells + repeatCells)
+                            try collector.charge(text: value.utf8.count, times: repeatCells - 1)
                             cells += Array(repeating: "", count: pendingCells)
                             cells += Array(repeating: value, count: repeatCells)
                             pendingCells = 0
@@ -291,6 +311,8 @@ struct ODTBodyReader {
                         pendingRows = min(pendingRows + repeatCount, WordDocument.maximumCells)
                     } else {
                         try collector.count(cells: pendingRows + cells.count * (repeatCount - 1))
+                        try collector.charge(
+                            text: cells.reduce(0) { $0 + $1.utf8.count }, times: repeatCount - 1)
                         rows += Array(repeating: [], count: pendingRows)
                         rows += Array(repeating: cells, count: repeatCount)
                         pendingRows = 0
@@ -303,25 +325,31 @@ struct ODTBodyReader {
         return rows
     }
 
-    /// A cell's paragraphs joined with line ends; a nested table flattened (tabs, line ends).
-    private static func cellText(_ cell: XMLElement) -> String {
+    /// A cell's paragraphs joined with line ends, nested tables flattened (tabs, line ends).
+    ///
+    /// The text is charged as it is joined, at every level of nesting; a nested table's cells
+    /// count against the same limits as the body's.
+    private static func cellText(_ cell: XMLElement, collector: inout WordDocument.Collector)
+        throws(DocumentError) -> String
+    {
         var lines: [String] = []
-        func blocks(_ container: XMLElement) {
+        func blocks(_ container: XMLElement) throws(DocumentError) {
             for child in container.children {
                 switch child.name {
-                case "text:p", "text:h": lines.append(text(child))
+                case "text:p", "text:h": lines.append(try text(child, collector: &collector))
                 case "text:list":
-                    for item in child.children(local: "list-item") { blocks(item) }
+                    for item in child.children(local: "list-item") { try blocks(item) }
                 case "table:table":
-                    var scratch = WordDocument.Collector()
-                    let rows = (try? tableRows(child, collector: &scratch)) ?? []
-                    for row in rows { lines.append(row.joined(separator: "\t")) }
+                    for row in try tableRows(child, collector: &collector) {
+                        lines.append(row.joined(separator: "\t"))
+                    }
                 default: break
                 }
             }
         }
-        blocks(cell)
+        try blocks(cell)
         while lines.last?.isEmpty == true { lines.removeLast() }
+        try collector.charge(text: lines.reduce(lines.count) { $0 + $1.utf8.count })
         return lines.joined(separator: "\n")
     }
 }

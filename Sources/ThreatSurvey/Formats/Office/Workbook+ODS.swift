@@ -5,21 +5,25 @@ extension Workbook {
     /// Each `table:table` of `content.xml` is a sheet. Repeated rows and cells
     /// (`table:number-rows-repeated`, `table:number-columns-repeated`) are expanded only when a
     /// value follows them, so the 1,048,576 blank rows LibreOffice writes at the end of a sheet
-    /// cost nothing; values are repeated up to the cell budget (``maximumCells``). Values come
+    /// cost nothing; values are repeated within the reading budget (``ReadingBudget``: cells and their text). Values come
     /// from `office:value-type`: float, percentage and currency as plain decimals, dates
     /// `YYYY-MM-DD`, times `HH:MM:SS`, booleans `TRUE`/`FALSE`, strings as their paragraphs
     /// joined with line ends (`text:s`, `text:tab`, `text:line-break` honoured; annotations left
     /// out). Covered cells (hidden by a merge) read blank.
     ///
-    /// - Throws: ``WorkbookError``.
+    /// - Throws: ``WorkbookError``, among them ``WorkbookError/limitExceeded(part:message:)``
+    ///   past the ``ReadingBudget`` of a file of this size.
     /// - Complexity: O(n) in the size of `content.xml` plus the cells materialized.
     public static func readODS(bytes: [UInt8]) throws(WorkbookError) -> Workbook {
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch { throw .archive(error) }
-        return try readODS(archive)
+        var budget = ReadingBudget(fileSize: bytes.count)
+        return try readODS(archive, budget: &budget)
     }
 
-    static func readODS(_ archive: ZipArchive) throws(WorkbookError) -> Workbook {
+    static func readODS(_ archive: ZipArchive, budget: inout ReadingBudget)
+        throws(WorkbookError) -> Workbook
+    {
         if archive.entry(named: "mimetype") != nil {
             let mimetype = String(
                 decoding: try XLSXPart.bytes("mimetype", in: archive).prefix(200), as: UTF8.self)
@@ -33,7 +37,9 @@ extension Workbook {
                 throw .encrypted
             }
         }
-        var reader = ODSContentReader(bytes: try XLSXPart.bytes("content.xml", in: archive))
+        var reader = ODSContentReader(
+            bytes: try XLSXPart.bytes("content.xml", in: archive), budget: budget)
+        defer { budget = reader.budget }
         return Workbook(sheets: try reader.read())
     }
 }

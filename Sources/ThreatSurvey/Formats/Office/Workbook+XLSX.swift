@@ -9,15 +9,19 @@ extension Workbook {
     /// systems), booleans `TRUE`/`FALSE`, errors as written (`#DIV/0!`), formulas as their
     /// cached value (a formula never calculated reads blank).
     ///
-    /// - Throws: ``WorkbookError``.
+    /// - Throws: ``WorkbookError``, among them ``WorkbookError/limitExceeded(part:message:)``
+    ///   past the ``ReadingBudget`` of a file of this size.
     /// - Complexity: O(n) in the inflated size of the parts read.
     public static func readXLSX(bytes: [UInt8]) throws(WorkbookError) -> Workbook {
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch { throw .archive(error) }
-        return try readXLSX(archive)
+        var budget = ReadingBudget(fileSize: bytes.count)
+        return try readXLSX(archive, budget: &budget)
     }
 
-    static func readXLSX(_ archive: ZipArchive) throws(WorkbookError) -> Workbook {
+    static func readXLSX(_ archive: ZipArchive, budget: inout ReadingBudget)
+        throws(WorkbookError) -> Workbook
+    {
         if archive.entry(named: "EncryptedPackage") != nil { throw .encrypted }
         let rootRelationships = try XLSXPart.relationships(of: "", in: archive)
         let workbookPart =
@@ -43,7 +47,7 @@ extension Workbook {
         if let part = relationships.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target,
             archive.entry(named: part) != nil
         {
-            sharedStrings = try XLSXPart.sharedStrings(part, in: archive)
+            sharedStrings = try XLSXPart.sharedStrings(part, in: archive, budget: &budget)
         }
         var formats: [NumberFormat] = []
         if let part = relationships.first(where: { $0.type.hasSuffix("/styles") })?.target,
@@ -52,7 +56,6 @@ extension Workbook {
             formats = try XLSXPart.cellFormats(part, in: archive)
         }
 
-        var budget = maximumCells
         var sheets: [Sheet] = []
         var partsRead: Set<String> = []
         for sheet in workbook.child(local: "sheets")?.children(local: "sheet") ?? [] {

@@ -4,13 +4,15 @@
 /// zip archives of XML; ``readXLSX(bytes:)`` and ``readODS(bytes:)`` turn them into the same
 /// value, with cells as the officer sees them: numbers as plain decimals (`1`, `0.25`), dates
 /// as `YYYY-MM-DD`, booleans `TRUE`/`FALSE`, formulas as their last computed value. Blank cells
-/// are `""`, trailing blank cells and rows left out. At most ``maximumCells`` cells are
-/// materialized per workbook, so a sheet that declares a million repeated rows costs nothing
-/// unless they hold values.
+/// are `""`, trailing blank cells and rows left out. What is built is charged to a
+/// ``ReadingBudget`` (at most ``maximumCells`` cells and ``ReadingBudget/maximumTextBytes`` of
+/// text per file), so a sheet that declares a million repeated rows costs nothing unless they
+/// hold values, and a long string shown in many cells is refused instead of multiplied.
 public struct Workbook: Sendable, Hashable {
-    /// Most cells materialized in one workbook (5,000,000), blanks between values included;
-    /// the largest consultation workbook holds about 50,000.
-    public static let maximumCells = 5_000_000
+    /// Most cells materialized in one workbook (5,000,000): the reading budget's cell limit.
+    ///
+    /// Blanks between values count; the largest consultation workbook holds about 50,000.
+    public static let maximumCells = ReadingBudget.maximumCells
     /// Highest row number accepted (1,048,576, Excel's and LibreOffice's last row).
     public static let maximumRows = 1_048_576
     /// Highest column number accepted (16,384, column `XFD`).
@@ -45,14 +47,27 @@ public struct Workbook: Sendable, Hashable {
 
     /// Reads an `.xlsx` or `.ods` file, telling them apart by their content, not their name.
     ///
-    /// - Throws: ``WorkbookError``.
+    /// - Throws: ``WorkbookError``, among them ``WorkbookError/limitExceeded(part:message:)``
+    ///   past the ``ReadingBudget`` of a file of this size.
     /// - Complexity: O(n) in the inflated size.
     public static func read(bytes: [UInt8]) throws(WorkbookError) -> Workbook {
+        var budget = ReadingBudget(fileSize: bytes.count)
+        return try read(bytes: bytes, budget: &budget)
+    }
+
+    /// Reads an `.xlsx` or `.ods` file, charging what is built to `budget` (shared with the
+    /// other answers of the same mail).
+    ///
+    /// - Throws: ``WorkbookError``.
+    /// - Complexity: O(n) in the inflated size.
+    public static func read(bytes: [UInt8], budget: inout ReadingBudget) throws(WorkbookError)
+        -> Workbook
+    {
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch { throw .archive(error) }
         if archive.entry(named: "mimetype") != nil || archive.entry(named: "content.xml") != nil {
-            return try readODS(archive)
+            return try readODS(archive, budget: &budget)
         }
-        return try readXLSX(archive)
+        return try readXLSX(archive, budget: &budget)
     }
 }

@@ -62,35 +62,39 @@ enum XLSXPart {
     }
 
     /// The shared string table: each `<si>`'s text, rich-text runs joined, phonetic runs left
-    /// out.
+    /// out; its text charged to `budget` as it is read (and again by each cell that shows it).
     ///
     /// - Complexity: O(n).
-    static func sharedStrings(_ part: String, in archive: ZipArchive) throws(WorkbookError)
-        -> [String]
-    {
+    static func sharedStrings(
+        _ part: String, in archive: ZipArchive, budget: inout ReadingBudget
+    ) throws(WorkbookError) -> [String] {
         var reader = XMLReader(bytes: try bytes(part, in: archive))
         var strings: [String] = []
         var text = XLSXText()
-        do {
-            while let event = try reader.next() {
-                switch event {
-                case .start(let tag):
-                    if tag.localName == "si" {
-                        text = XLSXText()
-                    } else {
-                        text.start(tag.localName)
-                    }
-                case .end(let name):
-                    if XMLTag.local(name) == "si" {
-                        strings.append(text.value)
-                    } else {
-                        text.end(XMLTag.local(name))
-                    }
-                case .text(let piece):
-                    text.append(piece)
+        while true {
+            let next: XMLEvent?
+            do { next = try reader.next() } catch { throw .xml(part: part, error) }
+            guard let event = next else { break }
+            switch event {
+            case .start(let tag):
+                if tag.localName == "si" {
+                    text = XLSXText()
+                } else {
+                    text.start(tag.localName)
                 }
+            case .end(let name):
+                if XMLTag.local(name) == "si" {
+                    strings.append(text.value)
+                } else {
+                    text.end(XMLTag.local(name))
+                }
+            case .text(let piece):
+                do { try budget.charge(text: piece.utf8.count) } catch {
+                    throw .limitExceeded(part: part, message: error.description)
+                }
+                text.append(piece)
             }
-        } catch { throw .xml(part: part, error) }
+        }
         return strings
     }
 

@@ -16,9 +16,12 @@ struct XLSXSheetReader {
     /// The sheet's rows, trailing blanks trimmed, charged to `budget`.
     ///
     /// - Throws: ``WorkbookError`` for XML errors, bad references and shared string indexes,
-    ///   rows or columns beyond Excel's, and the cell budget.
+    ///   rows or columns beyond Excel's, and the reading budget (cells and their text, shared
+    ///   strings counted once per cell that shows them).
     /// - Complexity: O(n) in the part's size.
-    func read(_ archive: ZipArchive, budget: inout Int) throws(WorkbookError) -> [[String]] {
+    func read(_ archive: ZipArchive, budget: inout ReadingBudget) throws(WorkbookError)
+        -> [[String]]
+    {
         var reader = XMLReader(bytes: try XLSXPart.bytes(part, in: archive))
         var builder = GridBuilder()
         var row = 0
@@ -30,7 +33,9 @@ struct XLSXSheetReader {
         var inValue = false
         var inline: XLSXText?
 
-        func flush(_ builder: inout GridBuilder, budget: inout Int) throws(WorkbookError) {
+        func flush(_ builder: inout GridBuilder, budget: inout ReadingBudget)
+            throws(WorkbookError)
+        {
             defer { rowCells.removeAll(keepingCapacity: true) }
             if rowCells.isEmpty { return }
             try builder.place(row: row, cells: rowCells, budget: &budget, part: part)
@@ -102,7 +107,11 @@ struct XLSXSheetReader {
                         if let tag = cell {
                             let text = try cellText(tag, value, &reader)
                             if !text.isEmpty {
-                                if cellRow != row { try flush(&builder, budget: &budget) }
+                                // A row holds at most one cell per column: a part repeating
+                                // cells is placed (and charged) as it goes, never piled up.
+                                if cellRow != row || rowCells.count >= Workbook.maximumColumns {
+                                    try flush(&builder, budget: &budget)
+                                }
                                 rowCells.append((column, text))
                             }
                         }

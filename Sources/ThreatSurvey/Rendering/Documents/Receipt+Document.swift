@@ -15,7 +15,7 @@ extension Receipt {
         if alreadyStored {
             return [
                 .note(
-                    "\(submission.sourceFile): already stored as #\(submission.id) (\(submission.delegation), "
+                    "\(submittedFile ?? submission.sourceFile): already stored as #\(submission.id) (\(submission.delegation), "
                         + "same bytes, SHA-256 \(submission.checksum.prefix(16))…); not stored again "
                         + "(submit --again stores it anyway)")
             ]
@@ -47,6 +47,7 @@ extension Receipt {
         submission.json(in: questionnaire)
             .adding("stored", .bool(!dryRun && !alreadyStored))
             .adding("alreadyStored", alreadyStored ? .int(Int(submission.id)) : .null)
+            .adding("submittedFile", .optional(submittedFile))
             .adding(
                 "supersedes",
                 .array(

@@ -37,9 +37,11 @@ extension Submission {
             "comments": .optional(response.comments),
             "warnings": .strings(warnings),
         ])
+        // An Office answer: its format and the part read (`xlsx, sheet Answers`).
+        let sourced = source.map { object.adding("source", .string($0)) } ?? object
         // Read from a mail: which attachment (or the body), and the mail that carried it.
-        guard let part else { return object }
-        return object.adding("part", .string(part.name)).adding(
+        guard let part else { return sourced }
+        return sourced.adding("part", .string(part.name)).adding(
             "partChecksum", .string("sha256:" + part.checksum)
         )
         .adding("container", .string(sourceFile))
@@ -103,8 +105,12 @@ extension Submission {
                     + (late
                         ? "LATE (after \(Timestamp.iso(q.deadlineInstant, in: zone)))" : "on time"))
         }
-        let dialect = delimiter.map { ", delimiter \($0)" } ?? ""
-        lines.append("file:          \(sourceFile) (\(format.rawValue), \(encoding)\(dialect))")
+        if let source {
+            lines.append("file:          \(sourceFile) (\(source), read as \(format.rawValue))")
+        } else {
+            let dialect = delimiter.map { ", delimiter \($0)" } ?? ""
+            lines.append("file:          \(sourceFile) (\(format.rawValue), \(encoding)\(dialect))")
+        }
         lines.append("checksum:      sha256:\(checksum)")
         if let part {
             lines.append(
