@@ -3,7 +3,8 @@ import ThreatSurvey
 
 /// The `summary` command.
 ///
-/// `summary [--questionnaire ID] [--language en|fr] [--attribute]`
+/// `summary [--questionnaire ID] [--language en|fr] [--attribute] [--date DATE]
+/// [--reference TEXT] [--from TEXT] [--to TEXT]`
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "summary",
@@ -13,13 +14,14 @@ struct SummaryCommand: ParsableCommand {
             (under 35%), a number of (under 50%), many (under 75%), a large majority, all.
             """)
 
-    @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var analysis: AnswerScopeOptions
     @Option("LANG", help: "the paragraph's language")
     var language: SummaryWriter.Language = .en
     @Flag(help: "name the Member States behind each threat")
     var attribute: Bool
     @OptionGroup var regions: GroupingOptions
-    @Option("FORMAT", help: "output format", values: [.table, .json])
+    @OptionGroup var header: CouncilHeaderOptions
+    @Option("FORMAT", help: "output format", values: [.table, .markdown, .html, .json])
     var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions
     @OptionGroup var questionnaires: QuestionnairesOptions
@@ -43,11 +45,19 @@ struct SummaryCommand: ParsableCommand {
             try context.console.out(TerminalText.safe(text) + "\n")
             return .success
         }
+        // The Council's header goes with the document, never into the paragraph itself.
+        let heading = header.header(
+            questionnaire: input.questionnaire, kind: CouncilHeader.outcomeOfProceedings,
+            subject: input.questionnaire.title)
         let json: JSONValue = .object([
             "questionnaire": .string(input.questionnaire.id),
             "language": .string(language.rawValue), "summary": .string(text),
+            "header": heading.json,
         ])
-        try context.print(Document(blocks: [.text(text)], json: json), format: format)
+        var document = Document(blocks: [.councilHeader(heading), .text(text)], json: json)
+        document.title = heading.subject
+        document.language = language.rawValue
+        try context.print(document, format: format)
         return .success
     }
 }
