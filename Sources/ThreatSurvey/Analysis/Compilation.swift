@@ -91,6 +91,33 @@ public struct Compilation: Sendable {
         public func hash(into hasher: inout Hasher) { hasher.combine(submission) }
     }
 
+    /// How intake read an answer from an Office file, recovered from the stored original: the
+    /// sheet, table or paragraphs, and the records with each cell's row and column.
+    public struct Original: Sendable {
+        /// The part of the file read.
+        public var source: AnswerSource
+        /// The rows read (for a sheet or table), each field with its row and column.
+        public var records: [CSVRecord]
+
+        /// Creates the reading.
+        public init(source: AnswerSource, records: [CSVRecord]) {
+            self.source = source
+            self.records = records
+        }
+
+        /// The column of the cell on `line` holding `text`, if one does.
+        func column(line: Int, text: String) -> Int? {
+            let wanted = text.trimmingWhitespace()
+            for record in records where record.lines.contains(line) {
+                for (index, field) in record.fields.enumerated()
+                where record.lines[index] == line && field.trimmingWhitespace() == wanted {
+                    return record.columns[index]
+                }
+            }
+            return nil
+        }
+    }
+
     /// How the entries are grouped (`--by`).
     public enum Grouping: String, Sendable, CaseIterable {
         /// Reply by reply, protocol order (the default).
@@ -121,7 +148,7 @@ public struct Compilation: Sendable {
     /// - Complexity: O(s log s + m) for s submissions and m mentions and lines of comments.
     public init(
         questionnaire: Questionnaire, submissions: [Submission],
-        sources: [Int64: AnswerSource] = [:]
+        sources: [Int64: Original] = [:]
     ) {
         self.questionnaire = questionnaire
         let roster = questionnaire.roster
@@ -166,7 +193,7 @@ public struct Compilation: Sendable {
     /// One submission as a reply: its named threats, answers, comments and paragraphs.
     static func reply(
         _ s: Submission, questionnaire: Questionnaire, countedFor: [String], late: Bool,
-        source: AnswerSource?
+        source: Original?
     ) -> Reply {
         let place = Place(submission: s, source: source)
         var threats: [NamedThreat] = []
@@ -182,7 +209,8 @@ public struct Compilation: Sendable {
             guard let comment = m.comment, !comment.allSatisfy(\.isWhitespace) else { continue }
             entries.append(
                 Entry(
-                    threat: m.threat, text: comment, source: place.line(m.line), kind: .comment,
+                    threat: m.threat, text: comment, source: place.line(m.line, text: comment),
+                    kind: .comment,
                     names: [m.threat], negated: []))
         }
         entries += paragraphs(of: s, place: place)
@@ -256,25 +284,33 @@ public struct Compilation: Sendable {
         /// `de.csv`, or `pl-csv.eml » pl-answers.csv` for a mail's part.
         var origin: String
         /// The Office part read, when known.
-        var source: AnswerSource?
+        var original: Original?
         /// Whether the comments are a document's paragraphs, one per line.
         var isDocument: Bool
 
-        init(submission s: Submission, source: AnswerSource?) {
+        var source: AnswerSource? { original?.source }
+
+        init(submission s: Submission, source: Original?) {
             origin = s.part.map { "\(s.sourceFile) » \($0.name)" } ?? s.sourceFile
-            self.source = source
+            self.original = source
             let name = (s.part?.name ?? s.sourceFile).lowercased()
-            if case .paragraphs = source?.part {
+            if case .paragraphs = source?.source.part {
                 isDocument = true
             } else {
                 isDocument = name.hasSuffix(".docx") || name.hasSuffix(".odt")
             }
         }
 
-        /// A line of the file: `de.csv:3`, `pl.xlsx:Answers!4:4`.
-        func line(_ line: Int?) -> String {
+        /// A line of the file: `de.csv:3`; in an Office file the cell holding `text` when
+        /// there is one (`pl.xlsx:Answers!D4`), else the row (`pl.xlsx:Answers!4:4`).
+        func line(_ line: Int?, text: String? = nil) -> String {
             guard let line else { return origin }
-            if let place = source?.place(line: line, column: nil) { return "\(origin):\(place)" }
+            if let source {
+                let column = text.flatMap { original?.column(line: line, text: $0) }
+                if let place = source.place(line: line, column: column) {
+                    return "\(origin):\(place)"
+                }
+            }
             return "\(origin):\(line)"
         }
 

@@ -4,7 +4,7 @@ extension Compilation {
     ///
     /// For an answer read from an Office file (given directly, or attached to a mail), the
     /// stored original is read again by the same reader intake used, to name places as the
-    /// officer looks for them (`pl.xlsx:Answers!4:4`, `ie-letter.docx paragraph 3`): the store
+    /// officer looks for them (`pl.xlsx:Answers!D4`, `ie-letter.docx paragraph 3`): the store
     /// keeps the line numbers of the reading, not the sheet or the paragraph map.
     ///
     /// - Throws: ``SurveyError`` when the store cannot be read. An original that no longer
@@ -14,7 +14,7 @@ extension Compilation {
         let submissions = try store.countedSubmissions(questionnaire: questionnaire.id)
         let plain = Compilation(questionnaire: questionnaire, submissions: submissions)
         let byID = Dictionary(uniqueKeysWithValues: submissions.map { ($0.id, $0) })
-        var sources: [Int64: AnswerSource] = [:]
+        var sources: [Int64: Original] = [:]
         for reply in plain.replies {
             guard let s = byID[reply.submission], Self.isOffice(s.part?.name ?? s.sourceFile),
                 let source = try Self.source(of: s, in: store)
@@ -35,7 +35,7 @@ extension Compilation {
 
     /// The sheet, table or paragraphs `s` was read from, by reading its stored original (or
     /// the mail part it came in) again; `nil` when it no longer reads.
-    static func source(of s: Submission, in store: Store) throws(SurveyError) -> AnswerSource? {
+    static func source(of s: Submission, in store: Store) throws(SurveyError) -> Original? {
         let bytes = try store.originalBytes(fileID: s.fileID)
         var name = s.sourceFile
         var content = bytes
@@ -46,6 +46,8 @@ extension Compilation {
             name = s.sourceFile + " » " + part.name
             content = found.bytes
         }
-        return (try? AnswerFile.read(bytes: content, name: name))?.source
+        guard let file = try? AnswerFile.read(bytes: content, name: name), let source = file.source
+        else { return nil }
+        return Original(source: source, records: file.records)
     }
 }

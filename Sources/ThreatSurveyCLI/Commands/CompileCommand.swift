@@ -38,7 +38,8 @@ struct CompileCommand: ParsableCommand {
         compilation.grouping = by
         let heading = header.header(
             questionnaire: chosen, kind: CouncilHeader.note, subject: compilation.subject)
-        try context.print(compilation.document(header: heading), format: format, out: out)
+        try context.print(
+            compilation.document(header: heading), format: format, out: out, what: "compilation")
         return .success
     }
 }

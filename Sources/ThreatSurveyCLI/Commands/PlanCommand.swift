@@ -81,7 +81,8 @@ struct PlanCommand: ParsableCommand {
                 minShare: minShare.value, maxActions: maxActions.value, number: number?.value))
         let heading = header.header(
             questionnaire: input.questionnaire, kind: CouncilHeader.note, subject: plan.subject)
-        try context.print(plan.document(header: heading), format: format, out: out)
+        try context.print(
+            plan.document(header: heading), format: format, out: out, what: "draft plan")
         return .success
     }
 }
