@@ -273,7 +273,7 @@ public struct Compilation: Sendable {
                 }), let line = first.line, let phrase = first.phrase
             else { return answerLine }
             let key = TextFolding.key(phrase)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = WrittenComments.lines(of: text)
             let index = lines.firstIndex { TextFolding.key($0).contains(key) } ?? 0
             return line - index
         }

@@ -5,7 +5,7 @@
 /// the one place that cuts that text into the paragraphs `compile` quotes, verbatim.
 public enum WrittenComments {
     /// One paragraph: its text exactly as written (lines joined by line breaks, a trailing
-    /// carriage return dropped) and the lines (1-based, in the comments' text) it spans.
+    /// line break left out) and the lines (1-based, in the comments' text) it spans.
     public struct Paragraph: Sendable, Hashable {
         /// The paragraph's text.
         public var text: String
@@ -34,9 +34,8 @@ public enum WrittenComments {
                 Paragraph(text: current.joined(separator: "\n"), firstLine: first, lastLine: last))
             current = []
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, raw) in lines.enumerated() {
-            let line = raw.last == "\r" ? raw.dropLast() : raw
+        let lines = WrittenComments.lines(of: text)
+        for (index, line) in lines.enumerated() {
             let number = index + 1
             if line.allSatisfy(\.isWhitespace) {
                 close(at: number - 1)
@@ -48,6 +47,11 @@ public enum WrittenComments {
         }
         close(at: lines.count)
         return out
+    }
+
+    /// The lines of `text`, cut at LF, CRLF (one `Character` in Swift) or CR.
+    public static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
     }
 
     /// Whether `line` opens with a list number or bullet: `1.` `12)` `(3)` `a)` `-` `–` `•` `*`

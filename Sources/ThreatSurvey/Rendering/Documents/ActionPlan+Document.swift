@@ -154,9 +154,8 @@ extension ActionPlan {
                     + " (to avoid duplication).")
         }
         return [
-            .subheading("Action \(a.number): \(a.title)\(scope)"),
-            .text(lines.joined(separator: "\n")),
-        ]
+            .subheading("Action \(a.number): \(a.title)\(scope)")
+        ] + lines.map(Document.Block.text)  // one paragraph per line, in every format
     }
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }

@@ -154,7 +154,7 @@ extension Compilation {
                             + reply.answers.map { "\($0.question): \($0.value)" }.joined(
                                 separator: "; ") + ".")
                 }
-                blocks.append(.text(about.joined(separator: "\n")))
+                blocks += about.map(Document.Block.text)
                 if reply.entries.isEmpty { blocks.append(.note("No comments.")) }
                 for entry in reply.entries {
                     blocks += Self.blocks(entry, label: title(of: entry.threat))
