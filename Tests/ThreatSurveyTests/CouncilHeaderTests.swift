@@ -93,6 +93,10 @@ struct CouncilHeaderTests {
         #expect(markdown.contains("From: Presidency"))
         let html = consultation.run(["summary", "--format", "html"] + options).out
         #expect(html.contains("<header class=\"council\">"))
+        let file = consultation.folder + "/summary.txt"
+        let written = consultation.run(["summary", "--out", file] + options)
+        #expect(written.out.isEmpty)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == piped.out)
     }
 
     @Test("compile and plan are NOTEs with their own subject; --to overrides the working party")

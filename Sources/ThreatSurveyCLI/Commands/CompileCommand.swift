@@ -20,26 +20,22 @@ struct CompileCommand: ParsableCommand {
     var questionnaire: String?
     @Option("BY", help: "group the comments by delegation (protocol order) or by threat")
     var by: Compilation.Grouping = .delegation
-    @OptionGroup var header: CouncilHeaderOptions
-    @Option("FORMAT", help: "output format", values: [.table, .markdown, .html, .json])
-    var format: OutputFormat = .table
-    @Option("FILE", help: "write the document here (default standard output)", completion: .file)
-    var out: String?
+    @OptionGroup var council: DocumentOutputOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        if let out { try OutputFile.checkReplaceable(out) }
+        try council.check()
         let opened = try store.forReading(context)
         let catalog = try questionnaires.catalog(with: opened)
         let chosen = try QuestionnaireResolver(catalog: catalog).resolve(
             explicit: questionnaire, store: opened)
         var compilation = try Compilation(store: opened, questionnaire: chosen)
         compilation.grouping = by
-        let heading = header.header(
+        let heading = council.header.header(
             questionnaire: chosen, kind: CouncilHeader.note, subject: compilation.subject)
-        try context.print(
-            compilation.document(header: heading), format: format, out: out, what: "compilation")
+        try council.print(
+            compilation.document(header: heading), what: "compilation", context)
         return .success
     }
 }

@@ -59,16 +59,12 @@ struct PlanCommand: ParsableCommand {
     @Option(
         "P", help: "the plan's number, 8 numbers actions 8.1, 8.2 (default the questionnaire's)")
     var number: PositiveCount?
-    @OptionGroup var header: CouncilHeaderOptions
-    @Option("FORMAT", help: "output format", values: [.table, .markdown, .html, .json])
-    var format: OutputFormat = .table
-    @Option("FILE", help: "write the document here (default standard output)", completion: .file)
-    var out: String?
+    @OptionGroup var council: DocumentOutputOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        if let out { try OutputFile.checkReplaceable(out) }
+        try council.check()
         let request = try analysis.request(allowSums: false)
         let grouping = try regions.resolve()
         let input = try analysis.load(
@@ -79,10 +75,10 @@ struct PlanCommand: ParsableCommand {
             submissions: input.submissions,
             options: ActionPlan.Options(
                 minShare: minShare.value, maxActions: maxActions.value, number: number?.value))
-        let heading = header.header(
+        let heading = council.header.header(
             questionnaire: input.questionnaire, kind: CouncilHeader.note, subject: plan.subject)
-        try context.print(
-            plan.document(header: heading), format: format, out: out, what: "draft plan")
+        try council.print(
+            plan.document(header: heading), what: "draft plan", context)
         return .success
     }
 }

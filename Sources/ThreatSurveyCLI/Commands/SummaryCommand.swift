@@ -4,7 +4,7 @@ import ThreatSurvey
 /// The `summary` command.
 ///
 /// `summary [--questionnaire ID] [--language en|fr] [--attribute] [--date DATE]
-/// [--reference TEXT] [--from TEXT] [--to TEXT]`
+/// [--reference TEXT] [--from TEXT] [--to TEXT] [--format FORMAT] [--out FILE]`
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "summary",
@@ -20,13 +20,12 @@ struct SummaryCommand: ParsableCommand {
     @Flag(help: "name the Member States behind each threat")
     var attribute: Bool
     @OptionGroup var regions: GroupingOptions
-    @OptionGroup var header: CouncilHeaderOptions
-    @Option("FORMAT", help: "output format", values: [.table, .markdown, .html, .json])
-    var format: OutputFormat = .table
+    @OptionGroup var council: DocumentOutputOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
+        try council.check()
         let request = try analysis.request()
         let grouping = try regions.resolve()
         let input = try analysis.load(
@@ -40,13 +39,13 @@ struct SummaryCommand: ParsableCommand {
             lateCount: options.onTimeOnly ? 0 : SummaryCommand.lateCount(input, ranking: ranking),
             attribute: attribute)
         let text = SummaryCommand.guillemetsKept(writer.paragraph(language))
-        if format == .table, !context.console.outIsTerminal {
+        if council.format == .table, council.out != nil || !context.console.outIsTerminal {
             // A file or a pipe: the paragraph on one line, for the word processor to wrap.
-            try context.console.out(TerminalText.safe(text) + "\n")
+            try council.print(text: TerminalText.safe(text) + "\n", what: "summary", context)
             return .success
         }
         // The Council's header goes with the document, never into the paragraph itself.
-        let heading = header.header(
+        let heading = council.header.header(
             questionnaire: input.questionnaire, kind: CouncilHeader.outcomeOfProceedings,
             subject: input.questionnaire.title)
         let json: JSONValue = .object([
@@ -57,7 +56,7 @@ struct SummaryCommand: ParsableCommand {
         var document = Document(blocks: [.councilHeader(heading), .text(text)], json: json)
         document.title = heading.subject
         document.language = language.rawValue
-        try context.print(document, format: format)
+        try council.print(document, what: "summary", context)
         return .success
     }
 }
