@@ -44,8 +44,8 @@ extension Compilation.Reply {
         return .object(members)
     }
 
-    /// "FR (joint reply with BE, LU), received 2015-09-04 12:00, late".
-    func heading(in zone: TimeZone) -> String {
+    /// "BE — Belgium (joint reply with LU, NL)".
+    var heading: String {
         var text = delegation
         if let name = MemberState.withCode(delegation)?.englishName { text += " — \(name)" }
         if !cosignatories.isEmpty {
@@ -137,7 +137,7 @@ extension Compilation {
         switch grouping {
         case .delegation:
             for reply in replies {
-                blocks.append(.subheading(reply.heading(in: zone)))
+                blocks.append(.subheading(reply.heading))
                 var about = [
                     "Received \(Timestamp.iso(reply.received, in: zone))"
                         + (reply.late
