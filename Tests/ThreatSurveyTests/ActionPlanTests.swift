@@ -178,4 +178,18 @@ struct ActionPlanTests {
         #expect(written.contains("\nProposed lead: BE, DE.\n"))
         #expect(written.contains("### Action 3.1: Illicit trafficking in firearms"))
     }
+
+    @Test("demo ends with the draft plan and writes the plan and the compilation")
+    func demo() throws {
+        defer { consultation.cleanUp() }
+        let result = runCLI(["demo"])
+        #expect(result.status == .success)
+        #expect(result.out.contains("Draft 8th Action Plan"))
+        #expect(result.out.contains("Action 8.1: Illicit trafficking in firearms"))
+        let folder = NSTemporaryDirectory() + "threatsurvey-demo"
+        #expect(
+            result.err.contains("compilation of the replies written to \(folder)/compilation.md"))
+        let compilation = try String(contentsOfFile: folder + "/compilation.md", encoding: .utf8)
+        #expect(compilation.contains("Compilation of replies"))
+    }
 }

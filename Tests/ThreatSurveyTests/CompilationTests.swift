@@ -151,6 +151,32 @@ struct CompilationTests {
         #expect(table.contains("<script>alert(1)</script>"))
     }
 
+    @Test("The counted answer: a resubmission replaces, a void restores, a decision is followed")
+    func countedAnswer() throws {
+        defer { consultation.cleanUp() }
+        let file = consultation.folder + "/be-again.csv"
+        try TestSupport.write(
+            "delegation,threat,priority,comment\nBE,drugs,1,Heroin via Antwerp\n", to: file)
+        #expect(consultation.run(["submit", file, "--received", "2026-01-28"]).status == .success)
+        func be() throws -> [String: Any] {
+            try #require(try delegations().first { $0["delegation"] as? String == "BE" })
+        }
+        #expect(try entries(be()).map { $0["text"] as? String } == ["Heroin via Antwerp"])
+        #expect(try be()["submission"] as? Int == 7)
+        let void = consultation.run(["void", "7", "--reason", "sent to the wrong questionnaire"])
+        #expect(void.status == .success, "\(void.err)")
+        #expect(try entries(be()).map { $0["text"] as? String } == ["Parts bought online"])
+        // The officer reads EL's "Drugs are not a priority" as a mention after all.
+        let accept = consultation.run(["review", "5", "--accept", "3", "--reason", "read as named"])
+        #expect(accept.status == .success, "\(accept.err)")
+        let el = try #require(try delegations().first { $0["delegation"] as? String == "EL" })
+        let threats = try #require(el["threats"] as? [[String: Any]])
+        #expect(threats.first { $0["threat"] as? String == "drugs" }?["negated"] as? Bool == false)
+        let plan = try #require(consultation.json(["plan"])["actions"] as? [[String: Any]])
+        let drugs = try #require(plan.first { $0["threat"] as? String == "drugs" })
+        #expect(drugs["participants"] as? [String] == ["BE", "DE", "EL", "ES", "IT"])
+    }
+
     @Test("An unknown questionnaire exits 64, a missing store 66, a bad --by 64")
     func badInput() {
         defer { consultation.cleanUp() }
