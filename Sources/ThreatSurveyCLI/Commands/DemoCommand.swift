@@ -155,6 +155,12 @@ struct DemoCommand: ParsableCommand {
         } catch {
             throw .cannotCreate(path: folder, reason: "\(error)")
         }
+        // A shared temporary folder: a symbolic link planted there is not followed.
+        let type =
+            try? FileManager.default.attributesOfItem(atPath: folder)[.type] as? FileAttributeType
+        guard type == .typeDirectory else {
+            throw .cannotCreate(path: folder, reason: "is not a folder; refusing to write into it")
+        }
         for (name, document, what) in [
             ("plan.md", documents.plan, "draft Action Plan"),
             ("compilation.md", documents.compilation, "compilation of the replies"),
