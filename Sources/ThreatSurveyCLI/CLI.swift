@@ -15,7 +15,8 @@ public enum CLI {
             QuestionnairesCommand.self,
             TemplateCommand.self, RankCommand.self, RegionsCommand.self, TallyCommand.self,
             DeadlineCommand.self, ReviewCommand.self, VoidCommand.self,
-            GenerateCommand.self, ReportCommand.self, SummaryCommand.self, DemoCommand.self,
+            GenerateCommand.self, ReportCommand.self, SummaryCommand.self, CompileCommand.self,
+            PlanCommand.self, DemoCommand.self,
             CompletionsCommand.self,
         ]
     }

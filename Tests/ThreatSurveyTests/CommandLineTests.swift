@@ -40,6 +40,8 @@ struct CommandLineTests {
             ["generate", "--respondents", "0x10"],
             ["report", "--today", "soon"],
             ["summary", "--from", noisy, "--language", "de"],
+            ["compile", "--by", "region"],
+            ["plan", "--min-share", "1.5"],
             ["demo", "--fixture", folder],
             ["completions", "tcsh"],
             ["inspect"],
@@ -96,7 +98,7 @@ struct CommandLineTests {
         defer { TestSupport.cleanUp(folder) }
         let usesStore: Set = [
             "submit", "history", "show", "questionnaires", "rank", "regions", "tally", "deadline",
-            "report", "summary", "demo", "review", "void",
+            "report", "summary", "compile", "plan", "demo", "review", "void",
         ]
         let usesQuestionnaires: Set = usesStore.union(["template"])
         let required = [
@@ -184,7 +186,7 @@ struct CommandLineTests {
         defer { TestSupport.cleanUp(folder) }
         for arguments in [
             ["history"], ["show", "1"], ["rank"], ["regions"], ["tally"], ["summary"], ["deadline"],
-            ["report"],
+            ["report"], ["compile"], ["plan"],
         ] {
             let result = runCLI(arguments, store: store)
             #expect(result.status == .noInput, "\(arguments)")
@@ -211,6 +213,8 @@ struct CommandLineTests {
         for arguments in [
             ["rank", "--questionnaire", "1/2/3"], ["history", "--questionnaire", "1/2/3"],
             ["deadline", "--questionnaire", "1/2/3"], ["template", "1/2/3"],
+            ["compile", "--questionnaire", "1/2/3"], ["plan", "--questionnaire", "1/2/3"],
+            ["summary", "--questionnaire", "1/2/3"],
             ["submit", TestSupport.fixture("hr.json"), "--questionnaire", "1/2/3"],
         ] {
             let result = runCLI(arguments, store: arguments[0] == "template" ? nil : store)

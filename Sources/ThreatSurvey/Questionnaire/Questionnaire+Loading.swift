@@ -78,14 +78,29 @@ extension Questionnaire {
         let threats = loadThreats(root["threats"], root: root, fail: fail)
         let questions = loadQuestions(root["questions"], fail: fail)
         let note = root["note"]?.string
+        let workingParty = string("workingParty", required: false)
+        var plan: Int?
+        if let node = root["plan"] {
+            if case .number(let written) = node.value, written.count <= 4,
+                written.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(written),
+                n >= 1, n <= 1000
+            {
+                plan = n
+            } else {
+                fail(node, "\"plan\" is the number of the Action Plan prepared, 1 to 1000")
+            }
+        }
 
         guard !problems.containsErrors, let id, let title, let issued, let deadline, let zone else {
             throw .invalidData(problems)
         }
-        return Questionnaire(
+        var questionnaire = Questionnaire(
             id: canonicalID(id), title: title, issued: issued, deadline: deadline,
             timeZone: zone, rosterRule: rosterRule, threats: threats, questions: questions,
             note: note)
+        questionnaire.workingParty = workingParty
+        questionnaire.plan = plan
+        return questionnaire
     }
 
     private static func loadRoster(
@@ -184,6 +199,15 @@ extension Questionnaire {
                         labelNode,
                         "\"label\" is a string or an object of language → short label (non-empty strings)",
                         nil)
+                }
+            }
+            if let foraNode = element["otherFora"] {
+                if let list = foraNode.array,
+                    list.allSatisfy({ !($0.string ?? "").trimmingWhitespace().isEmpty })
+                {
+                    threat.otherFora = list.compactMap(\.string)
+                } else {
+                    fail(foraNode, "\"otherFora\" is a list of non-empty strings (the fora)", nil)
                 }
             }
             // Every name a threat answers to must lead to it alone.

@@ -33,6 +33,12 @@ public struct Questionnaire: Sendable, Identifiable {
     public var questions: [Question]
     /// A remark shown with the questionnaire (for example, that it is a reconstruction).
     public var note: String?
+    /// The Working Party the answers go to (`"workingParty"`, optional): the "To:" line of the
+    /// documents drawn from it (CONTRACT.md, "Council documents").
+    public var workingParty: String?
+    /// The number of the Action Plan being prepared (`"plan"`, optional: `8` for the 8th), so
+    /// that `plan` numbers its actions `8.1`, `8.2` as the Working Party does.
+    public var plan: Int?
 
     /// Creates a questionnaire.
     public init(

@@ -12,6 +12,10 @@ public struct Threat: Sendable, Hashable, Identifiable {
     /// Short labels by language code (`"label": {"en": "Firearms", "fr": "Armes à feu"}`,
     /// optional): what the report, its charts and the summary print instead of the id.
     public var labels: [String: String] = [:]
+    /// Where the threat is already worked on (`"otherFora": ["EMPACT Firearms"]`, optional):
+    /// a plan's action on it says to coordinate with them, to avoid duplication (the 2015
+    /// record: "the need to avoid duplications with activities taking place in other fora").
+    public var otherFora: [String] = []
 
     /// Creates a threat.
     public init(id: String, title: String, aliases: [(language: String, terms: [String])] = []) {

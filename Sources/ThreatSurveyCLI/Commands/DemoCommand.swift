@@ -54,6 +54,8 @@ struct DemoCommand: ParsableCommand {
                 path: fixturesPath, reason: "no fixtures (no manifest.json in its folders)")
         }
         var blocks: [Document.Block] = []
+        // The first questionnaire's draft plan and compilation, after everything else.
+        var documents: (plan: Document, compilation: Document)?
         // Earliest deadline first: the call for comments 9396/1/15 before 10618/15.
         var ordered: [(FixtureManifest, Questionnaire)] = []
         for manifest in manifests {
@@ -81,6 +83,15 @@ struct DemoCommand: ParsableCommand {
                 Ranking(questionnaire: questionnaire, submissions: submissions, options: asOf)
                 .document().blocks
             if index == 0 {
+                let ranking = Ranking(
+                    questionnaire: questionnaire, submissions: submissions, options: asOf)
+                let breakdown = RegionalBreakdown(
+                    questionnaire: questionnaire, submissions: submissions, grouping: .eurovoc,
+                    options: asOf)
+                documents = try Self.documents(
+                    questionnaire, store: opened, day: lastDay,
+                    plan: ActionPlan(
+                        ranking: ranking, breakdown: breakdown, submissions: submissions))
                 blocks +=
                     RegionalBreakdown(
                         questionnaire: questionnaire, submissions: submissions, grouping: .eurovoc,
@@ -101,11 +112,61 @@ struct DemoCommand: ParsableCommand {
                     .document().blocks
             }
         }
+        if let documents { blocks += documents.plan.blocks }
         try context.print(Document(blocks: blocks), format: .table)
+        if let documents {
+            try Self.write(documents, folder: NSTemporaryDirectory() + "threatsurvey-demo", context)
+        }
         try context.console.err(
             temporary
                 ? "demo store was temporary (pass --store PATH to keep it)"
                 : "demo store kept at \(storePath)")
         return .success
+    }
+
+    /// The draft plan and the compilation of `questionnaire`'s replies, dated `day` (when the
+    /// last answer arrived), as the secretariat would circulate them.
+    static func documents(
+        _ questionnaire: Questionnaire, store: Store, day: CivilDate, plan: ActionPlan
+    ) throws(SurveyError) -> (plan: Document, compilation: Document) {
+        let details = CouncilHeader.Details(date: day)
+        let compilation = try Compilation(store: store, questionnaire: questionnaire)
+        return (
+            plan.document(
+                header: CouncilHeader(
+                    questionnaire: questionnaire, kind: CouncilHeader.note, subject: plan.subject,
+                    details: details)),
+            compilation.document(
+                header: CouncilHeader(
+                    questionnaire: questionnaire, kind: CouncilHeader.note,
+                    subject: compilation.subject, details: details))
+        )
+    }
+
+    /// Writes the plan and the compilation as Markdown into `folder` (replaced on every run,
+    /// so that demos leave one copy behind) and says where on standard error.
+    static func write(
+        _ documents: (plan: Document, compilation: Document), folder: String,
+        _ context: CommandContext
+    ) throws(SurveyError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreate(path: folder, reason: "\(error)")
+        }
+        // A shared temporary folder: a symbolic link planted there is not followed.
+        let type =
+            try? FileManager.default.attributesOfItem(atPath: folder)[.type] as? FileAttributeType
+        guard type == .typeDirectory else {
+            throw .cannotCreate(path: folder, reason: "is not a folder; refusing to write into it")
+        }
+        for (name, document, what) in [
+            ("plan.md", documents.plan, "draft Action Plan"),
+            ("compilation.md", documents.compilation, "compilation of the replies"),
+        ] {
+            try context.write(
+                Array(document.render(as: .markdown).utf8), path: folder + "/" + name, what: what)
+        }
     }
 }

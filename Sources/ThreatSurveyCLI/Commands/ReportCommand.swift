@@ -3,19 +3,24 @@ import ThreatSurvey
 
 /// The `report` command.
 ///
-/// `report [--out FILE] [--format html|markdown|json] [--questionnaire ID] [--grouping G]
-/// [--today DATE]`: the figures come from one ``ReportModel``, whatever the format.
+/// `report [--out FILE] [--format html|markdown|json|docx|odt] [--questionnaire ID]
+/// [--grouping G] [--today DATE]`: the figures come from one ``ReportModel``, whatever the
+/// format.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "report",
         summary:
             "one self-contained HTML report: ranking chart, heat map, regions, deadline, robustness",
-        discussion:
-            "No script, nothing fetched: the file can be attached to an e-mail or printed on A4.")
+        discussion: """
+            No script, nothing fetched: the file can be attached to an e-mail or printed on A4.
+            --format docx or odt writes the same sections as a Word or OpenDocument file (a
+            native bar chart in Word, the heat map on a landscape page).
+            """)
 
-    @Option("FILE", help: "write the report here (default standard output)", completion: .file)
-    var out: String?
-    @Option("FORMAT", help: "output format", values: [.html, .markdown, .json])
+    @OptionGroup var output: OutputOptions
+    @Option(
+        "FORMAT", help: "output format (docx and odt need --out FILE on a terminal)",
+        values: [.html, .markdown, .json, .docx, .odt])
     var format: OutputFormat = .html
     @Option("ID", help: "the questionnaire (when more than one is in play)")
     var questionnaire: String?
@@ -26,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        if let out { try OutputFile.checkReplaceable(out) }
+        try output.check(format, context)
         let grouping = try regions.resolve()
         let opened = try store.forReading(context)
         let catalog = try questionnaires.catalog(with: opened)
@@ -35,22 +40,13 @@ struct ReportCommand: ParsableCommand {
         let model = try ReportModel.load(
             store: opened, questionnaire: chosen, grouping: grouping,
             today: today ?? DeadlineCheck.today(in: chosen.timeZone), generated: Date())
-        let text =
-            format == .html
-            ? HTMLReport(model: model).render() : model.document().render(as: format.renderer)
-        try ReportCommand.write(Array(text.utf8), to: out, context)
-        return .success
-    }
-
-    /// Writes the report to `out`, or to standard output when no file is given.
-    static func write(_ bytes: [UInt8], to out: String?, _ context: CommandContext)
-        throws(SurveyError)
-    {
-        if let out {
-            try OutputFile.write(out) { (output) throws(SurveyError) in try output.write(bytes) }
-            try context.console.err("report written to \(out)")
+        if format == .html {
+            // The HTML report draws its own charts and tiles from the same model.
+            try context.write(
+                Array(HTMLReport(model: model).render().utf8), to: output, what: "report")
         } else {
-            try context.console.writeBytes(bytes)
+            try context.print(model.document(), format: format, to: output, what: "report")
         }
+        return .success
     }
 }

@@ -3,7 +3,8 @@ import ThreatSurvey
 
 /// The `summary` command.
 ///
-/// `summary [--questionnaire ID] [--language en|fr] [--attribute] [--format F] [--out FILE]`
+/// `summary [--questionnaire ID] [--language en|fr] [--attribute] [--date DATE]
+/// [--reference TEXT] [--from TEXT] [--to TEXT] [--format FORMAT] [--out FILE]`
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "summary",
@@ -13,20 +14,18 @@ struct SummaryCommand: ParsableCommand {
             (under 35%), a number of (under 50%), many (under 75%), a large majority, all.
             """)
 
-    @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var analysis: AnswerScopeOptions
     @Option("LANG", help: "the paragraph's language")
     var language: SummaryWriter.Language = .en
     @Flag(help: "name the Member States behind each threat")
     var attribute: Bool
     @OptionGroup var regions: GroupingOptions
-    @Option("FORMAT", help: "output format", values: [.table, .json, .docx, .odt])
-    var format: OutputFormat = .table
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var council: DocumentOutputOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        try output.check(format, context)
+        try council.check(context)
         let request = try analysis.request()
         let grouping = try regions.resolve()
         let input = try analysis.load(
@@ -40,19 +39,24 @@ struct SummaryCommand: ParsableCommand {
             lateCount: options.onTimeOnly ? 0 : SummaryCommand.lateCount(input, ranking: ranking),
             attribute: attribute)
         let text = SummaryCommand.guillemetsKept(writer.paragraph(language))
-        if format == .table, output.out != nil || !context.console.outIsTerminal {
+        if council.format == .table, council.out != nil || !context.console.outIsTerminal {
             // A file or a pipe: the paragraph on one line, for the word processor to wrap.
-            try context.write(Array((TerminalText.safe(text) + "\n").utf8), to: output)
+            try council.print(text: TerminalText.safe(text) + "\n", what: "summary", context)
             return .success
         }
+        // The Council's header goes with the document, never into the paragraph itself.
+        let heading = council.header.header(
+            questionnaire: input.questionnaire, kind: CouncilHeader.outcomeOfProceedings,
+            subject: input.questionnaire.title)
         let json: JSONValue = .object([
             "questionnaire": .string(input.questionnaire.id),
             "language": .string(language.rawValue), "summary": .string(text),
+            "header": heading.json,
         ])
-        var document = Document(blocks: [.text(text)], json: json)
-        document.title = "Summary of the replies to \(input.questionnaire.id)"
+        var document = Document(blocks: [.councilHeader(heading), .text(text)], json: json)
+        document.title = heading.subject
         document.language = language.rawValue
-        try context.print(document, format: format, to: output)
+        try council.print(document, what: "summary", context)
         return .success
     }
 }
