@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ThreatSurvey
+@testable import ThreatSurveyTestSupport
 
 /// What a large consultation must not cost: several large files in one submit are streamed
 /// (memory flat, one transaction), and "which answer is current" is an index look-up, so

@@ -1,4 +1,5 @@
 import Foundation
+public import ThreatSurvey
 
 /// Feeds one generated consultation to the general reader and to the fast path (one core,
 /// two cores, small chunks) and compares the rank JSON they give, byte for byte.

@@ -1,4 +1,5 @@
 import Foundation
+public import ThreatSurvey
 
 /// Drives one small consultation, derived from arbitrary bytes, through `submit`, the store
 /// and every analysis the commands run: the fuzz target `pipeline` and its property test.
