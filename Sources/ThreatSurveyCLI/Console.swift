@@ -1,28 +1,28 @@
 import Foundation
-public import ThreatSurvey
+package import ThreatSurvey
 
 /// Where a command writes: results to `out`, messages to `err`.
 ///
 /// A class so that in-process tests can capture both streams; the executable writes straight
 /// to the file descriptors. Every write is checked and throws ``SurveyError/io(_:)``.
-public final class Console {
+package final class Console {
     let outWriter: any OutputWriter
     let errWriter: any OutputWriter
     /// Whether standard error is a terminal (progress lines are shown only then).
-    public let errIsTerminal: Bool
+    package let errIsTerminal: Bool
     /// Whether standard output is a terminal (running prose such as `summary` is wrapped
     /// only then: a file or a pipe gets one line per paragraph, for the word processor).
-    public var outIsTerminal = false
+    package var outIsTerminal = false
 
     /// A console over two writers.
-    public init(out: any OutputWriter, err: any OutputWriter, errIsTerminal: Bool = false) {
+    package init(out: any OutputWriter, err: any OutputWriter, errIsTerminal: Bool = false) {
         outWriter = out
         errWriter = err
         self.errIsTerminal = errIsTerminal
     }
 
     /// An in-memory console (`capture: true`) or the process's standard streams.
-    public convenience init(capture: Bool) {
+    package convenience init(capture: Bool) {
         if capture {
             self.init(out: MemoryWriter(), err: MemoryWriter())
         } else {
@@ -35,20 +35,20 @@ public final class Console {
     }
 
     /// The process's standard output and error.
-    public static var standard: Console { Console(capture: false) }
+    package static var standard: Console { Console(capture: false) }
 
     /// Writes `text` to standard output.
-    public func out(_ text: String) throws(SurveyError) {
+    package func out(_ text: String) throws(SurveyError) {
         try outWriter.write(Array(text.utf8))
     }
 
     /// Writes `text` to standard error, ending it with a line break.
-    public func err(_ text: String) throws(SurveyError) {
+    package func err(_ text: String) throws(SurveyError) {
         try errWriter.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
     /// Writes raw bytes to standard output (`show --original`).
-    public func writeBytes(_ bytes: [UInt8]) throws(SurveyError) {
+    package func writeBytes(_ bytes: [UInt8]) throws(SurveyError) {
         try outWriter.write(bytes)
     }
 
@@ -59,11 +59,11 @@ public final class Console {
     }
 
     /// What was written to standard output, when captured.
-    public var outBytes: [UInt8] { (outWriter as? MemoryWriter)?.bytes ?? [] }
+    package var outBytes: [UInt8] { (outWriter as? MemoryWriter)?.bytes ?? [] }
     /// Standard output as text, when captured.
-    public var outText: String { String(decoding: outBytes, as: UTF8.self) }
+    package var outText: String { String(decoding: outBytes, as: UTF8.self) }
     /// Standard error as text, when captured.
-    public var errText: String {
+    package var errText: String {
         String(decoding: (errWriter as? MemoryWriter)?.bytes ?? [], as: UTF8.self)
     }
 }

@@ -3,7 +3,7 @@
 /// Delegates read a ranking as a verdict; before it goes into a Council document the
 /// secretariat should see whether the order holds under another counting method, and
 /// whether one delegation's answer alone moves a threat.
-public struct Robustness: Sendable {
+package struct Robustness: Sendable {
     /// One threat's positions under each method, and who can move it.
     public struct Line: Sendable, Hashable {
         /// The threat id.

@@ -15,7 +15,7 @@
 /// ``MentionAggregate/maximumSummedPriority`` before it is summed, and every count and
 /// sum is added with ``saturatingAdd(_:_:)``, which stops at `Int.max` instead of trapping:
 /// a store written by an older version may hold any value, and reading it must not crash.
-public struct SumsRow {
+package struct SumsRow {
     /// The state's answer count.
     public let answers: UnsafeMutablePointer<Int>
     /// Per threat: answers mentioning it.

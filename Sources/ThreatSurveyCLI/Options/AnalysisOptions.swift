@@ -1,7 +1,7 @@
 import ThreatSurvey
 
 /// The options of the analysis commands (`rank`, `regions`, `tally`, `summary`).
-public struct AnalysisOptions: ParsableArguments {
+package struct AnalysisOptions: ParsableArguments {
     @Option("ID", help: "the questionnaire (when more than one is in play)")
     var questionnaire: String?
     @Option("DATETIME", help: "as it stood then (a date alone: the end of that day)")
@@ -16,7 +16,7 @@ public struct AnalysisOptions: ParsableArguments {
     var received: DateTimeInput?
 
     /// Every option at its default, ready for the parser.
-    public init() {}
+    package init() {}
 
     /// The library's request, checked before any file is read.
     func request(allowSums: Bool = true) throws(SurveyError) -> AnalysisRequest {
