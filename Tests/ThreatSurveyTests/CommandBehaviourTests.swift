@@ -109,18 +109,30 @@ struct CommandBehaviourTests {
         #expect(ProgressReporter.grouped(1_000) == "1,000")
     }
 
-    @Test("Progress: shown on a terminal once the work runs past a second")
+    @Test("Progress: shown on a terminal once the work runs past a second, then every 0.25 s")
     func progressTerminal() {
         let err = MemoryWriter()
         let console = Console(out: MemoryWriter(), err: err, errIsTerminal: true)
-        let reporter = ProgressReporter(what: "reading", console: console, enabled: true)
+        let clock = TestClock()
+        let reporter = ProgressReporter(
+            what: "reading", console: console, enabled: true, now: clock.now)
         reporter.start(total: 100)
         reporter.advance(bytes: 10, rows: 10)
         #expect(err.bytes.isEmpty)
-        Thread.sleep(forTimeInterval: ProgressReporter.delay + 0.1)
+        clock.advance(by: ProgressReporter.delay - 0.01)
+        reporter.advance(bytes: 0, rows: 0)
+        #expect(err.bytes.isEmpty)
+        clock.advance(by: 0.11)
         reporter.advance(bytes: 10, rows: 10)
         #expect(
             String(decoding: err.bytes, as: UTF8.self).contains("reading: 0.0 MB of 0.0 MB (20%)"))
+        let shown = err.bytes.count
+        clock.advance(by: ProgressReporter.interval / 2)
+        reporter.advance(bytes: 10, rows: 10)
+        #expect(err.bytes.count == shown)
+        clock.advance(by: ProgressReporter.interval)
+        reporter.advance(bytes: 10, rows: 10)
+        #expect(String(decoding: err.bytes, as: UTF8.self).contains("(40%)"))
         reporter.finish()
     }
 

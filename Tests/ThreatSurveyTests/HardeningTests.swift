@@ -68,8 +68,7 @@ struct HardeningTests {
         let binary = try #require(EndToEndTests.binary)
         let store = folder + "/shared.sqlite"
         let states = ["BE", "BG", "CZ", "DK", "DE", "EE", "IE", "EL"]
-        var processes: [Process] = []
-        var errors: [Pipe] = []
+        var launches: [[String]] = []
         for (i, state) in states.enumerated() {
             let path = folder + "/\(state).csv"
             let rows = (0..<200).map {
@@ -78,27 +77,20 @@ struct HardeningTests {
             try TestSupport.write(
                 "delegation,threat,priority,comment\n" + rows.joined(separator: "\n") + "\n",
                 to: path)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: binary)
-            p.arguments = [
+            launches.append([
                 "submit", path, "--store", store, "--questionnaires", TestSupport.questionnaires,
                 "--questionnaire", "9396/1/15",
                 "--received", "2015-09-0\(i + 1)T10:00",
-            ]
-            let err = Pipe()
-            p.standardError = err
-            p.standardOutput = FileHandle.nullDevice
-            processes.append(p)
-            errors.append(err)
+            ])
         }
-        for p in processes { try p.run() }
-        var messages: [String] = []
-        for (p, err) in zip(processes, errors) {
-            messages.append(
-                String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-            p.waitUntilExit()
+        // All eight run at once; each one's standard error is read as it comes, so none can
+        // block on a full pipe while holding the store's lock.
+        let children = try launches.map {
+            try ChildProcess.start(binary, $0, stdout: .handle(FileHandle.nullDevice))
         }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(messages)")
+        let results = children.map { $0.wait() }
+        let messages = results.map(\.errText)
+        #expect(results.allSatisfy { $0.status == 0 }, "\(messages)")
         #expect(!messages.joined().contains("locked"))
         let all = try Store(path: store).submissions()
         #expect(all.count == 8)
