@@ -31,9 +31,10 @@ struct InspectionTests {
         return try JSONSerialization.jsonObject(with: Data(result.out.utf8))
     }
 
+    /// Fails when a corpus folder, or a file its `expected.json` describes, is missing.
+    ///
     /// The parameterised tests below run once per corpus file: without the corpus they would
-    /// run zero times and pass. This one fails instead, and also when a file that
-    /// `expected.json` describes is missing.
+    /// run zero times and pass.
     @Test(
         "The corpus is present: every file expected.json describes, for each reader",
         arguments: [("xlsx", ".xlsx", 12), ("docx", ".docx", 8), ("msg", ".msg", 5)])

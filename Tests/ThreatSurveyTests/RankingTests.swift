@@ -143,26 +143,6 @@ struct RankingTests {
                 .responded.isEmpty)
     }
 
-    @Test("A late answer counts unless --on-time-only, which falls back to the on-time one")
-    func lateAnswers() {
-        let s = [
-            Self.answer(1, "FR", [("alpha", 1)], day: 7, hour: 23),
-            Self.answer(2, "FR", [("bravo", 1)], day: 8, hour: 0),
-            Self.answer(3, "IT", [("charlie", 1)], day: 9),
-        ]
-        let all = Ranking(questionnaire: Self.questionnaire, submissions: s)
-        #expect(all.lateAnswers == ["FR", "IT"])
-        #expect(rank(s)["bravo"]?.memberStates == 1)
-        let onTime = rank(s, .init(onTimeOnly: true))
-        #expect(onTime["alpha"]?.memberStates == 1)
-        #expect(onTime["bravo"]?.memberStates == 0)
-        #expect(onTime["charlie"]?.memberStates == 0)
-        #expect(
-            Ranking(
-                questionnaire: Self.questionnaire, submissions: s, options: .init(onTimeOnly: true)
-            ).responded == ["FR"])
-    }
-
     @Test("States outside the roster are not counted")
     func outsideRoster() {
         let q2021 = Questionnaire(
