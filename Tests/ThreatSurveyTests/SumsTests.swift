@@ -130,7 +130,7 @@ struct SumsTests {
         #expect(sums.prioritySum[0] == Int.max)
         #expect(sums.answers == Int.max)
         let priorities: [Int32] = [Int32.max, 5]
-        priorities.withUnsafeBufferPointer { sums.addAnswer(priorities: $0) }
+        sums.addAnswer(priorities: priorities)
         #expect(sums.prioritySum[0] == Int.max)
         #expect(sums.prioritySum[1] == 5)
         // Clamped to the maximum, threat 0 ranks after threat 1 (priority 5 comes first).
@@ -141,7 +141,7 @@ struct SumsTests {
     func answerNamingNoThreat() {
         var sums = MentionAggregate.StateSums(threats: 3)
         let none: [Int32] = [-1, -1, -1]
-        none.withUnsafeBufferPointer { sums.addAnswer(priorities: $0) }
+        sums.addAnswer(priorities: none)
         #expect(sums.answers == 1)
         #expect(sums.mentions == [0, 0, 0])
         #expect(sums.borda == [0, 0, 0])

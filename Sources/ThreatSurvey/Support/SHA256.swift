@@ -46,7 +46,7 @@ package enum SHA256 {
         public init() {}
 
         /// Adds `bytes`.
-        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        mutating func update(_ bytes: UnsafeRawBufferPointer) {
             length &+= UInt64(bytes.count)
             var offset = 0
             if !pending.isEmpty {
