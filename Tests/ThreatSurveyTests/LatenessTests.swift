@@ -143,4 +143,31 @@ struct LatenessTests {
                 options: .init(onTimeOnly: true)
             ).responded == ["FR"])
     }
+
+    @Test(
+        "Both meanings, one rule: a late answer came after the deadline's day; so did a late state's first"
+    )
+    func bothMeanings() throws {
+        let q = try TestSupport.questionnaire()  // deadline 2015-09-07, Europe/Brussels
+        let lastOnTime = try #require(DateTimeInput("2015-09-07T23:59:59+02:00")).resolve(
+            in: q.timeZone)
+        let firstLate = try #require(DateTimeInput("2015-09-08T00:00:00+02:00")).resolve(
+            in: q.timeZone)
+        #expect(!Lateness.isLateAnswer(received: lastOnTime, questionnaire: q))
+        #expect(Lateness.isLateAnswer(received: firstLate, questionnaire: q))
+        #expect(!Lateness.isLateMemberState(firstAnswer: lastOnTime, questionnaire: q))
+        #expect(Lateness.isLateMemberState(firstAnswer: firstLate, questionnaire: q))
+        // A state is judged by its first answer: on time, then resubmitted late, is on time;
+        // its resubmission is still a late answer (history marks it, deadline lists it).
+        let check = DeadlineCheck(
+            questionnaire: q,
+            answers: [
+                "FR": FirstAndLastAnswer(first: (1, lastOnTime), last: (2, firstLate)),
+                "DE": FirstAndLastAnswer(first: (3, firstLate), last: (3, firstLate)),
+            ],
+            today: try #require(CivilDate(iso: "2015-09-30")))
+        #expect(check.onTime.map(\.memberState) == ["FR"])
+        #expect(check.resubmittedLate.map(\.memberState) == ["FR"])
+        #expect(check.late.map(\.memberState) == ["DE"])
+    }
 }
