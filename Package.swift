@@ -30,9 +30,21 @@ let package = Package(
         .executableTarget(name: "threatsurvey", dependencies: ["ThreatSurveyCLI"]),
         // The consultation-scale benchmark (not a test): release build, see the README.
         .executableTarget(name: "threatsurvey-bench"),
+        // What checks the product without being part of it: the differential check, the
+        // pipeline exercise and their seeded generator, shared by the tests, the drivers below
+        // and the fuzz targets. Not a product, so the shipped library and binary do not carry it.
+        .target(name: "ThreatSurveyTestSupport", dependencies: ["ThreatSurvey"]),
+        // The differential check at scale (.ci/differential): release build, not a product.
+        .executableTarget(
+            name: "threatsurvey-differential",
+            dependencies: ["ThreatSurvey", "ThreatSurveyTestSupport"]),
+        // The submit → store → analysis exercise at scale (.ci/pipeline): release build.
+        .executableTarget(
+            name: "threatsurvey-pipeline",
+            dependencies: ["ThreatSurvey", "ThreatSurveyTestSupport"]),
         .testTarget(
             name: "ThreatSurveyTests",
-            dependencies: ["ThreatSurvey", "ThreatSurveyCLI"],
+            dependencies: ["ThreatSurvey", "ThreatSurveyCLI", "ThreatSurveyTestSupport"],
             // Test data read by path (TestSupport.root), not bundled.
             exclude: ["Resources"]
         ),

@@ -1,12 +1,12 @@
-public import Foundation
-public import ThreatSurvey
+import Foundation
+package import ThreatSurvey
 
 /// The command-line shell: finds the command, parses its arguments, maps errors to exit codes.
 ///
 /// `run` never calls `exit`, so tests drive it in-process; ``main()`` does.
 public enum CLI {
     /// What `--version` prints.
-    public static let version = "threatsurvey 0.1.0"
+    package static let version = "threatsurvey 0.1.0"
 
     /// Every command, in the order of the help.
     static var commands: [any ParsableCommand.Type] {
@@ -61,7 +61,7 @@ public enum CLI {
     ///
     /// A failure to write the output itself (a full disk, `> /dev/full`) is exit 74 with a
     /// message on standard error when that still works.
-    public static func run(
+    package static func run(
         _ arguments: [String], console: Console,
         variables: [String: String] = ProcessInfo.processInfo.environment
     ) -> ExitStatus {

@@ -3,11 +3,11 @@ import ThreatSurvey
 
 /// What every command gets besides its own arguments: where to write, and the process
 /// environment (for `$THREATSURVEY_STORE`).
-public struct CommandContext {
+package struct CommandContext {
     /// Standard output and error.
-    public var console: Console
+    package var console: Console
     /// The process environment.
-    public var variables: [String: String]
+    package var variables: [String: String]
 
     /// Prints `document` in `format` on standard output, or into `--out FILE` when `output`
     /// names one.

@@ -1,28 +1,28 @@
 import Foundation
-public import ThreatSurvey
+package import ThreatSurvey
 
 /// Where a command writes: results to `out`, messages to `err`.
 ///
 /// A class so that in-process tests can capture both streams; the executable writes straight
 /// to the file descriptors. Every write is checked and throws ``SurveyError/io(_:)``.
-public final class Console {
+package final class Console {
     let outWriter: any OutputWriter
     let errWriter: any OutputWriter
     /// Whether standard error is a terminal (progress lines are shown only then).
-    public let errIsTerminal: Bool
+    package let errIsTerminal: Bool
     /// Whether standard output is a terminal (running prose such as `summary` is wrapped
     /// only then: a file or a pipe gets one line per paragraph, for the word processor).
-    public var outIsTerminal = false
+    package var outIsTerminal = false
 
     /// A console over two writers.
-    public init(out: any OutputWriter, err: any OutputWriter, errIsTerminal: Bool = false) {
+    package init(out: any OutputWriter, err: any OutputWriter, errIsTerminal: Bool = false) {
         outWriter = out
         errWriter = err
         self.errIsTerminal = errIsTerminal
     }
 
     /// An in-memory console (`capture: true`) or the process's standard streams.
-    public convenience init(capture: Bool) {
+    package convenience init(capture: Bool) {
         if capture {
             self.init(out: MemoryWriter(), err: MemoryWriter())
         } else {
@@ -35,10 +35,10 @@ public final class Console {
     }
 
     /// The process's standard output and error.
-    public static var standard: Console { Console(capture: false) }
+    package static var standard: Console { Console(capture: false) }
 
     /// Writes `text` to standard output.
-    public func out(_ text: String) throws(SurveyError) {
+    package func out(_ text: String) throws(SurveyError) {
         try outWriter.write(Array(text.utf8))
     }
 
@@ -49,7 +49,7 @@ public final class Console {
     /// a file name, the officer's own `--reason`. Sanitizing here, at the one door to the
     /// terminal, means no command can forget to (line breaks are kept: messages are laid out
     /// in lines by the tool).
-    public func err(_ text: String) throws(SurveyError) {
+    package func err(_ text: String) throws(SurveyError) {
         let safe = TerminalText.safe(text, keepingLineBreaks: true)
         try errWriter.write(Array((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
     }
@@ -57,12 +57,12 @@ public final class Console {
     /// Writes lines the tool lays out for a terminal (not a format a program reads) to
     /// standard output, through ``TerminalText/safe(_:keepingLineBreaks:)``: confirmations such
     /// as `void`'s that quote stored or typed text.
-    public func say(_ text: String) throws(SurveyError) {
+    package func say(_ text: String) throws(SurveyError) {
         try outWriter.write(Array(TerminalText.safe(text, keepingLineBreaks: true).utf8))
     }
 
     /// Writes raw bytes to standard output (`show --original`).
-    public func writeBytes(_ bytes: [UInt8]) throws(SurveyError) {
+    package func writeBytes(_ bytes: [UInt8]) throws(SurveyError) {
         try outWriter.write(bytes)
     }
 
@@ -73,11 +73,11 @@ public final class Console {
     }
 
     /// What was written to standard output, when captured.
-    public var outBytes: [UInt8] { (outWriter as? MemoryWriter)?.bytes ?? [] }
+    package var outBytes: [UInt8] { (outWriter as? MemoryWriter)?.bytes ?? [] }
     /// Standard output as text, when captured.
-    public var outText: String { String(decoding: outBytes, as: UTF8.self) }
+    package var outText: String { String(decoding: outBytes, as: UTF8.self) }
     /// Standard error as text, when captured.
-    public var errText: String {
+    package var errText: String {
         String(decoding: (errWriter as? MemoryWriter)?.bytes ?? [], as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 // libFuzzer entry point over every parser of threatsurvey. Not part of the package: .ci/fuzz
-// compiles it together with Sources/ThreatSurvey using `swiftc -sanitize=fuzzer,address`.
+// compiles it together with Sources/ThreatSurvey and Sources/ThreatSurveyTestSupport, as one
+// module, using `swiftc -sanitize=fuzzer,address`.
 // The target is chosen with FUZZ_TARGET: csv, answers, prose, questionnaire, groupings, fastpath,
 // cfb, msg, zip, xml, xlsx, docx, mime, differential, pipeline.
 import Foundation

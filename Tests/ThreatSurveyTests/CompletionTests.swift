@@ -20,15 +20,8 @@ struct CompletionTests {
         defer { TestSupport.cleanUp(folder) }
         let path = folder + "/completion." + shell
         try TestSupport.write(script, to: path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(shellPath(shell)))
-        process.arguments = ["-n", path]
-        let errPipe = Pipe()
-        process.standardError = errPipe
-        try process.run()
-        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: err, as: UTF8.self))
+        let result = try ChildProcess.run(try #require(shellPath(shell)), ["-n", path])
+        return (result.status, result.errText)
     }
 
     @Test(
@@ -81,18 +74,13 @@ struct CompletionTests {
         let path = folder + "/completion.bash"
         try TestSupport.write(
             runCLI(["completions", "bash"], addQuestionnaires: false).out, to: path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: bash)
-        process.arguments = [
-            "-c",
-            "source '\(path)'; COMP_WORDS=(threatsurvey rank --method ''); COMP_CWORD=3; _threatsurvey; echo \"${COMPREPLY[*]}\";"
-                + " COMP_WORDS=(threatsurvey su); COMP_CWORD=1; _threatsurvey; echo \"${COMPREPLY[*]}\"",
-        ]
-        let outPipe = Pipe()
-        process.standardOutput = outPipe
-        try process.run()
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(String(decoding: out, as: UTF8.self) == "count borda\nsubmit summary\n")
+        let result = try ChildProcess.run(
+            bash,
+            [
+                "-c",
+                "source '\(path)'; COMP_WORDS=(threatsurvey rank --method ''); COMP_CWORD=3; _threatsurvey; echo \"${COMPREPLY[*]}\";"
+                    + " COMP_WORDS=(threatsurvey su); COMP_CWORD=1; _threatsurvey; echo \"${COMPREPLY[*]}\"",
+            ])
+        #expect(result.outText == "count borda\nsubmit summary\n", "\(result.errText)")
     }
 }

@@ -275,4 +275,20 @@ struct DecisionTests {
         #expect(throws: (any Error).self) { try opened.db.execute("DELETE FROM decisions") }
         #expect(try opened.decisions().first?.reason == "wrong delegation")
     }
+
+    @Test("Provenance says an answer off the roster is not counted (UK, 2026)")
+    func offRoster() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let store = folder + "/store.sqlite"
+        let resources = TestSupport.root + "/Tests/ThreatSurveyTests/Resources/decisions/"
+        let submit = runCLI(
+            ["submit", resources + "uk-fr-2026.csv", "--received", "2026-09-01"], store: store,
+            questionnaires: resources + "q2026")
+        #expect(submit.status == .success)
+        let report = runCLI(
+            ["report", "--today", "2026-09-30"], store: store, questionnaires: resources + "q2026")
+        // One row for the file (provenance by file): it counts for FR, not for UK.
+        #expect(report.out.contains("<td>counted for FR; not counted: UK not on the roster</td>"))
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ThreatSurvey
+@testable import ThreatSurveyTestSupport
 
 /// The general reader and the fast path rank every generated consultation the same
 /// (the libFuzzer target `differential` runs the same check on the fuzzer's bytes).

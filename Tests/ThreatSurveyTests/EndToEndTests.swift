@@ -24,22 +24,9 @@ struct EndToEndTests {
         -> Run
     {
         let binary = try #require(Self.binary, "the threatsurvey binary is built for the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-            err: String(decoding: errData, as: UTF8.self))
+        let result = try ChildProcess.run(
+            binary, arguments, in: folder, environment: environment)
+        return Run(status: result.status, out: result.outText, err: result.errText)
     }
 
     @Test("submit, history, show through the binary, with $THREATSURVEY_STORE")

@@ -388,7 +388,6 @@ struct HostileInputTests {
 
     @Test("Read-only commands work on a read-only store in a read-only folder")
     func readOnlyStore() throws {
-        let binary = try #require(EndToEndTests.binary)
         let folder = try TestSupport.temporaryFolder()
         defer {
             chmod(folder + "/ro", 0o700)
@@ -402,6 +401,13 @@ struct HostileInputTests {
                 ["submit", folder + "/a.csv", "--questionnaire", "9396/1/15"],
                 store: ro + "/s.sqlite"
             ).status == .success)
+        // The binary and the questionnaires are copied beside the store: the user who runs
+        // them below must reach them wherever the checkout lives (a private 0700 folder too).
+        let binary = folder + "/threatsurvey"
+        try FileManager.default.copyItem(atPath: try #require(EndToEndTests.binary), toPath: binary)
+        let questionnaires = folder + "/questionnaires"
+        try FileManager.default.copyItem(
+            atPath: TestSupport.questionnaires, toPath: questionnaires)
         // As root, permissions do not bind: run the binary as nobody (setpriv), for whom
         // the store is read-only and the folder cannot be written.
         let asRoot = getuid() == 0
@@ -413,28 +419,24 @@ struct HostileInputTests {
         #expect(chmod(folder, 0o755) == 0)
         #expect(chmod(ro + "/s.sqlite", 0o400) == 0)
         #expect(chmod(ro, 0o500) == 0)
+        // The test means something only if the store cannot be written by whoever runs the
+        // commands: check that first, as that user.
+        let writer = asRoot ? "/usr/bin/setpriv" : "/bin/sh"
+        let probe =
+            (asRoot ? ["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh"] : [])
+            + ["-c", "echo x >> '\(ro)/s.sqlite' || echo x > '\(ro)/new'"]
+        #expect(try ChildProcess.run(writer, probe).status != 0, "the store is read-only")
         for command in [["rank"], ["history"], ["show", "1"], ["tally"], ["regions"]] {
-            let process = Process()
             let arguments =
-                command + [
-                    "--store", ro + "/s.sqlite", "--questionnaires", TestSupport.questionnaires,
-                ]
-            if asRoot {
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-                process.arguments =
-                    ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
-            } else {
-                process.executableURL = URL(fileURLWithPath: binary)
-                process.arguments = arguments
-            }
-            let err = Pipe()
-            process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let message = String(
-                decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(command): \(message)")
+                command + ["--store", ro + "/s.sqlite", "--questionnaires", questionnaires]
+            let result =
+                asRoot
+                ? try ChildProcess.run(
+                    "/usr/bin/setpriv",
+                    ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments,
+                    stdout: .handle(FileHandle.nullDevice))
+                : try ChildProcess.run(binary, arguments, stdout: .handle(FileHandle.nullDevice))
+            #expect(result.status == 0, "\(command): \(result.errText)")
         }
         #expect(!FileManager.default.fileExists(atPath: ro + "/s.sqlite-wal"))
     }

@@ -31,6 +31,23 @@ struct InspectionTests {
         return try JSONSerialization.jsonObject(with: Data(result.out.utf8))
     }
 
+    /// Fails when a corpus folder, or a file its `expected.json` describes, is missing.
+    ///
+    /// The parameterised tests below run once per corpus file: without the corpus they would
+    /// run zero times and pass.
+    @Test(
+        "The corpus is present: every file expected.json describes, for each reader",
+        arguments: [("xlsx", ".xlsx", 12), ("docx", ".docx", 8), ("msg", ".msg", 5)])
+    func corpusPresent(folder: String, ext: String, count: Int) throws {
+        let found = Self.files(folder, ext)
+        try #require(found.count == count, "office-corpus/\(folder) holds \(found.count) files")
+        let data = try #require(
+            FileManager.default.contents(atPath: Self.corpus(folder) + "/expected.json"))
+        let described = try #require(
+            try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(described.keys).isSubset(of: Set(found)), "\(folder)")
+    }
+
     @Test(
         "Workbooks: inspect shows openpyxl's non-empty cells in every sheet",
         arguments: files("xlsx", ".xlsx"))

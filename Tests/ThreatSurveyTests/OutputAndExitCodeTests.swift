@@ -31,17 +31,11 @@ struct OutputAndExitCodeTests {
     static func spawn(
         _ arguments: [String], stdout: String = "/dev/null", onStart: ((Process) -> Void)? = nil
     ) throws -> (status: Int32, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary)
-        process.arguments = arguments
-        process.standardOutput = FileHandle(forWritingAtPath: stdout)
-        let errPipe = Pipe()
-        process.standardError = errPipe
-        try process.run()
-        onStart?(process)
-        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: err, as: UTF8.self))
+        let output = try #require(FileHandle(forWritingAtPath: stdout), "\(stdout) opens")
+        let child = try ChildProcess.start(try binary, arguments, stdout: .handle(output))
+        onStart?(child.process)
+        let result = child.wait()
+        return (result.status, result.errText)
     }
 
     func mkfifo(_ path: String) throws {
@@ -118,7 +112,10 @@ struct OutputAndExitCodeTests {
         defer { close(reader) }
         let result = try Self.spawn(["generate", "--respondents", "1000000"], stdout: fifo) {
             process in
-            Thread.sleep(forTimeInterval: 0.5)
+            // Wait until the child has written to the FIFO: by then it runs its command, past
+            // installing the trap handler (the first thing `main` does). No fixed delay.
+            var ready = pollfd(fd: reader, events: Int16(POLLIN), revents: 0)
+            #expect(poll(&ready, 1, 60_000) == 1, "the child writes within a minute")
             kill(process.processIdentifier, SIGILL)
         }
         #expect(result.status == 70)

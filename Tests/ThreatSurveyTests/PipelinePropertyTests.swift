@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ThreatSurvey
+@testable import ThreatSurveyTestSupport
 
 /// The fuzz target `pipeline` as a property test: generated consultations go through submit,
 /// the store and every analysis without a trap, and the exercise really reaches the analyses.

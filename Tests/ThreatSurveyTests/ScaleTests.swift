@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ThreatSurvey
+@testable import ThreatSurveyTestSupport
 
 /// What a large consultation must not cost: several large files in one submit are streamed
 /// (memory flat, one transaction), and "which answer is current" is an index look-up, so
@@ -20,7 +21,7 @@ struct ScaleTests {
     func large(_ name: String, special: Int = 3, insert: String? = nil) throws -> String {
         let path = folder + "/" + name
         try TestSupport.write(
-            OneRuleTests.longCSV(
+            SumsTests.longCSV(
                 respondents: 100_000, threats: 20, special: special, insert: insert),
             to: path)
         return path
@@ -44,7 +45,7 @@ struct ScaleTests {
         "Two large CSVs in one submit are both streamed, each with its receipt, in one transaction")
     func twoFilesStream() throws {
         defer { TestSupport.cleanUp(folder) }
-        let q = try OneRuleTests.wide(20)
+        let q = try SumsTests.wide(20)
         let a = try large("a.csv")
         let b = try large("b.csv", special: 5)
         let storePath = folder + "/s.sqlite"
@@ -79,7 +80,7 @@ struct ScaleTests {
     @Test("A large file beside a bad large one: nothing is streamed, no store is left behind")
     func oneBadFileStoresNothing() throws {
         defer { TestSupport.cleanUp(folder) }
-        let q = try OneRuleTests.wide(20)
+        let q = try SumsTests.wide(20)
         let good = try large("good.csv")
         let bad = try large("bad.csv", insert: "FR,R9999999,no such threat,1\n")
         let storePath = folder + "/s.sqlite"
@@ -102,7 +103,7 @@ struct ScaleTests {
     )
     func mixedRequestIsNotStreamed() throws {
         defer { TestSupport.cleanUp(folder) }
-        let q = try OneRuleTests.wide(20)
+        let q = try SumsTests.wide(20)
         let big = try large("large.csv")
         let small = folder + "/small.csv"
         try TestSupport.write("delegation,threat,priority\nFR,threat-1,1\n", to: small)
@@ -129,7 +130,7 @@ struct ScaleTests {
     func store(_ name: String, respondents: Int, _ q: Questionnaire) throws -> Store {
         let csv = folder + "/\(name).csv"
         try TestSupport.write(
-            OneRuleTests.longCSV(respondents: respondents, threats: 20, special: 3), to: csv)
+            SumsTests.longCSV(respondents: respondents, threats: 20, special: 3), to: csv)
         let store = try Store(path: folder + "/\(name).sqlite")
         _ = try #require(
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
@@ -142,7 +143,7 @@ struct ScaleTests {
     )
     func currentAnswerIsIndexed() throws {
         defer { TestSupport.cleanUp(folder) }
-        let q = try OneRuleTests.wide(20)
+        let q = try SumsTests.wide(20)
         let small = try store("small", respondents: 27, q)
         let large = try store("large", respondents: 19_999, q)
         // R0000002 is an early answer: walking the questionnaire from the newest submission (as
@@ -242,7 +243,7 @@ struct ScaleTests {
     )
     func mentionedThreatsAreNoted() throws {
         defer { TestSupport.cleanUp(folder) }
-        let q = try OneRuleTests.wide(20)
+        let q = try SumsTests.wide(20)
         let store = try store("streamed", respondents: 30, q)
         try Self.submit(
             #"{"questionnaire":"9396/1/15","delegation":"AT","threats":["firearms","drugs"]}"#,
@@ -273,7 +274,7 @@ struct ScaleTests {
     @Test("A threat only a streamed file mentions, renamed in the folder, is an error naming it")
     func renamedStreamedThreat() throws {
         defer { TestSupport.cleanUp(folder) }
-        let q = try OneRuleTests.wide(20)
+        let q = try SumsTests.wide(20)
         let store = try store("streamed", respondents: 30, q)
         var renamed = q
         renamed.threats[19] = Threat(id: "threat-twenty", title: "Threat 20")
@@ -297,7 +298,7 @@ struct ScaleTests {
     )
     func regularSubmissionsAndQuestionnairesAreIndexed() throws {
         defer { TestSupport.cleanUp(folder) }
-        let q = try OneRuleTests.wide(20)
+        let q = try SumsTests.wide(20)
         let store = try store("streamed", respondents: 2_000, q)
         #expect(try store.storedQuestionnaires() == ["WIDE/1/26"])
         try Self.submit(
@@ -329,7 +330,7 @@ struct ScaleTests {
     )
     func commandsDoNotGrowWithTheStore() throws {
         defer { TestSupport.cleanUp(folder) }
-        let q = try OneRuleTests.wide(20)
+        let q = try SumsTests.wide(20)
         let catalog = QuestionnaireCatalog(questionnaires: [q])
         var figures: [[Int]] = []
         for (name, respondents) in [("small", 1_999), ("large", 19_999)] {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ThreatSurvey
+@testable import ThreatSurveyTestSupport
 
 /// Parallel fuzz jobs must run different inputs: the seeding that let two jobs fall into step.
 @Suite("SplitMix64 streams")

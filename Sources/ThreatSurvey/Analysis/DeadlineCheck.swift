@@ -69,10 +69,13 @@ public struct DeadlineCheck: Sendable {
                 continue
             }
             let first = mine.first
-            if questionnaire.isOnTime(first.received) {
+            if !Lateness.isLateMemberState(
+                firstAnswer: first.received, questionnaire: questionnaire)
+            {
                 onTime.append(
                     Answer(memberState: state, received: first.received, submission: first.id))
-                if !questionnaire.isOnTime(mine.last.received) {
+                if Lateness.isLateAnswer(received: mine.last.received, questionnaire: questionnaire)
+                {
                     resubmitted.append(
                         Answer(
                             memberState: state, received: mine.last.received,

@@ -5,7 +5,7 @@ import Foundation
 /// A regional signal asks: is this threat mentioned by a larger share of the region's
 /// responding states than of the others, beyond what chance would give with so few states?
 /// With 28 Member States the counts are tiny, so an exact test is the honest one.
-public enum FisherExact {
+package enum FisherExact {
     /// P(X ≥ `inRegion`) for X hypergeometric: `regionSize` drawn from `total` states of
     /// which `mentioning` mention the threat (the upper tail, "more in the region").
     ///

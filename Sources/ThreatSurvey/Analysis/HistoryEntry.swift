@@ -39,7 +39,10 @@ public struct HistoryEntry: Sendable {
             let (currentFor, supersededBy) = standing(of: s) { current[key($0, s)] }
             return HistoryEntry(
                 submission: s, currentFor: currentFor, supersededBy: supersededBy,
-                late: questionnaire.map { !$0.isOnTime(s.received) } ?? false,
+                late: questionnaire.map {
+                    Lateness.isLateAnswer(received: s.received, questionnaire: $0)
+                }
+                    ?? false,
                 decisions: decided[s.id] ?? [])
         }
     }
@@ -61,7 +64,9 @@ public struct HistoryEntry: Sendable {
         }
         return HistoryEntry(
             submission: submission, currentFor: currentFor, supersededBy: supersededBy,
-            late: questionnaire.map { !$0.isOnTime(submission.received) } ?? false,
+            late: questionnaire.map {
+                Lateness.isLateAnswer(received: submission.received, questionnaire: $0)
+            } ?? false,
             decisions: try store.decisions(submission: submission.id))
     }
 

@@ -12,7 +12,9 @@ public import Foundation
 ///   That on-time state's late resubmission is a late answer.
 ///
 /// Both are decided by ``Questionnaire/lateStates(latest:)`` (after the end of the deadline
-/// day in the questionnaire's zone); only which answer is judged differs.
+/// day in the questionnaire's zone); only which answer is judged differs. For one answer or
+/// one state, ``isLateAnswer(received:questionnaire:)`` and
+/// ``isLateMemberState(firstAnswer:questionnaire:)`` say the same.
 public enum Lateness: Sendable {
     /// Which answer of a Member State is judged.
     public enum Meaning: Sendable, Hashable {
@@ -20,6 +22,19 @@ public enum Lateness: Sendable {
         case memberState
         /// Its counted (current) answer: a late answer.
         case answer
+    }
+
+    /// Whether an answer received at `received` is a late answer: received after the deadline.
+    public static func isLateAnswer(received: Date, questionnaire: Questionnaire) -> Bool {
+        !questionnaire.isOnTime(received)
+    }
+
+    /// Whether a Member State whose first answer was received at `firstAnswer` is late.
+    ///
+    /// Only the first answer decides: a later resubmission never makes a state late, and a
+    /// late first answer is not undone by anything after it.
+    public static func isLateMemberState(firstAnswer: Date, questionnaire: Questionnaire) -> Bool {
+        isLateAnswer(received: firstAnswer, questionnaire: questionnaire)
     }
 
     /// The roster states that are late in `meaning`, in protocol order.

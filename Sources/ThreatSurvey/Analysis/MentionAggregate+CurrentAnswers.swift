@@ -12,7 +12,7 @@ extension MentionAggregate {
             for s in answers {
                 if s.response.respondent != nil { carriesRespondents = true }
                 StateSums.fill(&scratch, with: s.response.mentions, index: index)
-                scratch.withUnsafeBufferPointer { sums.addAnswer(priorities: $0) }
+                sums.addAnswer(priorities: scratch)
             }
             states[state] = sums
         }

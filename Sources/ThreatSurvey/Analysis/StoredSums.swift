@@ -93,7 +93,7 @@ public enum StoredSums {
             file, state, mentions in
             MentionAggregate.StateSums.fill(&scratch, with: mentions, index: index)
             var sums = out[file]?[state] ?? MentionAggregate.StateSums(threats: threats.count)
-            scratch.withUnsafeBufferPointer { sums.addAnswer(priorities: $0) }
+            sums.addAnswer(priorities: scratch)
             out[file, default: [:]][state] = sums
         }
         return out

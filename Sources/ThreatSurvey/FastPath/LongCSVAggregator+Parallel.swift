@@ -118,7 +118,7 @@ extension LongCSVAggregator {
         }
         for (code, priorities) in groups {
             var total = a.states[code] ?? MentionAggregate.StateSums(threats: a.threats.count)
-            priorities.withUnsafeBufferPointer { total.addAnswer(priorities: $0) }
+            total.addAnswer(priorities: priorities)
             a.states[code] = total
         }
         return .aggregated(a, rows: first.rows + second.scanner.rows)

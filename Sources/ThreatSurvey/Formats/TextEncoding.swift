@@ -20,7 +20,7 @@ public struct DecodedText: Sendable {
 }
 
 /// Detects the encoding of a file's bytes and decodes them to UTF-8.
-public enum TextDecoder {
+package enum TextDecoder {
     /// Why bytes could not be read as text.
     public enum Failure: Error, Sendable, Equatable {
         /// NUL bytes or other control bytes outside UTF-16: not a text file.

@@ -4,7 +4,7 @@
 /// The contacts file is the one the reminders are drafted from, so an address the officer
 /// writes to is an address whose answers are recognised. Addresses match case-insensitively;
 /// an address listed for two delegations decides nothing and is an error.
-public struct DelegationDecision: Sendable, Hashable {
+package struct DelegationDecision: Sendable, Hashable {
     /// The Member State decided.
     public var state: MemberState
     /// Why, as the receipt says it.

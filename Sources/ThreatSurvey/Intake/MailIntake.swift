@@ -8,7 +8,7 @@ import Foundation
 /// no answer anywhere, the mail's body is the answer, read as prose (cut at its signature or
 /// quoted reply, ``ReplyCut``). Images, signatures, vCards and Outlook's `winmail.dat` are
 /// never answers: they are listed as skipped.
-public struct MailIntake: Sendable {
+package struct MailIntake: Sendable {
     /// The mail's name as given (used in every diagnostic: `mail.eml » answers.csv`).
     public var name: String
     /// The mail as read.

@@ -1,6 +1,6 @@
 /// One piece of a mail that is read as an answer: an attachment, a forwarded message's
 /// attachment, or the body when nothing else is.
-public struct MailPart: Sendable, Hashable {
+package struct MailPart: Sendable, Hashable {
     /// The part's name inside the mail (`pl-answers.csv`, `fwd.eml » answers.csv`, `body`).
     public var name: String
     /// The part's bytes (an attachment decoded from its transfer encoding; a body as UTF-8,

@@ -1,11 +1,11 @@
-public import Foundation
+package import Foundation
 
 /// When a mail's answer counts as received, and why: decided once, at intake.
 ///
 /// The deadline is judged on this time, so the receipt always says where it came from:
 /// `--received` when the officer gives it, else the delivery time the file records, else the
 /// time the sender's client wrote in the mail.
-public struct ReceivedTime: Sendable, Hashable {
+package struct ReceivedTime: Sendable, Hashable {
     /// The instant.
     public var date: Date
     /// Where it came from, as the receipt says it.

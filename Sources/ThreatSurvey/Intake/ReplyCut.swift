@@ -8,7 +8,7 @@ import Foundation
 /// RFC 3676) or a quote: `-----Original Message-----`, Outlook's line of underscores,
 /// `On … wrote:`, `Le … a écrit :`, `Am … schrieb …:`. What stays above is the answer; the
 /// receipt says where it was cut.
-public struct ReplyCut: Sendable, Hashable {
+package struct ReplyCut: Sendable, Hashable {
     /// The answer: the lines above the cut (the whole body when nothing is cut).
     public var text: String
     /// The 1-based line the cut was made at, if any.

@@ -52,28 +52,31 @@ public struct MentionAggregate: Sendable {
         /// ``SumsRow/noPriority`` or the priority): the rule is ``SumsRow/addAnswer(_:)``.
         ///
         /// - Complexity: O(T + m²) for T threats, m of them mentioned.
-        public mutating func addAnswer(priorities: UnsafeBufferPointer<Int32>) {
-            let threats = mentions.count
-            mentions.withUnsafeMutableBufferPointer { m in
-                prioritySum.withUnsafeMutableBufferPointer { s in
-                    priorityCount.withUnsafeMutableBufferPointer { c in
-                        borda.withUnsafeMutableBufferPointer { b in
-                            firsts.withUnsafeMutableBufferPointer { f in
-                                bestPriority.withUnsafeMutableBufferPointer { p in
-                                    withUnsafeMutablePointer(to: &answers) { a in
-                                        guard let m = m.baseAddress, let s = s.baseAddress,
-                                            let c = c.baseAddress,
-                                            let b = b.baseAddress, let f = f.baseAddress,
-                                            let p = p.baseAddress
-                                        else {
-                                            a.pointee = SumsRow.saturatingAdd(a.pointee, 1)
-                                            return
+        public mutating func addAnswer(priorities: [Int32]) {
+            // The pointers stay inside this call: callers hand an array.
+            priorities.withUnsafeBufferPointer { priorities in
+                let threats = mentions.count
+                mentions.withUnsafeMutableBufferPointer { m in
+                    prioritySum.withUnsafeMutableBufferPointer { s in
+                        priorityCount.withUnsafeMutableBufferPointer { c in
+                            borda.withUnsafeMutableBufferPointer { b in
+                                firsts.withUnsafeMutableBufferPointer { f in
+                                    bestPriority.withUnsafeMutableBufferPointer { p in
+                                        withUnsafeMutablePointer(to: &answers) { a in
+                                            guard let m = m.baseAddress, let s = s.baseAddress,
+                                                let c = c.baseAddress,
+                                                let b = b.baseAddress, let f = f.baseAddress,
+                                                let p = p.baseAddress
+                                            else {
+                                                a.pointee = SumsRow.saturatingAdd(a.pointee, 1)
+                                                return
+                                            }
+                                            SumsRow(
+                                                answers: a, mentions: m, prioritySum: s,
+                                                priorityCount: c, borda: b, firsts: f,
+                                                bestPriority: p, threats: threats
+                                            ).addAnswer(priorities)
                                         }
-                                        SumsRow(
-                                            answers: a, mentions: m, prioritySum: s,
-                                            priorityCount: c, borda: b, firsts: f,
-                                            bestPriority: p, threats: threats
-                                        ).addAnswer(priorities)
                                     }
                                 }
                             }

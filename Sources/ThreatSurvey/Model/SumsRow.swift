@@ -15,29 +15,29 @@
 /// ``MentionAggregate/maximumSummedPriority`` before it is summed, and every count and
 /// sum is added with ``saturatingAdd(_:_:)``, which stops at `Int.max` instead of trapping:
 /// a store written by an older version may hold any value, and reading it must not crash.
-public struct SumsRow {
+struct SumsRow {
     /// The state's answer count.
-    public let answers: UnsafeMutablePointer<Int>
+    let answers: UnsafeMutablePointer<Int>
     /// Per threat: answers mentioning it.
-    public let mentions: UnsafeMutablePointer<Int>
+    let mentions: UnsafeMutablePointer<Int>
     /// Per threat: sum of the (clamped) priorities given.
-    public let prioritySum: UnsafeMutablePointer<Int>
+    let prioritySum: UnsafeMutablePointer<Int>
     /// Per threat: answers giving it a priority.
-    public let priorityCount: UnsafeMutablePointer<Int>
+    let priorityCount: UnsafeMutablePointer<Int>
     /// Per threat: Borda points.
-    public let borda: UnsafeMutablePointer<Double>
+    let borda: UnsafeMutablePointer<Double>
     /// Per threat: answers putting it first.
-    public let firsts: UnsafeMutablePointer<Int>
+    let firsts: UnsafeMutablePointer<Int>
     /// Per threat: the best (lowest) priority any answer gave it, 0 when none gave one.
     ///
     /// Kept beside the sums so that a figure made from sums (the report's heat map cell)
     /// says what the answers said: "2", not "some priority, not 1".
-    public let bestPriority: UnsafeMutablePointer<Int>
+    let bestPriority: UnsafeMutablePointer<Int>
     /// The questionnaire's number of threats (the length of every per-threat array).
-    public let threats: Int
+    let threats: Int
 
     /// A view of sums whose per-threat arrays each hold `threats` elements.
-    public init(
+    init(
         answers: UnsafeMutablePointer<Int>, mentions: UnsafeMutablePointer<Int>,
         prioritySum: UnsafeMutablePointer<Int>, priorityCount: UnsafeMutablePointer<Int>,
         borda: UnsafeMutablePointer<Double>, firsts: UnsafeMutablePointer<Int>,
@@ -54,9 +54,9 @@ public struct SumsRow {
     }
 
     /// In `priorities`: the threat is not mentioned.
-    public static let notMentioned: Int32 = -1
+    static let notMentioned: Int32 = -1
     /// In `priorities`: the threat is mentioned without a priority.
-    public static let noPriority: Int32 = 0
+    static let noPriority: Int32 = 0
 
     /// Adds one answer, given as a priority per threat (``notMentioned``, ``noPriority`` or
     /// the priority given, best one first: 1 is the highest).
@@ -69,7 +69,7 @@ public struct SumsRow {
     ///
     /// - Parameter priorities: one entry per threat; entries past ``threats`` are ignored.
     /// - Complexity: O(T + m²) for T threats and m of them mentioned; no heap allocation.
-    public func addAnswer(_ priorities: UnsafeBufferPointer<Int32>) {
+    func addAnswer(_ priorities: UnsafeBufferPointer<Int32>) {
         let total = min(threats, priorities.count)
         answers.pointee = SumsRow.saturatingAdd(answers.pointee, 1)
         guard total > 0 else { return }
@@ -115,14 +115,14 @@ public struct SumsRow {
     /// (``Response/priority(of:)``'s rule). A priority below 1 counts as 1, one beyond `Int32` as
     /// `Int32.max` (clamped again when summed).
     @inline(__always)
-    public static func merge(_ old: Int32, _ priority: Int?) -> Int32 {
+    static func merge(_ old: Int32, _ priority: Int?) -> Int32 {
         guard let priority else { return old < 0 ? noPriority : old }
         return merge(old, Int32(clamping: max(priority, 1)))
     }
 
     /// The better of two entries (``notMentioned``, ``noPriority`` or a priority).
     @inline(__always)
-    public static func merge(_ old: Int32, _ new: Int32) -> Int32 {
+    static func merge(_ old: Int32, _ new: Int32) -> Int32 {
         if new < 0 { return old }
         if old <= 0 { return max(old, new) }
         if new == 0 { return old }
@@ -145,7 +145,7 @@ public struct SumsRow {
     /// `a + b`, or `Int.max` (`Int.min`) where that would overflow: sums read from a store
     /// may be anything, and adding them must never trap.
     @inline(__always)
-    public static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+    static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
         let (sum, overflow) = a.addingReportingOverflow(b)
         return overflow ? (b < 0 ? Int.min : Int.max) : sum
     }

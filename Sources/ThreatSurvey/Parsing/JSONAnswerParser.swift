@@ -36,7 +36,9 @@ struct JSONAnswerParser {
                         member.keyLine, member.keyColumn,
                         "field \"\(member.key)\" is not used; ignored"))
             }
-            if let response = parseObject(object, into: &diagnostics) { responses.append(response) }
+            if let response = response(from: object, into: &diagnostics) {
+                responses.append(response)
+            }
         }
         return (responses, diagnostics)
     }
@@ -56,151 +58,18 @@ struct JSONAnswerParser {
         return s
     }
 
-    private func parseObject(_ object: JSONNode, into diagnostics: inout [Diagnostic]) -> Response?
-    {
-        if let q = string(object["questionnaire"], "questionnaire", into: &diagnostics),
-            let node = object["questionnaire"]
-        {
-            context.checkQuestionnaire(q, line: node.line, column: node.column, into: &diagnostics)
-        }
-        var state = context.delegation
-        if let node = object["delegation"],
-            let written = string(node, "delegation", into: &diagnostics)
-        {
-            let fromFile = context.memberState(
-                written, line: node.line, column: node.column, role: "delegation",
-                into: &diagnostics)
-            if let given = context.delegation, let fromFile, given != fromFile {
-                diagnostics.record(
-                    context.error(
-                        node.line, node.column,
-                        "answer is from \(fromFile.code) but --delegation says \(given.code)"))
-            }
-            state = fromFile
-        } else if context.delegation == nil {
-            diagnostics.record(
-                context.error(
-                    object.line, object.column, "missing \"delegation\" (or give --delegation)"))
-        }
-        var cosignatories: [String] = []
-        if let node = object["cosignatories"] {
-            if let list = node.array {
-                for element in list {
-                    guard let written = string(element, "cosignatories", into: &diagnostics) else {
-                        continue
-                    }
-                    if let s = context.memberState(
-                        written, line: element.line, column: element.column, role: "cosignatory",
-                        into: &diagnostics), s.code != state?.code, !cosignatories.contains(s.code)
-                    {
-                        cosignatories.append(s.code)
-                    }
-                }
-            } else if let written = node.string {
-                // One string: split as the CSV column is ("BE; LU", "BE/LU"), never on spaces.
-                for part in written.split(whereSeparator: {
-                    LongCSVParser.cosignatorySeparators.contains($0)
-                })
-                where !String(part).trimmingWhitespace().isEmpty {
-                    if let s = context.memberState(
-                        String(part), line: node.line, column: node.column + 1, role: "cosignatory",
-                        into: &diagnostics), s.code != state?.code, !cosignatories.contains(s.code)
-                    {
-                        cosignatories.append(s.code)
-                    }
-                }
-            } else {
-                diagnostics.record(
-                    context.error(
-                        node.line, node.column, "\"cosignatories\" must be a list of Member States")
-                )
-            }
-        }
-        var dated: CivilDate?
-        if let node = object["date"], let text = string(node, "date", into: &diagnostics) {
-            dated = CivilDate(written: text)
-            if dated == nil {
-                diagnostics.record(
-                    context.error(
-                        node.line, node.column,
-                        "\"date\" is not a date (YYYY-MM-DD, or day first as DD/MM/YYYY or DD.MM.YYYY): \"\(text)\""
-                    ))
-            }
-        }
+    /// One answer object as a response: the phases below, in the order their diagnostics
+    /// are reported; `nil` when no delegation is known (from the file or `--delegation`).
+    func response(from object: JSONNode, into diagnostics: inout [Diagnostic]) -> Response? {
+        checkQuestionnaire(of: object, into: &diagnostics)
+        let state = delegation(of: object, into: &diagnostics)
+        let cosignatories = cosignatories(of: object, besides: state, into: &diagnostics)
+        let dated = date(of: object, into: &diagnostics)
         let respondent = string(object["respondent"], "respondent", into: &diagnostics)
-        var mentions: [Mention] = []
-        if let node = object["threats"] {
-            if let list = node.array {
-                var bare = Set<Int>()
-                for element in list {
-                    if let m = mention(element, into: &diagnostics) {
-                        if element.members != nil, m.priority == nil,
-                            (m.comment ?? "").trimmingWhitespace().isEmpty
-                        {
-                            bare.insert(mentions.count)
-                        }
-                        mentions.append(m)
-                    }
-                }
-                // A filled-in template: every threat listed, some given a priority or a comment;
-                // the entries left as the template had them ({"priority": null, "comment": ""})
-                // mention nothing.
-                let every = Set(context.questionnaire.threats.map(\.id))
-                if !bare.isEmpty, bare.count < mentions.count, Set(mentions.map(\.threat)) == every
-                {
-                    diagnostics.record(
-                        context.warning(
-                            node.line, node.column,
-                            "every threat of \(context.questionnaire.id) is listed, as in a filled-in template: "
-                                + "the \(bare.count) entries without priority or comment mention nothing"
-                        ))
-                    mentions = mentions.enumerated().filter { !bare.contains($0.offset) }.map(
-                        \.element)
-                }
-            } else {
-                diagnostics.record(
-                    context.error(node.line, node.column, "\"threats\" must be a list"))
-            }
-        }
-        var answers: [Response.Answer] = []
-        if let node = object["answers"] {
-            if let members = node.members {
-                for member in members {
-                    let value: String?
-                    switch member.value.value {
-                    case .string(let s): value = s
-                    case .bool(let b): value = b ? "yes" : "no"
-                    case .number(let n): value = n
-                    default: value = nil
-                    }
-                    guard let value else {
-                        diagnostics.record(
-                            context.error(
-                                member.value.line, member.value.column,
-                                "answer to \"\(member.key)\" must be a string or yes/no"))
-                        continue
-                    }
-                    if let a = context.answer(
-                        question: member.key, value: value, line: member.keyLine,
-                        column: member.keyColumn, into: &diagnostics)
-                    {
-                        answers.append(a)
-                    }
-                }
-            } else {
-                diagnostics.record(
-                    context.error(
-                        node.line, node.column, "\"answers\" must be an object of question → answer"
-                    ))
-            }
-        }
-        var comments: String?
-        if let node = object["comments"], let text = string(node, "comments", into: &diagnostics) {
-            comments = text
-            // Positions inside a JSON string: the string starts one column after its quote.
-            mentions += context.proseMentions(
-                in: text, line: node.line, column: node.column + 1, into: &diagnostics)
-        }
+        var mentions = threats(of: object, into: &diagnostics)
+        let answers = answers(of: object, into: &diagnostics)
+        let comments = comments(of: object, into: &diagnostics)
+        mentions += comments.mentions
         guard let state else { return nil }
         if mentions.isEmpty && answers.isEmpty {
             diagnostics.record(
@@ -211,7 +80,175 @@ struct JSONAnswerParser {
         return Response(
             delegation: state.code, cosignatories: MemberState.sortedByProtocol(cosignatories),
             respondent: respondent, dated: dated, mentions: mentions, answers: answers,
-            comments: comments, line: object.line)
+            comments: comments.text, line: object.line)
+    }
+
+    /// `questionnaire`, when given, must name the questionnaire being read.
+    func checkQuestionnaire(of object: JSONNode, into diagnostics: inout [Diagnostic]) {
+        if let q = string(object["questionnaire"], "questionnaire", into: &diagnostics),
+            let node = object["questionnaire"]
+        {
+            context.checkQuestionnaire(q, line: node.line, column: node.column, into: &diagnostics)
+        }
+    }
+
+    /// Whose answer this is: `delegation` in the file, which must agree with `--delegation`
+    /// when both are given, or `--delegation` alone; one of them is required.
+    func delegation(of object: JSONNode, into diagnostics: inout [Diagnostic]) -> MemberState? {
+        guard let node = object["delegation"],
+            let written = string(node, "delegation", into: &diagnostics)
+        else {
+            if context.delegation == nil {
+                diagnostics.record(
+                    context.error(
+                        object.line, object.column, "missing \"delegation\" (or give --delegation)")
+                )
+            }
+            return context.delegation
+        }
+        let fromFile = context.memberState(
+            written, line: node.line, column: node.column, role: "delegation", into: &diagnostics)
+        if let given = context.delegation, let fromFile, given != fromFile {
+            diagnostics.record(
+                context.error(
+                    node.line, node.column,
+                    "answer is from \(fromFile.code) but --delegation says \(given.code)"))
+        }
+        return fromFile
+    }
+
+    /// The cosignatories' codes, once each and without the delegation itself: a list of
+    /// Member States, or one string split as the CSV column is ("BE; LU", "BE/LU").
+    func cosignatories(
+        of object: JSONNode, besides state: MemberState?, into diagnostics: inout [Diagnostic]
+    ) -> [String] {
+        guard let node = object["cosignatories"] else { return [] }
+        var cosignatories: [String] = []
+        func add(_ written: String, line: Int, column: Int) {
+            if let s = context.memberState(
+                written, line: line, column: column, role: "cosignatory", into: &diagnostics),
+                s.code != state?.code, !cosignatories.contains(s.code)
+            {
+                cosignatories.append(s.code)
+            }
+        }
+        if let list = node.array {
+            for element in list {
+                guard let written = string(element, "cosignatories", into: &diagnostics) else {
+                    continue
+                }
+                add(written, line: element.line, column: element.column)
+            }
+        } else if let written = node.string {
+            // Never split on spaces: "Czech Republic" is one Member State.
+            for part in written.split(whereSeparator: {
+                LongCSVParser.cosignatorySeparators.contains($0)
+            })
+            where !String(part).trimmingWhitespace().isEmpty {
+                add(String(part), line: node.line, column: node.column + 1)
+            }
+        } else {
+            diagnostics.record(
+                context.error(
+                    node.line, node.column, "\"cosignatories\" must be a list of Member States"))
+        }
+        return cosignatories
+    }
+
+    /// The day the delegation dated its answer (`date`), if given and a date.
+    func date(of object: JSONNode, into diagnostics: inout [Diagnostic]) -> CivilDate? {
+        guard let node = object["date"], let text = string(node, "date", into: &diagnostics)
+        else { return nil }
+        let dated = CivilDate(written: text)
+        if dated == nil {
+            diagnostics.record(
+                context.error(
+                    node.line, node.column,
+                    "\"date\" is not a date (YYYY-MM-DD, or day first as DD/MM/YYYY or DD.MM.YYYY): \"\(text)\""
+                ))
+        }
+        return dated
+    }
+
+    /// The threats listed in `threats`, each a name or an object.
+    ///
+    /// A filled-in template lists every threat, some given a priority or a comment; the
+    /// entries left as the template had them (`{"priority": null, "comment": ""}`) mention
+    /// nothing, and a warning says so.
+    func threats(of object: JSONNode, into diagnostics: inout [Diagnostic]) -> [Mention] {
+        guard let node = object["threats"] else { return [] }
+        guard let list = node.array else {
+            diagnostics.record(context.error(node.line, node.column, "\"threats\" must be a list"))
+            return []
+        }
+        var mentions: [Mention] = []
+        var bare = Set<Int>()
+        for element in list {
+            guard let m = mention(element, into: &diagnostics) else { continue }
+            if element.members != nil, m.priority == nil,
+                (m.comment ?? "").trimmingWhitespace().isEmpty
+            {
+                bare.insert(mentions.count)
+            }
+            mentions.append(m)
+        }
+        let every = Set(context.questionnaire.threats.map(\.id))
+        guard !bare.isEmpty, bare.count < mentions.count, Set(mentions.map(\.threat)) == every
+        else { return mentions }
+        diagnostics.record(
+            context.warning(
+                node.line, node.column,
+                "every threat of \(context.questionnaire.id) is listed, as in a filled-in template: "
+                    + "the \(bare.count) entries without priority or comment mention nothing"
+            ))
+        return mentions.enumerated().filter { !bare.contains($0.offset) }.map(\.element)
+    }
+
+    /// The answers to questions (`answers`: question id → a string, a number or yes/no).
+    func answers(of object: JSONNode, into diagnostics: inout [Diagnostic]) -> [Response.Answer] {
+        guard let node = object["answers"] else { return [] }
+        guard let members = node.members else {
+            diagnostics.record(
+                context.error(
+                    node.line, node.column, "\"answers\" must be an object of question → answer"))
+            return []
+        }
+        var answers: [Response.Answer] = []
+        for member in members {
+            let value: String?
+            switch member.value.value {
+            case .string(let s): value = s
+            case .bool(let b): value = b ? "yes" : "no"
+            case .number(let n): value = n
+            default: value = nil
+            }
+            guard let value else {
+                diagnostics.record(
+                    context.error(
+                        member.value.line, member.value.column,
+                        "answer to \"\(member.key)\" must be a string or yes/no"))
+                continue
+            }
+            if let a = context.answer(
+                question: member.key, value: value, line: member.keyLine,
+                column: member.keyColumn, into: &diagnostics)
+            {
+                answers.append(a)
+            }
+        }
+        return answers
+    }
+
+    /// The free-text `comments`, kept as written and searched for threats like prose.
+    func comments(of object: JSONNode, into diagnostics: inout [Diagnostic]) -> (
+        text: String?, mentions: [Mention]
+    ) {
+        guard let node = object["comments"], let text = string(node, "comments", into: &diagnostics)
+        else { return (nil, []) }
+        // Positions inside a JSON string: the string starts one column after its quote.
+        let mentions = context.proseMentions(
+            in: text, line: node.line, column: node.column + 1, into: &diagnostics)
+        return (text, mentions)
     }
 
     private func mention(_ element: JSONNode, into diagnostics: inout [Diagnostic]) -> Mention? {

@@ -39,7 +39,7 @@ public final class StreamedFileWriter {
     }
 
     /// Stores the next chunk of the file's bytes (the original is kept, in order).
-    public func appendBytes(_ chunk: UnsafeRawBufferPointer) throws(SurveyError) {
+    func appendBytes(_ chunk: UnsafeRawBufferPointer) throws(SurveyError) {
         do {
             try insertChunk.execute([
                 .integer(fileID), .integer(seq), .blob(Array(chunk.bindMemory(to: UInt8.self))),
@@ -52,7 +52,7 @@ public final class StreamedFileWriter {
 
     /// Stores one respondent's answer: `priorities` per threat of the questionnaire, as
     /// ``SumsRow/addAnswer(_:)`` takes them (-1 not mentioned, 0 no priority, >0 priority).
-    public func appendAnswer(
+    func appendAnswer(
         memberState: String, respondent: String, priorities: UnsafeBufferPointer<Int32>
     )
         throws(SurveyError)

@@ -3,7 +3,7 @@
 ///
 /// One rule for all of them keeps ids usable unquoted on the command line and in URLs of the
 /// report (`firearms`, `internet-crime`, `central-and-eastern`).
-public enum KebabCase {
+package enum KebabCase {
     /// Whether `id` is lower-case ASCII letters and digits joined by single hyphens.
     ///
     /// - Complexity: O(n) in the length of `id`.

@@ -2,7 +2,7 @@
 ///
 /// The checksum lets the secretariat prove that the bytes kept are the bytes received; it is
 /// printed in receipts and provenance. Only the one-shot digest is needed.
-public enum SHA256 {
+package enum SHA256 {
     static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
         0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
@@ -46,7 +46,7 @@ public enum SHA256 {
         public init() {}
 
         /// Adds `bytes`.
-        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        mutating func update(_ bytes: UnsafeRawBufferPointer) {
             length &+= UInt64(bytes.count)
             var offset = 0
             if !pending.isEmpty {

@@ -3,7 +3,7 @@
 /// Spain answers "sí", Poland "tak", Hungary "igen", Greece "ναι"; every place that reads a
 /// yes/no answer or a mark (a `yes-no` question, a matrix cell) asks this one table, folded
 /// (case and diacritics ignored: "SÍ", "si", "Sí" meet).
-public enum YesNo {
+package enum YesNo {
     /// Folded words meaning yes (with `x`, `y`, `true`, `1`).
     public static let yes: Set<String> = [
         "yes", "y", "true", "1", "x",

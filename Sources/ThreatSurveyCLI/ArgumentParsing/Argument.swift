@@ -5,14 +5,14 @@ import ThreatSurvey
 /// Positionals are required and shown in the usage line; an array property takes one or more
 /// (`FILE…`).
 @propertyWrapper
-public final class Argument<Value>: ArgumentSlot {
+package final class Argument<Value>: ArgumentSlot {
     let declaration: ArgumentDeclaration
     private var value: Value?
     private let store: (Value?, String, String) throws(SurveyError) -> Value
     var isSet = false
 
     /// The value given; the parser guarantees it is set before `run`.
-    public var wrappedValue: Value {
+    package var wrappedValue: Value {
         guard let value else {
             preconditionFailure("argument \(declaration.placeholder) read before parsing")
         }
@@ -20,7 +20,7 @@ public final class Argument<Value>: ArgumentSlot {
     }
 
     /// One required positional.
-    public init(_ placeholder: String, help: String, completion: Completion? = nil)
+    package init(_ placeholder: String, help: String, completion: Completion? = nil)
     where Value: ExpressibleByArgument {
         declaration = ArgumentDeclaration(
             kind: .positional, name: nil, placeholder: placeholder, help: help, isRequired: true,
@@ -31,7 +31,7 @@ public final class Argument<Value>: ArgumentSlot {
     }
 
     /// One or more positionals.
-    public init<Element: ExpressibleByArgument>(
+    package init<Element: ExpressibleByArgument>(
         _ placeholder: String, help: String, completion: Completion? = nil
     )
     where Value == [Element] {

@@ -5,9 +5,9 @@ import ThreatSurvey
 ///
 /// Built from a property wrapper (``Option``, ``Flag``, ``Argument``); the long name comes from
 /// the property's name (`onTimeOnly` → `--on-time-only`) unless one is given.
-public struct ArgumentDeclaration: Sendable {
+package struct ArgumentDeclaration: Sendable {
     /// Option, flag, or positional argument.
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         /// `--name VALUE`.
         case option
         /// `--name`, no value.
@@ -17,21 +17,21 @@ public struct ArgumentDeclaration: Sendable {
     }
 
     /// What kind of declaration this is.
-    public var kind: Kind
+    package var kind: Kind
     /// The long name without dashes; `nil` until taken from the property name.
-    public var name: String?
+    package var name: String?
     /// The value's placeholder in usage and help (`PATH`, `FILE…`).
-    public var placeholder: String
+    package var placeholder: String
     /// One sentence of help.
-    public var help: String
+    package var help: String
     /// Whether the command cannot run without it.
-    public var isRequired: Bool
+    package var isRequired: Bool
     /// Whether it may be given several times or take several values (`--from A B`).
-    public var isRepeatable: Bool
+    package var isRepeatable: Bool
     /// The default as shown in the help, if worth showing.
-    public var defaultText: String?
+    package var defaultText: String?
     /// How shells complete the value.
-    public var completion: Completion
+    package var completion: Completion
 
     /// `--name PLACEHOLDER`, `--name`, or `PLACEHOLDER` for a positional.
     var label: String {

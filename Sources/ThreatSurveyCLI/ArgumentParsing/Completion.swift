@@ -1,5 +1,5 @@
 /// How a shell completes an option's value or a positional argument.
-public enum Completion: Sendable, Equatable {
+package enum Completion: Sendable, Equatable {
     /// Nothing to offer (a number, free text).
     case none
     /// A path to a file.

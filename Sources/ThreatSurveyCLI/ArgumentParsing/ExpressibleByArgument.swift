@@ -1,11 +1,11 @@
-public import ThreatSurvey
+package import ThreatSurvey
 
 /// A type a command-line value converts to, checked before a command does any work.
 ///
 /// Conversion happens while the command line is parsed, so a bad value (`--method best`) is
 /// refused with exit 64 before any file is read or store opened. Enumerations list their
 /// values once here, for the help, the error message and the shell completions.
-public protocol ExpressibleByArgument {
+package protocol ExpressibleByArgument {
     /// The value `text` stands for, or `nil` when it is not one.
     init?(argument text: String)
     /// Every value when the set is closed (enumerations), else empty.
@@ -22,69 +22,69 @@ public protocol ExpressibleByArgument {
 
 extension ExpressibleByArgument {
     /// None: an open set of values.
-    public static var allValueStrings: [String] { [] }
+    package static var allValueStrings: [String] { [] }
     /// The values when there are some, else nothing to offer.
-    public static var completion: Completion {
+    package static var completion: Completion {
         allValueStrings.isEmpty ? .none : .values(allValueStrings)
     }
     /// The value's description.
-    public var argumentText: String { String(describing: self) }
+    package var argumentText: String { String(describing: self) }
     /// What was expected.
-    public static func explanation(for text: String) -> String { "expected \(expectation)" }
+    package static func explanation(for text: String) -> String { "expected \(expectation)" }
 }
 
 extension ExpressibleByArgument
 where Self: RawRepresentable, RawValue == String, Self: CaseIterable {
     /// The case whose raw value is `text`.
-    public init?(argument text: String) { self.init(rawValue: text) }
+    package init?(argument text: String) { self.init(rawValue: text) }
     /// Every case's raw value.
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    package static var allValueStrings: [String] { allCases.map(\.rawValue) }
     /// The list of cases.
-    public static var expectation: String { "one of " + allValueStrings.joined(separator: ", ") }
+    package static var expectation: String { "one of " + allValueStrings.joined(separator: ", ") }
     /// The raw value.
-    public var argumentText: String { rawValue }
+    package var argumentText: String { rawValue }
 }
 
 extension String: ExpressibleByArgument {
     /// Any text.
-    public init?(argument text: String) { self = text }
+    package init?(argument text: String) { self = text }
     /// Any text.
-    public static var expectation: String { "text" }
+    package static var expectation: String { "text" }
     /// The text itself.
-    public var argumentText: String { self }
+    package var argumentText: String { self }
 }
 
 extension Int: ExpressibleByArgument {
     /// Plain decimal digits only: `0x10`, `1e3` and `+3` are refused.
-    public init?(argument text: String) {
+    package init?(argument text: String) {
         guard !text.isEmpty, text.count <= 18, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
             let value = Int(text)
         else { return nil }
         self = value
     }
     /// Digits.
-    public static var expectation: String { "a whole number" }
+    package static var expectation: String { "a whole number" }
 }
 
 extension UInt64: ExpressibleByArgument {
     /// Plain decimal digits only.
-    public init?(argument text: String) {
+    package init?(argument text: String) {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
             let value = UInt64(text)
         else { return nil }
         self = value
     }
     /// Digits.
-    public static var expectation: String { "a whole number ≥ 0" }
+    package static var expectation: String { "a whole number ≥ 0" }
 }
 
 extension DateTimeInput: ExpressibleByArgument {
     /// A date, or a date and time, as people type them (``DateTimeInput/parse(_:)``).
-    public init?(argument text: String) { self.init(text) }
+    package init?(argument text: String) { self.init(text) }
     /// The accepted shapes.
-    public static var expectation: String { acceptedForms }
+    package static var expectation: String { acceptedForms }
     /// The two readings of an ambiguous date, or the forms accepted.
-    public static func explanation(for text: String) -> String {
+    package static func explanation(for text: String) -> String {
         do {
             _ = try parse(text)
             return "expected \(expectation)"
@@ -95,14 +95,14 @@ extension DateTimeInput: ExpressibleByArgument {
 extension CivilDate: ExpressibleByArgument {
     /// A day typed as `--received` takes one (``DateTimeInput/parse(_:)``), without a time:
     /// `--today` reads the same forms as the other date options.
-    public init?(argument text: String) {
+    package init?(argument text: String) {
         guard case .date(let day) = try? DateTimeInput.parse(text) else { return nil }
         self = day
     }
     /// The accepted shapes.
-    public static var expectation: String { "YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY" }
+    package static var expectation: String { "YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY" }
     /// The two readings of an ambiguous date, a time where a day is asked for, or the forms.
-    public static func explanation(for text: String) -> String {
+    package static func explanation(for text: String) -> String {
         do {
             _ = try DateTimeInput.parse(text)
             return DateInputError(text: text, reason: .timeNotAllowed).description
@@ -112,16 +112,16 @@ extension CivilDate: ExpressibleByArgument {
 
 extension MemberState: ExpressibleByArgument {
     /// A code (`FR`), or an English or native name (`France`), as the answer files accept.
-    public init?(argument text: String) {
+    package init?(argument text: String) {
         guard let state = MemberStateResolver.shared.resolve(text) else { return nil }
         self = state
     }
     /// What names a Member State.
-    public static var expectation: String { "a Member State (code, English or native name)" }
+    package static var expectation: String { "a Member State (code, English or native name)" }
     /// The EU code.
-    public var argumentText: String { code }
+    package var argumentText: String { code }
     /// Unknown, with the nearest name when there is one.
-    public static func explanation(for text: String) -> String {
+    package static func explanation(for text: String) -> String {
         "unknown Member State"
             + (MemberStateResolver.shared.suggestion(for: text).map { "; did you mean \"\($0)\"?" }
                 ?? "")

@@ -2,14 +2,14 @@ import ThreatSurvey
 
 /// An option without a value: `@Flag(help: "…") var dryRun: Bool`, false unless given.
 @propertyWrapper
-public final class Flag: ArgumentSlot {
+package final class Flag: ArgumentSlot {
     let declaration: ArgumentDeclaration
     /// Whether the flag was given.
-    public private(set) var wrappedValue = false
+    package private(set) var wrappedValue = false
     var isSet: Bool { wrappedValue }
 
     /// A flag named after its property unless `name` is given.
-    public init(name: String? = nil, help: String) {
+    package init(name: String? = nil, help: String) {
         declaration = ArgumentDeclaration(
             kind: .flag, name: name, placeholder: "", help: help, isRequired: false,
             isRepeatable: false,

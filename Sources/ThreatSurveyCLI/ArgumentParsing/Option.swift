@@ -8,7 +8,7 @@ import ThreatSurvey
 /// (`--from a.csv b.csv --from c.csv`); an optional one is `nil` when the option is absent; one
 /// without a default is required and shown in the usage line.
 @propertyWrapper
-public final class Option<Value>: ArgumentSlot {
+package final class Option<Value>: ArgumentSlot {
     let declaration: ArgumentDeclaration
     private var value: Value?
     private let store: (Value?, String, String) throws(SurveyError) -> Value
@@ -17,7 +17,7 @@ public final class Option<Value>: ArgumentSlot {
     ///
     /// The parser guarantees a required option is set
     /// before `run`; ``CLI`` reports an unset one as an internal error (exit 70) first.
-    public var wrappedValue: Value {
+    package var wrappedValue: Value {
         guard let value else {
             preconditionFailure("required --\(declaration.name ?? "?") read before parsing")
         }
@@ -44,7 +44,7 @@ public final class Option<Value>: ArgumentSlot {
 
 extension Option where Value: ExpressibleByArgument {
     /// An option with a default.
-    public convenience init(
+    package convenience init(
         wrappedValue: Value, name: String? = nil, _ placeholder: String = "VALUE", help: String,
         values: [Value]? = nil, completion: Completion? = nil
     ) {
@@ -62,7 +62,7 @@ extension Option where Value: ExpressibleByArgument {
     }
 
     /// A required option: the command does not run without it.
-    public convenience init(
+    package convenience init(
         name: String? = nil, _ placeholder: String = "VALUE", help: String,
         completion: Completion? = nil
     ) {
@@ -80,7 +80,7 @@ extension Option where Value: ExpressibleByArgument {
 
 extension Option where Value: ExpressibleByArgument & Comparable {
     /// An option with a default whose value must lie in `range` (`--limit 0…1000000000`).
-    public convenience init(
+    package convenience init(
         wrappedValue: Value, name: String? = nil, _ placeholder: String = "VALUE", help: String,
         range: ClosedRange<Value>
     ) {
@@ -96,7 +96,7 @@ extension Option where Value: ExpressibleByArgument & Comparable {
     }
 
     /// A required option whose value must lie in `range` (`--respondents 0…100000000`).
-    public convenience init(
+    package convenience init(
         name: String? = nil, _ placeholder: String = "VALUE", help: String,
         range: ClosedRange<Value>
     ) {
@@ -127,7 +127,7 @@ extension Option where Value: ExpressibleByArgument & Comparable {
 
 extension Option {
     /// An optional option: `nil` when absent.
-    public convenience init<Wrapped: ExpressibleByArgument>(
+    package convenience init<Wrapped: ExpressibleByArgument>(
         name: String? = nil, _ placeholder: String = "VALUE", help: String,
         completion: Completion? = nil
     ) where Value == Wrapped? {
@@ -144,7 +144,7 @@ extension Option {
     }
 
     /// A repeatable option collecting every value given.
-    public convenience init<Element: ExpressibleByArgument>(
+    package convenience init<Element: ExpressibleByArgument>(
         wrappedValue: [Element] = [], name: String? = nil, _ placeholder: String = "VALUE…",
         help: String,
         completion: Completion? = nil

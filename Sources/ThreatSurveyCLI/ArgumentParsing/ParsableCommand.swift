@@ -1,11 +1,11 @@
-public import ThreatSurvey
+package import ThreatSurvey
 
 /// A command of the tool: its name and summary, its declared arguments, and what it does.
 ///
 /// A command is a struct whose properties are ``Option``, ``Flag``, ``Argument`` and
 /// ``OptionGroup`` wrappers; the parser, the help and the completion scripts all read those
 /// same declarations, so nothing is written twice.
-public protocol ParsableCommand: ParsableArguments {
+package protocol ParsableCommand: ParsableArguments {
     /// Name, summary and discussion.
     static var configuration: CommandConfiguration { get }
     /// Does the work, with every value already converted and checked.
@@ -13,16 +13,16 @@ public protocol ParsableCommand: ParsableArguments {
 }
 
 /// The fixed description of a command.
-public struct CommandConfiguration: Sendable {
+package struct CommandConfiguration: Sendable {
     /// The word after `threatsurvey`.
-    public var name: String
+    package var name: String
     /// One line for the command list.
-    public var summary: String
+    package var summary: String
     /// Extra help after the options.
-    public var discussion: String
+    package var discussion: String
 
     /// A configuration; `discussion` is re-wrapped, except for indented lines (examples).
-    public init(name: String, summary: String, discussion: String = "") {
+    package init(name: String, summary: String, discussion: String = "") {
         self.name = name
         self.summary = summary
         self.discussion = discussion

@@ -2,7 +2,7 @@ import ThreatSurvey
 
 /// The options of the analysis commands that may read answer files directly (`rank`,
 /// `regions`, `tally`): the answers' scope, and `--from FILE…` with `--received`.
-public struct AnalysisOptions: ParsableArguments {
+package struct AnalysisOptions: ParsableArguments {
     @OptionGroup var scope: AnswerScopeOptions
     @Option("FILE…", help: "read answer files directly instead of the store", completion: .file)
     var from: [String] = []
@@ -12,7 +12,7 @@ public struct AnalysisOptions: ParsableArguments {
     var received: DateTimeInput?
 
     /// Every option at its default, ready for the parser.
-    public init() {}
+    package init() {}
 
     /// The library's request, checked before any file is read.
     func request(allowSums: Bool = true) throws(SurveyError) -> AnalysisRequest {

@@ -1,7 +1,7 @@
 import ThreatSurvey
 
 /// `--grouping G` and `--groupings FILE`: the regions for a breakdown.
-public struct GroupingOptions: ParsableArguments {
+package struct GroupingOptions: ParsableArguments {
     @Option(
         "G", help: "eurovoc (default), un-m49, sea-basins, land-borders, or one from --groupings")
     var grouping: String?
@@ -9,7 +9,7 @@ public struct GroupingOptions: ParsableArguments {
     var groupings: String?
 
     /// Every option at its default, ready for the parser.
-    public init() {}
+    package init() {}
 
     /// The grouping named (built in, or from `--groupings FILE`), default eurovoc.
     ///

@@ -2,14 +2,14 @@ import Foundation
 import ThreatSurvey
 
 /// `--store PATH`, for the commands that use the store.
-public struct StoreOptions: ParsableArguments {
+package struct StoreOptions: ParsableArguments {
     @Option(
         "PATH", help: "the SQLite store (default ./threatsurvey.sqlite or $THREATSURVEY_STORE)",
         completion: .file)
     var store: String?
 
     /// Every option at its default, ready for the parser.
-    public init() {}
+    package init() {}
 
     /// The store's path: `--store`, else `$THREATSURVEY_STORE`, else `threatsurvey.sqlite`.
     func path(_ context: CommandContext) -> String {

@@ -1,28 +1,28 @@
 import Foundation
-public import ThreatSurvey
+package import ThreatSurvey
 
 /// Somewhere bytes go: a file descriptor, or memory in tests.
 ///
 /// Every write is checked: a full disk or a closed terminal is an I/O error (exit 74) naming
 /// the stream, never a trap and never silently lost output.
-public protocol OutputWriter: AnyObject {
+package protocol OutputWriter: AnyObject {
     /// Writes every byte or throws ``SurveyError/io(_:)``.
     func write(_ bytes: [UInt8]) throws(SurveyError)
 }
 
 /// Writes to a file descriptor with `write(2)`, retrying short writes and interruptions.
-public final class FileDescriptorWriter: OutputWriter {
+package final class FileDescriptorWriter: OutputWriter {
     let descriptor: Int32
     let name: String
 
     /// A writer for `descriptor`, called `name` in error messages.
-    public init(descriptor: Int32, name: String) {
+    package init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.name = name
     }
 
     /// - Complexity: O(n) in the number of bytes.
-    public func write(_ bytes: [UInt8]) throws(SurveyError) {
+    package func write(_ bytes: [UInt8]) throws(SurveyError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer -> Int in
@@ -41,26 +41,26 @@ public final class FileDescriptorWriter: OutputWriter {
 }
 
 /// Keeps everything written, for in-process tests.
-public final class MemoryWriter: OutputWriter {
+package final class MemoryWriter: OutputWriter {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
 
     /// An empty writer.
-    public init() {}
+    package init() {}
 
     /// Keeps `bytes`.
-    public func write(_ bytes: [UInt8]) throws(SurveyError) {
+    package func write(_ bytes: [UInt8]) throws(SurveyError) {
         self.bytes += bytes
     }
 }
 
 /// Refuses every write, as a full disk does: for testing that failures exit 74.
-public final class FailingWriter: OutputWriter {
+package final class FailingWriter: OutputWriter {
     /// A writer that always fails.
-    public init() {}
+    package init() {}
 
     /// Throws ``SurveyError/io(_:)`` as a full disk would.
-    public func write(_ bytes: [UInt8]) throws(SurveyError) {
+    package func write(_ bytes: [UInt8]) throws(SurveyError) {
         throw .io("cannot write to standard output: No space left on device")
     }
 }

@@ -19,19 +19,26 @@ final class ProgressReporter: ProgressSink, @unchecked Sendable {
     private var total: Int64?
     private var bytes: Int64 = 0
     private var rows = 0
-    private var started = Date()
+    private var started: Date
     private var lastShown: Date?
+    /// The clock: the system's, or one a test advances (no test waits for a real second).
+    private let now: @Sendable () -> Date
 
-    init(what: String, console: Console, enabled: Bool) {
+    init(
+        what: String, console: Console, enabled: Bool,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.what = what
         self.console = console
         self.enabled = enabled
+        self.now = now
+        self.started = now()
     }
 
     func start(total: Int64?) {
         lock.withLock {
             self.total = total
-            started = Date()
+            started = now()
         }
     }
 
@@ -40,12 +47,12 @@ final class ProgressReporter: ProgressSink, @unchecked Sendable {
         lock.withLock {
             self.bytes += Int64(max(0, bytes))
             self.rows += max(0, rows)
-            let now = Date()
-            let elapsed = now.timeIntervalSince(started)
+            let time = now()
+            let elapsed = time.timeIntervalSince(started)
             guard elapsed >= Self.delay,
-                lastShown.map({ now.timeIntervalSince($0) >= Self.interval }) ?? true
+                lastShown.map({ time.timeIntervalSince($0) >= Self.interval }) ?? true
             else { return }
-            lastShown = now
+            lastShown = time
             console.progress(
                 Self.line(
                     what: what, bytes: self.bytes, total: total, rows: self.rows, elapsed: elapsed))

@@ -11,7 +11,7 @@
 /// streams through; blank lines are skipped.
 ///
 /// See [RFC 4180](https://www.rfc-editor.org/rfc/rfc4180).
-public struct CSVReader {
+package struct CSVReader {
     /// A deviation from RFC 4180 found while reading.
     public struct Problem: Sendable, Hashable {
         /// What kind of deviation.

@@ -3,7 +3,7 @@
 /// Written for the tool (no package dependencies) so that every value carries its line and
 /// column, and a truncated or malformed file is reported at the exact place it goes wrong.
 /// Nesting is limited (``maximumDepth``) so that hostile input cannot exhaust the stack.
-public struct JSONParser {
+package struct JSONParser {
     /// Deepest nesting accepted; answer files need 4.
     public static let maximumDepth = 64
 

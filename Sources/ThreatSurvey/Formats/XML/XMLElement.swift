@@ -2,7 +2,7 @@
 ///
 /// For the small parts of an office file (workbook, relationships, styles) a tree is easier
 /// to query than events; large parts (sheets, shared strings) are read with ``XMLReader``.
-public struct XMLElement: Sendable, Hashable {
+package struct XMLElement: Sendable, Hashable {
     /// The start tag: name as written and attributes.
     public var tag: XMLTag
     /// Child elements in order.

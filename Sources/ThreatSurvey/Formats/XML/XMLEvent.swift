@@ -2,7 +2,7 @@
 ///
 /// A pull reader hands out events instead of building a tree so that a 10 MB worksheet is read
 /// in one pass with memory for one element at a time.
-public enum XMLEvent: Sendable, Hashable {
+package enum XMLEvent: Sendable, Hashable {
     /// An element starts (a self-closing `<a/>` gives `.start` then `.end`).
     case start(XMLTag)
     /// The element named so ends (names are checked to match their start).
@@ -13,7 +13,7 @@ public enum XMLEvent: Sendable, Hashable {
 }
 
 /// An element's start tag: its name and attributes exactly as written.
-public struct XMLTag: Sendable, Hashable {
+package struct XMLTag: Sendable, Hashable {
     /// The qualified name as written, prefix kept (`table:table-cell`).
     public var name: String
     /// Attributes in document order.
@@ -48,7 +48,7 @@ public struct XMLTag: Sendable, Hashable {
 }
 
 /// One attribute of a start tag, the value with entities decoded and whitespace normalized.
-public struct XMLAttribute: Sendable, Hashable {
+package struct XMLAttribute: Sendable, Hashable {
     /// The qualified name as written (`office:value-type`).
     public var name: String
     /// The value.

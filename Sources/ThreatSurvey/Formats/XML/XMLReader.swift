@@ -15,7 +15,7 @@
 /// ```
 ///
 /// See <https://www.w3.org/TR/xml/> (well-formedness only).
-public struct XMLReader {
+package struct XMLReader {
     /// Deepest element nesting accepted (256); office parts need fewer than 20.
     public static let maximumDepth = 256
     /// Most elements accepted in one document by default (10,000,000): a 1,048,576-row sheet of

@@ -11,7 +11,7 @@
 ///
 /// See PKWARE's APPNOTE.TXT, sections 4.3.7 (local header), 4.3.12 (central directory) and
 /// 4.3.16 (end of central directory record).
-public struct ZipArchive: Sendable {
+package struct ZipArchive: Sendable {
     /// Most entries accepted: an office file has a few dozen; 10,000 leaves room for
     /// image-heavy documents while bounding the work done on a forged directory.
     public static let maximumEntries = 10_000

@@ -2,7 +2,7 @@
 ///
 /// Sizes and CRC come from the central directory, which is written after the data, so entries
 /// whose local header defers them to a data descriptor (general-purpose flag bit 3) read the same.
-public struct ZipEntry: Sendable, Hashable {
+package struct ZipEntry: Sendable, Hashable {
     /// The entry's path inside the archive, `/`-separated (`xl/worksheets/sheet1.xml`).
     public var name: String
     /// Compression method: 0 stored, 8 deflated; anything else is refused when read.

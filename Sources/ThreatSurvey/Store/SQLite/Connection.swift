@@ -7,7 +7,7 @@ let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 ///
 /// Not `Sendable`: a connection is used from one place at a time, and the compiler holds
 /// every caller to it. It is closed when released.
-public final class Connection {
+package final class Connection {
     let handle: OpaquePointer
     /// Virtual-machine instructions run by this connection's finished or re-bound statements:
     /// what a command cost SQLite, independent of the machine's load (tests compare it on a

@@ -2,7 +2,7 @@
 ///
 /// Every value reaches SQL as a bound parameter, never by string interpolation, so text
 /// from a delegation can never become SQL.
-public enum SQLValue: Sendable, Hashable {
+package enum SQLValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)

@@ -1,7 +1,7 @@
 import CSQLite
 
 /// A prepared SQLite statement, finalized when released.
-public final class Statement {
+package final class Statement {
     private let handle: OpaquePointer
     private let connection: Connection
     private let sql: String

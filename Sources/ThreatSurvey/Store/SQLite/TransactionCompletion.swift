@@ -2,7 +2,7 @@
 ///
 /// A body that finds nothing worth storing returns ``rollback`` instead of throwing a made-up
 /// error to undo its work (as GRDB's `inTransaction` does), so errors stay errors.
-public enum TransactionCompletion: Sendable {
+package enum TransactionCompletion: Sendable {
     /// Keep every write of the body.
     case commit
     /// Drop every write of the body; not a failure.

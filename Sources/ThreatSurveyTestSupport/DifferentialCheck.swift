@@ -1,4 +1,5 @@
 import Foundation
+package import ThreatSurvey
 
 /// Feeds one generated consultation to the general reader and to the fast path (one core,
 /// two cores, small chunks) and compares the rank JSON they give, byte for byte.
@@ -8,9 +9,9 @@ import Foundation
 /// reader refuses. The consultation is derived from a stream of bytes (``ByteSource``), so
 /// that the same code serves the property test (seeded random bytes) and the libFuzzer
 /// target `differential` (the fuzzer's bytes, which it mutates towards new branches).
-public enum DifferentialCheck {
+package enum DifferentialCheck {
     /// What one comparison found.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// Both paths summed the file and agree (`compared` fast-path readings).
         case same(compared: Int)
         /// The fast path declined the file (or both refused it): nothing to compare.
@@ -21,29 +22,29 @@ public enum DifferentialCheck {
 
     /// Choices drawn from bytes: each draw consumes one byte; an exhausted source gives 0, so
     /// every byte string describes exactly one consultation.
-    public struct ByteSource {
+    package struct ByteSource {
         private let bytes: [UInt8]
         private var position = 0
 
         /// Draws from `bytes`, in order.
-        public init(_ bytes: [UInt8]) {
+        package init(_ bytes: [UInt8]) {
             self.bytes = bytes
         }
 
         /// A value in `0..<n` (`n` ≥ 1).
-        public mutating func next(_ n: Int) -> Int {
+        package mutating func next(_ n: Int) -> Int {
             guard position < bytes.count, n > 1 else { return 0 }
             defer { position += 1 }
             return Int(bytes[position]) % n
         }
 
         /// `true` about once in `n` draws.
-        public mutating func oneIn(_ n: Int) -> Bool { next(n) == 0 }
+        package mutating func oneIn(_ n: Int) -> Bool { next(n) == 0 }
     }
 
     /// The questionnaire every generated consultation answers: seven threats, with titles
     /// and aliases the files spell them by, and the EU roster.
-    public static let questionnaire: Questionnaire = {
+    package static let questionnaire: Questionnaire = {
         let names: [(String, String, [String])] = [
             ("firearms", "Trafficking in firearms", ["guns"]),
             ("drugs", "Drug trafficking", ["narcotics"]),
@@ -74,7 +75,7 @@ public enum DifferentialCheck {
     /// several spellings, respondents grouped or (rarely) not, duplicate rows, priorities
     /// present, absent, tied or large, quoted comments with commas, quotes and line breaks,
     /// CRLF or LF, a BOM, blank lines, and now and then a bad value.
-    public static func consultation(from source: inout ByteSource) -> String {
+    package static func consultation(from source: inout ByteSource) -> String {
         let threats = questionnaire.threats
         let respondents = !source.oneIn(4)
         let withPriority = !source.oneIn(5)
@@ -177,7 +178,7 @@ public enum DifferentialCheck {
     ///
     /// Fast-path readings: one core with a large chunk, one core with 16-byte chunks, and the
     /// two-core split with chunks small enough for the file to be split.
-    public static func compare(_ text: String, path: String) -> Outcome {
+    package static func compare(_ text: String, path: String) -> Outcome {
         let bytes = Array(text.utf8)
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             return .different("cannot write \(path)")

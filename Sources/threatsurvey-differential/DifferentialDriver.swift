@@ -3,6 +3,8 @@
 // `swift test --filter Differential`), ranks each with the general reader and the fast path,
 // and stops at the first difference. Built and run by .ci/differential.
 import Foundation
+import ThreatSurvey
+import ThreatSurveyTestSupport
 
 @main
 enum DifferentialDriver {

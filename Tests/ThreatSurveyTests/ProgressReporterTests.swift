@@ -4,81 +4,9 @@ import Testing
 @testable import ThreatSurvey
 @testable import ThreatSurveyCLI
 
-/// What the commands decide: lateness with `--from`, one point in time in `demo`, progress.
-@Suite("Command behaviour")
-struct CommandBehaviourTests {
-    static let files = ["hu.csv", "pl.csv", "el.json", "es.json", "hr.json", "it.json", "bg.json"]
-        .map(TestSupport.fixture)
-
-    @Test("rank --from without --received calls nothing late, and says lateness is unknown")
-    func fromWithoutReceived() throws {
-        let result = runCLI(["rank", "--format", "json", "--from"] + Self.files)
-        #expect(result.status == .success)
-        let object = try #require(
-            try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
-        #expect((object["late"] as? [String]) == [])
-        #expect((object["notes"] as? [String])?.first == AnalysisInput.latenessUnknownNote)
-        let table = runCLI(["rank", "--from"] + Self.files)
-        #expect(table.out.contains("received time unknown"))
-        #expect(!table.out.contains("arrived after the deadline"))
-    }
-
-    @Test("rank --from with --received judges lateness from it")
-    func fromWithReceived() throws {
-        let late = runCLI(
-            ["rank", "--format", "json", "--received", "2015-09-09", "--from"] + Self.files)
-        let object = try #require(
-            try JSONSerialization.jsonObject(with: Data(late.out.utf8)) as? [String: Any])
-        #expect((object["late"] as? [String])?.count == 7)
-        #expect(object["notes"] == nil)
-        let onTime = runCLI(
-            ["rank", "--format", "json", "--received", "2015-09-03", "--from"] + Self.files)
-        let onTimeObject = try #require(
-            try JSONSerialization.jsonObject(with: Data(onTime.out.utf8)) as? [String: Any])
-        #expect((onTimeObject["late"] as? [String]) == [])
-    }
-
-    @Test("--as-of and --on-time-only with --from need --received (refused before reading)")
-    func fromNeedsReceived() {
-        for option in [["--as-of", "2015-09-05"], ["--on-time-only"]] {
-            let result = runCLI(["rank"] + option + ["--from"] + Self.files)
-            #expect(result.status == .usage)
-            #expect(result.err.contains("with --from needs --received"))
-        }
-        #expect(runCLI(["rank", "--received", "2015-09-05"]).status == .usage)
-    }
-
-    @Test("The fast path (one large long CSV) also leaves lateness unknown without --received")
-    func fastPathLateness() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { TestSupport.cleanUp(folder) }
-        let path = folder + "/load.csv"
-        #expect(
-            runCLI(["generate", "--respondents", "200", "--out", path], addQuestionnaires: false)
-                .status == .success)
-        let loadTest = TestSupport.fixtures + "/load-test"
-        let unknown = runCLI(
-            ["rank", "--format", "json", "--from", path], questionnaires: loadTest)
-        let object = try #require(
-            try JSONSerialization.jsonObject(with: Data(unknown.out.utf8)) as? [String: Any])
-        #expect((object["late"] as? [String]) == [])
-        #expect((object["notes"] as? [String])?.first == AnalysisInput.latenessUnknownNote)
-    }
-
-    @Test("demo shows one point in time: IT's late answer is counted and listed late, not missing")
-    func demoOnePointInTime() {
-        let result = runCLI(["demo"], addQuestionnaires: false)
-        #expect(result.status == .success)
-        #expect(result.out.contains("as it stood at the end of 2015-09-10"))
-        let lines = result.out.split(separator: "\n")
-        #expect(lines.contains { $0.hasPrefix("  IT  Italy") && $0.contains("LATE") })
-        #expect(!lines.contains { $0.hasPrefix("  IT  Italy") && $0.contains("missing") })
-        #expect(
-            result.out.contains("20 of 28 Member States answered, as of 2015-09-10T23:59:59+02:00.")
-        )
-        #expect(result.out.contains("On time 19, late 1, missing 8 of 28."))
-    }
-
+/// Progress on standard error: only on a terminal, only past a second, every byte counted.
+@Suite("Progress")
+struct ProgressReporterTests {
     @Test("Progress: nothing when standard error is not a terminal")
     func progressNotTerminal() {
         let console = Console(capture: true)
@@ -109,18 +37,30 @@ struct CommandBehaviourTests {
         #expect(ProgressReporter.grouped(1_000) == "1,000")
     }
 
-    @Test("Progress: shown on a terminal once the work runs past a second")
+    @Test("Progress: shown on a terminal once the work runs past a second, then every 0.25 s")
     func progressTerminal() {
         let err = MemoryWriter()
         let console = Console(out: MemoryWriter(), err: err, errIsTerminal: true)
-        let reporter = ProgressReporter(what: "reading", console: console, enabled: true)
+        let clock = TestClock()
+        let reporter = ProgressReporter(
+            what: "reading", console: console, enabled: true, now: clock.now)
         reporter.start(total: 100)
         reporter.advance(bytes: 10, rows: 10)
         #expect(err.bytes.isEmpty)
-        Thread.sleep(forTimeInterval: ProgressReporter.delay + 0.1)
+        clock.advance(by: ProgressReporter.delay - 0.01)
+        reporter.advance(bytes: 0, rows: 0)
+        #expect(err.bytes.isEmpty)
+        clock.advance(by: 0.11)
         reporter.advance(bytes: 10, rows: 10)
         #expect(
             String(decoding: err.bytes, as: UTF8.self).contains("reading: 0.0 MB of 0.0 MB (20%)"))
+        let shown = err.bytes.count
+        clock.advance(by: ProgressReporter.interval / 2)
+        reporter.advance(bytes: 10, rows: 10)
+        #expect(err.bytes.count == shown)
+        clock.advance(by: ProgressReporter.interval)
+        reporter.advance(bytes: 10, rows: 10)
+        #expect(String(decoding: err.bytes, as: UTF8.self).contains("(40%)"))
         reporter.finish()
     }
 

@@ -3,10 +3,11 @@ import Testing
 
 @testable import ThreatSurvey
 
-/// One rule per rule: the streamed submit keeps what the file says, the fast path takes
-/// large questionnaires, a failed streamed submit leaves nothing behind, sums never trap.
-@Suite("One rule")
-struct OneRuleTests {
+/// Sums: the streamed submit keeps what the file says, the fast path takes large
+/// questionnaires, a failed streamed submit leaves nothing behind, sums never trap, and an
+/// answer naming no threat counts as an answer.
+@Suite("Sums: streamed submit, fast path, stored sums")
+struct SumsTests {
     let folder: String
 
     init() throws {
@@ -120,13 +121,6 @@ struct OneRuleTests {
         #expect(first.response.priority(of: "threat-300") == 5)
     }
 
-    @Test("Packed mentions of the older 3-byte format still read back")
-    func olderPacking() {
-        let mentions = Store.unpack([0, 0, 3, 2, 0, 0], threats: "a,b,c")
-        #expect(mentions.map(\.threat) == ["a", "c"])
-        #expect(mentions.map(\.priority) == [3, nil])
-    }
-
     @Test("Absurd stored sums and priorities saturate instead of trapping")
     func saturation() {
         var sums = MentionAggregate.StateSums(threats: 2)
@@ -136,7 +130,7 @@ struct OneRuleTests {
         #expect(sums.prioritySum[0] == Int.max)
         #expect(sums.answers == Int.max)
         let priorities: [Int32] = [Int32.max, 5]
-        priorities.withUnsafeBufferPointer { sums.addAnswer(priorities: $0) }
+        sums.addAnswer(priorities: priorities)
         #expect(sums.prioritySum[0] == Int.max)
         #expect(sums.prioritySum[1] == 5)
         // Clamped to the maximum, threat 0 ranks after threat 1 (priority 5 comes first).
@@ -147,63 +141,10 @@ struct OneRuleTests {
     func answerNamingNoThreat() {
         var sums = MentionAggregate.StateSums(threats: 3)
         let none: [Int32] = [-1, -1, -1]
-        none.withUnsafeBufferPointer { sums.addAnswer(priorities: $0) }
+        sums.addAnswer(priorities: none)
         #expect(sums.answers == 1)
         #expect(sums.mentions == [0, 0, 0])
         #expect(sums.borda == [0, 0, 0])
     }
 
-    @Test(
-        "A writer blocked by another connection's write lock gets the friendly busy message, exit 74"
-    )
-    func busyStore() throws {
-        defer { TestSupport.cleanUp(folder) }
-        let path = folder + "/s.sqlite"
-        let holder = try Store(path: path)
-        try holder.db.execute("BEGIN IMMEDIATE")
-        defer { try? holder.db.execute("ROLLBACK") }
-        let writer = try Store(path: path, busyTimeout: .milliseconds(20))
-        do {
-            _ = try Submitter(catalog: try TestSupport.catalog()).submit(
-                SubmitRequest(
-                    paths: [TestSupport.fixture("pl.csv")],
-                    received: .date(try #require(CivilDate(iso: "2015-09-01")))),
-                into: writer)
-            Issue.record("the submit went through a held write lock")
-        } catch let error as SurveyError {
-            #expect(
-                error.description
-                    == "error: \(path): the store is busy: another threatsurvey is writing to it; try again"
-            )
-            #expect(error.exitStatus.rawValue == 74)
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
-    }
-
-    @Test("SQLite errors keep their primary and extended codes, and match by name")
-    func errorCodes() throws {
-        defer { TestSupport.cleanUp(folder) }
-        let store = try Store(path: folder + "/s.sqlite")
-        _ = try Submitter(catalog: try TestSupport.catalog()).submit(
-            SubmitRequest(
-                paths: [TestSupport.fixture("pl.csv")],
-                received: .date(try #require(CivilDate(iso: "2015-09-01")))),
-            into: store)
-        do {
-            try store.db.execute("DELETE FROM submissions")
-            Issue.record("a submission was deleted")
-        } catch SQLiteError.ExtendedResultCode.constraintTrigger {
-            // The trigger's refusal, recognised by its extended code.
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
-        #expect(throws: SQLiteError.self) { try store.db.execute("DELETE FROM submissions") }
-        do {
-            try store.db.execute("DELETE FROM submissions")
-        } catch SQLiteError.constraint {
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
-    }
 }

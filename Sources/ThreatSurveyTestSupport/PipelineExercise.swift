@@ -1,4 +1,5 @@
 import Foundation
+package import ThreatSurvey
 
 /// Drives one small consultation, derived from arbitrary bytes, through `submit`, the store
 /// and every analysis the commands run: the fuzz target `pipeline` and its property test.
@@ -19,28 +20,28 @@ import Foundation
 ///
 /// Errors are expected and ignored (they are the tool refusing bad input); only a trap, which
 /// ends the process, is a finding.
-public struct PipelineExercise: Sendable {
+package struct PipelineExercise: Sendable {
     /// The questionnaires the consultation may answer (one with questions for `tally`).
-    public var catalog: QuestionnaireCatalog
+    package var catalog: QuestionnaireCatalog
     /// A folder for the file the streaming writer reads (`nil`: never stream).
-    public var scratchFolder: String?
+    package var scratchFolder: String?
 
     /// An exercise over `catalog`.
-    public init(catalog: QuestionnaireCatalog, scratchFolder: String? = nil) {
+    package init(catalog: QuestionnaireCatalog, scratchFolder: String? = nil) {
         self.catalog = catalog
         self.scratchFolder = scratchFolder
     }
 
     /// What one run did, so that a test can tell the exercise reached the analyses.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// Answer files written.
-        public var files = 0
+        package var files = 0
         /// Submit requests the store accepted.
-        public var acceptedSubmits = 0
+        package var acceptedSubmits = 0
         /// Submissions in the store at the end.
-        public var storedSubmissions = 0
+        package var storedSubmissions = 0
         /// Characters of every rendered output.
-        public var renderedCharacters = 0
+        package var renderedCharacters = 0
     }
 
     /// The fixed "now" of every run: late enough for every palette date but 9999-12-31 to be past.
@@ -49,7 +50,7 @@ public struct PipelineExercise: Sendable {
     /// Runs the consultation `bytes` describe, start to finish.
     ///
     /// - Complexity: O(`bytes.count`) files and rows, each analysis linear in them.
-    public func run(_ bytes: [UInt8]) -> Outcome {
+    package func run(_ bytes: [UInt8]) -> Outcome {
         var source = ByteChooser(bytes)
         var outcome = Outcome()
         guard !catalog.questionnaires.isEmpty,

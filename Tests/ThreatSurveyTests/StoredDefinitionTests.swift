@@ -6,7 +6,7 @@ import Testing
 
 /// A store that stands alone: the definitions its answers were validated against are kept in it.
 @Suite("A store that stands alone: stored definitions, and a folder that disagrees")
-struct StoreAloneTests {
+struct StoredDefinitionTests {
     let folder: String
     let store: String
 

@@ -3,38 +3,38 @@
 ///
 /// Small mutations of the input change a few choices, which is what lets a coverage-guided
 /// fuzzer walk from one consultation to a slightly different one.
-public struct ByteChooser {
+package struct ByteChooser {
     private let bytes: [UInt8]
     private var position = 0
     /// Whether the file being written takes hostile values (set per file by its writer).
-    public var hostile = false
+    package var hostile = false
 
     /// A chooser over `bytes`.
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// The next byte, or 0 past the end.
-    public mutating func byte() -> UInt8 {
+    package mutating func byte() -> UInt8 {
         guard position < bytes.count else { return 0 }
         defer { position += 1 }
         return bytes[position]
     }
 
     /// A number in `0..<bound` (0 when `bound` is not positive).
-    public mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         guard bound > 1 else { return 0 }
         let wide = Int(byte()) << 8 | Int(byte())
         return wide % bound
     }
 
     /// One element of `choices`, which must not be empty.
-    public mutating func pick<T>(_ choices: [T]) -> T {
+    package mutating func pick<T>(_ choices: [T]) -> T {
         choices[below(choices.count)]
     }
 
     /// Up to `limit` of the next bytes, taken as they are (a raw cell, a raw name).
     ///
     /// - Complexity: O(`limit`).
-    public mutating func raw(upTo limit: Int) -> [UInt8] {
+    package mutating func raw(upTo limit: Int) -> [UInt8] {
         let count = min(below(limit + 1), max(0, bytes.count - position))
         defer { position += count }
         return Array(bytes[position..<(position + count)])

@@ -1,4 +1,5 @@
 import Foundation
+import ThreatSurvey
 
 /// The answer files of a ``PipelineExercise``: every format `submit` reads, written with the
 /// values that broke the tool before (issue 11) and the ones next to them.

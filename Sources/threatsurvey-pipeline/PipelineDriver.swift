@@ -5,6 +5,8 @@
 // trap, which ends the process, leaves the input that caused it. Built and run by .ci/pipeline.
 //   pipeline COUNT SEED CURRENT QUESTIONNAIRES SEEDS_FOLDER
 import Foundation
+import ThreatSurvey
+import ThreatSurveyTestSupport
 
 @main
 enum PipelineDriver {
