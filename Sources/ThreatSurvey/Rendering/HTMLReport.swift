@@ -21,7 +21,7 @@ public struct HTMLReport: Sendable {
     /// The submissions withdrawn by a void (listed in provenance, counted nowhere).
     public var voided: [Submission] = []
     /// Files stored by the streaming path, by their sums; their rows are then not in
-    /// ``submissions`` (see ``StoredSums/separable(store:questionnaire:)``), so a store of a
+    /// ``submissions`` (see `StoredSums.separable(store:questionnaire:)`), so a store of a
     /// million respondents is reported from a few hundred rows.
     public var streamed: [StreamedFileSums] = []
     /// When streamed files share respondents, each visible file's sums over its answers still

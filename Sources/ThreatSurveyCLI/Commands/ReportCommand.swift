@@ -10,7 +10,12 @@ struct ReportCommand: ParsableCommand {
         summary:
             "one self-contained HTML report: ranking chart, heat map, regions, deadline, robustness",
         discussion:
-            "No script, nothing fetched: the file can be attached to an e-mail or printed on A4.")
+            "No script, nothing fetched: the file can be attached to an e-mail or printed on A4.",
+        examples: [
+            .init(
+                "threatsurvey report --today 2015-09-30 --out report.html",
+                "The HTML report as it stood at the end of 30 September."),
+        ])
 
     @Option("FILE", help: "write the report here (default standard output)", completion: .file)
     var out: String?
