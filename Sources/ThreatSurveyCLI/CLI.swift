@@ -44,7 +44,8 @@ public enum CLI {
         lines += ["", "guides (threatsurvey help TOPIC):"]
         for topic in HelpTopic.all {
             let label = "  " + topic.name
-            lines.append(label + String(repeating: " ", count: max(1, 30 - label.count)) + topic.title)
+            lines.append(
+                label + String(repeating: " ", count: max(1, 30 - label.count)) + topic.title)
         }
         lines.append("")
         lines += HelpFormatter.wrap(

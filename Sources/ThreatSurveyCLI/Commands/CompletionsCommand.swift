@@ -16,7 +16,7 @@ struct CompletionsCommand: ParsableCommand {
         examples: [
             .init(
                 "threatsurvey completions bash > ~/.bash_completion.d/threatsurvey",
-                "Installs bash completion (source the file, or start a new shell)."),
+                "Installs bash completion (source the file, or start a new shell).")
         ])
 
     @Argument("SHELL", help: "the shell")

@@ -14,7 +14,8 @@ struct DemoCommand: ParsableCommand {
         examples: [
             .init(
                 "threatsurvey demo",
-                "Loads the bundled fixtures into a temporary store and prints the ranking, regions and deadline check."),
+                "Loads the bundled fixtures into a temporary store and prints the ranking, regions and deadline check."
+            ),
             .init(
                 "threatsurvey demo --store demo.sqlite",
                 "The same, keeping the store to explore afterwards."),

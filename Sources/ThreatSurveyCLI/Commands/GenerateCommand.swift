@@ -17,7 +17,8 @@ struct GenerateCommand: ParsableCommand {
         examples: [
             .init(
                 "threatsurvey generate --respondents 100000 --out responses.csv",
-                "A deterministic synthetic consultation of 100,000 respondents for questionnaire BENCH/1/26."),
+                "A deterministic synthetic consultation of 100,000 respondents for questionnaire BENCH/1/26."
+            )
         ])
 
     /// The most respondents one run generates (about 6 GB of CSV).

@@ -11,7 +11,8 @@ struct QuestionnairesCommand: ParsableCommand {
         examples: [
             .init(
                 "threatsurvey questionnaires",
-                "The questionnaires defined in ./questionnaires (or held by the store), with deadlines and answer counts."),
+                "The questionnaires defined in ./questionnaires (or held by the store), with deadlines and answer counts."
+            )
         ])
 
     @Option("FORMAT", help: "output format", values: [.table, .markdown, .csv, .json, .html])

@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
         examples: [
             .init(
                 "threatsurvey report --today 2015-09-30 --out report.html",
-                "The HTML report as it stood at the end of 30 September."),
+                "The HTML report as it stood at the end of 30 September.")
         ])
 
     @Option("FILE", help: "write the report here (default standard output)", completion: .file)

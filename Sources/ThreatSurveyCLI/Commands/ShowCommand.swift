@@ -9,7 +9,8 @@ struct ShowCommand: ParsableCommand {
         examples: [
             .init(
                 "threatsurvey show 3",
-                "Submission #3 as stored: delegation, received time, every mention and where it was found."),
+                "Submission #3 as stored: delegation, received time, every mention and where it was found."
+            ),
             .init(
                 "threatsurvey show 3 --original > as-received.csv",
                 "The exact bytes received, written back to a file."),

@@ -10,7 +10,7 @@ struct TallyCommand: ParsableCommand {
         examples: [
             .init(
                 "threatsurvey tally --questionnaire 10618/15",
-                "How delegations answered the yes/no and choice questions, overall and per region."),
+                "How delegations answered the yes/no and choice questions, overall and per region.")
         ])
 
     @OptionGroup var analysis: AnalysisOptions

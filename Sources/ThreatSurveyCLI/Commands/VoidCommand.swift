@@ -15,7 +15,7 @@ struct VoidCommand: ParsableCommand {
         examples: [
             .init(
                 "threatsurvey void 4 --reason \"stored under SE by mistake\"",
-                "Withdraws submission #4; the Member State's earlier answer counts again."),
+                "Withdraws submission #4; the Member State's earlier answer counts again.")
         ])
 
     @Argument("SUBMISSION", help: "the submission's number as shown by 'history' (3 or #3)")

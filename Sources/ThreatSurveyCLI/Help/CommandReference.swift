@@ -24,7 +24,8 @@ enum CommandReference {
     /// Every command, in the order of the help.
     static var entries: [Entry] {
         CLI.commands.map {
-            Entry(configuration: $0.configuration, declarations: ArgumentSet($0.init()).declarations)
+            Entry(
+                configuration: $0.configuration, declarations: ArgumentSet($0.init()).declarations)
         }
     }
 
@@ -163,7 +164,7 @@ enum CommandReference {
         text.replacingOccurrences(of: "|", with: "\\|")
     }
 
-    /// `a summary` → `A summary.`
+    /// The summary as a sentence: capitalised, with a full stop.
     static func sentence(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst() + (text.hasSuffix(".") ? "" : ".")
@@ -245,7 +246,10 @@ enum CommandReference {
         }
         lines += [".SH \"EXIT STATUS\""]
         for status in exitStatuses {
-            lines += [".TP", ".B \(status.code)", roff(status.meaning.replacingOccurrences(of: "`", with: ""))]
+            lines += [
+                ".TP", ".B \(status.code)",
+                roff(status.meaning.replacingOccurrences(of: "`", with: "")),
+            ]
         }
         lines += [
             ".SH ENVIRONMENT",
@@ -275,7 +279,8 @@ enum CommandReference {
     private static func manLabel(_ declaration: ArgumentDeclaration) -> String {
         switch declaration.kind {
         case .option:
-            return ".B \(roff("--" + (declaration.name ?? ""))) \\fI\(roff(declaration.placeholder))\\fR"
+            return
+                ".B \(roff("--" + (declaration.name ?? ""))) \\fI\(roff(declaration.placeholder))\\fR"
         case .flag: return ".B \(roff("--" + (declaration.name ?? "")))"
         case .positional: return ".I \(roff(declaration.placeholder))"
         }
@@ -295,7 +300,8 @@ enum CommandReference {
                     result.unicodeScalars.append(scalar)
                 } else {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
-                    result += "\\[u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                    result +=
+                        "\\[u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                         + "]"
                 }
             }
