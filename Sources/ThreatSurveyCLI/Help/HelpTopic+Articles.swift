@@ -5,109 +5,6 @@ extension HelpTopic {
     /// The catalog's articles as written, in the landing page's order; the command
     /// reference's text is left empty (it is generated from the declarations).
     static let articles: [(file: String, text: String)] = [
-        ("LibraryUsage.md", #"""
-# Using the library
-
-Read an answer file, submit answers into a store and rank them from Swift, with the same library the command line uses.
-
-## Overview
-
-The `threatsurvey` executable only parses arguments and prints: every rule lives in the
-`ThreatSurvey` library, which a Swift package can depend on (`.product(name: "ThreatSurvey",
-package: "threatsurvey")`). The calls follow the command line: ``QuestionnaireCatalog`` reads
-the definitions, ``AnswerFile`` and ``AnswerParser`` read a file, ``Submitter`` validates and
-stores into a ``Store``, and ``AnalysisInput`` gives a ``Ranking`` (or a
-``RegionalBreakdown``), which a ``Document`` renders as a table, Markdown, CSV, JSON or HTML.
-
-Errors are thrown as ``SurveyError``, typed: each carries what went wrong and where
-(``Diagnostic`` values for bad data) and the exit status the command line would give.
-
-## Read, submit, rank
-
-This example is compiled and run by the test suite (`Tests/ThreatSurveyTests/LibraryUsageTests.swift`),
-so it stays true:
-
-```swift
-/// Reads one answer file, submits two into a store, and ranks them: the library calls behind
-/// `threatsurvey inspect`, `submit` and `rank`.
-func rankTwoAnswers(packageRoot root: String, store storePath: String) throws -> Ranking {
-    // The questionnaire definitions (every questionnaires/*.json), validated.
-    let catalog = try QuestionnaireCatalog.load(folder: root + "/questionnaires")
-    let questionnaire = try catalog.find("9396/1/15")
-
-    // Read one file: its format and encoding are detected, then it is read against the
-    // questionnaire. Nothing is stored; a bad file throws every problem at once.
-    let pl = root + "/fixtures/9396-1-15/pl.csv"
-    let file = try AnswerFile.read(bytes: try Submitter.readFromDisk(pl), name: "pl.csv")
-    let (responses, diagnostics) = try AnswerParser(questionnaire: questionnaire).parse(file)
-    for response in responses {
-        print(response.delegation, response.threats, "\(diagnostics.count) warnings")
-    }
-
-    // Submit: validate and store files in one transaction (nothing is stored if one is bad).
-    let store = try Store(path: storePath)
-    var request = SubmitRequest(
-        paths: [pl, root + "/fixtures/9396-1-15/hu.csv"], questionnaire: "9396/1/15")
-    request.received = DateTimeInput("2015-09-04")
-    let receipts = try Submitter(catalog: catalog).submit(request, into: store)
-    print(receipts.map { "#\($0.submission.id) \($0.submission.delegation)" })
-
-    // Rank: the figures of `threatsurvey rank`, read from the store.
-    let input = try AnalysisInput.load(
-        AnalysisRequest(questionnaire: "9396/1/15"), catalog: catalog, store: store)
-    let ranking = input.ranking(RankingOptions(method: .count))
-    print(ranking.document().render(as: .markdown))
-    return ranking
-}
-```
-
-It prints, among other lines, `PL ["tobacco-smuggling", "excise-fraud", "vat-fraud",
-"internet-crime", "firearms"] 0 warnings` and a Markdown table whose first row is
-tobacco smuggling, mentioned by HU and PL.
-
-## Other entry points
-
-- ``RegionalBreakdown``: the ranking per region and the signals, from
-  ``AnalysisInput/breakdown(_:alpha:options:)`` with a ``Grouping`` (``Grouping/eurovoc`` and the other built-in ones).
-- ``DeadlineCheck``: who answered on time, late, or not at all.
-- ``Questionnaire/load(bytes:file:)``: one definition, validated, without a folder.
-- ``Store/init(path:readOnly:warn:busyTimeout:)`` with `":memory:"`: a store that lives only
-  as long as the object, for tests and one-off analyses.
-
-## Topics
-
-### Definitions
-
-- ``QuestionnaireCatalog``
-- ``Questionnaire``
-- ``Threat``
-- ``Question``
-
-### Reading and storing answers
-
-- ``AnswerFile``
-- ``AnswerParser``
-- ``Submitter``
-- ``SubmitRequest``
-- ``Receipt``
-- ``Store``
-
-### Figures
-
-- ``AnalysisInput``
-- ``AnalysisRequest``
-- ``Ranking``
-- ``RankedThreat``
-- ``RankingOptions``
-- ``RegionalBreakdown``
-
-### Output and errors
-
-- ``Document``
-- ``ReportRenderer``
-- ``SurveyError``
-- ``Diagnostic``
-"""#),
         ("GettingStarted.md", #"""
 # Getting started
 
@@ -1983,6 +1880,109 @@ doc comments.
 `swift test` runs Swift Testing suites named after the rule they cover. On Linux it first runs
 the XCTest runner, which finds no XCTest tests and prints `Executed 0 tests`; the Swift Testing
 results follow it. `swift test --filter NAME` runs one suite.
+"""#),
+        ("LibraryUsage.md", #"""
+# Using the library
+
+Read an answer file, submit answers into a store and rank them from Swift, with the same library the command line uses.
+
+## Overview
+
+The `threatsurvey` executable only parses arguments and prints: every rule lives in the
+`ThreatSurvey` library, which a Swift package can depend on (`.product(name: "ThreatSurvey",
+package: "threatsurvey")`). The calls follow the command line: ``QuestionnaireCatalog`` reads
+the definitions, ``AnswerFile`` and ``AnswerParser`` read a file, ``Submitter`` validates and
+stores into a ``Store``, and ``AnalysisInput`` gives a ``Ranking`` (or a
+``RegionalBreakdown``), which a ``Document`` renders as a table, Markdown, CSV, JSON or HTML.
+
+Errors are thrown as ``SurveyError``, typed: each carries what went wrong and where
+(``Diagnostic`` values for bad data) and the exit status the command line would give.
+
+## Read, submit, rank
+
+This example is compiled and run by the test suite (`Tests/ThreatSurveyTests/LibraryUsageTests.swift`),
+so it stays true:
+
+```swift
+/// Reads one answer file, submits two into a store, and ranks them: the library calls behind
+/// `threatsurvey inspect`, `submit` and `rank`.
+func rankTwoAnswers(packageRoot root: String, store storePath: String) throws -> Ranking {
+    // The questionnaire definitions (every questionnaires/*.json), validated.
+    let catalog = try QuestionnaireCatalog.load(folder: root + "/questionnaires")
+    let questionnaire = try catalog.find("9396/1/15")
+
+    // Read one file: its format and encoding are detected, then it is read against the
+    // questionnaire. Nothing is stored; a bad file throws every problem at once.
+    let pl = root + "/fixtures/9396-1-15/pl.csv"
+    let file = try AnswerFile.read(bytes: try Submitter.readFromDisk(pl), name: "pl.csv")
+    let (responses, diagnostics) = try AnswerParser(questionnaire: questionnaire).parse(file)
+    for response in responses {
+        print(response.delegation, response.threats, "\(diagnostics.count) warnings")
+    }
+
+    // Submit: validate and store files in one transaction (nothing is stored if one is bad).
+    let store = try Store(path: storePath)
+    var request = SubmitRequest(
+        paths: [pl, root + "/fixtures/9396-1-15/hu.csv"], questionnaire: "9396/1/15")
+    request.received = DateTimeInput("2015-09-04")
+    let receipts = try Submitter(catalog: catalog).submit(request, into: store)
+    print(receipts.map { "#\($0.submission.id) \($0.submission.delegation)" })
+
+    // Rank: the figures of `threatsurvey rank`, read from the store.
+    let input = try AnalysisInput.load(
+        AnalysisRequest(questionnaire: "9396/1/15"), catalog: catalog, store: store)
+    let ranking = input.ranking(RankingOptions(method: .count))
+    print(ranking.document().render(as: .markdown))
+    return ranking
+}
+```
+
+It prints, among other lines, `PL ["tobacco-smuggling", "excise-fraud", "vat-fraud",
+"internet-crime", "firearms"] 0 warnings` and a Markdown table whose first row is
+tobacco smuggling, mentioned by HU and PL.
+
+## Other entry points
+
+- ``RegionalBreakdown``: the ranking per region and the signals, from
+  ``AnalysisInput/breakdown(_:alpha:options:)`` with a ``Grouping`` (``Grouping/eurovoc`` and the other built-in ones).
+- ``DeadlineCheck``: who answered on time, late, or not at all.
+- ``Questionnaire/load(bytes:file:)``: one definition, validated, without a folder.
+- ``Store/init(path:readOnly:warn:busyTimeout:)`` with `":memory:"`: a store that lives only
+  as long as the object, for tests and one-off analyses.
+
+## Topics
+
+### Definitions
+
+- ``QuestionnaireCatalog``
+- ``Questionnaire``
+- ``Threat``
+- ``Question``
+
+### Reading and storing answers
+
+- ``AnswerFile``
+- ``AnswerParser``
+- ``Submitter``
+- ``SubmitRequest``
+- ``Receipt``
+- ``Store``
+
+### Figures
+
+- ``AnalysisInput``
+- ``AnalysisRequest``
+- ``Ranking``
+- ``RankedThreat``
+- ``RankingOptions``
+- ``RegionalBreakdown``
+
+### Output and errors
+
+- ``Document``
+- ``ReportRenderer``
+- ``SurveyError``
+- ``Diagnostic``
 """#),
     ]
 }
