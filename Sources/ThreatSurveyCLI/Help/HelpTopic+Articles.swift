@@ -86,6 +86,16 @@ body of a mail: <doc:Answers> lists every form and how each is read.
 
 ### 3. Take in the answers
 
+Germany sends the template back filled in, `de.csv`:
+
+```
+questionnaire,delegation,threat,mentioned,priority,comment,question,answer
+12345/26,DE,firearms,,1,Western Balkans routes,,
+12345/26,DE,drugs,x,2,,,
+12345/26,DE,cigarettes,,,,,
+12345/26,DE,,,,,cyber-unit,yes
+```
+
 Each answer is submitted with the time it was received (a date alone means 12:00 in the
 questionnaire's time zone; a mail carries its own time):
 
@@ -102,6 +112,15 @@ threats:       2 found:
   drugs            2  line 3    counted
   question    answer
   cyber-unit  yes
+```
+
+France, a day late, sends written comments, `fr.txt`:
+
+```
+Contribution de la délégation française
+1. Les armes à feu restent notre première préoccupation.
+2. Les stupéfiants, en particulier la cocaïne par conteneurs.
+Le tabac ne constitue pas une priorité pour la France.
 ```
 
 Written comments are read clause by clause, in the questionnaire's languages; a numbered line
@@ -431,6 +450,20 @@ threatsurvey submit answer.txt --delegation FR --dry-run   # which aliases a rea
 
 The last shows every match with the phrase that produced it: the quickest way to find the
 alias a delegation's wording needs.
+
+## The bundled definitions
+
+The package ships two definitions, `questionnaires/9396-1-15.json` and
+`questionnaires/10618-15.json`. They are **faithful reconstructions**: the real documents
+9396/1/15 REV 1 and 10618/15 are LIMITE and not public. Their dates and subjects follow the
+outcome of proceedings 10784/15 (an exchange of views on 9 July 2015, written comments by 7
+September 2015); 9396/1/15's eighteen threats are a customs threat taxonomy (the EMPACT
+2014–2017 priorities and customs threat lists) with aliases in English, French, German,
+Spanish, Italian, Dutch, Polish and Portuguese; 10618/15's questions (Internet crime unit,
+Internet crime network, a joint customs operation against smuggling by mail, how Action 7.3
+should continue) and its 30 September deadline are assumptions. Each file says so in its
+`note`. `fixtures/load-test/BENCH-1-26.json` defines the synthetic questionnaire of
+`threatsurvey generate`.
 """#),
         ("Answers.md", #"""
 # What delegations may send
@@ -1248,6 +1281,17 @@ The Subject is the questionnaire's title.
 ```sh
 threatsurvey summary --format docx --reference "ST 12345/26" --to "Customs Cooperation Working Party" --out outcome.docx
 ```
+
+## Output formats
+
+Every table command takes `--format`: `table` (the default, for an 80-column terminal),
+`markdown` (to paste into a draft), `csv`, `json` (the contract's shapes; fields may be added,
+never removed) and, for `rank`, `regions`, `tally`, `deadline` and `questionnaires`, `html` (a
+small page, every text escaped; the full report is `report`). JSON goes to standard output and
+nothing else does there. CSV output starts with a byte-order mark, so that Excel opens it as
+UTF-8, and neutralises cells that begin with `=`, `+`, `-` or `@`, so that no delegation's text
+becomes a formula. `history` takes `table`, `markdown`, `csv` and `json`; `show --original`
+writes the exact bytes received.
 
 ## Reminder drafts
 
