@@ -514,7 +514,6 @@ igen, ναι …; non, nein, nej, nie, όχι …).
 `03/04/2026` is 3 April; `04/15/2026` (no month 15) and two-digit years are refused, never
 swapped.
 
-
 ### JSON
 
 One object, or an array of objects (each its own submission):
@@ -539,7 +538,6 @@ alike. A header that is not recognised is named in the error.
 
 ## Rows that say what they mean
 
-
 `template ID --form long` writes `questionnaire,delegation,threat,mentioned,priority,comment`,
 one row per threat, and tells the delegation to put `x` under `mentioned` (or a priority) on
 the rows it mentions.
@@ -557,9 +555,7 @@ the rows it mentions.
 - A delegation that mentions every threat, in any format, gets a warning, so that a template
   sent back untouched is noticed.
 
-
 ## Written comments: what is counted
-
 
 Each match is read as a careful officer would; the receipt and `show` give its **decision**:
 `counted`, `priority from "priorité 1"`, or `not counted: negated by "ne … pas"` (`show
@@ -593,7 +589,6 @@ Each match is read as a careful officer would; the receipt and `show` give its *
   rising" negates both unless the second has its own predicate ("… and firearms are a major
   concern"); an inline list ("priorities: 1) firearms 2) drugs") and bare ordinals ("drugs
   second") give no priority — one item per line does.
-
 
 ## Cases the rules settle
 
@@ -733,7 +728,6 @@ A file that cannot be read exits 65 with the refusal `submit` gives. The readers
 own (`Sources/ThreatSurvey/Formats/`), checked against openpyxl, python-docx, Python's `email`
 and extract-msg (`swift test --filter InspectionTests`).
 
-
 ### Forwarded answers
 
 When the answer sits inside a forward (an attached message, or a body that quotes the
@@ -825,7 +819,6 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
   out) and every command uses it. The stored sums of large streamed files are used only when no
   decision touches a streamed file's submissions; otherwise the general path reads them.
 
-
 ## What is kept
 
 - **The store** is one SQLite file: `./threatsurvey.sqlite`, or `$THREATSURVEY_STORE`, or
@@ -843,7 +836,6 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
   (`--limit N` for the latest N).
 - Each submit is **one transaction**: if any file has an error, nothing at all is stored.
 - Writers queue: a `submit` waits up to 30 seconds for another one; then it stores nothing and
-- Writers queue: a `submit` waits up to 30 seconds for another one; then it stores nothing and
   says `error: STORE: the store is busy: another threatsurvey is writing to it; try again`
   (exit 74). The store uses SQLite's WAL journal and foreign keys, and carries a schema version
   (`PRAGMA user_version`, now 8). An older store is brought forward once, by the first command
@@ -852,7 +844,6 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
   (`submit`) with write access. The schema's history is in <doc:Changelog>.
 
 ## A store that stands alone
-
 
 Each submission keeps the questionnaire definition it was validated against: the store holds
 the definition file's exact bytes once per SHA-256, and each submission refers to it. Commands
@@ -871,9 +862,7 @@ against (9396-1-15.json, SHA-256 3f2a…). A renamed or removed threat id would 
 the id in questionnaires/9396-1-15.json, or move this file aside to use the stored definition
 ```
 
-
 ## The same file twice
-
 
 The same bytes (SHA-256) submitted again for the same delegation (and respondent) and
 questionnaire are recognised and not stored again: the receipt says
@@ -883,15 +872,12 @@ delegation that really sent the same file twice, with a later received time that
 count). The same bytes under another `--delegation` are another answer. A voided copy does not
 count: after a void, the file can be submitted again.
 
-
 ## Why an answer counts, or not
-
 
 The report's provenance table lists every submission received by the report's day with its
 reason: `counted`, `counted for BE LU; NL superseded by #9`, `not counted: SE superseded by #7`,
 `UK not on the roster`, `voided: REASON (decision #N, who)`, and each decision of the officer
 (`decision #3: priority of mention 1 (drugs) set to 3 — REASON (anna)`).
-
 
 ## Which questionnaire, and when it arrived
 
@@ -903,6 +889,7 @@ reason: `counted`, `counted for BE LU; NL superseded by #9`, `not counted: SE su
   questionnaire's time zone and the receipt says so. A time more than 5 minutes ahead of the
   clock is refused (exit 64, nothing stored).
 - **A JSON `date`** is the date the delegation wrote on its answer; it is kept, but the
+  received time decides lateness.
 """#),
         ("Figures.md", #"""
 # How the figures are computed
@@ -1068,7 +1055,6 @@ $ threatsurvey rank --on-time-only
   for each cosignatory); yes/no in the 24 languages; text questions are counted as answered
   or not.
 
-
 ## Regions and the Fisher test
 
 A **signal** is a threat mentioned by a larger share of a region's responding states than of
@@ -1093,15 +1079,12 @@ twenty cannot go below 0.05): the table says so instead of showing "none".
 
 ### Signals that rest on one joint answer
 
-
 When every state of a region that mentions a threat does so through the same joint submission
 (a delegation and its cosignatories), the signal is one text, not several independent views:
 `regions` marks it (`vat-fraud *` and a note "rests on one joint answer (#1)"; JSON
 `"restsOnOneJointAnswer": true, "jointAnswer": 1`), and so does the report.
 
-
 ## Who is late
-
 
 A Member State is late when its first answer came after the deadline (the `deadline`
 check's rule). A state that answered on time and resubmitted after the deadline is on time
@@ -1109,7 +1092,6 @@ check's rule). A state that answered on time and resubmitted after the deadline 
 summary's "(N after the deadline)" all use this rule, so they agree. `rank`'s `late` list (and
 its note "late answers counted") says something else, on purpose: which of the answers it counts
 arrived after the deadline (a late resubmission included).
-
 
 ## Robustness
 
@@ -1178,9 +1160,7 @@ who replied — several (under 35%), a number of (under 50%), many (under 75%), 
 (75% or more), all. Threats are named by their first English (or French) alias. Regional
 remarks come from the signals of the regional breakdown.
 
-
 ### Titles and labels
-
 
 The report's chart, heat map, regional charts, signal and robustness tables print each threat's
 title instead of its id. A questionnaire may give a threat a short label per language (optional):
@@ -1194,7 +1174,6 @@ title instead of its id. A questionnaire may give a threat a short label per lan
 `summary --language fr` uses the French one. `summary` written to a file or a pipe is one line per
 paragraph (the word processor wraps it); on a terminal it is wrapped to the screen. French
 guillemets keep their words: « armes à feu » is written with non-breaking spaces inside.
-
 
 ## The compilation of the replies
 
@@ -1327,7 +1306,6 @@ promise is checked:
 | **A delegation's text never executes.** | SQL only through bound parameters; HTML escaped; Markdown escaped; CSV cells starting with `=`, `+`, `-`, `@` neutralised; terminal text made visible (below); e-mail headers only from validated addresses; file names written only from validated Member State codes or paths the officer chose; no DTD or external entity read. | `swift test`: hostile comment and file name in the report, formula cells, SQL text, header injection in contacts, escape sequences, billion laughs. |
 | **The answers stay private.** | The store is created 0600 (`O_EXCL`, `O_NOFOLLOW`, then `fchmod`); a dangling symbolic link is not followed; a store open to others gets a warning. | `swift test`. |
 
-
 ## Limits
 
 Every limit is a named constant, documented where it is declared and tested at and past its
@@ -1366,7 +1344,6 @@ LF `␊`, DEL `␡`), TAB a space, C1 controls, bidi controls and U+2028/9 `<U+2
 is always one line: a crafted cell cannot clear the screen, set the window title or overwrite
 its own error with "0 errors, file accepted".
 
-
 ## The command line
 
 `--store PATH` and `--questionnaires DIR` appear only where used, and may come before the
@@ -1393,10 +1370,9 @@ read those declarations, and values are checked **before any file is read or sto
 Shell completions come from the same declarations (commands, each command's options,
 enumerated values such as `--method count|borda`, paths); tests check that each script names
 every command and option, that `bash -n`, `zsh -n` and `fish -n` accept it, and that bash
-completes `rank --method ` to `count borda`:
-
-<!-- readme: not run -->
-```sh
+completes `rank --method ` to `count borda`. Install them with
+`threatsurvey completions bash > ~/.bash_completion.d/threatsurvey` (zsh: into a folder of
+`fpath`, as `_threatsurvey`; fish: `~/.config/fish/completions/threatsurvey.fish`).
 
 ## Attacks tried
 
@@ -1521,7 +1497,6 @@ threatsurvey rank    --questionnaires fixtures/load-test --store bench.sqlite   
 - A respondent is identified within its Member State: the same id under two delegations is two
   respondents.
 
-
 ## Today's figures
 
 `swift build -c release && .build/release/threatsurvey-bench` generates 1,000,000 respondents
@@ -1543,7 +1518,6 @@ warm-up, [min..max]; peak = the process's maximum resident set):
 | threatsurvey rank --from (100k respondents) | 0.041 [0.039..0.043] | 34 |
 | threatsurvey submit (streamed into the store) | 8.201 [7.841..8.562] | 54 |
 | threatsurvey rank (from that store) | 0.023 [0.015..0.031] | 28 |
-
 | threatsurvey show 1 (that store) | 0.014 [0.014..0.014] | 28 |
 | threatsurvey history --limit 20 (that store) | 0.017 [0.016..0.018] | 28 |
 | threatsurvey deadline (that store) | 0.014 [0.014..0.014] | 28 |
@@ -1640,11 +1614,9 @@ vary, so compare ratios within one table, not across tables).
 
 ## Store schema
 
-
 Version 5 adds `decisions` (append-only); version 6 adds `definitions` and
 `submission_definitions` (append-only). An older store is brought forward by the next command
 that writes.
-
 
 Version 7 adds indexes for "which answer is current", "the latest N" and "the submissions not
 streamed" (it drops the original `submissions_by_questionnaire`, which
@@ -1663,7 +1635,6 @@ longer grow with the store.
   writes the man page; the command reference article is generated from the declarations.
 
 ## Attacks, before and after
-
 
 Each was filed as an issue, fixed, and has a regression test. Release builds, `/usr/bin/time
 -v threatsurvey submit r.csv --questionnaire 9396/1/15 --received 2015-09-03 --store s.sqlite`
@@ -1723,7 +1694,6 @@ and when still comes from the files themselves: 21 s and 1.3 GB → 1.9 s and 31
 tested equal to reading every submission (the report section by section, on three days
 around the second file's arrival).
 
-
 ## Fuzzing and differential runs
 
 `.ci/fuzz [SECONDS]` builds the readers with libFuzzer and AddressSanitizer and runs every
@@ -1768,7 +1738,6 @@ first after 455 consultations and repeated it (found then; each job is now seede
 apart, `SplitMix64(job:)`, with a test). (Before, the swift-test version of this check caught the fast
 path counting rows of a filled-in template that the general reader drops: the fast path now
 hands answers naming every threat to the general reader.)
-
 
 ## Performance measurements over time
 
