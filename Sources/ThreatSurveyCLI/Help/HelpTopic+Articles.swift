@@ -508,11 +508,12 @@ two states. Cosignatories are separated by `;` `,` `+` or `/`, never by spaces (
 republika + Rakousko / Węgry"). Yes/no answers are read in the 24 languages (oui, ja, tak,
 igen, ναι …; non, nein, nej, nie, όχι …).
 
-**Dates** may be written as Europeans write them, day first with a four-digit year:
-`15/03/2026`, `15.03.2026`, `15-03-2026`, `1.3.2026`, with an optional time (`15.03.2026
-14:30`), in `--received`, `--as-of` and a JSON `date`; ISO `2026-03-15` is always accepted.
-`03/04/2026` is 3 April; `04/15/2026` (no month 15) and two-digit years are refused, never
-swapped.
+**Dates** are read as typed: ISO 8601 (`2016-03-14`, with an optional time and offset), or
+day first with dots or slashes and a four-digit year (`14.03.2016`, `13/10/2016`, with an
+optional time: `14.03.2016 14:30`). A slash date that reads two ways (`10/03/2016`) is refused
+(exit 64) with both readings offered; two-digit years are refused, never guessed. The same forms
+hold everywhere a date is typed (`--received`, `--today`, `--as-of`) and in a JSON `date`. A
+received time before the questionnaire was issued is warned about.
 
 ### JSON
 
@@ -1076,6 +1077,29 @@ Europe (BG HR HU PL RO) all mention tobacco smuggling, and so do 4 of the 15 oth
 
 With so few states a region may be unable to reach the threshold at all (one answer among
 twenty cannot go below 0.05): the table says so instead of showing "none".
+
+### Groupings
+
+The built-in groupings (`--grouping`; only roster members are listed):
+
+- `eurovoc` (default): the EU thesaurus EuroVoc's Northern (DK EE LV LT FI SE), Western (BE DE
+  IE FR LU NL AT UK), Southern (EL ES IT CY MT PT), Central and Eastern Europe (BG CZ HR HU PL
+  RO SI SK);
+- `un-m49`: Northern (DK EE IE LV LT FI SE UK), Western (BE DE FR LU NL AT), Southern (EL ES
+  HR IT CY MT PT SI — Cyprus placed here, said in the output), Eastern (BG CZ HU PL RO SK);
+- `sea-basins` (overlapping, landlocked states in none): Baltic, North Sea, Atlantic,
+  Mediterranean, Black Sea;
+- `land-borders` (overlapping): eastern land border (FI EE LV LT PL SK HU RO), south-eastern
+  land border (BG EL HR HU RO), no external land border (the rest).
+
+Region ids are kebab-case (`northern`, `western`, `southern`, `eastern`,
+`central-and-eastern`, `baltic`, …). Your own go in a JSON file given with `--groupings FILE`:
+
+```json
+{"groupings": [{"id": "benelux-and-neighbours", "regions": [
+  {"id": "benelux", "title": "Benelux", "members": ["BE", "NL", "LU"]},
+  {"id": "neighbours", "title": "Neighbours", "members": ["DE", "FR"]}]}]}
+```
 
 ### Signals that rest on one joint answer
 
