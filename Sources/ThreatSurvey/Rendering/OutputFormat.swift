@@ -1,4 +1,4 @@
-/// The `--format` values (CONTRACT.md, "Commands").
+/// The `--format` values (<doc:CommandReference>).
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table
     case markdown

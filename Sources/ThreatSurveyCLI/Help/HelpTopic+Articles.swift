@@ -1296,6 +1296,47 @@ UTF-8, and neutralises cells that begin with `=`, `+`, `-` or `@`, so that no de
 becomes a formula. `history` takes `table`, `markdown`, `csv` and `json`; `show --original`
 writes the exact bytes received.
 
+### JSON shapes
+
+Fields may be added, never removed. `rank --format json`:
+
+```json
+{"questionnaire": "9396/1/15", "method": "count", "roster": 28, "responded": 20,
+ "threats": [{"rank": 1, "id": "firearms", "title": "…", "memberStates": 14, "share": 0.7,
+              "mentionedBy": ["BE", "DE"], "meanPriority": 1.9, "firstPreferences": 6,
+              "bordaPoints": 201.5}]}
+```
+
+`share` = memberStates ÷ responded; `meanPriority` is `null` where no answer gives one;
+`mentionedBy` is in protocol order. With a `respondent` column, each threat and the top level
+also have `respondents`. The output also says `asOf`, `onTimeOnly` and which counted answers
+were `late`.
+
+`regions --format json`:
+
+```json
+{"questionnaire": "9396/1/15", "grouping": "un-m49",
+ "regions": [{"id": "eastern", "title": "Eastern Europe", "members": ["BG", "CZ"],
+   "responded": ["BG"], "missing": ["CZ"],
+   "threats": [{"rank": 1, "id": "tobacco-smuggling", "memberStates": 5, "share": 0.83,
+                "mentionedBy": ["BG"]}],
+   "signals": [{"id": "tobacco-smuggling", "inRegion": 5, "regionResponded": 6,
+                "outside": 3, "outsideResponded": 14, "lift": 3.9, "pValue": 0.004}]}]}
+```
+
+`deadline --format json` (`daysLeft` is negative once the deadline has passed):
+
+```json
+{"questionnaire": "9396/1/15", "deadline": "2015-09-07T23:59:59+02:00", "today": "2015-09-01",
+ "daysLeft": 6, "onTime": ["DE"], "late": [{"delegation": "IT", "received": "…"}],
+ "missing": ["CY"]}
+```
+
+`show --format json` gives the delegation, cosignatories, received time, file, format, every
+mention with its threat, priority, comment, origin, matched phrase, line, `negated` and `cue`,
+the answers to questions, the officer's `decisions` and `voided`; `history --format json`
+lists every submission with its status and decisions.
+
 ## Reminder drafts
 
 `deadline --reminders DIR` writes one draft e-mail per missing Member State; see
