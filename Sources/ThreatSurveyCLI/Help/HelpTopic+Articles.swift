@@ -161,10 +161,13 @@ $ threatsurvey rank
   rank  threat      MS  share                mean prio  1st  Borda
     =1  firearms     2   100%  ████████████        1.0    2      4
     =1  drugs        2   100%  ████████████        2.0    0      2
-     3  cigarettes   0     0%                        -    0      0
+     3  cigarettes   1    50%  ██████                -    0      0
 note: 1 answer counted here arrived after the deadline (FR); --on-time-only
       leaves it out.
 ```
+
+Cigarettes count once: the officer's decision on France's negated mention. Its Borda points
+are 0: in France's answer it comes after the two prioritised threats, in third place of three.
 
 - `threatsurvey rank --method borda`: ordered by priorities as well as mentions.
 - `threatsurvey regions`: the ranking per region and the threats concentrated in one region
