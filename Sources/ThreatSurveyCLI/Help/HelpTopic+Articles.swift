@@ -132,6 +132,7 @@ deadline:      2026-04-15 → LATE (after 2026-04-15T23:59:59+02:00)
 threats:       2 found (1 more match(es) in negated clauses, not counted):
   firearms           1  line 2 "armes à feu"  priority from "1."
   drugs              2  line 3 "stupéfiants"  priority from "2."
+  drugs              2  line 3 "cocaïne"      priority from "2."
   cigarettes         -  line 4 "tabac"        not counted: negated by "ne … pas"
 ```
 
