@@ -17,7 +17,7 @@ public enum CLI {
             DeadlineCommand.self, ReviewCommand.self, VoidCommand.self,
             GenerateCommand.self, ReportCommand.self, SummaryCommand.self, CompileCommand.self,
             PlanCommand.self, DemoCommand.self,
-            CompletionsCommand.self,
+            CompletionsCommand.self, ManCommand.self,
         ]
     }
 
@@ -41,6 +41,12 @@ public enum CLI {
                 .enumerated().map {
                     $0.offset == 0 ? label + $0.element.dropFirst(20) : $0.element
                 }
+        }
+        lines += ["", "guides (threatsurvey help TOPIC):"]
+        for topic in HelpTopic.all {
+            let label = "  " + topic.name
+            lines.append(
+                label + String(repeating: " ", count: max(1, 30 - label.count)) + topic.title)
         }
         lines.append("")
         lines += HelpFormatter.wrap(
@@ -105,13 +111,8 @@ public enum CLI {
             return .usage
         }
         if name == "help" {
-            if rest.count > 1,
-                let command = commands.first(where: { $0.configuration.name == rest[1] })
-            {
-                try console.out(helpText(for: command) + "\n")
-            } else {
-                try console.out(help + "\n")
-            }
+            let text = try helpOutput(Array(rest.dropFirst()))
+            try console.out(text + "\n")
             return .success
         }
         guard let type = commands.first(where: { $0.configuration.name == name }) else {
@@ -132,6 +133,32 @@ public enum CLI {
         case .run:
             return try command.run(CommandContext(console: console, variables: variables))
         }
+    }
+
+    /// What `threatsurvey help [NAME]` prints: the top-level help, a command's help, a guide
+    /// (an article of the documentation catalog), or, for the hidden `--markdown-reference`,
+    /// the command reference article as committed to the catalog.
+    ///
+    /// - Throws: ``SurveyError/usage(_:)`` for a name that is neither a command nor a topic.
+    static func helpOutput(_ words: [String]) throws(SurveyError) -> String {
+        guard let word = words.first else { return help }
+        if word == "--markdown-reference" { return CommandReference.markdown }
+        if let command = commands.first(where: { $0.configuration.name == word }) {
+            return helpText(for: command)
+        }
+        if let topic = HelpTopic.named(word) { return topic.terminalText }
+        throw .usage(unknownHelpMessage(word))
+    }
+
+    /// "no command or guide 'X'", with the nearest name.
+    private static func unknownHelpMessage(_ word: String) -> String {
+        let names: [String] = commands.map { $0.configuration.name } + HelpTopic.all.map(\.name)
+        let candidates: [(String, String)] = names.map { (TextFolding.key($0), $0) }
+        var message = "no command or guide '\(word)'"
+        if let suggestion = EditDistance.suggestion(for: word, among: candidates) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        return message + " (threatsurvey help lists them)"
     }
 
     /// A command's `--help`, from its declarations.

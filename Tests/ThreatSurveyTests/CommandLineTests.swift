@@ -47,6 +47,7 @@ struct CommandLineTests {
             ["inspect"],
             ["review", "1", "--priority", "2=high", "--reason", "x"],
             ["void", "one", "--reason", "x"],
+            ["man", "rank"],
         ]
         let names = CLI.commands.map { $0.configuration.name }
         #expect(Set(cases.map { $0[0] }) == Set(names))

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Which submission is each Member State's current answer (CONTRACT.md, "current answer").
+/// Which submission is each Member State's current answer (<doc:Figures>).
 ///
 /// A Member State's current answer is the most recently received submission that names it
 /// as delegation or cosignatory; where answers carry a respondent, the rule applies per

@@ -48,7 +48,7 @@ public struct HistoryEntry: Sendable {
     }
 
     /// The history line of one stored submission, asked of the store (for `show N`): the
-    /// same answer as ``history(of:questionnaire:)`` gives for it, without loading the
+    /// same answer as `history(of:questionnaire:)` gives for it, without loading the
     /// other submissions.
     ///
     /// - Complexity: one indexed query per Member State the submission names (see

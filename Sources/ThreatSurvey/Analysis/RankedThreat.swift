@@ -18,7 +18,7 @@ public struct RankedThreat: Sendable, Hashable {
     public var meanPriority: Double?
     /// Member States (or respondents) whose answer puts it first.
     public var firstPreferences: Int
-    /// Borda points (CONTRACT.md, "Ranking rules").
+    /// Borda points (<doc:Figures>).
     public var bordaPoints: Double
     /// Distinct respondents mentioning it, where answers carry respondents.
     public var respondents: Int?

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Threats ranked by how many Member States mention them (CONTRACT.md, "Ranking rules").
+/// Threats ranked by how many Member States mention them (<doc:Figures>).
 ///
 /// This is the question the Working Party asked. Counting distinct Member States, not
 /// answers, means a joint answer counts once for each state it speaks for and a resubmission

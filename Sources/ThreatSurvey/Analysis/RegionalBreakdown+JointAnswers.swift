@@ -4,7 +4,7 @@ extension RegionalBreakdown {
     /// A signal rests on one joint answer when every state of the region that mentions the
     /// threat does so through the same current submission (a delegation and its
     /// cosignatories). Such a signal is one text, not several states' independent views, and
-    /// the reader is told so (CONTRACT.md leaves it to the officer to weigh).
+    /// the reader is told so (the rules leave it to the officer to weigh).
     ///
     /// - Complexity: O(r × s × k) for r regions, s signals and k mentioning states.
     public mutating func markJointAnswers(_ current: CurrentAnswers) {

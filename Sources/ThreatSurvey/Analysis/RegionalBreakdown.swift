@@ -1,7 +1,7 @@
 import Foundation
 
-/// The ranking per region, and the threats concentrated in one region (CONTRACT.md,
-/// `regions`): the evidence for "regionalising" an action.
+/// The ranking per region, and the threats concentrated in one region (<doc:Figures>): the
+/// evidence for "regionalising" an action.
 public struct RegionalBreakdown: Sendable {
     /// A threat mentioned more in a region than outside it, significantly so.
     public struct Signal: Sendable, Hashable {
@@ -57,7 +57,7 @@ public struct RegionalBreakdown: Sendable {
     public var unassigned: [String]
 
     /// The significance level of a regional signal unless the officer sets `--alpha`
-    /// (CONTRACT.md, "regions"): the conventional 0.05, named once so that `regions`, `summary`
+    /// (<doc:Figures>): the conventional 0.05, named once so that `regions`, `summary`
     /// and the report agree.
     public static let defaultAlpha = 0.05
 

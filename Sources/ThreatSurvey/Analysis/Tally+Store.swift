@@ -11,7 +11,7 @@ extension Tally {
     /// sums, so a million-respondent file costs a few hundred rows instead of a million
     /// submissions (before: 11 s and 2 GB). The result is the one reading every submission
     /// gives: a placeholder has a respondent of its own, so it supersedes nothing. When the
-    /// files cannot be separated so (``StoredSums/separable(store:questionnaire:)``), every
+    /// files cannot be separated so (`StoredSums.separable(store:questionnaire:)`), every
     /// submission is read as before.
     ///
     /// - Complexity: O(regular submissions + streamed files × Member States × threats).

@@ -1,4 +1,4 @@
-/// The shapes a delegation's answer arrives in (CONTRACT.md, "What a delegation sends").
+/// The shapes a delegation's answer arrives in (<doc:Answers>).
 public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     /// One row per threat: `delegation;threat;priority;comment`.
     case csvLong = "csv-long"

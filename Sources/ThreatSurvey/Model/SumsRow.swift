@@ -63,7 +63,7 @@ struct SumsRow {
     ///
     /// Borda: mentioned threats ordered by priority, unprioritised ones after and tied among
     /// themselves, tied items sharing the average position; with T threats position p earns
-    /// `T − p` points; unmentioned threats earn nothing (CONTRACT.md, "Ranking rules"). First
+    /// `T − p` points; unmentioned threats earn nothing (<doc:Figures>). First
     /// places go to every threat given the answer's best priority. Priorities above
     /// ``MentionAggregate/maximumSummedPriority`` count as that maximum (and below 1 as 1).
     ///

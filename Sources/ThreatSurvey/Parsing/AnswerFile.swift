@@ -1,7 +1,7 @@
 /// A delegation's file, decoded and split into records or a JSON tree, its format known.
 ///
 /// Reading happens in two steps because the file may itself say which questionnaire it
-/// answers: ``read(bytes:name:)`` needs no questionnaire, ``AnswerParser`` does.
+/// answers: `read(bytes:name:)` needs no questionnaire, ``AnswerParser`` does.
 public struct AnswerFile: Sendable {
     /// The name used in diagnostics (as given on the command line).
     public var name: String

@@ -1,4 +1,4 @@
-/// Reads JSON answers: one object, or an array of objects (CONTRACT.md, accepted input 1).
+/// Reads JSON answers: one object, or an array of objects (<doc:Answers>).
 ///
 /// `threats` entries are a threat name or `{"threat", "priority", "comment"}`; `comments`
 /// is prose and is searched for threats too; `answers` maps question ids to answers.

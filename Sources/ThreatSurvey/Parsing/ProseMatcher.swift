@@ -8,22 +8,22 @@
 ///
 /// **Clauses.** A line is cut into clauses at `.` `;` `:` `!` `?` `…` (a `.` or `:` between
 /// two digits or letters, as in "15.03.2026" or "10:30", does not cut) and at contrast words
-/// ("but", "mais", "aber", "pero", "ma", "maar", "ale", … see ``Negation/contrasts``); a line
+/// ("but", "mais", "aber", "pero", "ma", "maar", "ale", … see `Negation.contrasts`); a line
 /// break always ends a clause. A comma does not: "no problems with waste, F-gases or drugs"
 /// negates all three.
 ///
 /// **Negation.** A match is `negated` (kept as evidence, never counted) when
-/// - a negation cue (``Negation/cues``: "not", "no", "ne", "pas", "kein", "nicht", "no",
+/// - a negation cue (`Negation.cues`: "not", "no", "ne", "pas", "kein", "nicht", "no",
 ///   "non", "geen", "nie", "δεν", "не", …) comes before it in its clause — unless that cue
 ///   already had its own predicate before the match and the match has one after it
 ///   ("firearms are not a priority, drugs are our first priority": drugs counts); or
 /// - after it in its clause (here a `:` does not cut: "Firearms: not relevant") comes a cue
-///   followed within ``Negation/predicateWindow`` words by a predicate about a threat
+///   followed within `Negation.predicateWindow` words by a predicate about a threat
 ///   ("is not a priority", "ne constituent pas une priorité", "sind keine Priorität", "no
 ///   significant problem"), with no other predicate between the match and the cue.
 /// "not only", "no. 1", "non-EU", "no doubt" are not negations.
 ///
-/// **Priorities.** A priority phrase (``ProsePriority``) gives its number to the matches of
+/// **Priorities.** A priority phrase (`ProsePriority`) gives its number to the matches of
 /// its segment (a clause that commas also cut), the nearest phrase winning, the one before
 /// on a tie: "en priorité 1 les armes à feu, en priorité 2 les drogues". A line starting
 /// with a list number ("1. Firearms", "2) drugs", "(3) cash") gives it to the matches of

@@ -5,7 +5,7 @@ public import Foundation
 /// Everything the tool computes is relative to one questionnaire: which threats exist,
 /// who is expected to answer (the roster on the deadline), and when the deadline falls in
 /// the questionnaire's own time zone. Defined in `questionnaires/<number-with-dashes>.json`
-/// (CONTRACT.md, "Questionnaire definition").
+/// (<doc:QuestionnaireDefinitions>).
 public struct Questionnaire: Sendable, Identifiable {
     /// Who is expected to answer.
     public enum RosterRule: Sendable, Hashable {

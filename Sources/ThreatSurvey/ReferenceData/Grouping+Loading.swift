@@ -1,6 +1,6 @@
 extension Grouping {
     /// Reads user groupings: `{"groupings": [{"id", "title", "regions": [{"id", "title",
-    /// "members"}]}]}` (CONTRACT.md, "Groupings").
+    /// "members"}]}]}` (<doc:Figures>).
     ///
     /// - Throws: ``SurveyError/invalidData(_:)`` listing every problem (unknown Member States
     ///   with a suggestion, duplicate or malformed ids).

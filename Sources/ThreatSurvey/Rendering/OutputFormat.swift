@@ -1,5 +1,4 @@
-/// The `--format` values (CONTRACT.md, "Commands"; "Council documents: `--format docx` and
-/// `--format odt`").
+/// The `--format` values (<doc:CommandReference>; <doc:Documents> for `docx` and `odt`).
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table
     case markdown

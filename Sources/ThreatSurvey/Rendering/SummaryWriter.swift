@@ -3,7 +3,7 @@
 /// It is in the Council's non-attributing style ("Twenty delegations replied. Firearms … were
 /// among the most frequently mentioned. Several Member States also indicated …").
 ///
-/// Quantifiers follow one documented scale (``quantifier(_:of:)``). No Member State is named
+/// Quantifiers follow one documented scale (`quantifier(_:of:)`). No Member State is named
 /// unless asked (`attribute`).
 public struct SummaryWriter: Sendable {
     /// The languages a summary is written in.

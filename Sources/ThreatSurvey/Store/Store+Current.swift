@@ -61,7 +61,7 @@ extension Store {
     /// - Complexity: each delegation's part of the index `submissions_by_delegation` is
     ///   walked from the newest and the walks merged, so the cost grows with `limit` and the
     ///   number of (questionnaire, delegation) pairs, not with the store (past
-    ///   ``latestMergeLimit`` pairs, one sort of every id). Memory holds `limit` submissions.
+    ///   `latestMergeLimit` pairs, one sort of every id). Memory holds `limit` submissions.
     public func latestSubmissions(questionnaire: String?, limit: Int) throws(SurveyError)
         -> [Submission]
     {

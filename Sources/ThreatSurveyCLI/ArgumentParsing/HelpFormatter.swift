@@ -46,8 +46,21 @@ enum HelpFormatter {
                 kind: .flag, name: "help", placeholder: "", help: "show this help",
                 isRequired: false,
                 isRepeatable: false, defaultText: nil, completion: .none))
+        if !configuration.examples.isEmpty {
+            lines += ["", "examples:"]
+            for example in configuration.examples {
+                lines += wrap(example.command, indent: 6, firstIndent: 2)
+                lines += wrap(example.purpose, indent: 6, firstIndent: 6)
+            }
+        }
+        lines += [""] + wrap(seeAlso, indent: 0)
         return lines.joined(separator: "\n")
     }
+
+    /// The last line of every command's help: where the guides are.
+    static let seeAlso =
+        "Every command: 'threatsurvey help commands'. Guides (questionnaire definitions, "
+        + "answer files, figures…): 'threatsurvey help' lists the topics."
 
     /// Discussion text re-wrapped: consecutive unindented lines form one paragraph; an
     /// indented line (an example command) stays a line of its own.

@@ -12,7 +12,12 @@ struct CompletionsCommand: ParsableCommand {
               threatsurvey completions bash > ~/.bash_completion.d/threatsurvey
               threatsurvey completions zsh > ~/.zfunc/_threatsurvey
               threatsurvey completions fish > ~/.config/fish/completions/threatsurvey.fish
-            """)
+            """,
+        examples: [
+            .init(
+                "threatsurvey completions bash > ~/.bash_completion.d/threatsurvey",
+                "Installs bash completion (source the file, or start a new shell).")
+        ])
 
     @Argument("SHELL", help: "the shell")
     var shell: CompletionScript.Shell

@@ -8,7 +8,18 @@ struct DeadlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "deadline",
         summary: "who answered on time, late, or not at all; writes reminder drafts",
-        discussion: "Nothing is ever sent: drafts are files for the officer to check and send.")
+        discussion: "Nothing is ever sent: drafts are files for the officer to check and send.",
+        examples: [
+            .init(
+                "threatsurvey deadline --today 2015-09-08",
+                "Who had answered on time, late, or not at all by the end of 8 September."),
+            .init(
+                "threatsurvey deadline --reminders drafts/ --contacts contacts.csv",
+                "Also writes a reminder draft (.eml) for each Member State still missing."),
+            .init(
+                "threatsurvey deadline --strict",
+                "Exits 1 once the deadline has passed with answers missing (for a scheduled job)."),
+        ])
 
     @Option("ID", help: "the questionnaire (when more than one is in play)")
     var questionnaire: String?

@@ -10,7 +10,16 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "demo",
         summary: "the main job on the bundled fixtures: load, rank, regional breakdown, deadline",
-        discussion: "The store is temporary and removed afterwards unless --store is given.")
+        discussion: "The store is temporary and removed afterwards unless --store is given.",
+        examples: [
+            .init(
+                "threatsurvey demo",
+                "Loads the bundled fixtures into a temporary store and prints the ranking, regions and deadline check."
+            ),
+            .init(
+                "threatsurvey demo --store demo.sqlite",
+                "The same, keeping the store to explore afterwards."),
+        ])
 
     /// The package's own folder, for `swift run` from elsewhere.
     static let packageRoot = URL(fileURLWithPath: #filePath)

@@ -11,8 +11,15 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             The file answers questionnaire BENCH/1/26, defined in fixtures/load-test:
               threatsurvey rank --questionnaires fixtures/load-test --from FILE
-            It is byte for byte what ../shared/bench/gen.py writes for the same N and seed.
-            """)
+            It is byte for byte what the benchmark's Python generator (gen.py) writes for the
+            same N and seed.
+            """,
+        examples: [
+            .init(
+                "threatsurvey generate --respondents 100000 --out responses.csv",
+                "A deterministic synthetic consultation of 100,000 respondents for questionnaire BENCH/1/26."
+            )
+        ])
 
     /// The most respondents one run generates (about 6 GB of CSV).
     static let maximumRespondents = 100_000_000

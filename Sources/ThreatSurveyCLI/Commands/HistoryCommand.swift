@@ -5,7 +5,15 @@ import ThreatSurvey
 /// `history [--delegation MS] [--questionnaire ID]`
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        name: "history", summary: "every submission received, superseded and late ones included")
+        name: "history", summary: "every submission received, superseded and late ones included",
+        examples: [
+            .init(
+                "threatsurvey history",
+                "Every submission received, with which one is current."),
+            .init(
+                "threatsurvey history --delegation FR --format csv",
+                "France's submissions (as delegation or cosignatory), as CSV."),
+        ])
 
     @Option("MS", help: "only submissions naming this Member State (as delegation or cosignatory)")
     var delegation: MemberState?

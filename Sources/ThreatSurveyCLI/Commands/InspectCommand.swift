@@ -8,7 +8,15 @@ import ThreatSurvey
 /// file gives one object, several files an array of them (CONTRACT.md, "inspect --format json").
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        name: "inspect", summary: "what the tool reads from files before interpreting them")
+        name: "inspect", summary: "what the tool reads from files before interpreting them",
+        examples: [
+            .init(
+                "threatsurvey inspect pl.xlsx",
+                "The sheets and cells of a workbook, as the tool reads them."),
+            .init(
+                "threatsurvey inspect answer.eml --format json",
+                "A mail's sender, dates, body and attachments, as JSON."),
+        ])
 
     @Argument("FILE…", help: "the files to inspect", completion: .file)
     var files: [String]

@@ -7,7 +7,13 @@ import ThreatSurvey
 struct QuestionnairesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "questionnaires",
-        summary: "the questionnaires known, with deadlines and answer counts")
+        summary: "the questionnaires known, with deadlines and answer counts",
+        examples: [
+            .init(
+                "threatsurvey questionnaires",
+                "The questionnaires defined in ./questionnaires (or held by the store), with deadlines and answer counts."
+            )
+        ])
 
     @Option("FORMAT", help: "output format", values: [.table, .markdown, .csv, .json, .html])
     var format: OutputFormat = .table

@@ -12,7 +12,21 @@ struct RankCommand: ParsableCommand {
             Count: distinct roster Member States whose current answer mentions a threat; equal
             counts share a rank and are listed by mean priority, then id. Borda: each answer's
             threats ordered by priority earn T − position points.
-            """)
+            """,
+        examples: [
+            .init(
+                "threatsurvey rank",
+                "Threats ranked by the number of Member States mentioning them."),
+            .init(
+                "threatsurvey rank --method borda --format markdown",
+                "Ordered by Borda points, as a Markdown table to paste into a draft."),
+            .init(
+                "threatsurvey rank --on-time-only --as-of 2015-09-07",
+                "As it stood at the deadline, counting only answers received on time."),
+            .init(
+                "threatsurvey rank --from answers/de.csv --received 2015-09-04",
+                "Ranks answer files directly, without a store."),
+        ])
 
     @OptionGroup var analysis: AnalysisOptions
     @Option("METHOD", help: "how threats are ordered")

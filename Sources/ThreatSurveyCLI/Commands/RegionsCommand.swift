@@ -22,7 +22,15 @@ struct Significance: ExpressibleByArgument, Sendable {
 /// `regions [--questionnaire ID] [--grouping G] [--groupings FILE] [--alpha A]`
 struct RegionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        name: "regions", summary: "the ranking per region, and threats concentrated in one region")
+        name: "regions", summary: "the ranking per region, and threats concentrated in one region",
+        examples: [
+            .init(
+                "threatsurvey regions",
+                "The ranking per EuroVoc region, and the threats concentrated in one region."),
+            .init(
+                "threatsurvey regions --grouping land-borders --format json",
+                "The same for the land-border regions, as JSON."),
+        ])
 
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var regions: GroupingOptions

@@ -15,7 +15,15 @@ struct ReportCommand: ParsableCommand {
             No script, nothing fetched: the file can be attached to an e-mail or printed on A4.
             --format docx or odt writes the same sections as a Word or OpenDocument file (a
             native bar chart in Word, the heat map on a landscape page).
-            """)
+            """,
+        examples: [
+            .init(
+                "threatsurvey report --today 2015-09-30 --out report.html",
+                "The HTML report as it stood at the end of 30 September."),
+            .init(
+                "threatsurvey report --today 2015-09-30 --format docx --out report.docx",
+                "The same report as a Word document."),
+        ])
 
     @OptionGroup var output: OutputOptions
     @Option(

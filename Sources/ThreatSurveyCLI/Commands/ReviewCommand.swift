@@ -14,8 +14,15 @@ struct ReviewCommand: ParsableCommand {
         summary:
             "list a submission's mentions with their evidence; record the officer's decisions on them",
         discussion:
-            "Decisions are never changed or deleted; a later decision about the same mention overrides an earlier one."
-    )
+            "Decisions are never changed or deleted; a later decision about the same mention overrides an earlier one.",
+        examples: [
+            .init(
+                "threatsurvey review 1",
+                "Lists submission #1's mentions, numbered, with their evidence and decisions."),
+            .init(
+                "threatsurvey review 1 --accept 3 --reason \"confirmed by the delegation\"",
+                "Counts mention 3 after all (say, a negated prose match), on the record."),
+        ])
 
     @Argument("SUBMISSION", help: "the submission's number as shown by 'history' (3 or #3)")
     var submission: SubmissionNumber

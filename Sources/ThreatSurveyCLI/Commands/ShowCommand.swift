@@ -5,7 +5,16 @@ import ThreatSurvey
 /// `show SUBMISSION [--original]`
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        name: "show", summary: "one submission as stored, or (--original) the exact bytes received")
+        name: "show", summary: "one submission as stored, or (--original) the exact bytes received",
+        examples: [
+            .init(
+                "threatsurvey show 3",
+                "Submission #3 as stored: delegation, received time, every mention and where it was found."
+            ),
+            .init(
+                "threatsurvey show 3 --original > as-received.csv",
+                "The exact bytes received, written back to a file."),
+        ])
 
     @Argument("SUBMISSION", help: "the submission's number as shown by 'history' (3 or #3)")
     var submission: SubmissionNumber

@@ -20,7 +20,20 @@ struct SubmitCommand: ParsableCommand {
             stores nothing, and neither does any other (all or nothing); with --each every good
             file or mail is stored and the failed ones are listed at the end (exit 65). Every
             problem is listed as FILE:LINE:COLUMN: error: … (in a mail: MAIL » PART:LINE:…).
-            """)
+            """,
+        examples: [
+            .init(
+                "threatsurvey submit pt.csv --received 2015-09-03",
+                "Validates and stores one answer received on 3 September (a date alone means 12:00 in the questionnaire's time zone)."
+            ),
+            .init(
+                "threatsurvey submit cy.txt --delegation CY --dry-run",
+                "Reads written comments and prints the receipt without storing anything."),
+            .init(
+                "threatsurvey submit inbox/ --contacts contacts.csv --each",
+                "Submits every mail in a folder; the sender's address decides whose answer it is, and each mail is stored or refused on its own."
+            ),
+        ])
 
     @Argument("FILE…", help: "the answer files, mails, or folders of them", completion: .file)
     var files: [String]

@@ -12,7 +12,15 @@ struct SummaryCommand: ParsableCommand {
         discussion: """
             Quantifiers: one, two, a few (3-4), then by share of those who replied: several
             (under 35%), a number of (under 50%), many (under 75%), a large majority, all.
-            """)
+            """,
+        examples: [
+            .init(
+                "threatsurvey summary",
+                "The draft paragraph in English, naming no Member State."),
+            .init(
+                "threatsurvey summary --language fr --attribute",
+                "In French, naming the Member States behind each threat."),
+        ])
 
     @OptionGroup var analysis: AnswerScopeOptions
     @Option("LANG", help: "the paragraph's language")

@@ -6,7 +6,12 @@ import ThreatSurvey
 struct TallyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "tally",
-        summary: "counts of the answers to yes/no and choice questions, overall and per region")
+        summary: "counts of the answers to yes/no and choice questions, overall and per region",
+        examples: [
+            .init(
+                "threatsurvey tally --questionnaire 10618/15",
+                "How delegations answered the yes/no and choice questions, overall and per region.")
+        ])
 
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var regions: GroupingOptions

@@ -5,7 +5,15 @@ import ThreatSurvey
 /// `template ID [--form long|matrix|json]`
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        name: "template", summary: "a fillable answer file for delegations")
+        name: "template", summary: "a fillable answer file for delegations",
+        examples: [
+            .init(
+                "threatsurvey template 9396/1/15 > answers.csv",
+                "A long CSV with one row per threat, for a delegation to fill in."),
+            .init(
+                "threatsurvey template 9396/1/15 --form matrix",
+                "One row per delegation, one column per threat."),
+        ])
 
     @Argument("ID", help: "the questionnaire (e.g. 9396/1/15)")
     var id: String

@@ -11,8 +11,12 @@ struct VoidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "void",
         summary:
-            "withdraw a submission (entered by mistake, wrong delegation); the earlier answer counts again"
-    )
+            "withdraw a submission (entered by mistake, wrong delegation); the earlier answer counts again",
+        examples: [
+            .init(
+                "threatsurvey void 4 --reason \"stored under SE by mistake\"",
+                "Withdraws submission #4; the Member State's earlier answer counts again.")
+        ])
 
     @Argument("SUBMISSION", help: "the submission's number as shown by 'history' (3 or #3)")
     var submission: SubmissionNumber

@@ -6,7 +6,7 @@ extension WordDocument {
     /// end; deleted runs (`w:del`), field instructions, drawings and footnote references are left
     /// out, inserted runs (`w:ins`), hyperlinks, fields' results and content controls kept. A
     /// paragraph with direct numbering (`w:numPr`) starts with its list label computed from
-    /// `numbering.xml` (``DOCXNumbering``), so "1. Firearms" reads as Word shows it; so does a
+    /// `numbering.xml` (`DOCXNumbering`), so "1. Firearms" reads as Word shows it; so does a
     /// paragraph numbered through its style ("List Number"), found in `styles.xml`.
     ///
     /// - Throws: ``DocumentError``, among them ``DocumentError/limitExceeded(_:)`` past the

@@ -1,7 +1,7 @@
 import Foundation
 
 extension DeadlineCheck {
-    /// The `deadline --format json` shape (CONTRACT.md, "JSON shapes").
+    /// The `deadline --format json` shape (<doc:Documents>).
     public var json: JSONValue {
         let zone = questionnaire.timeZone
         let answer = { (a: Answer) -> JSONValue in

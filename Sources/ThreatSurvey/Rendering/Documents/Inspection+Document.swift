@@ -7,7 +7,7 @@ extension Inspection {
         return text.hasSuffix("Z") ? String(text.dropLast()) + "+00:00" : text
     }
 
-    /// The `inspect --format json` shape of one file (CONTRACT.md, "inspect --format json").
+    /// The `inspect --format json` shape of one file (<doc:MailAndOffice>).
     public var json: JSONValue {
         var members: [JSONValue.Member] = [
             .init(key: "file", value: .string(file)),

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Ranking {
-    /// The `rank --format json` shape (CONTRACT.md, "JSON shapes").
+    /// The `rank --format json` shape (<doc:Documents>).
     public var json: JSONValue {
         var members: [JSONValue.Member] = [
             .init(key: "questionnaire", value: .string(questionnaire.id)),

@@ -1,7 +1,7 @@
 import Foundation
 
 extension RegionalBreakdown {
-    /// The `regions --format json` shape (CONTRACT.md, "JSON shapes").
+    /// The `regions --format json` shape (<doc:Documents>).
     public var json: JSONValue {
         .object([
             "questionnaire": .string(questionnaire.id),

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Submission {
-    /// The submission as `show --format json` prints it (CONTRACT.md, `show`).
+    /// The submission as `show --format json` prints it (<doc:Documents>).
     public func json(in questionnaire: Questionnaire?) -> JSONValue {
         let zone = questionnaire?.timeZone ?? Submission.defaultZone
         let object: JSONValue = .object([

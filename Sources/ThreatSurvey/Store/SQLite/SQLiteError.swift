@@ -2,7 +2,7 @@
 ///
 /// The codes are wrapped (``ResultCode``, ``ExtendedResultCode``) so that no C integer leaks
 /// past `Store/`, and they travel up unchanged to the one place that turns them into the
-/// user's message (``Store/failure(_:path:)``). Matchable: `catch SQLiteError.busy` reads
+/// user's message (`Store.failure(_:path:)`). Matchable: `catch SQLiteError.busy` reads
 /// as what it means (STYLE.md habits 6, 7 and 17).
 package struct SQLiteError: Error, Sendable, CustomStringConvertible {
     /// An SQLite primary result code (the low 8 bits of any result code).
