@@ -20,7 +20,7 @@ extension MentionAggregate {
 }
 
 extension MentionAggregate.StateSums {
-    /// Writes one answer's priorities per threat into `scratch` (``SumsRow/notMentioned``
+    /// Writes one answer's priorities per threat into `scratch` (`SumsRow/notMentioned`
     /// where it names none): the one reading of an answer's mentions that every sum is
     /// built from, whether the answer was loaded or streamed back from the store.
     ///

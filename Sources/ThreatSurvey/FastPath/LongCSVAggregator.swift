@@ -12,7 +12,7 @@ import Foundation
 /// are the reference, this is a faster way to the same numbers.
 ///
 /// Boundary: everything here is an optimisation of the general reader's result; answers are
-/// added to the sums by the same function (``SumsRow/addAnswer(_:)``). The streamed submit
+/// added to the sums by the same function (`SumsRow/addAnswer(_:)`). The streamed submit
 /// (Intake) uses it to store a large file without holding it.
 public enum LongCSVAggregator {
     /// Whether one answer names every threat of the questionnaire.
@@ -737,7 +737,7 @@ struct Scanner {
     }
 
     /// Adds one answer (priorities per threat: -1 absent, 0 none, >0 given) to `state`'s
-    /// flat sums with the one rule, ``SumsRow/addAnswer(_:)``, without allocating.
+    /// flat sums with the one rule, `SumsRow/addAnswer(_:)`, without allocating.
     mutating func addAnswer(_ priorities: [Int32], to state: Int) {
         if LongCSVAggregator.namesEveryThreat(priorities) {
             declined =

@@ -5,8 +5,8 @@ public import Foundation
 ///
 /// The contract counts an answer forwarded by someone who is not a delegation at the
 /// forwarded message's Date, not the forward's ("Intake rules added", Forwarded answers), so
-/// every part keeps the chain of messages it sits in, outermost first (``MailPart/forwards``),
-/// for ``ReceivedTime/decide(mail:isOutlook:forwards:isDelegation:)``.
+/// every part keeps the chain of messages it sits in, outermost first (`MailPart/forwards`),
+/// for `ReceivedTime/decide(mail:isOutlook:forwards:isDelegation:)`.
 public struct ForwardedMessage: Sendable, Hashable {
     /// How the message travels inside the one that forwarded it.
     public enum Carriage: String, Sendable, Hashable {

@@ -24,7 +24,7 @@ public struct Inspection: Sendable {
         /// What `inspect` would call the attachment.
         public var kind: Kind
         /// For an attached message (kind `mail`): its sender, subject and date, which decide
-        /// when a forwarded answer counts as received (``ReceivedTime``); `nil` otherwise.
+        /// when a forwarded answer counts as received (`ReceivedTime`); `nil` otherwise.
         public var message: ForwardedMessage? = nil
     }
 

@@ -14,7 +14,7 @@ package struct MailPart: Sendable, Hashable {
     /// What the officer should know about how the part was taken (a body cut at a quote).
     public var notes: [String]
     /// The messages the part was forwarded inside, outermost first (empty for a part of the
-    /// mail itself): they decide when it counts as received (``ReceivedTime``).
+    /// mail itself): they decide when it counts as received (`ReceivedTime`).
     public var forwards: [ForwardedMessage]
 
     /// Creates a part.

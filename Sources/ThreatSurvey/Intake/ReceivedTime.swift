@@ -32,7 +32,7 @@ package struct ReceivedTime: Sendable, Hashable {
     /// - Parameters:
     ///   - mail: the mail as given to `submit`.
     ///   - isOutlook: whether it came as an Outlook `.msg`.
-    ///   - forwards: the messages the part sits in, outermost first (``MailPart/forwards``).
+    ///   - forwards: the messages the part sits in, outermost first (`MailPart/forwards`).
     ///   - isDelegation: whether an address is a delegation's (listed in `--contacts`).
     /// - Returns: the decision, or `nil` when neither the mail nor a forwarded message that
     ///   decides has a time.

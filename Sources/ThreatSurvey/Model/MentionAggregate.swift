@@ -3,7 +3,7 @@
 ///
 /// Every ranking is computed from these sums, whether they come from stored submissions
 /// (``MentionAggregate/init(questionnaire:current:)``, in Analysis) or from streaming a million-row file
-/// (the fast path): both add answers with ``SumsRow/addAnswer(_:)``, the one rule; a
+/// (the fast path): both add answers with `SumsRow/addAnswer(_:)`, the one rule; a
 /// differential test and fuzz target check that the two ways give the same ranking.
 public struct MentionAggregate: Sendable {
     /// One Member State's sums; arrays are indexed like the questionnaire's threats.
@@ -21,7 +21,7 @@ public struct MentionAggregate: Sendable {
         /// Answers putting each threat first.
         public var firsts: [Int]
         /// The best (lowest) priority given to each threat, 0 when none was given
-        /// (``SumsRow/bestPriority``).
+        /// (`SumsRow/bestPriority`).
         public var bestPriority: [Int]
 
         /// Zero sums for `threats` threats.
@@ -48,8 +48,8 @@ public struct MentionAggregate: Sendable {
             }
         }
 
-        /// Adds one answer, given as a priority per threat (``SumsRow/notMentioned``,
-        /// ``SumsRow/noPriority`` or the priority): the rule is ``SumsRow/addAnswer(_:)``.
+        /// Adds one answer, given as a priority per threat (`SumsRow/notMentioned`,
+        /// `SumsRow/noPriority` or the priority): the rule is `SumsRow/addAnswer(_:)`.
         ///
         /// - Complexity: O(T + m²) for T threats, m of them mentioned.
         public mutating func addAnswer(priorities: [Int32]) {

@@ -2,7 +2,7 @@
 ///
 /// The single entry point for every format, so that `submit`, `submit --dry-run` and
 /// `rank --from` read files identically.
-package struct AnswerParser: Sendable {
+public struct AnswerParser: Sendable {
     /// The questionnaire the file answers.
     public var questionnaire: Questionnaire
     /// The delegation given on the command line (required for prose).

@@ -38,7 +38,7 @@ public struct Question: Sendable, Hashable, Identifiable {
 
     /// The canonical answer for `raw`, or `nil` when it is not a valid answer.
     ///
-    /// Yes/no accepts the 24 official languages of the Union (``YesNo``); choices match an
+    /// Yes/no accepts the 24 official languages of the Union (`YesNo`); choices match an
     /// option folded.
     public func normalize(_ raw: String) -> String? {
         let key = TextFolding.key(raw)

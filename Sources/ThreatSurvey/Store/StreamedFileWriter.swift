@@ -51,7 +51,7 @@ public final class StreamedFileWriter {
     }
 
     /// Stores one respondent's answer: `priorities` per threat of the questionnaire, as
-    /// ``SumsRow/addAnswer(_:)`` takes them (-1 not mentioned, 0 no priority, >0 priority).
+    /// `SumsRow/addAnswer(_:)` takes them (-1 not mentioned, 0 no priority, >0 priority).
     func appendAnswer(
         memberState: String, respondent: String, priorities: UnsafeBufferPointer<Int32>
     )

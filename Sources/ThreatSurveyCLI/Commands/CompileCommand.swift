@@ -2,7 +2,7 @@ import ThreatSurvey
 
 /// The `compile` command.
 ///
-/// `compile [--questionnaire ID] [--by delegation|threat] [--out FILE]`
+/// `compile [--questionnaire ID] [--by delegation|threat] [--format F] [--out FILE]`
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "compile",
@@ -14,7 +14,15 @@ struct CompileCommand: ParsableCommand {
             file and line, cell or paragraph it came from; late replies marked, joint replies
             with their cosignatories, the Member States that did not reply listed. Threats named
             in negated clauses stay in the text: the compilation quotes, it does not count.
-            """)
+            """,
+        examples: [
+            .init(
+                "threatsurvey compile --questionnaire 9396/1/15 --format docx --out replies.docx",
+                "The compilation as a Word document, with the Council's header."),
+            .init(
+                "threatsurvey compile --by threat --format markdown",
+                "The same entries grouped under each threat, general comments last."),
+        ])
 
     @Option("ID", help: "the questionnaire (when more than one is in play)")
     var questionnaire: String?

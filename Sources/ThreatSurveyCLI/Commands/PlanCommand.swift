@@ -46,7 +46,15 @@ struct PlanCommand: ParsableCommand {
             Regional actions: the signals of 'regions' whose threat is not EU-wide. Leads: the
             Member States giving the threat priority 1, else its best priority, else to be
             decided. The figures are those of 'rank' and 'regions'.
-            """)
+            """,
+        examples: [
+            .init(
+                "threatsurvey plan --questionnaire 9396/1/15 --format docx --out plan.docx",
+                "The draft Action Plan as a Word document, with the Council's header."),
+            .init(
+                "threatsurvey plan --min-share 0.6 --max-actions 5 --format json",
+                "Fewer EU-wide actions: named by 60% of the replies, ranked 5 or better."),
+        ])
 
     @OptionGroup var analysis: AnswerScopeOptions
     @Option("S", help: "least share of the replying Member States for an EU-wide action")

@@ -8,7 +8,7 @@
 /// nested in a cell flattened into that text). Limits: ``maximumParagraphs``,
 /// ``maximumTables``, ``maximumCells``, and the text built charged to a ``ReadingBudget``
 /// (repeated spaces, repeated cells and rows counted as they are expanded), on top of
-/// ``ZipArchive``'s and ``XMLReader``'s.
+/// `ZipArchive`'s and `XMLReader`'s.
 public struct WordDocument: Sendable, Hashable {
     /// Most body paragraphs kept (100,000): a 500-page report holds about 10,000.
     public static let maximumParagraphs = 100_000

@@ -1,7 +1,7 @@
 /// Reading the small parts of an `.xlsx` package: relationships, shared strings, styles.
 ///
 /// Each is located through the package relationships (Office Open XML, ECMA-376 Part 2) and
-/// read with ``XMLReader``, so the same limits and positions apply to every part.
+/// read with `XMLReader`, so the same limits and positions apply to every part.
 enum XLSXPart {
     /// One `<Relationship>`: an id, its type URI and the resolved part name of its target.
     struct Relationship: Sendable, Hashable {

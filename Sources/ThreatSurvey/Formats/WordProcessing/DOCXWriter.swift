@@ -13,7 +13,7 @@
 /// - Tables as tables: the header row repeated on every page (`w:tblHeader`), figures
 ///   right-aligned, shaded cells filled (``WordTable/shades``), the caption as the table's
 ///   alternative text.
-/// - Bar charts as native charts (``DOCXWriter+Chart.swift``), values cached in the chart part
+/// - Bar charts as native charts (`DOCXWriter+Chart.swift`), values cached in the chart part
 ///   (what Word and LibreOffice draw) and in an embedded workbook (what Word's "Edit Data"
 ///   opens), the alternative text in `wp:docPr`.
 ///

@@ -8,7 +8,7 @@
 /// table in `table:table-header-rows` (repeated on each page), shaded cells with automatic cell
 /// styles, the title and language in the metadata and the default style.
 ///
-/// A bar chart is an embedded chart object (`Object N/content.xml`, ``chartContent(_:width:)``)
+/// A bar chart is an embedded chart object (`Object N/content.xml`, `chartContent(_:width:)`)
 /// whose figures sit in its own table, so LibreOffice draws and edits it.
 ///
 /// The bytes depend on the document alone, so the same answers give the same file.

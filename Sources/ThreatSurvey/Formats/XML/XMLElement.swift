@@ -1,7 +1,7 @@
 /// A small XML tree: an element, its attributes, child elements and text.
 ///
 /// For the small parts of an office file (workbook, relationships, styles) a tree is easier
-/// to query than events; large parts (sheets, shared strings) are read with ``XMLReader``.
+/// to query than events; large parts (sheets, shared strings) are read with `XMLReader`.
 package struct XMLElement: Sendable, Hashable {
     /// The start tag: name as written and attributes.
     public var tag: XMLTag
@@ -16,9 +16,9 @@ package struct XMLElement: Sendable, Hashable {
     /// The qualified name as written (`table:table`).
     public var name: String { tag.name }
 
-    /// Reads a whole document into a tree, under ``XMLReader``'s limits.
+    /// Reads a whole document into a tree, under `XMLReader`'s limits.
     ///
-    /// - Throws: ``XMLError`` as ``XMLReader/next()`` does.
+    /// - Throws: ``XMLError`` as `XMLReader/next()` does.
     /// - Complexity: O(n).
     public static func parse(_ bytes: [UInt8]) throws(XMLError) -> XMLElement {
         var reader = XMLReader(bytes: bytes)

@@ -14,9 +14,9 @@ public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible, Loca
         case doctypeRefused
         /// An entity other than the five predefined ones and character references.
         case undefinedEntity
-        /// Nesting deeper than ``XMLReader/maximumDepth``.
+        /// Nesting deeper than `XMLReader/maximumDepth`.
         case depthLimit
-        /// More elements than the reader's element limit (``XMLReader/maximumElements``).
+        /// More elements than the reader's element limit (`XMLReader/maximumElements`).
         case elementLimit
         /// A UTF-16 (or other non-UTF-8) document.
         case unsupportedEncoding

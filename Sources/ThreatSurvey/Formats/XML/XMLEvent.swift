@@ -1,4 +1,4 @@
-/// One step through an XML document, as ``XMLReader`` reports it.
+/// One step through an XML document, as `XMLReader` reports it.
 ///
 /// A pull reader hands out events instead of building a tree so that a 10 MB worksheet is read
 /// in one pass with memory for one element at a time.
@@ -18,7 +18,7 @@ package struct XMLTag: Sendable, Hashable {
     public var name: String
     /// Attributes in document order.
     public var attributes: [XMLAttribute]
-    /// Byte offset of the `<` in the document, for ``XMLReader/location(of:)``.
+    /// Byte offset of the `<` in the document, for `XMLReader/location(of:)`.
     public var offset: Int
 
     /// The name without its namespace prefix (`table-cell`).

@@ -18,7 +18,7 @@ public enum ZipError: Error, Sendable, Hashable, CustomStringConvertible, Locali
     case encryptedEntry(name: String)
     /// An entry is compressed with a method other than stored (0) or deflated (8).
     case unsupportedMethod(name: String, method: Int)
-    /// A documented limit of ``ZipArchive`` was exceeded; `limit` says which and its value.
+    /// A documented limit of `ZipArchive` was exceeded; `limit` says which and its value.
     case limitExceeded(limit: String, name: String?)
     /// Two entries have the same name, so which one is meant is ambiguous.
     case duplicateName(String)

@@ -18,7 +18,7 @@ internal import CZlib
 /// ```
 ///
 /// See PKWARE's APPNOTE.TXT, sections 4.3.7 (local header), 4.3.12 (central directory) and
-/// 4.3.16 (end of central directory record); ``ZipArchive`` reads what this writes.
+/// 4.3.16 (end of central directory record); `ZipArchive` reads what this writes.
 public struct ZipWriter: Sendable {
     /// How an entry's bytes are kept.
     public enum Method: Sendable, Hashable {
@@ -59,7 +59,7 @@ public struct ZipWriter: Sendable {
     ///   - method: ``Method/deflated`` unless the format asks for a stored entry.
     /// - Throws: ``ZipError/duplicateName(_:)`` for a name already added,
     ///   ``ZipError/limitExceeded(limit:name:)`` for a name longer than
-    ///   ``ZipArchive/maximumNameLength`` bytes, ``ZipError/zip64Unsupported`` when the entry or
+    ///   `ZipArchive/maximumNameLength` bytes, ``ZipError/zip64Unsupported`` when the entry or
     ///   archive reaches 4 GiB, ``ZipError/compressionFailed(name:reason:)`` when zlib fails.
     /// - Complexity: O(n) in the size of `data`.
     public mutating func add(_ name: String, _ data: [UInt8], method: Method = .deflated)

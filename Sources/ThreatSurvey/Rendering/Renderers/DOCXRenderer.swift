@@ -1,5 +1,5 @@
 /// Renders a document as a Word file (`.docx`), laid out as a Council document
-/// (``WordProcessingLayout``), written by ``DOCXWriter``; a chart becomes a native Word chart.
+/// (`WordProcessingLayout`), written by ``DOCXWriter``; a chart becomes a native Word chart.
 ///
 /// CONTRACT.md, "Council documents: `--format docx` and `--format odt`".
 public struct DOCXRenderer: BinaryDocumentRenderer {

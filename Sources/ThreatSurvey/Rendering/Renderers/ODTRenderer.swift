@@ -1,5 +1,5 @@
 /// Renders a document as an OpenDocument text (`.odt`), laid out as a Council document
-/// (``WordProcessingLayout``), written by ``ODTWriter``; a chart is left to the table beside it.
+/// (`WordProcessingLayout`), written by ``ODTWriter``; a chart is left to the table beside it.
 ///
 /// CONTRACT.md, "Council documents: `--format docx` and `--format odt`".
 public struct ODTRenderer: BinaryDocumentRenderer {
