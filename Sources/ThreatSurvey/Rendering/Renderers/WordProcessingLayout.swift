@@ -1,7 +1,8 @@
 /// How a ``Document`` is laid out in a word processor: the one place the Word and
 /// OpenDocument renderers share, so both files of a report agree.
 ///
-/// - The title (when there is no Council header, which names the subject instead) opens the
+/// - The title (when there is no Council header, which names the subject instead, and the
+///   document does not open with a heading of its own, which would say it again) opens the
 ///   document in the Title style; the title and language go into the metadata.
 /// - Headings and subheadings become heading levels 1 and 2, notes the Note style.
 /// - A Council header becomes the first-page block of a Council document
@@ -38,7 +39,11 @@ enum WordProcessingLayout {
             if case .councilHeader = $0 { return true }
             return false
         }
-        if let title = document.title, !hasHeader {
+        let opensWithHeading: Bool = {
+            if case .heading = document.blocks.first { return true }
+            return false
+        }()
+        if let title = document.title, !hasHeader, !opensWithHeading {
             current.blocks.append(.paragraph(WordParagraph(title, style: .title)))
         }
         func close() {
