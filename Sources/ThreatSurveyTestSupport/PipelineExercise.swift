@@ -113,11 +113,12 @@ package struct PipelineExercise: Sendable {
         }
         let format = source.pick(OutputFormat.allCases)
         func render(_ document: Document) {
-            if let binary = format.binaryRenderer {
+            switch format.kind {
+            case .binary(let binary):
                 // Binary formats count their bytes: the Word and OpenDocument writers run too.
                 outcome.renderedCharacters += (try? binary.render(document).count) ?? 0
-            } else {
-                outcome.renderedCharacters += document.render(as: format.renderer).count
+            case .text(let text):
+                outcome.renderedCharacters += document.render(as: text).count
             }
         }
         analyse(store: store, questionnaire: questionnaire, source: &source, render: render)

@@ -290,13 +290,13 @@ struct StreamedStoreTests {
                     var o = input.options
                     o.method = method
                     documents.append(
-                        input.ranking(o).document().render(as: OutputFormat.json.renderer))
+                        input.ranking(o).document().render(as: .json))
                 }
                 documents.append(
                     input.breakdown(
                         .builtIn[0], alpha: RegionalBreakdown.defaultAlpha, options: input.options
                     )
-                    .document().render(as: OutputFormat.json.renderer))
+                    .document().render(as: .json))
             }
             let half = documents.count / 2
             #expect(

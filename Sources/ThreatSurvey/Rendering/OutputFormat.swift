@@ -10,37 +10,45 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// An OpenDocument text, binary.
     case odt
 
-    /// The renderer of a binary format (`docx`, `odt`); `nil` for the text formats.
-    public var binaryRenderer: (any BinaryDocumentRenderer)? {
+    /// How a format is made: text from a ``ReportRenderer``, or a binary file from a
+    /// ``BinaryDocumentRenderer``; one switch, so that no caller can take one for the other.
+    public enum Kind: Sendable {
+        /// A text format (UTF-8).
+        case text(any ReportRenderer)
+        /// A binary file (`docx`, `odt`), never written to a terminal.
+        case binary(any BinaryDocumentRenderer)
+    }
+
+    /// How this format is made.
+    public var kind: Kind {
         switch self {
-        case .docx: return .docx
-        case .odt: return .odt
-        case .table, .markdown, .csv, .json, .html: return nil
+        case .table: return .text(.table)
+        case .markdown: return .text(.markdown)
+        case .csv: return .text(.csv)
+        case .json: return .text(.json)
+        case .html: return .text(.html)
+        case .docx: return .binary(.docx)
+        case .odt: return .binary(.odt)
         }
+    }
+
+    /// The renderer of a text format; `nil` for a binary one, which has no text form (its
+    /// bytes come from ``render(_:)``).
+    public var textRenderer: (any ReportRenderer)? {
+        if case .text(let renderer) = kind { return renderer }
+        return nil
     }
 
     /// Whether the format is a binary file, which is never written to a terminal.
-    public var isBinary: Bool { binaryRenderer != nil }
-
-    /// The text renderer for this format.
-    ///
-    /// A binary format has no text form: its bytes come from ``render(_:)``; here it gives
-    /// the Markdown of the same document, for callers that can only show text.
-    public var renderer: any ReportRenderer {
-        switch self {
-        case .table: return .table
-        case .markdown, .docx, .odt: return .markdown
-        case .csv: return .csv
-        case .json: return .json
-        case .html: return .html
-        }
-    }
+    public var isBinary: Bool { textRenderer == nil }
 
     /// The document in this format, as bytes: UTF-8 text, or the binary file.
     ///
     /// - Throws: what ``BinaryDocumentRenderer/render(_:)`` throws, for a binary format.
     public func render(_ document: Document) throws(SurveyError) -> [UInt8] {
-        if let binaryRenderer { return try binaryRenderer.render(document) }
-        return Array(document.render(as: renderer).utf8)
+        switch kind {
+        case .text(let renderer): return Array(document.render(as: renderer).utf8)
+        case .binary(let renderer): return try renderer.render(document)
+        }
     }
 }
