@@ -466,7 +466,9 @@ September 2015); 9396/1/15's eighteen threats are a customs threat taxonomy (the
 Spanish, Italian, Dutch, Polish and Portuguese; 10618/15's questions (Internet crime unit,
 Internet crime network, a joint customs operation against smuggling by mail, how Action 7.3
 should continue) and its 30 September deadline are assumptions. Each file says so in its
-`note`. `fixtures/load-test/BENCH-1-26.json` defines the synthetic questionnaire of
+`note`. `questionnaires/9396-1-15.json` names the Working Party and the plan (8); it lists no
+`otherFora`: the 2015 record asks to avoid duplication with the OAPs/EMPACT without saying
+which threats they cover, and the paper is not public. `fixtures/load-test/BENCH-1-26.json` defines the synthetic questionnaire of
 `threatsurvey generate`.
 """#),
         ("Answers.md", #"""
@@ -487,8 +489,8 @@ interpretation.
 
 | form | how it is recognised | notes |
 | --- | --- | --- |
-| **long CSV** | `.csv`/`.tsv` with a `threat` column | columns in any order and case: `delegation` (or `member state`, `country`, `ms`), `threat`, optional `mentioned`, `priority` (whole number 1…1000), `comment`, `questionnaire`, `respondent`; extensions: `cosignatories`, and `question` + `answer` rows for questionnaires with questions. One file may hold several delegations. See "Rows that say what they mean" below. |
-| **matrix CSV** | `.csv` without a `threat` column | first column the delegation, every other header a threat (any alias, any language). A whole number is a priority; `x`, `✓` or "yes" in any Union language mark a mention; empty, `0`, `-` or "no" mark none. A `1` is a priority (`PL: 1, x, yes` → priority 1 and two plain mentions) — except in a file whose marks are nothing but `1`s (with blanks or `0`s): a tick export, whose `1`s are mentions without priority, said in a warning. The decision is per file, not per row. A `comments` column is read as prose. |
+| **long CSV** | `.csv`/`.tsv` with a `threat` column | columns in any order and case: `delegation` (or `member state`, `country`, `ms`, or the word in any of the 24 official languages — see "Headers in the delegation's language"), `threat`, optional `mentioned`, `priority` (whole number 1…1000), `comment`, `questionnaire`, `respondent`; extensions: `cosignatories`, and `question` + `answer` rows for questionnaires with questions. One file may hold several delegations. See "Rows that say what they mean" below. |
+| **matrix CSV** | `.csv` without a `threat` column | first column the delegation (its header blank, a delegation word such as `Member State`, `Lidstaat`, `État membre`, or one followed by a threat word, `Member State / Threat`), every other header a threat (any alias, any language). A whole number is a priority; `x`, `✓` or "yes" in any Union language mark a mention; empty, `0`, `-` or "no" mark none. A `1` is a priority (`PL: 1, x, yes` → priority 1 and two plain mentions) — except in a file whose marks are nothing but `1`s (with blanks or `0`s): a tick export, whose `1`s are mentions without priority, said in a warning. The decision is per file, not per row. A `comments` column is read as prose. |
 | **JSON** | `.json`, or text starting with `{` or `[` | one object or an array: `questionnaire`, `delegation`, `cosignatories`, `date`, `threats` (names or `{threat, priority, comment}`), `answers`, `comments` (prose, searched for threats too). Each key once per object. |
 | **prose** | `.txt`, `.md` | written comments; needs `--delegation`. Threats are found by the questionnaire's aliases (the bundled ones in English, French, German, Spanish, Italian, Dutch, Polish and Portuguese; whole words, case and accents ignored, the longest alias winning); a match in a negated clause is shown but not counted, and a priority written in the text ("1.", "priorité 1", "second priority") is its priority. See "Written comments: what is counted" below. |
 | **Office** | `.xlsx`, `.xlsm`, `.ods`; `.docx`, `.odt` | a sheet or a table read as the long or matrix form, a document's paragraphs as prose; `.xls`, `.doc`, PDF and encrypted files refused. See <doc:MailAndOffice>. |
@@ -512,12 +514,29 @@ two states. Cosignatories are separated by `;` `,` `+` or `/`, never by spaces (
 republika + Rakousko / Węgry"). Yes/no answers are read in the 24 languages (oui, ja, tak,
 igen, ναι …; non, nein, nej, nie, όχι …).
 
-**Dates** are read as typed: ISO 8601 (`2016-03-14`, with an optional time and offset), or
-day first with dots or slashes and a four-digit year (`14.03.2016`, `13/10/2016`, with an
-optional time: `14.03.2016 14:30`). A slash date that reads two ways (`10/03/2016`) is refused
-(exit 64) with both readings offered; two-digit years are refused, never guessed. The same forms
-hold everywhere a date is typed (`--received`, `--today`, `--as-of`) and in a JSON `date`. A
-received time before the questionnaire was issued is warned about.
+### Dates as typed
+
+`--received`, `--today` and `--as-of` read dates with one parser (`DateTimeInput.parse`):
+
+| typed | means |
+| --- | --- |
+| `2016-10-07`, `2016-10-07T11:00`, `2016-10-07 11:00:30`, `2016-10-07T11:00+02:00`, `…Z` | ISO 8601 |
+| `07.10.2016`, `7.10.2016 11:00`, `13/10/2016`, `13/10/2016 9:30` | day first, with an optional time |
+| `10/03/2016` | refused (64): `reads two ways: 2016-03-10 (day first) or 2016-10-03 (month first); type the one meant as 2016-03-10 or 2016-10-03` |
+| `10/13/2016` | refused (64): `there is no month 13: dates are day first; did you mean 13/10/2016 (2016-10-13)?` and the accepted forms |
+| anything else | refused (64) with every accepted form |
+
+A slash (or dash) date is ambiguous when both its first parts are 12 or less and differ; dots
+are only ever day first (`10.03.2016` is 10 March). Two-digit years are refused, never guessed.
+`--today` takes a day without a time. A date alone means 12:00 in the questionnaire's time
+zone. A received time before the questionnaire was issued is accepted but warned about on the
+receipt (`warning: received 2015-03-10T12:00:00+01:00 is before 9396/1/15 was issued
+(2015-07-09); check the received time …`). Unquoted, `--received 07.10.2016 11:00` gives the
+shell two words; the file `11:00` then does not exist (or, for a command without files, is an
+unexpected argument), and the error says `quote the date and time together: --received
+"07.10.2016 11:00"` (for `--today`: that it takes a day, without a time of day). A JSON `date`
+(the date a delegation wrote on its answer, kept but not used for lateness) is read day first
+too.
 
 ### JSON
 
@@ -536,10 +555,27 @@ lateness. `answers` holds the answers to the questionnaire's questions, by quest
 
 ### Headers in the delegation's language
 
-The delegation, threat, priority, comment and respondent columns, and the first header of a
-matrix, are recognised in the 24 official languages ("Lidstaat", "État membre",
-"Mitgliedstaat", "Państwo członkowskie", "Bedrohung", "Priorità", …), in CSV and in workbooks
-alike. A header that is not recognised is named in the error.
+The delegation ("Member State"), threat, priority, comment, respondent and questionnaire
+columns, and a matrix's first header, are recognised in the 24 official languages, in CSV,
+workbooks and Word tables alike, from one table (`Sources/ThreatSurvey/Parsing/HeaderVocabulary.swift`):
+the Union's own term for "Member State" in each language (`Lidstaat`, `État membre`,
+`Mitgliedstaat`, `Państwo członkowskie`, `Stato membro`, `Estado-Membro`, `Държава членка`,
+`Κράτος μέλος`, …), "delegation", and the common words for threat (`Bedrohung`, `Menace`,
+`Zagrożenie`, …), priority (`Priorität`, `Priorité`, `Priorità`, …), comment (`Kommentar`,
+`Commentaire`, `Uwagi`, `Opmerkingen`, …) and respondent, in any case, with or without accents,
+with any punctuation between words. A header that is not recognised is named, with the nearest
+known word:
+
+```text
+long-typo.csv:1:1: error: no threat column (a header such as threat, menace or Bedrohung, in any official language of the Union); not known: "Bedrohng"; did you mean "Bedrohung"?
+long-typo.csv:1:15: warning: column "Bedrohng" is not a known header; ignored; did you mean "Bedrohung"?
+```
+
+A workbook none of whose sheets reads as an answer says, sheet by sheet (ten at most, then
+"and N more"), which header row it saw and which first header it did not know: `no sheet of
+this workbook looks like answers (sheet "Antwoorden" row 1 has "Lidstat", "firearms", "drugs":
+no threat column, and its first header "Lidstat" is not a delegation header (not known:
+"Lidstat", …); did you mean "lidstaat"?); …`.
 
 ## Rows that say what they mean
 
@@ -588,7 +624,13 @@ Each match is read as a careful officer would; the receipt and `show` give its *
   written ordinal ("1st priority", "2e priorité", "1ª prioridad"). A line starting with a list
   number ("1. Firearms", "2) drugs", "(3) cash", as Word and ODT lists are read) gives it to its
   first sentence. A number outside 1…(number of threats) is ignored with a warning; a negated
-  match has no priority.
+  match has no priority. A phrase written right after its threat, with only linking words
+  between (its, our, is, as, en, als, como, jako, …), is that threat's whatever the distances:
+  "Romania considers firearms **its first priority** and drugs **its second priority**" gives
+  firearms 1 and drugs 2, "drugs **as first priority**" drugs 1.
+- **Repeats.** A threat named twice in one clause ("trafficking in firearms and firearms
+  smuggling is our first priority") is listed once, with a note naming the repeat; in two
+  clauses it is listed twice (the counts are per Member State either way).
 - **Known limits** (every decision is shown, so the officer can check): negation by a verb
   prefix (Czech "nepředstavuje") is not read; "There are no problems with waste and firearms are
   rising" negates both unless the second has its own predicate ("… and firearms are a major
@@ -611,7 +653,7 @@ Each match is read as a careful officer would; the receipt and `show` give its *
 - **A file naming a threat twice** keeps both rows (with a warning); the better priority
   counts.
 - **The same bytes twice** for the same delegation and questionnaire are recognised and not
-  stored again (see <doc:Decisions>).
+  stored again (see <doc:Decisions>, "The same file twice").
 
 ## Bad answers
 
@@ -640,7 +682,11 @@ Submit a folder of saved mails, workbooks and Word or OpenDocument files: what i
 
 Save the day's mails as they came (Outlook: *File › Save As › Outlook Message Format (.msg)*;
 Thunderbird, webmail: *Save as .eml*) into a folder and submit it with the contacts file that
-`deadline --reminders` uses (`delegation,email`). The bundled inbox: eight mails answering
+`deadline --reminders` uses (`delegation,email`). The folder's regular files are taken, in
+name order (hidden files left out, not recursive); anything else in it — a symbolic link (not
+followed), a named pipe, a device, a sub-folder — is named in one warning (`warning: not
+submitted, not a regular file: "inbox/link.eml" (a symbolic link, not followed), …`, ten at
+most, then `and N more`). The bundled inbox: eight mails answering
 9396/1/15 (CSV, JSON, `.xlsx`, `.ods`, `.docx`, `.odt`, forwarded, in the body, Outlook `.msg`):
 
 From the package's folder:
@@ -681,6 +727,17 @@ fixtures/9396-1-15-mail/inbox/ro-body.eml » body: note: delegation RO: the send
   delegations × threats the matrix; title rows and an instructions sheet are fine; cells read as
   Excel shows them (`1`, `YYYY-MM-DD`, a formula's value). Without such a table a document's
   paragraphs are prose, list numbers kept as Word shows them (`1.`, `1.a)`), so they give priorities.
+  The receipt names the real format and what was read: `file: pl.xlsx (xlsx, sheet Answers,
+  read as csv-long)`, `file: ie-letter.odt (odt, read as prose)`; a text file keeps
+  `(csv-long, UTF-8, delimiter ;)`. `show --format json` adds `"source": "xlsx, sheet Answers"`.
+- **Which text is the body**: as mail programs show it — every `text/plain` part not marked
+  `Content-Disposition: attachment`, named or not (an `inline` part with a file name, a part with
+  only a `name`), in order; else the HTML part made plain. A named inline `.csv`/`.json` stays an
+  attachment. A nested multipart that reuses its parent's boundary (Outlook Express) is read as
+  its writer meant: a delimiter belongs to the innermost open multipart with that boundary.
+- **Outlook's 8-bit text** (`PT_STRING8`): subjects, names and addresses in the message's code
+  page (`PR_MESSAGE_CODEPAGE`, else the ANSI code page of its `PR_MESSAGE_LOCALE_ID`); the body
+  in `PR_INTERNET_CPID`, which describes only the body ([MS-OXCMSG] 2.2.1.58.6).
 - **When it arrived**: `--received`; else the delivery time the file records (Outlook's, or the
   newest `Received:` header); else the `Date` header — each mail its own, the receipt says which.
   With none, or more than five minutes in the future: an error asking for `--received`.
@@ -712,7 +769,10 @@ fixtures/9396-1-15-mail/inbox/ro-body.eml » body: note: delegation RO: the send
   or nothing); the failed ones are listed at the end with their problems (`1 of 2 files failed,
   nothing stored from it: in/m-bad.eml`), exit 65 if any failed: fix those and submit them again.
 - **Limits**: folders of at most 10,000 files; zip, XML, workbook, Word, MIME and Outlook limits
-  are in <doc:Reliability>.
+  are in <doc:Reliability>. What a reader *builds* is bounded as well as what a file unpacks
+  to: a few kilobytes of workbook whose one long string is shown in thousands of cells, or an
+  ODS cell repeated over columns and rows, is refused (exit 65, `limit exceeded: more than
+  64 MiB of text built from this file`), in under a second, with nothing stored.
 
 **`inspect FILE… [--format table|json]`** shows, without a store, what the tool reads before
 interpreting it: a workbook's sheets and cells, a document's numbered paragraphs and tables, a
@@ -726,7 +786,10 @@ shows everything, e.g.:
 {"file": "el-forwarded.eml", "kind": "mail", "from": "desk.officer@consilium.example.eu",
  "fromName": "Desk officer", "to": […], "subject": "FW: 9396/1/15 EL",
  "date": "2015-09-07T14:40:00+00:00", "received": null, "body": "…",
- "attachments": [{"name": "9396/1/15 EL.eml", "bytes": null, "sha256": null, "kind": "mail"}]}
+ "attachments": [{"name": "9396/1/15 EL.eml", "bytes": null, "sha256": null, "kind": "mail",
+                  "message": {"from": "e.papadopoulou@el-rep.example.org",
+                              "fromName": "Eleni Papadopoulou", "subject": "9396/1/15 EL",
+                              "date": "2015-09-07T13:31:00+00:00"}}]}
 ```
 
 A file that cannot be read exits 65 with the refusal `submit` gives. The readers are the tool's
@@ -735,15 +798,49 @@ and extract-msg (`swift test --filter InspectionTests`).
 
 ### Forwarded answers
 
-When the answer sits inside a forward (an attached message, or a body that quotes the
-forwarded message's From and Date) and the forwarder is not a delegation address in
-`--contacts`, it counts as received at the forwarded message's Date; the receipt says so. A
-delegation forwarding its own earlier mail is judged by the forward.
+An answer inside a forward counts when the delegation sent it. A forward is an attached message
+(`message/rfc822`, an attached `.eml`/`.msg`, Outlook's embedded message) or a body that quotes
+the forwarded message's From and Date (`-------- Forwarded Message --------`, `----------
+Forwarded message ---------`, `Begin forwarded message:`, `Weitergeleitete Nachricht`, `Message
+transféré`, `Messaggio inoltrato`, `Mensaje reenviado`, … in the EU languages; Outlook's `From:
+… Sent: … To: … Subject:` block, in its languages, when the subject says
+`FW:`/`Fwd:`/`WG:`/`TR:`/`I:`/`RV:`…).
+
+- Forwarded by someone who is not a delegation address in `--contacts`, it counts as received
+  at the forwarded message's Date. A delegation forwarding its own earlier mail (its address in
+  the contacts, or the same address as the forwarded message's sender) is judged by the forward.
+- A quoted date without a zone (Outlook's `Sent: Monday, September 7, 2015 4:05 PM`) is read
+  in the forward's own zone, else in Brussels time; the receipt says so.
+- A quoted forward's text is the answer (the note above it is not read) — except when a
+  delegation address forwards someone else's mail (the secretariat's invitation): its own text
+  above the forward is its answer. A reply's quote (`RE:`, `On … wrote:`) is never the answer.
+
+```sh
+threatsurvey submit Tests/ThreatSurveyTests/Resources/forwards/ro-forwarded-inline.eml \
+    --questionnaire 9396/1/15 --contacts fixtures/9396-1-15-mail/contacts.csv --dry-run
+```
+
+```
+Submission (dry run, not stored) to 9396/1/15 from RO
+delegation:    RO (Romania)
+received:      2015-09-07T16:05:00+02:00 (the forwarded message's Date; forwarded by desk.officer@consilium.example.eu on 2015-09-08T07:15:00Z)
+deadline:      2015-09-07 → on time
+part:          body » forwarded message (sha256:1fb9…6f68) of the mail ro-forwarded-inline.eml
+  firearms         1  line 1 "firearms"  priority from "first priority"
+  drugs            2  line 1 "drugs"     priority from "second priority"
+…ro-forwarded-inline.eml: note: received time: the forwarded message's Date; forwarded by desk.officer@consilium.example.eu on 2015-09-08T07:15:00Z
+…ro-forwarded-inline.eml » body » forwarded message: note: the body quotes a forwarded message from line 3 (ioana.popescu@ro-rep.example.org): its text is the answer, read as prose; the note above it is not read
+```
+
+The bundled `el-forwarded.eml` (the Greek answer attached to the desk officer's forward of
+16:40) counts at the Greek mail's Date, 15:31 Brussels time.
 
 ### The same bytes inside a mail
 
-Identical bytes given twice in one command, or arriving again inside a mail (or saved out of
-one), are stored once; the receipt says "already stored".
+An attachment is compared by its own bytes (the `part` checksum), not the mail's: identical
+attachments, a stored file arriving again inside a mail, or an attachment saved out of a stored
+mail are stored once, and the receipt says "already stored as #N" (the full rule:
+<doc:Decisions>, "The same file twice").
 
 ### The JSON of `inspect`
 
@@ -757,7 +854,10 @@ one), are stored once; the receipt says "already stored".
 - mail: `"from"`, `"fromName"`, `"to"`, `"subject"`, `"date"` (when sent, ISO 8601 with
   offset, in UTC), `"received"` (delivery time where the file has one, else null), `"body"`,
   `"attachments": [{"name", "bytes", "sha256", "kind"}]` (an embedded message has kind `mail`
-  with `bytes` and `sha256` null; an attachment the tool does not read has kind `other`).
+  with `bytes` and `sha256` null, and adds `"message": {"from", "fromName", "subject",
+  "date"}`, the inner message, whose Date decides a forwarded answer; an attachment the tool
+  does not read has kind `other`); a mail whose body quotes a forward adds `"forwardedInBody"`
+  of the same shape.
 - csv: `"encoding"`, `"delimiter"`, `"records": [[String]]`.
 
 Several files print a JSON array in argument order (one file: one object).
@@ -807,8 +907,10 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
   officer take the next numbers), with its origin, line or phrase, priority, the negation cue
   and the decisions about it. `--accept N`, `--reject N`, `--priority N=P`, `--add THREAT`
   (any name, alias or title; unknown names get a "did you mean") may be repeated and combined;
-  each needs `--reason TEXT`; `--by NAME` says who (default `$USER`). One bad value refuses the
-  whole command: nothing is recorded. `--format json` lists the mentions with `counts` and
+  each needs `--reason TEXT`; `--by NAME` says who (default `$USER`, else `$LOGNAME`, else the
+  login name of the account running the tool, else the record says "an unnamed user" rather
+  than invent a name). The reason is shown through the same terminal sanitizer as file text
+  (<doc:Reliability>, "Terminal safety"). One bad value refuses the whole command: nothing is recorded. `--format json` lists the mentions with `counts` and
   their `decisions`.
 - A later decision about the same mention overrides an earlier one (reject, then accept: it
   counts). `--priority` changes the priority only; a negated mention also needs `--accept`.
@@ -816,7 +918,10 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
   delegation). It stays in `history` (status `voided: REASON`) and `show`, its bytes stay
   readable with `show --original`, and each Member State's earlier answer is current again
   everywhere (rank, deadline, report). A voided submission takes no further decisions; a void
-  is final (submit the file again if it was voided in error).
+  is final (submit the file again if it was voided in error). A voided submission received
+  after the deadline keeps its `LATE` mark in `history`, but the note's count of late answers
+  leaves it out and says so (`1 received after the deadline (marked LATE); 1 voided, not
+  counted.`).
 - Decisions and voids are append-only: the store refuses to change or delete them, as it
   does for submissions. `history` lists them under the table (JSON: `"decisions": [...]` per
   submission); `show` lists them (JSON: `"decisions": [...]`, `"voided": {...}` or null).
@@ -843,7 +948,7 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
 - Writers queue: a `submit` waits up to 30 seconds for another one; then it stores nothing and
   says `error: STORE: the store is busy: another threatsurvey is writing to it; try again`
   (exit 74). The store uses SQLite's WAL journal and foreign keys, and carries a schema version
-  (`PRAGMA user_version`, now 8). An older store is brought forward once, by the first command
+  (`PRAGMA user_version`, now 10). An older store is brought forward once, by the first command
   run on it with write access to the file (reading commands included); a store of an older
   schema that cannot be written is refused with a message saying to run a command that writes
   (`submit`) with write access. The schema's history is in <doc:Changelog>.
@@ -872,17 +977,28 @@ the id in questionnaires/9396-1-15.json, or move this file aside to use the stor
 The same bytes (SHA-256) submitted again for the same delegation (and respondent) and
 questionnaire are recognised and not stored again: the receipt says
 `pl.csv: already stored as #3 (PL, same bytes, SHA-256 …); not stored again`, exit 0
-(JSON: `"stored": false, "alreadyStored": 3`). `submit --again` stores them anyway (a
+(JSON: `"stored": false, "alreadyStored": 3, "submittedFile": "pl.csv"`). The bytes compared
+are those the answer was read from: the file's, or for a mail the attachment's own (the `part`
+checksum), so one file given twice in one command, 999 identical attachments of one mail, a
+stored file arriving again inside a mail, and an attachment saved out of a stored mail and
+submitted alone are each stored once. The summary counts only what was written (`1 submission
+stored in …; 1 already stored (same bytes), not stored again`), with `--each` too.
+`submit --again` stores them anyway (a
 delegation that really sent the same file twice, with a later received time that should
 count). The same bytes under another `--delegation` are another answer. A voided copy does not
 count: after a void, the file can be submitted again.
 
 ## Why an answer counts, or not
 
-The report's provenance table lists every submission received by the report's day with its
-reason: `counted`, `counted for BE LU; NL superseded by #9`, `not counted: SE superseded by #7`,
-`UK not on the roster`, `voided: REASON (decision #N, who)`, and each decision of the officer
-(`decision #3: priority of mention 1 (drugs) set to 3 — REASON (anna)`).
+The report's provenance table has one row per file received by the report's day, whatever its
+size: its name, submission numbers, the delegations it answers for (or `N respondents`), when
+it came, its format (`csv-long, streamed` for a file counted by its sums), how many of its
+answers count (`3`, or `0 of 1`), its checksum and why: `counted`, `counted for BE LU; NL
+superseded by #9`, `not counted: SE superseded by #7`, `counted for FR; not counted: UK not on
+the roster`, `voided: REASON (decision #N, who)`, each decision of the officer (`decision #3:
+priority of mention 1 (drugs) set to 3 — REASON (anna)`), and for a file of respondents the
+counts (`30 of 50 counted; 20 superseded by later answers`). Each respondent's answer is in
+`history` and `show N`.
 
 ## Which questionnaire, and when it arrived
 
@@ -1022,7 +1138,7 @@ $ threatsurvey rank --on-time-only
 - **`--as-of`** shows the ranking as it stood then; a date alone means the end of that day in
   the questionnaire's zone. **`--on-time-only`** counts each Member State's latest answer
   received by the deadline; a state whose only answers are late drops out. With `--from`
-  (also in `regions`, `tally`, `summary`), `--received` says when the files arrived; without
+  (also in `regions`, `tally`), `--received` says when the files arrived; without
   it no answer is judged late (a note says so; JSON `"late": []`), and `--as-of` and
   `--on-time-only` are refused (exit 64).
 - **Signals** (`regions`): a threat mentioned by a larger share of the region's responding
@@ -1049,7 +1165,10 @@ $ threatsurvey rank --on-time-only
 - **Reminder drafts** (`--reminders DIR`): one `.eml` per missing Member State
   (`9396-1-15-reminder-CY.eml`, named from the validated code only), RFC 5322 with a MIME
   UTF-8 body in English then French, an RFC 2047 encoded Subject, a Date header, and
-  `X-Unsent: 1` so that Outlook opens it as a draft. It names the questionnaire, its title,
+  `X-Unsent: 1` so that Outlook opens it as a draft. A call for written comments (a
+  questionnaire without questions) asks for "the written comments … on document 9396/1/15"; a
+  questionnaire with questions asks for "the reply … to questionnaire 10618/15" ("la réponse …
+  au questionnaire"). It names the questionnaire, its title,
   the deadline and the days left (or since when it has passed). Recipients come from
   `--contacts FILE` (CSV `delegation,email`; several addresses separated by `;` or in extra
   cells after a last address column), validated like any input: unknown states and anything
@@ -1112,14 +1231,22 @@ When every state of a region that mentions a threat does so through the same joi
 `regions` marks it (`vat-fraud *` and a note "rests on one joint answer (#1)"; JSON
 `"restsOnOneJointAnswer": true, "jointAnswer": 1`), and so does the report.
 
-## Who is late
+## Who is late: one rule, two meanings named
 
-A Member State is late when its first answer came after the deadline (the `deadline`
-check's rule). A state that answered on time and resubmitted after the deadline is on time
-("on time, resubmitted late"). The report's headline, its deadline tiles, `deadline` and the
-summary's "(N after the deadline)" all use this rule, so they agree. `rank`'s `late` list (and
-its note "late answers counted") says something else, on purpose: which of the answers it counts
-arrived after the deadline (a late resubmission included).
+``Lateness`` holds the one rule (an answer is late after the end of the deadline day in the
+questionnaire's zone); only which answer it judges differs, and each figure says which it
+means:
+
+- a **late Member State** (`.memberState`): its *first* answer came after the deadline. A state
+  that answered on time and resubmitted after the deadline is on time ("on time, resubmitted
+  late"). The report's headline, its deadline tiles, `deadline`, `compile`'s `late` and the
+  summary's "(N after the deadline)" use this meaning, so they agree;
+- a **late answer** (`.answer`): an answer *counted* (current) that arrived after the deadline,
+  a late resubmission included. `rank`'s `late` list, the ranking's note "late answers counted"
+  and what `--on-time-only` leaves out use this meaning.
+
+A streamed file's Member States answered when the file was received, in both meanings, so the
+report of a large streamed file and of the same answers one file per delegation agree.
 
 ## Robustness
 
@@ -1148,24 +1275,45 @@ The report, the summary paragraph, the compilation of the replies and the draft 
 Once the answers are in, the Working Party needs documents, not tables: a report to attach or
 print, a paragraph for the outcome of proceedings, the compilation of the delegations' replies
 as the Council circulates it, and a draft of the next Action Plan. Each is built from the same
-figures as `rank` and `regions` (<doc:Figures>) and follows the officer's decisions.
+figures as `rank` and `regions` (<doc:Figures>) and follows the officer's decisions. Every
+command below also writes Word and OpenDocument files (`--format docx|odt --out FILE`, see
+"Word and OpenDocument files" below).
 
 ## The report and the summary paragraph
 
 ```sh
 threatsurvey report --questionnaire 9396/1/15 --today 2015-09-30 --out report.html
+threatsurvey report --questionnaire 9396/1/15 --today 2015-09-30 --format docx --out report.docx
 threatsurvey summary --questionnaire 9396/1/15             # --language fr, --attribute
+threatsurvey summary --questionnaire 9396/1/15 --format docx --out summary.docx   # or odt
 ```
 
 `report` writes one self-contained HTML file (inline CSS and SVG, no script, nothing fetched)
 to attach to an e-mail or print on A4 (print stylesheet, a page per section, legible in black
 and white): the headline (answered, on time, late, missing, the draft summary), the ranking
-as a bar chart with ties and the Borda rank beside it, a Member State × threat heat map
-(priority, structured mark ● or prose ○), one small chart per region with its signals and the
-small-numbers caveat, the deadline status as tiles, the tallies of questions, the robustness
-of the order (count, Borda and mean-priority ranks side by side, and which Member States'
-answers alone move a threat when left out), and the provenance of every submission (time,
-file, checksum, counted or superseded). All text from submissions and definitions is escaped.
+as a bar chart with ties and the Borda rank beside it, a Member State × threat heat map (the
+best priority given, structured mark ● or prose ○; the same figure whether the answers were
+read one by one or summed from a large streamed file, whose sums keep the best priority per
+Member State and threat), one small chart per region with its signals and the small-numbers
+caveat, the deadline status as tiles, the tallies of questions, the robustness of the order
+(count, Borda and mean-priority ranks side by side, and which Member States' answers alone
+move a threat when left out), and the provenance of every file (time, format, answers counted,
+checksum, counted or superseded; <doc:Decisions>, "Why an answer counts, or not"). All text
+from submissions and definitions is escaped.
+
+A chart label never runs into its bar: the label column is sized to the longest label (by an
+estimate of 0.62 em per character), up to 380 px of the ranking chart's 680 (300 of a regional
+chart's 520), the bars taking the rest; a label longer than that is cut with `…`, clipped to
+the column by an SVG clip path whatever the font, and kept whole in a `<title>` (a tooltip, and
+what a screen reader says). Checked in headless Chromium at A4 width (794 px) on the bundled
+fixtures and with a 120-character title and a run of `W`s
+(`Tests/ThreatSurveyTests/Resources/report`).
+
+`report --format markdown` and `--format json` give the same sections (the JSON has them in the
+shapes of `rank`, `regions`, `deadline` and `tally`, with `headline`, `heatMap`, `robustness`
+and `provenance` beside them); `--format docx|odt` writes them as a Word or OpenDocument file,
+the ranking as a native bar chart and the heat map as a shaded table on a landscape page. Every
+figure is computed once, whatever the format (<doc:Architecture>).
 
 `.ci/render-report [DIR]` renders the report of the fixtures in headless Chromium (Debian
 `chromium`) to PNG and PDF; `fixtures/report-screenshot.png` is its first page.
@@ -1188,6 +1336,12 @@ who replied — several (under 35%), a number of (under 50%), many (under 75%), 
 (75% or more), all. Threats are named by their first English (or French) alias. Regional
 remarks come from the signals of the regional breakdown.
 
+`summary` reads the store only: `--from` is the From line of its Council header (below), not
+answer files (`rank`, `regions` and `tally` still take `--from FILE…`). Written to a pipe or
+with `--out` in table format it stays the bare paragraph, and its JSON `summary` field is
+unchanged; the header is in the document formats (Markdown, HTML, Word, OpenDocument) and in
+JSON as `"header": {…}`.
+
 ### Titles and labels
 
 The report's chart, heat map, regional charts, signal and robustness tables print each threat's
@@ -1206,87 +1360,155 @@ guillemets keep their words: « armes à feu » is written with non-breaking spa
 ## The compilation of the replies
 
 ```sh
-threatsurvey compile --format docx --out compilation.docx
-threatsurvey compile --by threat --format json
+threatsurvey compile --questionnaire 9396/1/15                  # by delegation, protocol order
+threatsurvey compile --questionnaire 9396/1/15 --format docx --out compilation.docx
+threatsurvey compile --questionnaire 9396/1/15 --by threat --format markdown --out compilation.md
 ```
 
-`compile` writes every delegation's counted answer (its current submission, after the
-officer's decisions), in protocol order: structured answers give one entry per comment cell,
-tied to its threat; written comments (prose, documents, mail bodies) are given whole,
-paragraph by paragraph, verbatim, each paragraph tied to the threat it names when it names
-exactly one, else to none; negated mentions stay in the text (the compilation quotes, it does
-not count). Each entry says where it came from (`de.csv:3`, `de.docx paragraph 4`).
-`replied` lists every Member State with a counted answer (cosignatories of a joint reply
-included), `noReply` the rest of the roster. `--by threat` groups the same entries under each
-threat in questionnaire order, general comments last.
+`compile` quotes each Member State's counted answer (the current submission after the
+officer's decisions, the one rule of `rank`) in protocol order: the threats it names with their
+priorities, its answers to questions, each comment cell or JSON comment tied to its threat, and
+its written comments (prose, a document, a mail body, a JSON `comments` string) whole,
+paragraph by paragraph, verbatim.
+
+- **Paragraphs.** A paragraph is a run of non-blank lines, and a line opening with a list number
+  or bullet (`1.`, `2)`, `(3)`, `a)`, `-`, `•`) starts one; in a `.docx` or `.odt` a paragraph is
+  the document's own. It is tied to the one threat intake found on its lines (negated matches
+  included, since they name it), else `null`. Negated matches stay in the text and are listed as
+  `negated`: the compilation quotes, it does not count.
+- **Sources** are named as the officer looks for them: `de-excel.csv:3`, `se-comments.txt:3-5`,
+  `ie-letter.docx paragraph 4`, `pl.xlsx:Answers!D2`, `ro-body.eml » body:3-4`,
+  `be-nl-lu-joint.json "comments"`. The store keeps lines, not sheet names or Word's paragraph
+  map: for an Office answer the stored original (or the mail part it came in) is read again by
+  the same reader to name the cell or paragraph.
+- **Who.** A joint reply is listed once, under its sender, with `cosignatories` and
+  `countedFor`. `late` is the one lateness rule (the Member State's first answer came after the
+  deadline, <doc:Figures>); a later answer of a state that answered on time is marked
+  `receivedAfterDeadline` instead. `replied` lists every Member State with a counted answer,
+  `noReply` the roster states without one.
+- **`--by threat`** groups the same entries under each threat in questionnaire order, general
+  comments (`threat` `null`) last; the JSON then has `"threats": [{"threat", "title",
+  "entries": [{…, "delegation", "cosignatories", "late"}]}]` besides `delegations`.
 
 ```json
-{"questionnaire": "9396/1/15", "replied": ["BE", "DE"], "noReply": ["BG"],
- "delegations": [{"delegation": "DE", "cosignatories": [], "received": "…", "late": false,
-   "entries": [{"threat": "tobacco-smuggling", "text": "Routes via the eastern border",
-                "source": "de.csv:3"},
+{"questionnaire": "9396/1/15", "by": "delegation", "replied": ["BE", "BG", "DE"],
+ "noReply": ["CZ", "DK"], "header": {…},
+ "delegations": [{"delegation": "BE", "cosignatories": ["LU", "NL"], "countedFor": ["BE", "LU", "NL"],
+   "submission": 10, "received": "2015-09-04T11:20:00+02:00", "late": false,
+   "receivedAfterDeadline": false, "file": "be-nl-lu-joint.json", "part": null,
+   "threats": [{"threat": "firearms", "priority": 1, "negated": false}], "answers": {},
+   "entries": [{"threat": "firearms", "text": "Including parts and components bought online.",
+                "source": "be-nl-lu-joint.json:11", "kind": "comment", "names": ["firearms"],
+                "negated": []},
                {"threat": null, "text": "a paragraph of written comments, verbatim",
-                "source": "de.docx paragraph 4"}]}]}
+                "source": "se-comments.txt:3-5", "kind": "paragraph", "names": [], "negated": []}]}]}
 ```
 
 ## The draft Action Plan
 
 ```sh
-threatsurvey plan --format docx --out draft-plan.docx
-threatsurvey plan --min-share 0.4 --max-actions 8 --grouping un-m49 --format json
+threatsurvey plan --questionnaire 9396/1/15 --date 2015-09-21 --reference 12044/15
+threatsurvey plan --questionnaire 9396/1/15 --format docx --out draft-plan.docx
+threatsurvey plan --min-share 0.4 --max-actions 6 --grouping land-borders --format json
 ```
 
-`plan` drafts the next Action Plan from the replies ("fewer actions", "regionalisation"):
+`plan` drafts the next Action Plan from the replies ("fewer actions", "regionalisation"). It
+takes `rank`'s count ranking and `regions`' signals and only chooses among their lines:
 
 1. The Member States that replied and the counts are those of `rank`.
-2. **EU-wide actions**: threats mentioned by at least `--min-share` (default 0.5) of the Member
-   States that replied, in `rank` order, keeping those whose rank is at most `--max-actions`
-   (default 10; a tie at the cut keeps every tied threat).
+2. **EU-wide actions**: threats named by at least `--min-share` (0 to 1, default 0.5) of the
+   replying Member States, in `rank` order, keeping those ranked at most `--max-actions`
+   (1 to 1000, default 10; with competition ranks a tie at the cut keeps every tied threat).
 3. **Regional actions**: for each signal of `regions` (grouping `--grouping`, default eurovoc;
-   `--alpha`) whose threat is not an EU-wide action, one action for that region.
-4. **Leads** proposed: the Member States whose counted answer gives the threat priority 1; if
+   `--alpha`) whose threat is not an EU-wide action, one action for that region, the region's
+   mentioning states as participants.
+4. **Leads** proposed: the participants whose counted answer gives the threat priority 1; if
    none, those giving its best (lowest) priority; if none gives a priority, none ("to be
-   decided"). **Participants**: every Member State that mentions it (for a regional action,
-   those of the region). Protocol order. An action's `memberStates` counts its participants.
-5. **Coordination**: a threat whose definition lists `otherFora` is to be coordinated with them,
-   to avoid duplication (<doc:QuestionnaireDefinitions>).
-6. Numbering `P.1`, `P.2`, … (`--number`, default the next plan's number when the
-   questionnaire's `plan` names it, else 1): EU-wide actions in rank order, then regional
-   actions by p-value, then threat id.
+   decided"). A joint answer gives its priority to each signatory. **Participants**: every
+   Member State that mentions it (for a regional action, those of the region). Protocol order.
+5. **Coordination**: `coordinateWith` is the threat's `otherFora` in the questionnaire: the
+   action is to be coordinated with them, to avoid duplication (<doc:QuestionnaireDefinitions>).
+6. **Numbering** `<plan>.<n>` (`--number`, else the questionnaire's `plan`, else 1): EU-wide
+   actions in rank order, then regional actions by p-value, then threat id, then region.
+7. **Why.** Each action says why ("named by 16 of 20 replying Member States, 8 as their first
+   priority"; "a signal for Central and Eastern Europe: 5 of 5 there, 4 of 15 elsewhere,
+   p = 0.008"). `notRetained` lists every other threat with its rank, count, share and why
+   (`not-mentioned`, `below-min-share`, `beyond-max-actions`).
+
+`plan` reads every counted submission (never summed streams), so that leads can be read from
+the answers.
 
 ```json
-{"questionnaire": "9396/1/15", "replied": 20, "minShare": 0.5, "maxActions": 10,
+{"questionnaire": "9396/1/15", "replied": 20, "roster": 28, "minShare": 0.5, "maxActions": 10,
+ "plan": 8, "grouping": "eurovoc", "alpha": 0.05, "header": {…},
  "actions": [{"number": "8.1", "threat": "firearms", "title": "…", "scope": "eu",
-   "region": null, "memberStates": 14, "meanPriority": 1.9, "leads": ["DE", "FR"],
-   "participants": ["BE", "DE"], "coordinateWith": []}],
- "notRetained": [{"threat": "cash-controls", "memberStates": 2}]}
+   "region": null, "memberStates": 16, "replied": 20, "meanPriority": 1.82,
+   "firstPreferences": 8, "leads": ["BE", "DE"], "participants": ["BE", "DE", "EL"],
+   "coordinateWith": [],
+   "reason": "named by 16 of 20 replying Member States, 8 as their first priority"},
+  {"number": "8.5", "threat": "tobacco-smuggling", "scope": "regional",
+   "region": "central-and-eastern", "regionTitle": "Central and Eastern Europe",
+   "pValue": 0.008, "memberStates": 5, "replied": 5, "…": "…"}],
+ "notRetained": [{"threat": "counterfeit-ipr", "title": "…", "rank": 7, "memberStates": 6,
+                  "share": 0.3, "reason": "below-min-share"}]}
 ```
+
+`demo` ends with the draft plan and writes it and the compilation as Markdown to
+`$TMPDIR/threatsurvey-demo/plan.md` and `compilation.md` (replaced on every run; standard error
+says where).
 
 ## Word and OpenDocument files
 
-`report`, `summary`, `compile` and `plan` also write Word (`--format docx`, Office Open XML)
-and OpenDocument (`--format odt`) files, with `--out FILE` (a binary format is never written to
-a terminal). They open in Word and LibreOffice without a repair prompt: A4, page numbers,
-headings as real heading styles, tables as real tables (the ranking, the heat map with shaded
-cells, the signals, the deadline status, provenance) that read back equal to the JSON output;
-in `.docx` the ranking chart is a native chart, editable in Word.
+`report`, `summary`, `compile` and `plan` write Word (`--format docx`, Office Open XML) and
+OpenDocument (`--format odt`) files, with `--out FILE`, or to standard output when it is a file
+or a pipe; a binary format bound for a terminal is refused (64, `use --out FILE`). The files are
+written by the package itself (`Formats/Zip/ZipWriter`, `Formats/XML/XMLWriter`,
+`Formats/WordProcessing/`), the same bytes for the same input, and open in Word and LibreOffice
+without a repair prompt:
+
+- A4 with page numbers, real heading styles, tables whose header row repeats on every page
+  (the ranking, the heat map with shaded cells, the signals, the deadline status, provenance),
+  figures right-aligned, a wide table (the report's heat map) on a landscape page of its own;
+- the document's title and language in its metadata; the Council header (below) as on a
+  Council document, for `summary`, `compile` and `plan`;
+- the report's ranking as a native bar chart: in `.docx` its values are cached in the chart and
+  in an embedded workbook, for Word's "Edit Data"; in `.odt` an embedded chart object;
+- every text from submissions escaped; characters XML cannot hold shown as their control
+  pictures (`␁`).
+
+`.ci/office-check` converts the files of `summary` and a report-like sample to PDF with
+LibreOffice when `soffice` is installed (CI runs it then).
 
 ### The Council header
 
-`summary`, `compile` and `plan` documents carry the Council's document header: "Council of the
-European Union", "Brussels, <date>", the document reference, the kind of document (NOTE /
-OUTCOME OF PROCEEDINGS), and a From / To / Subject block:
+`summary`, `compile` and `plan` carry the Council's document header, from one option group
+shared by the three (header, `--format table|markdown|html|json|docx|odt`, `--out FILE`):
+
+```
+Council of the European Union
+Brussels, 21 September 2015 (OR. en)
+12044/15
+NOTE
+From: General Secretariat of the Council
+To: Customs Cooperation Working Party
+Subject: Draft 8th Action Plan: Threats and challenges for the 8th Action Plan …
+```
 
 | option | fills | default |
 | --- | --- | --- |
-| `--reference TEXT` | the document reference (`ST 12345/26`) | blank, to fill in |
+| `--date DATE` | the date line ("Brussels, 21 September 2015") | today in the questionnaire's zone |
+| `--reference TEXT` | the document reference (`12044/15`) | `[reference]`, to fill in (JSON `""`) |
 | `--from TEXT` | From | "General Secretariat of the Council" |
 | `--to TEXT` | To | the questionnaire's `workingParty`, else "Customs Cooperation Working Party" |
 
-The Subject is the questionnaire's title.
+The kind is OUTCOME OF PROCEEDINGS for `summary`, NOTE for `compile` and `plan`. Subjects:
+`summary` the questionnaire's title; `compile` "Compilation of replies: <title>"; `plan`
+"Draft 8th Action Plan: <title>" (the plan's number written as an ordinal). In JSON the header
+is `"header": {"institution", "placeAndDate", "originalLanguage", "reference", "kind", "from",
+"to", "subject"}`.
 
 ```sh
-threatsurvey summary --format docx --reference "ST 12345/26" --to "Customs Cooperation Working Party" --out outcome.docx
+threatsurvey summary --format docx --reference "12044/15" --date 2015-09-21 --out outcome.docx
 ```
 
 ## Output formats
@@ -1383,7 +1605,10 @@ value; going past one is an error naming it (exit 65), never a crash or a hang.
 | reader | limit | value | beyond it |
 | --- | --- | --- | --- |
 | every answer file | size (`AnswerFile.maximumBytes`) | 256 MiB | refused before reading (a long CSV with respondents of 8 MiB or more is streamed) |
-| every answer file | diagnostics kept / listed; "did you mean" computed; text quoted | 1,000 / 100; first 100 problems; 200 characters | counted (`and N more problems in this file`); all still reported; cut with `…` |
+| every answer file | diagnostics kept / listed; "did you mean" computed; text quoted | 1,000 / 100; first 100 problems; 200 characters | counted (`and N more problems in this file`); all still reported; cut with `… (N more characters)` |
+| every message | names listed (sheets, skipped folder entries, mail parts, questionnaires) | 10 (`TerminalText.listedLimit`) | `and N more` |
+| every reader | text built from one file (`ReadingBudget.maximumTextBytes`): decoded text, shared strings and each cell showing one, cell values placed (repeats counted each), `text:s` spaces, paragraphs, table cells at every nesting level, a mail's decoded parts, all shared by the answers of one mail | 64 MiB, or 3 bytes per byte of the file when more | `limit exceeded: more than 64 MiB of text built from this file` (65), charged before the text is built; nothing stored; `inspect` the same |
+| every reader | cells built from one file (`ReadingBudget.maximumCells` = `Workbook.maximumCells`): workbook cells, blanks between values included, and CSV fields | 5,000,000 | `limit exceeded: more than 5000000 cells` (65) |
 | CSV, JSON, fast path | priority (`Priority.maximum`) | ASCII digits, 1 … 1,000 | `bad priority`; `+3`, `1.0`, `1e3`, `0x10` get `did you mean "3"/"1"/"1000"/"16"?` |
 | CSV | one field (`AnswerFile.maximumFieldBytes`) | 1 MiB | error |
 | JSON | nesting (`JSONParser.maximumDepth`); keys | 64 levels; each once per object | error (a repeated key names both positions) |
@@ -1392,7 +1617,7 @@ value; going past one is an error naming it (exit 65), never a crash or a hang.
 | zip | entries; total uncompressed; name | 10,000; 256 MiB; 1,024 bytes | error; ZIP64 and methods other than stored and deflated refused |
 | zip | compression ratio | 100:1 beyond an entry's first 1 MiB, on declared sizes and while inflating in 64 KiB chunks | error before a bomb's size is allocated |
 | XML | nesting; elements per part; `<!DOCTYPE` | 256; 10,000,000; refused | error: no entity expansion or external resource, ever |
-| workbook | cells; rows × columns; ODS space run | 5,000,000; 1,048,576 × 16,384; 1,000 | error (ODS repeated blank rows counted, never materialised) |
+| workbook | cells (the reading budget's); rows × columns; ODS space run | 5,000,000; 1,048,576 × 16,384; 1,000 | error (ODS repeated blank rows counted, never materialised) |
 | Word / ODT | paragraphs; tables; cells; list counter; style chain; ODF list levels; `text:s` | 100,000; 10,000; 1,000,000; 1,000,000; 10; 10; 1,000 spaces | error (a style cycle cannot loop) |
 | folder given to `submit` | files | 10,000 | error |
 | MIME | header block; fields; header line | 1 MiB; 10,000; 100,000 bytes | `line N: not a mail: …` |
@@ -1403,7 +1628,21 @@ value; going past one is an error naming it (exit 65), never a crash or a hang.
 | CSV | fields in one record | 10,000 (`CSVReader.maximumFieldsPerRecord`) | the rest of the line is skipped unread; one error at the first field past it |
 
 Compound Files with looping or overlapping chains, oversized streams or looping directory trees
-are refused too. Reading a mail is O(n·d) for d ≤ 16 levels; every other reader is linear.
+are refused too.
+
+The zip limits bound what a file unpacks to; the reading budget (`ReadingBudget`, one per file
+given, shared by the answers of a mail) bounds what the readers build from it, charged before it
+is built. Files of a few kilobytes built to make a reader build gigabytes are kept under
+`Tests/ThreatSurveyTests/Resources/bounds/` (written by its `make-fixtures.py`, seeds of the
+fuzz targets) and refused (65) with nothing stored. `/usr/bin/time -v` on the release build,
+`submit`: `shared-string.xlsx` (24 KB, a 1 MiB shared string shown by 2,000 cells) 0.04 s,
+29 MB; `repeat-repeat.ods` (484 B, a cell repeated over columns and rows) 0.04 s, 29 MB;
+`repeated-cells.odt` (466 B) 0.08 s, 27 MB; `nested-tables.docx` (1.5 KB, tables nested 80
+deep) 0.08 s, 29 MB; `many-attachments.eml` (74 KB, 20 workbooks of 40 MiB each) 0.51 s,
+30 MB; `inspect` of each under 0.12 s and 25 MB. What an accepted file leaves is linear in
+what was built: a 2.5 KB workbook whose five answer rows carry a 1 MiB comment each stores
+5.4 MB and prints a 6.3 MB receipt. Reading a mail is O(n·d) for d ≤ 16 levels; every other
+reader is linear.
 
 ## Terminal safety
 
@@ -1411,7 +1650,14 @@ One function, `TerminalText.safe(_:)`, renders untrusted text for every diagnost
 message (paths included), table and receipt: C0 controls become control pictures (`␛ ␇ ␍ ␀`,
 LF `␊`, DEL `␡`), TAB a space, C1 controls, bidi controls and U+2028/9 `<U+202E>`. A diagnostic
 is always one line: a crafted cell cannot clear the screen, set the window title or overwrite
-its own error with "0 errors, file accepted".
+its own error with "0 errors, file accepted". Standard error is written only through
+`Console.err`, which applies it to every message (the officer's own `review`/`void --reason`
+included), and `void`'s confirmation through `Console.say`. A value quoted in a message is cut
+at 200 characters with `… (N more characters)`, and a list at ten items with `and N more`: a
+CSV whose questionnaire column holds a 1,000,000-character name gives one line of about 300
+characters (`huge.csv:2:1: error: unknown questionnaire "QQQ…… (999800 more characters)";
+known: 10618/15, 9396/1/15`, exit 65 — a file naming an unknown questionnaire is bad data; an
+unknown `--questionnaire` stays a usage error, 64).
 
 ## The command line
 
@@ -1424,15 +1670,16 @@ read those declarations, and values are checked **before any file is read or sto
   (exit 64), nothing about `a.csv`; `--metod` → `unknown option '--metod' for 'rank'; did you
   mean '--method'?`; an option that takes one value may be given once.
 - Numbers are plain decimal digits within a stated range (`0x10`, `+3`, `1e3` refused); dates
-  are checked for shape (`--today`: `YYYY-MM-DD`; `--received`, `--as-of`: a date, ISO or day
-  first, with an optional time and offset); `--alpha` lies strictly between 0 and 1; `show` takes `3` or `#3`;
+  are read by one parser (`--today`, `--received`, `--as-of`: ISO or day first, see
+  <doc:Answers>, "Dates as typed"; an ambiguous slash date is refused with both readings);
+  `--alpha` lies strictly between 0 and 1; `show` takes `3` or `#3`;
   `--delegation Frnace` → `unknown Member State; did you mean "France"?`.
 - Every write to standard output and error is checked (`questionnaires > /dev/full`: `cannot
   write to standard output: No space left on device`, exit 74). `--out` files and reminder
   drafts are written to a temporary file, flushed and renamed, so nobody sees half a file; only
   a regular file is replaced (a FIFO, symbolic link, device or folder: exit 73). Inputs that are
   not regular files are refused before any read (exit 66): `rank --from fifo.csv` cannot hang.
-- A streamed `submit`, `rank`/`regions`/`summary --from` on one large long CSV, and `generate`
+- A streamed `submit`, `rank`/`regions --from` on one large long CSV, and `generate`
   show progress on standard error after a second, **only when it is a terminal**:
   `reading: 130.0 MB of 504.2 MB (25%), 2,336,471 rows/s`.
 
@@ -1467,6 +1714,7 @@ builds; the million-respondent store is `generate --respondents 1000000` submitt
 | `tally` on the million-respondent store | 0.01 s, 28 MB |
 | `report --out r.html` there | 0.02 s, 29 MB |
 | `submit` of one JSON answer into that store | 0.09 s, 31 MB (one index seek per Member State and respondent it names) |
+| a workbook of a few kilobytes whose 1 MiB shared string 2,000 cells show (`shared-string.xlsx`); an ODS cell repeated over columns and rows (`repeat-repeat.ods`) | refused (65) in 0.04 s, 29 MB, nothing stored (the reading budget above) |
 | the store's "is every stored threat still defined?" check, run by every command | a few rows of `questionnaire_threats` (schema 8), streamed files included |
 
 ## Fuzzing and differential checks
@@ -1565,6 +1813,11 @@ threatsurvey rank    --questionnaires fixtures/load-test --store bench.sqlite   
   files visible on its day, and `tally` still reads the sums (who answered does not change).
 - A respondent is identified within its Member State: the same id under two delegations is two
   respondents.
+- The report stays the size of a consultation of 28, however many respondents: its heat map
+  reads the best priority per Member State and threat from the sums (schema 9), and its
+  provenance table has one row per file, not per respondent. On 60,000 generated respondents
+  (`generate --respondents 60000`) the provenance section is 505 bytes as one streamed file and
+  6.0 KB as 28 files (one per delegation).
 
 ## Today's figures
 
@@ -1667,7 +1920,8 @@ and `rank` from a store loads the counted submissions whole: linear, not flat. T
 and 668 MB (against 2.1 s, 231 MB and 0.28 s, 92 MB) — about 50× the file in memory, which the
 256 MiB file limit bounds, and why large respondent files are streamed. The 168 MB generated
 file submitted with the wrong questionnaire falls to it (about 3 minutes, 4.3 GB). With decisions on record, `report` and `submit` read every
-counted submission (the sums shortcut does not apply).
+counted submission (the sums shortcut does not apply); `plan` and `compile` always do, since
+they read leads and comments from the answers.
 """#),
         ("Changelog.md", #"""
 # Changelog
@@ -1680,6 +1934,53 @@ This is the project's record. The reference material — what the tool does toda
 and its figures — is in <doc:Reliability> and <doc:Performance>; this page keeps the
 history behind them, with the measurements as they were taken (dates, machines and loads
 vary, so compare ratios within one table, not across tables).
+
+## 2026-12-07
+
+- **Word and OpenDocument files.** `report`, `summary`, `compile` and `plan` take `--format
+  docx|odt` (<doc:Documents>), written by the package's own `ZipWriter`, `XMLWriter` and
+  `Formats/WordProcessing/`; `.ci/office-check` converts them with LibreOffice when installed.
+- **`compile` and `plan`** are new commands: the compilation of the replies and the draft
+  Action Plan, with the Council's document header shared with `summary`. `demo` ends with the
+  draft plan and writes it and the compilation to `$TMPDIR/threatsurvey-demo/`.
+- **`summary --from`** changed meaning: it is the Council header's From line. `summary` no
+  longer reads answer files; `rank`, `regions` and `tally --from FILE…` still do.
+- **The report model.** Every figure of the report is built once in Analysis (`ReportModel`,
+  from `ReportInputs`) and rendered as HTML, Markdown, JSON, Word or OpenDocument (`report --format
+  markdown|json|docx|odt`). The heat map shows the best priority from a streamed file's
+  sums too (schema 9). The provenance table has one row per file, not per submission: on 60,000
+  generated respondents it was 289 bytes as one streamed file and 279 KB as 28 files (2,000
+  rows, then "and 58,000 more"); it is now 505 bytes and 6.0 KB.
+- **Lateness** keeps one rule and names its two meanings (a late Member State, a late answer);
+  a voided late submission is left out of the count of late answers, and said so.
+- **Reading budget.** What a reader builds from one file is bounded (64 MiB of text, 5,000,000
+  cells; <doc:Reliability>, "Limits"). Before, a 31 KB workbook whose 1 MiB shared string
+  2,000 cells show took 52 s, 4 GB and printed a 2 GB receipt, and an ODS cell repeated over
+  columns and rows was killed at 6.2 GB; both are now refused (65) in 0.04 s, 29 MB.
+- **Terminal text.** A value quoted in a message is cut at 200 characters and a list at ten
+  items; standard error is written only through `Console.err`. A 1,000,000-character
+  questionnaire name in a CSV now gives one line of about 300 characters.
+- **Intake.** Column headers in the 24 official languages (`HeaderVocabulary`), with the
+  nearest known word for an unknown header; dates as typed, ambiguous slash dates refused with
+  both readings, and a hint to quote a date and time given unquoted; forwarded answers,
+  attached or quoted, counted at the forwarded message's Date when a non-delegation forwarded
+  them (`inspect` JSON: `message`, `forwardedInBody`); the mail body as mail programs show it;
+  a MIME boundary reused by a nested multipart; Outlook's 8-bit strings in their code pages;
+  a priority phrase bound to the threat it follows ("its first priority"); a threat repeated
+  in one clause listed once; the same bytes stored once across files, mails and attachments
+  (`submittedFile` in the JSON; the summary counts only what was written, `--each` too);
+  receipts naming the real format (`xlsx, sheet Answers, read as csv-long`; schema 10); a
+  folder's entries that are not regular files named in one warning; the `--by` fallback to
+  `$LOGNAME` and the login name, else "an unnamed user"; reminder wording for a call for
+  written comments and for a questionnaire; chart labels sized to the longest label, cut and
+  clipped beyond it.
+- **Structure.** The test drivers moved out of the shipped library into
+  `Sources/ThreatSurveyTestSupport`, with two release executables
+  (`threatsurvey-differential`, `threatsurvey-pipeline`) for `.ci/differential` and
+  `.ci/pipeline`; tests are named after the rule they cover. `HTMLReport.include(streamed:from:)`
+  became `ReportInputs.include(streamed:from:)`.
+- **Documentation.** The README became a short front door; its content moved into this DocC
+  catalog, printed by `threatsurvey help TOPIC`.
 
 ## Store schema
 
@@ -1695,6 +1996,12 @@ rows. On the million-respondent store, bringing schema 6 forward to 8 took 2.6�
 new indexes cost about 30% on a streamed submit (6.05–6.31 s with schema 6, 7.84–8.17 s with
 schema 8, 55 MB both, back to back on a machine running two fuzz jobs), for reads that no
 longer grow with the store.
+
+Version 9 adds `bulk_sums.best_priority` (per streamed file, Member State and threat, the best
+priority given), so that the report's heat map shows a streamed file's priorities as it shows
+those read one by one (files streamed before keep NULL: their cells say "P", a priority was
+given, which one is not known). Version 10 adds `submissions.source`, an Office answer's format
+and the part read (`xlsx, sheet Answers`), which receipts and `show` name.
 
 ## Command line
 
@@ -1731,6 +2038,7 @@ average 8–14), so times are high on both sides; "issue" figures were taken on 
 | `report --out r.html` there | 38 s, 2.5 GB (issue); 0.88 s (an earlier measurement) | 0.02 s, 29 MB |
 | `submit` of one JSON answer into that store | 44.9 s, 2.18 GB; 2.2 s (an earlier measurement: one pass over every submission) | 0.09 s, 31 MB (one index seek per Member State and respondent it names) |
 | the store's "is every stored threat still defined?" check, run by every command | one pass over the questionnaire's mentions (and blind to streamed files' threats) | a few rows of `questionnaire_threats` (schema 8), streamed files included |
+| a 31 KB workbook whose 1 MiB shared string 2,000 cells show; an ODS cell repeated over columns and rows | 52 s, 4 GB and a 2 GB receipt; killed at 6.2 GB | refused (65) in 0.04 s, 29 MB, nothing stored (the reading budget) |
 
 Earlier hardening found and fixed (each with a regression test): a respondent's answer lost
 when the fast path's split fell inside it; receipts computed in quadratic time; a checksum
@@ -1758,7 +2066,7 @@ tested equal to reading every submission, with `--as-of` and `--on-time-only`): 
 `tally` asks only who answered (a later answer replaces one of the same Member State, so
 that does not change): it reads the sums even when files overlap, 8.2 s and 886 MB → 0.01 s.
 `report` judges "as of today": each file visible that day counts its answers still current
-among the files visible that day (`HTMLReport.include(streamed:from:)`), and who answered
+among the files visible that day (`ReportInputs.include(streamed:from:)`), and who answered
 and when still comes from the files themselves: 21 s and 1.3 GB → 1.9 s and 31 MB. Both are
 tested equal to reading every submission (the report section by section, on three days
 around the second file's arrival).
@@ -1839,26 +2147,45 @@ Sources/threatsurvey/main.swift → ThreatSurveyCLI (a library, so tests import 
   ArgumentParsing/ Options/ Commands/ (one struct per command) Completions/ Help/ (command
   reference, man page, guides) Output/ (checked writers, temporary file + rename, progress)
 Sources/ThreatSurvey/, top to bottom:
-  LoadTest/       deterministic consultation generator; differential check
-  Rendering/      documents and renderers (table, Markdown, CSV, JSON, HTML), report, summary,
-                  reminder e-mails, templates
+  LoadTest/       deterministic consultation generator (`generate`)
+  Rendering/      Document and its renderers (Renderers/: table, Markdown, CSV, JSON, HTML,
+                  DOCXRenderer, ODTRenderer and the WordProcessingLayout they share), the HTML
+                  report, the summary, the Council header, reminder e-mails, templates;
+                  Documents/: each model as document blocks (ReportModel+Document,
+                  Compilation+Document, ActionPlan+Document, …)
   Intake/         which questionnaire; validate, then store in one transaction; streamed submit;
-                  mail (MailIntake, ReceivedTime, DelegationDecision, ReplyCut); inspect
-  Analysis/       current answers, ranking, regions (Fisher), tally, deadline, robustness, history
+                  mail (MailIntake, ReceivedTime, DelegationDecision, ReplyCut; forwards:
+                  ForwardedMessage, QuotedForward, QuotedForward+Date); inspect; AnalysisInput
+                  and Compilation+Store (what the figures and the compilation read from a store)
+  Analysis/       current answers, ranking, regions (Fisher), tally, deadline, Lateness (one
+                  rule, two meanings), robustness, history; the report model (ReportInputs →
+                  ReportModel, ReportModel+Building, ReportModel+Provenance: every figure of the
+                  report, built once); Compilation and WrittenComments (paragraphs); ActionPlan
   FastPath/       the streaming reader for large long CSVs (an optimisation)
   Store/          SQLite (Connection, Statement, SQLiteError), schema, a writer for streamed files
   Parsing/        long and matrix CSV, JSON answers, prose (negation, priorities), contacts;
-                  Office files through those readers (AnswerFile+Office)
+                  HeaderVocabulary (column headers in 24 languages); Office files through those
+                  readers (AnswerFile+Office)
   Model/          response, mention, priority, submission, sums (SumsRow.addAnswer)
   Questionnaire/  questionnaire, threat, question; loading and validation
   ReferenceData/  Member States (codes, names in the Union's languages), groupings
-  Formats/        CSV, JSON, text encodings, Zip, XML, MIME, CFB, MSG, Mail, Office (Workbook,
-                  WordDocument): containers and text formats that know nothing of questionnaires
+  Formats/        containers and text formats that know nothing of questionnaires: CSV, JSON,
+                  text encodings, Zip (reader, ZipWriter), XML (reader, XMLWriter), MIME, CFB,
+                  MSG, Mail, Office (Workbook, WordDocument), WordProcessing (DOCXWriter,
+                  ODTWriter, WordProcessingDocument), ReadingBudget (what reading one file may
+                  build)
   Support/        diagnostics, errors and exit codes, dates, terminal-safe text, SHA-256, progress
+Sources/ThreatSurveyTestSupport/   not shipped (no product): the differential check, the pipeline
+                                   exercise, ByteChooser, SplitMix64; used by the tests, the two
+                                   drivers and the fuzz targets
+Sources/threatsurvey-differential/, Sources/threatsurvey-pipeline/
+                                   the drivers .ci/differential and .ci/pipeline build (release)
 Sources/CSQLite/, Sources/CZlib/   system libraries (libsqlite3, zlib)
 Sources/threatsurvey-bench/        the consultation-scale benchmark (not a test)
-Tests/ThreatSurveyTests/           unit, in-process CLI and end-to-end tests; Resources/ (corpora
-                                   with their licences)
+Tests/ThreatSurveyTests/           unit, in-process CLI and end-to-end tests, a file per rule or
+                                   type (LatenessTests, InputLimitTests, …); Support/ (ChildProcess
+                                   reads a child's two outputs at once, TestClock); Resources/
+                                   (corpora with their licences)
 Tests/Fuzz/                        libFuzzer entry points, one file per reader (and the pipeline)
 .swift-format                      the formatter's rules (STYLE.md): `swift format -i -r Sources Tests`
 questionnaires/, fixtures/         definitions; answers as they arrive, with manifests
@@ -1868,6 +2195,7 @@ questionnaires/, fixtures/         definitions; answers as they arrive, with man
 .ci/pipeline                       the submit → store → analysis fuzz driver at scale (release, seeded)
 .ci/readme-walkthrough             runs the README's shell blocks in a fresh clone of HEAD
 .ci/docs                           builds this catalog with DocC (warnings as errors); --update regenerates
+.ci/office-check                   the Word and OpenDocument files converted to PDF by LibreOffice (when installed)
 .ci/fuzz, .ci/hardening/           fuzz targets; crash safety, concurrent submitters, CSV vs Python
 .ci/render-report                  the report in headless Chromium
 ```
@@ -1875,10 +2203,40 @@ questionnaires/, fixtures/         definitions; answers as they arrive, with man
 The library's folders are layers, listed here from the bottom: **formats → reference data →
 questionnaire → model → parsing → store → analysis → rendering** (with `Support/` under all of
 them, the fast path beside parsing, intake between analysis and rendering, and the load-test
-drivers on top). Formats know nothing of questionnaires; the questionnaire knows nothing of
-files; analysis never reads a file; rendering never counts. Code habits (one main type per
+generator on top; the test-support target is one more layer above the whole library, which
+never names its types). Formats know nothing of questionnaires; the questionnaire knows nothing
+of files; analysis never reads a file; rendering never counts. Code habits (one main type per
 file, `Type+Concern.swift`, typed errors, doc comments on public API) are kept by
 `swift format lint --strict` with the committed `.swift-format`.
+
+### Figures built once, rendered many times
+
+A newcomer can hold the whole path in one sentence: *files are read into responses, responses
+are stored as submissions, Analysis turns the stored submissions into models holding every
+figure, and Rendering only formats those models.* Intake reads and stores (`Submitter`) and
+loads what an analysis needs (`AnalysisInput`, `ReportInputs.load`). Analysis builds each
+model once — ``Ranking``, ``RegionalBreakdown``, ``DeadlineCheck``, ``ReportModel`` (from
+``ReportInputs``: the store's submissions, decisions and streamed files' sums), ``Compilation``,
+``ActionPlan`` — and every rule (which answer is current, ``Lateness``, what a streamed file's
+sums add up to, which files count) is decided there. Each model becomes a ``Document`` (blocks:
+headings, paragraphs, tables, a bar chart with its text alternative, a Council header), and a
+renderer writes the document as a table, Markdown, CSV, JSON, HTML, `.docx` or `.odt`
+(``BinaryDocumentRenderer`` for the last two, both through `WordProcessingLayout`, then
+``DOCXWriter`` or ``ODTWriter`` over ``ZipWriter`` and ``XMLWriter``). The HTML report
+(``HTMLReport``) renders the same ``ReportModel``; so every format of one report shows the
+same numbers, and a new format is a renderer, never a second count.
+
+### Two stored shapes, not yet one
+
+A large long CSV with respondents is streamed (<doc:Performance>): the store keeps one
+submission per respondent (its mentions packed in one column) *and*, beside them, per-file
+sums per Member State and threat (`bulk_files`, `bulk_sums`, with the best priority since
+schema 9). The read commands use the sums when no decision touches the file and its respondents
+overlap no other file; otherwise they read the respondents' rows (`StoredSums`,
+`Store.forEachCurrentStreamedAnswer`); `plan` and `compile` always read the rows. Two shapes of
+one answer must therefore agree, and they are checked to (the differential check, the pipeline
+exercise, the report tested section by section against reading every submission). Keeping one
+stored shape for both (issue 18) is not done.
 
 ## Where each rule lives
 
@@ -1892,17 +2250,27 @@ file, `Type+Concern.swift`, typed errors, doc comments on public API) are kept b
 | JSON answers | `Parsing/JSONAnswerParser.swift` |
 | prose: clauses, negation cues, priorities | `Parsing/ProseMatcher.swift`, `Parsing/Negation.swift`, `Parsing/ProsePriority.swift` |
 | which format a file is; Office files | `Parsing/AnswerFile.swift`, `AnswerFile+Office.swift` |
+| column headers in the 24 languages | `Parsing/HeaderVocabulary.swift` |
+| what reading one file may build (64 MiB of text, 5,000,000 cells) | `Formats/ReadingBudget.swift` |
+| dates as typed (day first, ambiguous slash dates refused) | `Support/DateTimeInput.swift` (`DateTimeInput.parse`) |
 | mail: what is an answer, received time, whose answer, reply cut | `Intake/MailIntake.swift`, `ReceivedTime.swift`, `DelegationDecision.swift`, `ReplyCut.swift` |
+| forwarded answers: attached or quoted, the quoted Date | `Intake/ForwardedMessage.swift`, `QuotedForward.swift`, `QuotedForward+Date.swift` |
+| the same bytes stored once | `Intake/Submitter+Duplicates.swift` |
 | a priority's range | `Model/Priority.swift` |
 | adding an answer to the sums (count, priorities, Borda) | `Model/SumsRow.swift` (`SumsRow.addAnswer`) |
 | the current answer; decisions applied | `Analysis/CurrentAnswers.swift`, `Store/Store+Decisions.swift` |
 | ranks, ties, Borda, first preferences | `Analysis/Ranking.swift`, `RankedThreat.swift` |
-| on time and late | `Questionnaire/Questionnaire.swift` (`isOnTime`), `Analysis/Lateness.swift` |
+| on time and late: one rule, two meanings (late Member State, late answer) | `Questionnaire/Questionnaire.swift` (`isOnTime`), `Analysis/Lateness.swift` |
 | regions, signals, Fisher exact test | `Analysis/RegionalBreakdown.swift`, `Analysis/FisherExact.swift` |
 | robustness | `Analysis/Robustness.swift` |
+| every figure of the report; provenance by file | `Analysis/ReportModel+Building.swift`, `ReportModel+Provenance.swift` (from `ReportInputs.swift`) |
+| the compilation: counted answers, paragraphs, sources | `Analysis/Compilation.swift`, `WrittenComments.swift`, `Intake/Compilation+Store.swift` |
+| the draft Action Plan: EU-wide and regional actions, leads, numbering | `Analysis/ActionPlan.swift` |
+| the Council header | `Rendering/Document.swift` (`CouncilHeader`), `CouncilHeader+Questionnaire.swift` |
+| Word and OpenDocument layout; the files' bytes | `Rendering/Renderers/WordProcessingLayout.swift`, `DOCXRenderer.swift`, `ODTRenderer.swift`; `Formats/WordProcessing/`, `Formats/Zip/ZipWriter.swift`, `Formats/XML/XMLWriter.swift` |
 | the store: schema, migrations, append-only triggers | `Store/Store+Schema.swift` |
 | exit statuses | `Support/ExitStatus.swift`, `Support/SurveyError.swift` |
-| text shown on a terminal | `Support/TerminalText.swift` |
+| text shown on a terminal; values cut at 200 characters, lists at ten | `Support/TerminalText.swift` |
 | the summary's quantifiers | `Rendering/SummaryWriter.swift` |
 | every limit | a named constant beside the reader it bounds (<doc:Reliability>, "Limits") |
 
@@ -1962,6 +2330,16 @@ doc comments.
 `swift test` runs Swift Testing suites named after the rule they cover. On Linux it first runs
 the XCTest runner, which finds no XCTest tests and prints `Executed 0 tests`; the Swift Testing
 results follow it. `swift test --filter NAME` runs one suite.
+
+The test drivers live outside the shipped library, in `Sources/ThreatSurveyTestSupport` (a
+target, not a product): `DifferentialCheck` (the general reader against the fast path),
+`PipelineExercise` and `PipelineConsultation` (a small consultation derived from bytes, driven
+through submit, the store, every analysis and every renderer), `ByteChooser` and `SplitMix64`
+(seeded, each job seeded apart). The tests, the fuzz targets (`Tests/Fuzz/`) and two release
+executables use them: `threatsurvey-differential` (`.ci/differential [N] [JOBS]`) and
+`threatsurvey-pipeline` (`.ci/pipeline [N] [JOBS] [FIRST_SEED]`). They reach the library's
+internals through `package` access, so the library's public API stays what an officer's Swift
+code needs.
 """#),
         ("LibraryUsage.md", #"""
 # Using the library
