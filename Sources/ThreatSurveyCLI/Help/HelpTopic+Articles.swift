@@ -1476,8 +1476,18 @@ without a repair prompt:
 - every text from submissions escaped; characters XML cannot hold shown as their control
   pictures (`␁`).
 
-`.ci/office-check` converts the files of `summary` and a report-like sample to PDF with
-LibreOffice when `soffice` is installed (CI runs it then).
+`.ci/office-check` converts the `.docx` and `.odt` files of `report`, `summary`, `compile` and
+`plan` on the demo store (and a few edge cases) to PDF with LibreOffice when `soffice` is
+installed (CI runs it then), and fails on an error.
+
+Page 1 of the report and of the draft plan of the bundled 9396/1/15 consultation, as
+LibreOffice renders the `.docx` files (`soffice --headless --convert-to pdf`, then
+`pdftoppm -png -r 50 -f 1 -l 1`). The report's ranking chart, with its heading, starts on
+page 2, where it fits whole.
+
+![Page 1 of the report as a Word document: the questionnaire's title, the headline figures and the summary paragraph.](report-page1.png)
+
+![Page 1 of the draft 8th Action Plan as a Word document: the Council header (NOTE, From, To, Subject), the opening sentence and the first EU-wide actions, each with why it is there, its proposed leads and participants.](plan-page1.png)
 
 ### The Council header
 
