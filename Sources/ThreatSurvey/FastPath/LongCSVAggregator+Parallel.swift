@@ -34,7 +34,7 @@ extension LongCSVAggregator {
             let headerLength = head.withUnsafeBufferPointer({ buffer in
                 first.readHeader(UnsafeBufferPointer(rebasing: buffer[bom..<headCount]))
             })
-        else { return .declined(first.declined ?? "no header") }
+        else { return .declined(first.declined ?? .noHeaderLine) }
         guard first.respondentColumn >= 0 else { return nil }
         let bodyStart = bom + headerLength
 
@@ -69,7 +69,7 @@ extension LongCSVAggregator {
         guard first.declined != nil || leftover == 0 else { return nil }
         if let reason = first.declined ?? second.scanner.declined { return .declined(reason) }
         guard second.leftover == 0 else {
-            return .declined("unfinished record at the end of the file")
+            return .declined(.unfinishedRecord)
         }
 
         first.finish()
@@ -103,8 +103,7 @@ extension LongCSVAggregator {
             var common = seenA[w] & seenB[w]
             if let s = straddling, s >> 6 == w { common &= ~(UInt64(1) << UInt64(s & 63)) }
             if common != 0 {
-                return .declined(
-                    "a respondent whose rows are not together needs the general reader")
+                return .declined(.respondentRowsApart)
             }
         }
         for (code, sums) in b.states {
@@ -113,8 +112,7 @@ extension LongCSVAggregator {
             a.states[code] = total
         }
         for (_, priorities) in groups where LongCSVAggregator.namesEveryThreat(priorities) {
-            return .declined(
-                "an answer naming every threat (a filled-in template) needs the general reader")
+            return .declined(.filledInTemplate)
         }
         for (code, priorities) in groups {
             var total = a.states[code] ?? MentionAggregate.StateSums(threats: a.threats.count)
@@ -153,7 +151,7 @@ extension LongCSVAggregator {
             filled -= consumed
             if end { return filled }
             if filled == capacity {
-                scanner.declined = "a record longer than \(capacity) bytes"
+                scanner.declined = .recordTooLong(bytes: capacity)
                 return 0
             }
         }

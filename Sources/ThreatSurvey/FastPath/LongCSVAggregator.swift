@@ -28,8 +28,8 @@ public enum LongCSVAggregator {
     public enum Outcome: Sendable {
         /// The file was summed.
         case aggregated(MentionAggregate, rows: Int)
-        /// The file needs the general reader; the reason is for logs and tests.
-        case declined(String)
+        /// The file needs the general reader, for the reason given (said on the receipt).
+        case declined(FastPathDecline)
     }
 
     /// Bytes read per `read(2)`.
@@ -96,6 +96,39 @@ public enum LongCSVAggregator {
         onBytes: (UnsafeRawBufferPointer) throws(SurveyError) -> Void,
         onAnswer: @escaping (StreamedAnswer) throws(SurveyError) -> Void
     ) throws(SurveyError) -> StreamSummary? {
+        let outcome = try streamOutcome(
+            path: path, questionnaire: questionnaire, chunkSize: chunkSize, onBytes: onBytes,
+            onAnswer: onAnswer)
+        guard case .streamed(let summary) = outcome else { return nil }
+        return summary
+    }
+
+    /// What streaming a file came to: its summary, or why the fast path declined it.
+    public enum StreamOutcome {
+        /// The file was read to the end.
+        case streamed(StreamSummary)
+        /// The file needs the general reader, for this reason.
+        case declined(FastPathDecline)
+    }
+
+    /// Streams `path` as ``stream(path:questionnaire:chunkSize:onBytes:onAnswer:)`` does, and
+    /// says why when the fast path declines the file.
+    ///
+    /// - Parameters:
+    ///   - path: the CSV file to read.
+    ///   - questionnaire: the questionnaire the file answers.
+    ///   - chunkSize: bytes per read.
+    ///   - onBytes: called with every raw chunk, in order.
+    ///   - onAnswer: called with every respondent's answer.
+    /// - Returns: the summary, or the reason the fast path declined the file.
+    /// - Throws: what `onBytes` or `onAnswer` throw, or
+    ///   ``SurveyError/inputMissing(path:reason:)`` when the file cannot be read.
+    /// - Complexity: O(*n*) in the file's size, in memory of two chunks.
+    public static func streamOutcome(
+        path: String, questionnaire: Questionnaire, chunkSize: Int = defaultChunkSize,
+        onBytes: (UnsafeRawBufferPointer) throws(SurveyError) -> Void,
+        onAnswer: @escaping (StreamedAnswer) throws(SurveyError) -> Void
+    ) throws(SurveyError) -> StreamOutcome {
         var failure: SurveyError?
         var prefix = ""
         var low = 0
@@ -119,10 +152,15 @@ public enum LongCSVAggregator {
                 high = hi
             })
         if let failure { throw failure }
-        guard case .aggregated(let aggregate, let rows) = outcome else { return nil }
-        return StreamSummary(
-            aggregate: aggregate, rows: rows, respondentPrefix: prefix,
-            minRespondent: low, maxRespondent: high)
+        switch outcome {
+        case .declined(let reason):
+            return .declined(reason)
+        case .aggregated(let aggregate, let rows):
+            return .streamed(
+                StreamSummary(
+                    aggregate: aggregate, rows: rows, respondentPrefix: prefix,
+                    minRespondent: low, maxRespondent: high))
+        }
     }
 
     private static func stream(
@@ -163,10 +201,10 @@ public enum LongCSVAggregator {
                     let reason = scanner.readHeader(
                         UnsafeBufferPointer(start: buffer + start, count: filled - start))
                 else {
-                    return .declined(scanner.declined ?? "no header")
+                    return .declined(scanner.declined ?? .noHeaderLine)
                 }
                 if requireRespondents && scanner.respondentColumn < 0 {
-                    return .declined("no respondent column")
+                    return .declined(.noRespondentColumn)
                 }
                 start += reason
             }
@@ -178,10 +216,10 @@ public enum LongCSVAggregator {
             if used < filled { memmove(buffer, buffer + used, filled - used) }
             filled -= used
             if endOfFile {
-                if filled > 0 { return .declined("unfinished record at the end of the file") }
+                if filled > 0 { return .declined(.unfinishedRecord) }
                 break
             }
-            if filled == capacity { return .declined("a record longer than \(capacity) bytes") }
+            if filled == capacity { return .declined(.recordTooLong(bytes: capacity)) }
         }
         scanner.finish()
         if let reason = scanner.declined { return .declined(reason) }
@@ -258,7 +296,7 @@ struct Scanner {
     let questionnaire: Questionnaire
     let threatCount: Int
     var aggregate: MentionAggregate
-    var declined: String?
+    var declined: FastPathDecline?
     var rows = 0
 
     // Columns.
@@ -349,19 +387,38 @@ struct Scanner {
 
     /// Reads the header line; returns the bytes it used, or `nil` (with `declined` set).
     mutating func readHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // UTF-16 (a byte-order mark, or NUL bytes between the letters) is the general
+        // reader's: the fast reader reads bytes as UTF-8.
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            declined = .encoding(TextEncoding.utf16LE.rawValue)
+            return nil
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            declined = .encoding(TextEncoding.utf16BE.rawValue)
+            return nil
+        }
+        if bytes.prefix(256).contains(0) {
+            declined = .encoding("UTF-16")
+            return nil
+        }
         guard let end = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
-            declined = "no complete header line"
+            declined = .noHeaderLine
             return nil
         }
         let line = Array(bytes[0..<end])
+        guard TextDecoder.isValidUTF8(line) else {
+            declined = .encoding("not UTF-8 (Windows-1252?)")
+            return nil
+        }
         if line.starts(with: Array("sep=".utf8)) || line.contains(UInt8(ascii: "\"")) {
-            declined = "header needs the general reader"
+            declined = line.starts(with: Array("sep=".utf8)) ? .separatorLine : .quotedHeader
             return nil
         }
         delimiter = CSVDialect.detect(Array(bytes.prefix(1 << 16))).delimiter
         let names = line.split(separator: delimiter, omittingEmptySubsequences: false)
             .map { TextFolding.key(String(decoding: $0, as: UTF8.self)) }
         columnCount = names.count
+        var unknown: String?
         for (i, name) in names.enumerated() {
             if LongCSVParser.delegationColumnNames.contains(name) {
                 delegationColumn = i
@@ -375,13 +432,18 @@ struct Scanner {
                 questionnaireColumn = i
             } else if LongCSVParser.commentColumnNames.contains(name) {
                 continue
-            } else {
-                declined = "column \"\(name)\" needs the general reader"
-                return nil
+            } else if unknown == nil {
+                unknown = name
             }
         }
+        // Without delegation and threat columns the file is not in long form (a matrix names
+        // threats as columns): that is the reason, not its first unknown column.
         guard delegationColumn >= 0, threatColumn >= 0, Set(names).count == names.count else {
-            declined = "not a long CSV with delegation and threat columns"
+            declined = .notLongForm
+            return nil
+        }
+        if let unknown {
+            declined = .unknownColumn(unknown)
             return nil
         }
         aggregate.carriesRespondents = respondentColumn >= 0
@@ -434,7 +496,7 @@ struct Scanner {
                         fieldStart[column] = i + 1
                         fieldLength[column] = j - i - 1
                         if column != commentLikeColumn(column) {
-                            declined = "a quoted value in a key column needs the general reader"
+                            declined = .quotedKeyValue
                             return recordStart
                         }
                     }
@@ -472,11 +534,11 @@ struct Scanner {
                     i += 1
                     break
                 }
-                declined = "text after a closing quote needs the general reader"
+                declined = .textAfterClosingQuote
                 return recordStart
             }
             if column != columnCount {
-                declined = "a ragged row needs the general reader"
+                declined = .raggedRow
                 return recordStart
             }
             row(base, fieldStart, fieldLength)
@@ -510,15 +572,13 @@ struct Scanner {
                 for k in 0..<len {
                     let d = p[k] &- 0x30
                     guard d < 10, k < 9 else {
-                        declined =
-                            "a priority that is not a plain whole number needs the general reader"
+                        declined = .priorityNotWholeNumber
                         return
                     }
                     value = value * 10 + Int32(d)
                 }
                 guard value >= 1, value <= Int32(Priority.maximum) else {
-                    declined =
-                        "a priority of 0 or above \(Priority.maximum) needs the general reader"
+                    declined = .priorityOutOfRange
                     return
                 }
                 priority = value
@@ -535,7 +595,7 @@ struct Scanner {
                         || Questionnaire.canonicalID(text).uppercased()
                             == questionnaire.id.uppercased()
                 else {
-                    declined = "a row for another questionnaire needs the general reader"
+                    declined = .otherQuestionnaire
                     return
                 }
                 questionnaireSpellings.insert(spelling)
@@ -548,7 +608,7 @@ struct Scanner {
             if respondent != groupRespondent || state != groupState {
                 finishGroup()
                 if seen(respondent) {
-                    declined = "a respondent whose rows are not together needs the general reader"
+                    declined = .respondentRowsApart
                     return
                 }
                 groupRespondent = respondent
@@ -591,7 +651,7 @@ struct Scanner {
         if known >= 0 { return known }
         let text = String(decoding: UnsafeBufferPointer(start: p, count: length), as: UTF8.self)
         guard let state = states.resolve(text) else {
-            declined = "Member State \"\(text)\" needs the general reader"
+            declined = Scanner.unknown(p, length) ?? .unknownMemberState(text)
             return -1
         }
         let index: Int
@@ -600,7 +660,7 @@ struct Scanner {
         } else {
             index = stateCodes.count
             guard index < Scanner.maximumStates else {
-                declined = "more Member States than the fast path holds"
+                declined = .tooManyMemberStates
                 return -1
             }
             stateCodes.append(state.code)
@@ -608,9 +668,16 @@ struct Scanner {
         }
         if length == 2 { twoLetterStates[Int(p[0]) << 8 | Int(p[1])] = Int16(index) }
         if !stateBySpelling.insert(p, length, hash: h, value: index) {
-            declined = "too many spellings of Member States for the fast path"
+            declined = .tooManySpellings("delegations")
         }
         return index
+    }
+
+    /// `.encoding` when the `length` bytes at `p` are not UTF-8 (a name in Windows-1252):
+    /// the reason a name is unknown is then its encoding, not its spelling.
+    static func unknown(_ p: UnsafePointer<UInt8>, _ length: Int) -> FastPathDecline? {
+        TextDecoder.isValidUTF8(UnsafeBufferPointer(start: p, count: length))
+            ? nil : .encoding("not UTF-8 (Windows-1252?)")
     }
 
     mutating func resolveThreat(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
@@ -620,11 +687,11 @@ struct Scanner {
         let text = String(decoding: UnsafeBufferPointer(start: p, count: length), as: UTF8.self)
         guard let id = threats.resolve(text), let index = aggregate.threats.firstIndex(of: id)
         else {
-            declined = "threat \"\(text)\" needs the general reader"
+            declined = Scanner.unknown(p, length) ?? .unknownThreat(text)
             return -1
         }
         if !threatBySpelling.insert(p, length, hash: h, value: index) {
-            declined = "too many spellings of threats for the fast path"
+            declined = .tooManySpellings("threats")
         }
         return index
     }
@@ -636,14 +703,14 @@ struct Scanner {
         if let known = respondentPrefix {
             let same = known.count == k && sameBytes(known, p, k)
             if !same {
-                declined = "respondent ids of different forms need the general reader"
+                declined = .respondentIDs("of different forms")
                 return -1
             }
         } else {
             respondentPrefix = Array(UnsafeBufferPointer(start: p, count: k))
         }
         guard k < length, length - k <= 9 else {
-            declined = "a respondent id without a number needs the general reader"
+            declined = .respondentIDs("without a number")
             return -1
         }
         // Ids must be written one way per number (R0000042, not also R42), so that the
@@ -651,14 +718,14 @@ struct Scanner {
         let digits = length - k
         if respondentWidth == 0 { respondentWidth = digits }
         if digits != respondentWidth && (digits < respondentWidth || p[k] == 0x30) {
-            declined = "respondent ids of different widths need the general reader"
+            declined = .respondentIDs("of different widths")
             return -1
         }
         var value = 0
         while k < length {
             let d = p[k] &- 0x30
             guard d < 10 else {
-                declined = "a respondent id with text after its number needs the general reader"
+                declined = .respondentIDs("followed by text after their number")
                 return -1
             }
             value = value * 10 + Int(d)
@@ -703,7 +770,7 @@ struct Scanner {
             let answer = LongCSVAggregator.StreamedAnswer(
                 memberState: stateCodes[groupState], respondent: id, number: groupRespondent,
                 priorities: groupPriorities)
-            if !onAnswer(answer) { declined = "stopped by the store" }
+            if !onAnswer(answer) { declined = .stoppedByStore }
         }
         addAnswer(groupPriorities, to: groupState)
         for t in 0..<threatCount { groupPriorities[t] = -1 }
@@ -740,8 +807,7 @@ struct Scanner {
     /// flat sums with the one rule, `SumsRow/addAnswer(_:)`, without allocating.
     mutating func addAnswer(_ priorities: [Int32], to state: Int) {
         if LongCSVAggregator.namesEveryThreat(priorities) {
-            declined =
-                "an answer naming every threat (a filled-in template) needs the general reader"
+            declined = .filledInTemplate
         }
         let row = state * threatCount
         let sums = SumsRow(

@@ -10,7 +10,14 @@ public import Foundation
 public struct StreamingSubmitter {
     /// Files at least this large (8 MiB) are streamed, when they are a long CSV or TSV; smaller
     /// ones take the general reader, whose diagnostics are richer.
-    public static let threshold = 8 << 20
+    public static var threshold: Int { thresholdForTesting ?? 8 << 20 }
+
+    /// A lower ``threshold`` for tests, so that a route can be tested on a file of kilobytes.
+    ///
+    /// A declined 8 MiB file takes the general reader about 8 s. Set it for one task with
+    /// `StreamingSubmitter.$thresholdForTesting.withValue(64 << 10) { … }`; `nil` (always,
+    /// outside tests) keeps 8 MiB. Internal: no command or library user can change it.
+    @TaskLocal static var thresholdForTesting: Int?
 
     /// The questionnaires known.
     public var catalog: QuestionnaireCatalog
@@ -35,27 +42,58 @@ public struct StreamingSubmitter {
         _ request: SubmitRequest, existing openExisting: () throws(SurveyError) -> Store?,
         create: () throws(SurveyError) -> Store
     ) throws(SurveyError) -> [StreamedReceipt]? {
-        // Which requests stream is decided in one place (Submitter.streamingPlan).
+        guard
+            case .streamed(let receipts) = try submitRouted(
+                request, existing: openExisting, create: create)
+        else { return nil }
+        return receipts
+    }
+
+    /// What a streamed submit came to.
+    public enum Outcome: Sendable {
+        /// Every file was streamed and stored.
+        case streamed([StreamedReceipt])
+        /// Nothing was stored: the general reader is to read the request, and the routes say
+        /// why for each large CSV or TSV file (``Submitter/routing(_:store:)``).
+        case general([SubmitRoute])
+    }
+
+    /// Stores the request's files by streaming, as ``submit(_:existing:create:)`` does, and
+    /// says why when the general reader must read them instead.
+    ///
+    /// - Parameters:
+    ///   - request: what to submit.
+    ///   - openExisting: opens the store when it exists already (`nil` when it does not).
+    ///   - create: creates the store; called only when there is none and the request is for
+    ///     streaming. If nothing is then stored, the new store file is removed again.
+    /// - Returns: the receipts, or the routes for the general reader (nothing stored).
+    /// - Throws: ``SurveyError`` when the store cannot be opened or written, or a file read.
+    public func submitRouted(
+        _ request: SubmitRequest, existing openExisting: () throws(SurveyError) -> Store?,
+        create: () throws(SurveyError) -> Store
+    ) throws(SurveyError) -> Outcome {
+        // Which requests stream is decided in one place (Submitter.routing).
         let existing = try openExisting()
-        guard let plan = try Submitter(catalog: catalog).streamingPlan(request, store: existing)
-        else {
-            return nil
+        let plan: Submitter.StreamingPlan
+        switch try Submitter(catalog: catalog).routing(request, store: existing) {
+        case .general(let routes): return .general(routes)
+        case .stream(let streaming): plan = streaming
         }
         let paths = plan.paths
         let questionnaire = plan.questionnaire
         let received = request.received?.resolve(in: questionnaire.timeZone) ?? Date()
         if let existing {
-            return try store(
+            return try storeRouted(
                 into: existing, paths: paths, questionnaire: questionnaire, received: received)
         }
         var createdPath: String?
-        let outcome: Result<[StreamedReceipt]?, SurveyError>
+        let outcome: Result<Outcome, SurveyError>
         do {
             let store = try create()
             createdPath = store.path
             do {
                 outcome = .success(
-                    try self.store(
+                    try storeRouted(
                         into: store, paths: paths, questionnaire: questionnaire,
                         received: received))
             } catch {
@@ -63,8 +101,31 @@ public struct StreamingSubmitter {
             }
         }
         // The new store is closed here (its last reference is gone); remove it if unused.
-        if let createdPath, (try? outcome.get()) == nil { Store.removeFiles(at: createdPath) }
+        var stored = false
+        if case .success(.streamed) = outcome { stored = true }
+        if let createdPath, !stored { Store.removeFiles(at: createdPath) }
         return try outcome.get()
+    }
+
+    /// Streams `paths` into `store` in one transaction; when the fast path declines a file,
+    /// nothing is stored and the routes say why, for that file and the others.
+    private func storeRouted(
+        into store: Store, paths: [String], questionnaire: Questionnaire, received: Date
+    ) throws(SurveyError) -> Outcome {
+        var declined: (index: Int, reason: FastPathDecline)?
+        let receipts = try self.store(
+            into: store, paths: paths, names: nil, questionnaire: questionnaire,
+            received: received, declined: { declined = ($0, $1) })
+        if let receipts { return .streamed(receipts) }
+        guard let declined else { return .general([]) }
+        let name = (paths[declined.index] as NSString).lastPathComponent
+        return .general(
+            paths.indices.map {
+                SubmitRoute(
+                    file: paths[$0], path: .general,
+                    reason: $0 == declined.index
+                        ? .declined(declined.reason) : .withDeclinedFile(name))
+            })
     }
 
     /// Streams `path` into `store`: the file's bytes and answers as they are read, its sums at
@@ -102,6 +163,17 @@ public struct StreamingSubmitter {
         into store: Store, paths: [String], names: [String]? = nil,
         questionnaire: Questionnaire, received: Date
     ) throws(SurveyError) -> [StreamedReceipt]? {
+        try self.store(
+            into: store, paths: paths, names: names, questionnaire: questionnaire,
+            received: received, declined: { _, _ in })
+    }
+
+    /// Streams `paths` into `store`, telling `declined` which file the fast path declined and
+    /// why (then nothing is stored and `nil` returned).
+    private func store(
+        into store: Store, paths: [String], names: [String]?, questionnaire: Questionnaire,
+        received: Date, declined: (Int, FastPathDecline) -> Void
+    ) throws(SurveyError) -> [StreamedReceipt]? {
         var chunks: Int64 = 0
         return try store.insertStreamed(
             names: names ?? paths.map { ($0 as NSString).lastPathComponent },
@@ -112,7 +184,7 @@ public struct StreamingSubmitter {
             // kept.
             var hasher = SHA256.Hasher()
             var size = 0
-            let summary = try LongCSVAggregator.stream(
+            let outcome = try LongCSVAggregator.streamOutcome(
                 path: paths[index], questionnaire: questionnaire,
                 onBytes: { (chunk) throws(SurveyError) in
                     try writer.appendBytes(chunk)
@@ -129,7 +201,14 @@ public struct StreamingSubmitter {
                             priorities: priorities)
                     }
                 })
-            guard let summary else { return nil }
+            let summary: LongCSVAggregator.StreamSummary
+            switch outcome {
+            case .declined(let reason):
+                declined(index, reason)
+                return nil
+            case .streamed(let streamed):
+                summary = streamed
+            }
             return StreamedFileSummary(
                 aggregate: summary.aggregate, rows: summary.rows,
                 respondentPrefix: summary.respondentPrefix,

@@ -81,15 +81,31 @@ struct SubmitCommand: ParsableCommand {
         }
         // Large long CSVs with respondents are streamed into the store (flat memory); a
         // store this command created for files it then refused is removed again.
-        let streamed = try ProgressContext.with(
+        let outcome = try ProgressContext.with(
             context.progress("storing"),
             total: request.paths.reduce(Int64(0)) { $0 + (InputFile.size($1) ?? 0) }
         ) { () throws(SurveyError) in
-            try StreamingSubmitter(catalog: submitter.catalog).submit(
+            try StreamingSubmitter(catalog: submitter.catalog).submitRouted(
                 request, existing: { existing },
                 create: { () throws(SurveyError) in try store.openOrCreate(context) })
         }
-        if let receipts = streamed, let questionnaire = receipts.first?.questionnaire {
+        var routes: [SubmitRoute] = []
+        switch outcome {
+        case .general(let general): routes = general
+        case .streamed(let receipts) where !receipts.isEmpty:
+            return try streamed(receipts, submitter: submitter, existing: existing, context)
+        case .streamed: break
+        }
+        return try general(
+            request, routes: routes, submitter: submitter, existing: existing, context)
+    }
+
+    /// The receipts of files stored by streaming, and the definition kept with them.
+    private func streamed(
+        _ receipts: [StreamedReceipt], submitter: Submitter, existing: Store?,
+        _ context: CommandContext
+    ) throws(SurveyError) -> ExitStatus {
+        if let questionnaire = receipts.first?.questionnaire {
             // The definition the files were validated against is kept with them (a store
             // stands alone).
             let target: Store? = existing != nil ? existing : try store.existing(context)
@@ -107,16 +123,18 @@ struct SubmitCommand: ParsableCommand {
             try context.console.err(
                 "\(receipts.count) file\(receipts.count == 1 ? "" : "s") stored in \(store.path(context)) by streaming"
             )
-            return .success
         }
-        return try general(request, submitter: submitter, existing: existing, context)
+        return .success
     }
 
     /// The general reader: every file validated before a store is even created, so a bad
     /// file leaves no trace.
     private func general(
-        _ request: SubmitRequest, submitter: Submitter, existing: Store?, _ context: CommandContext
+        _ request: SubmitRequest, routes: [SubmitRoute], submitter: Submitter, existing: Store?,
+        _ context: CommandContext
     ) throws(SurveyError) -> ExitStatus {
+        // Why a large file takes the slower reader is said before it is read.
+        for route in routes { try context.console.err("note: \(route)") }
         let total = request.paths.reduce(Int64(0)) { $0 + (InputFile.size($1) ?? 0) }
         let prepared = try ProgressContext.with(context.progress("reading"), total: total) {
             () throws(SurveyError) in
@@ -125,7 +143,7 @@ struct SubmitCommand: ParsableCommand {
         var target = existing
         if target == nil && !request.dryRun { target = try store.openOrCreate(context) }
         let receipts = try submitter.commit(prepared, into: target)
-        try context.print(Receipt.document(receipts), format: format)
+        try context.print(Receipt.document(receipts, routes: routes), format: format)
         try context.console.err(summary(receipts, dryRun: request.dryRun, context))
         return .success
     }
@@ -147,6 +165,8 @@ struct SubmitCommand: ParsableCommand {
     private func eachOnItsOwn(
         _ request: SubmitRequest, submitter: Submitter, existing: Store?, _ context: CommandContext
     ) throws(SurveyError) -> ExitStatus {
+        let routes = Submitter.eachRoutes(request)
+        for route in routes { try context.console.err("note: \(route)") }
         var target = existing
         var receipts: [Receipt] = []
         var failed: [(path: String, error: SurveyError)] = []
@@ -164,7 +184,9 @@ struct SubmitCommand: ParsableCommand {
                 }
             }
         }
-        if !receipts.isEmpty { try context.print(Receipt.document(receipts), format: format) }
+        if !receipts.isEmpty {
+            try context.print(Receipt.document(receipts, routes: routes), format: format)
+        }
         try context.console.err(summary(receipts, dryRun: request.dryRun, context))
         guard !failed.isEmpty else { return .success }
         try context.console.err(

@@ -3,12 +3,27 @@ import Foundation
 extension Receipt {
     /// The receipts of one `submit`, as a document.
     public static func document(_ receipts: [Receipt]) -> Document {
-        var blocks: [Document.Block] = []
+        document(receipts, routes: [])
+    }
+
+    /// The receipts of one `submit`, with the route of each large CSV or TSV file the general
+    /// reader read: a note per file first (table), and `"routes": [{"file", "path", "reason",
+    /// "code"}, …]` beside `"submissions"` (JSON; left out when there is none).
+    ///
+    /// - Parameters:
+    ///   - receipts: the receipts, in file order.
+    ///   - routes: the routes ``Submitter/routing(_:store:)`` or ``StreamingSubmitter`` gave.
+    /// - Returns: the document.
+    public static func document(_ receipts: [Receipt], routes: [SubmitRoute]) -> Document {
+        var blocks: [Document.Block] = routes.map { .note($0.description) }
         for receipt in receipts {
             blocks += receipt.blocks
         }
+        let submissions = JSONValue.object(["submissions": .array(receipts.map { $0.json })])
         return Document(
-            blocks: blocks, json: .object(["submissions": .array(receipts.map(\.json))]))
+            blocks: blocks,
+            json: routes.isEmpty
+                ? submissions : submissions.adding("routes", .array(routes.map { $0.json })))
     }
 
     var blocks: [Document.Block] {
@@ -69,5 +84,17 @@ extension Receipt {
                     })
             )
             .adding("receivedAssumedNoon", .bool(receivedAssumedNoon))
+    }
+}
+
+extension SubmitRoute {
+    /// The route as JSON: `{"file", "path": "fast"|"general", "reason", "code"}` (the last two
+    /// `null` for the fast reader).
+    var json: JSONValue {
+        .object([
+            "file": .string(file), "path": .string(path.rawValue),
+            "reason": .optional(reason?.description), "code": .optional(reason?.code),
+            "sentence": .string(description),
+        ])
     }
 }

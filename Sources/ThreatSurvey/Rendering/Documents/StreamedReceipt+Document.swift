@@ -21,6 +21,7 @@ extension StreamedReceipt {
             "deadline:      \(questionnaire.deadline) → " + (late ? "LATE" : "on time"),
             "file:          \(name) (csv-long, UTF-8, \(size) bytes, \(rows) rows; stored in 4 MiB chunks)",
             "checksum:      sha256:\(checksum)",
+            "route:         fast reader (streamed into the store, about 100 MB/s, memory flat)",
             "respondents:   \(count) (submissions #\(submissions.lowerBound)–#\(submissions.upperBound))",
             "Member States: \(memberStates.count): \(memberStates.joined(separator: " "))",
         ]
@@ -51,6 +52,7 @@ extension StreamedReceipt {
             "questionnaire": .string(questionnaire.id),
             "received": .string(Timestamp.iso(received, in: zone)), "late": .bool(late),
             "checksum": .string("sha256:" + checksum), "size": .int(size), "rows": .int(rows),
+            "route": .object(["path": .string(SubmitRoute.Path.fast.rawValue)]),
             "submissions": .object([
                 "first": .int(Int(submissions.lowerBound)),
                 "last": .int(Int(submissions.upperBound)), "count": .int(count),
