@@ -1807,6 +1807,15 @@ threatsurvey rank    --questionnaires fixtures/load-test --store bench.sqlite   
   Anything unusual (ragged rows, unknown columns or names, non-numeric priorities, a
   respondent whose rows are not together, `--as-of`, `--on-time-only`) goes to the general
   reader, which has the diagnostics; a differential test compares the two (see <doc:Reliability>).
+  `submit` says which reader took each large file and, when it is the general one (about 1 MB
+  a second), why, in a sentence the officer can act on — a `note:` before reading, the same in
+  the receipt, and `"routes": [{"file", "path", "reason", "code", "sentence"}]` in its JSON:
+  `note: big.csv: read by the general reader (about 1 MB/s): one respondent's rows are not
+  together; sort the file by respondent to let the fast reader take it; it is stored the same
+  way`. Each decline is a typed reason (`FastPathDecline`: not long form, a quoted header,
+  ragged rows, an unknown column, Member State or threat, a priority out of range, respondent
+  rows apart, an encoding other than UTF-8, …); the request can keep a file off the fast path
+  too (mixed with small files or a mail, `--delegation`, `--each`).
 - `submit` of CSV or TSV files of 8 MiB or more each, with a `respondent` column, **streams
   into the store** (several such files given together stream one after the other in the same
   transaction: all are stored or none; a request that mixes a large file with a small one or a
