@@ -185,6 +185,33 @@ struct LongCSVParserPhaseTests {
         #expect(diagnostics.isEmpty)
     }
 
+    @Test(
+        "readThreat: an unknown threat's priority is still checked; a 'no' mark with a priority is an error"
+    )
+    func readThreat() throws {
+        let text = "delegation,threat,mentioned,priority\nFR,fire arms,,0\nFR,drugs,no,2\n"
+        let rows = records(text)
+        let columns = columns(text)
+        var diagnostics: [Diagnostic] = []
+        let p = parser()
+        let unknown = p.readThreat(
+            try #require(p.cell(1, of: rows[1])), of: rows[1], columns: columns,
+            into: &diagnostics)
+        #expect(unknown.threat == nil && unknown.mention == nil)
+        #expect(diagnostics.errors.count == 2)
+        #expect(diagnostics.errors.first?.message.hasPrefix("unknown threat \"fire arms\"") == true)
+        diagnostics = []
+        let no = p.readThreat(
+            try #require(p.cell(1, of: rows[2])), of: rows[2], columns: columns,
+            into: &diagnostics)
+        #expect(no.threat == "drugs" && no.mention == nil && !no.isBare)
+        #expect(
+            diagnostics.errors.map(\.message) == [
+                "this row gives a priority but its mention column says no; clear one of them"
+            ])
+        #expect(diagnostics.errors.first?.column == 13)
+    }
+
     @Test("group: one response per (delegation, respondent) in first-seen order; repeats warned")
     func group() throws {
         let text = "delegation,threat\nFR,drugs\nFR,drugs\nDE,drugs\n"

@@ -277,60 +277,13 @@ struct LongCSVParser {
     /// What a row says: a threat (with priority, mark and comment) or, without one, an
     /// answer to a question; `nil` for a row that says neither (warned and skipped).
     ///
-    /// Its own phase because it holds the row's rules: every problem of the row is reported
-    /// (the priority is checked even when the threat is unknown), and with a mention column
-    /// the mark (or the priority alone) says whether the threat is mentioned.
+    /// Its own phase because a row is one of three kinds, and which decides what is read.
     func readEntry(
         _ record: CSVRecord, columns: Columns, into diagnostics: inout [Diagnostic]
     ) -> RowReading? {
         let threatCell = cell(columns.threat, of: record)
         if let t = threatCell, !t.text.trimmingWhitespace().isEmpty {
-            var reading = RowReading()
-            let id = context.threat(t.text, line: t.line, column: t.column, into: &diagnostics)
-            reading.threat = id
-            var priority: Int?
-            if let p = cell(columns.priority, of: record) {
-                priority = context.priority(
-                    p.text, line: p.line, column: p.column, into: &diagnostics)
-            }
-            var marked: Bool?
-            if let m = cell(columns.mentioned, of: record), !m.text.trimmingWhitespace().isEmpty {
-                marked = YesNo.read(m.text)
-                if marked == nil {
-                    diagnostics.record(
-                        context.error(
-                            m.line, m.column,
-                            "\"\(m.text.trimmingWhitespace())\" in the mention column is neither a mark "
-                                + "(x, yes) nor blank (or no)"))
-                } else if marked == false, priority != nil,
-                    let p = cell(columns.priority, of: record)
-                {
-                    diagnostics.record(
-                        context.error(
-                            p.line, p.column,
-                            "this row gives a priority but its mention column says no; clear one of them"
-                        ))
-                }
-            }
-            let comment = cell(columns.comment, of: record)?.text.trimmingWhitespace()
-            if let id {
-                let says: Bool
-                if columns.mentioned != nil {
-                    // The mark, or the priority alone, says the threat is mentioned.
-                    says = marked == true || (marked == nil && priority != nil)
-                } else {
-                    says = true
-                    reading.isBare = priority == nil && comment?.isEmpty != false
-                }
-                if says {
-                    reading.mention = Mention(
-                        threat: id, priority: priority,
-                        comment: comment?.isEmpty == false ? comment : nil,
-                        origin: .structured, phrase: t.text.trimmingWhitespace(), line: t.line,
-                        column: t.column)
-                }
-            }
-            return reading
+            return readThreat(t, of: record, columns: columns, into: &diagnostics)
         }
         if let q = cell(columns.question, of: record), !q.text.trimmingWhitespace().isEmpty {
             let value = cell(columns.answer, of: record)?.text ?? ""
@@ -343,6 +296,65 @@ struct LongCSVParser {
         let at = threatCell.map { ($0.line, $0.column) } ?? (record.line, 1)
         diagnostics.record(context.warning(at.0, at.1, "row names no threat; skipped"))
         return nil
+    }
+
+    /// What a row naming threat cell `t` says: the threat, and the mention it makes (with
+    /// its priority and comment), if it makes one.
+    ///
+    /// Its own phase because it holds the rules of a threat row: every problem of the row
+    /// is reported (the priority is checked even when the threat is unknown), and with a
+    /// mention column the mark (or the priority alone) says whether the threat is
+    /// mentioned; without one, a row with neither priority nor comment is bare.
+    func readThreat(
+        _ t: RowCell, of record: CSVRecord, columns: Columns,
+        into diagnostics: inout [Diagnostic]
+    ) -> RowReading {
+        var reading = RowReading()
+        let id = context.threat(t.text, line: t.line, column: t.column, into: &diagnostics)
+        reading.threat = id
+        var priority: Int?
+        if let p = cell(columns.priority, of: record) {
+            priority = context.priority(
+                p.text, line: p.line, column: p.column, into: &diagnostics)
+        }
+        var marked: Bool?
+        if let m = cell(columns.mentioned, of: record), !m.text.trimmingWhitespace().isEmpty {
+            marked = YesNo.read(m.text)
+            if marked == nil {
+                diagnostics.record(
+                    context.error(
+                        m.line, m.column,
+                        "\"\(m.text.trimmingWhitespace())\" in the mention column is neither a mark "
+                            + "(x, yes) nor blank (or no)"))
+            } else if marked == false, priority != nil,
+                let p = cell(columns.priority, of: record)
+            {
+                diagnostics.record(
+                    context.error(
+                        p.line, p.column,
+                        "this row gives a priority but its mention column says no; clear one of them"
+                    ))
+            }
+        }
+        let comment = cell(columns.comment, of: record)?.text.trimmingWhitespace()
+        if let id {
+            let says: Bool
+            if columns.mentioned != nil {
+                // The mark, or the priority alone, says the threat is mentioned.
+                says = marked == true || (marked == nil && priority != nil)
+            } else {
+                says = true
+                reading.isBare = priority == nil && comment?.isEmpty != false
+            }
+            if says {
+                reading.mention = Mention(
+                    threat: id, priority: priority,
+                    comment: comment?.isEmpty == false ? comment : nil,
+                    origin: .structured, phrase: t.text.trimmingWhitespace(), line: t.line,
+                    column: t.column)
+            }
+        }
+        return reading
     }
 
     /// Adds a row's reading to the response of (`state`, `respondent`), made on its first row.
