@@ -98,34 +98,121 @@ public struct ProseMatcher: Sendable {
         return (mentions, notes)
     }
 
-    private struct Token {
+    /// A word of a line: its folded key, where it stands, and the column it starts at.
+    struct Token {
         var key: String
+        /// The word lowercased but not folded, for the contrast words folding would merge.
         var lower: String
         var start: String.Index
         var end: String.Index
         var column: Int
     }
 
-    private struct Phrase {
+    /// A priority phrase: the tokens it spans, the number it gives, and its text.
+    ///
+    /// "priority 1", "second priority", "1. Priorität"; the text is the receipt's label.
+    struct Phrase {
         var first: Int
         var last: Int
         var value: Int
         var label: String
     }
 
+    /// An alias found in a line: the tokens it spans and the threat it names.
+    typealias Match = (first: Int, last: Int, threat: String)
+
+    /// Where a line's clauses, spans, segments and sentences start, per token.
+    ///
+    /// Each is a number per token, the same for the tokens of one unit: a clause (negation
+    /// before a match) is cut by `.` `;` `:` `!` `?` `…` and contrast words; a span
+    /// (negation after) as a clause but not at `:`; a segment (priorities) as a clause and
+    /// at `,`; a sentence (list items) not at `:` nor at contrast words.
+    struct Boundaries {
+        var clause: [Int]
+        var span: [Int]
+        var segment: [Int]
+        var sentence: [Int]
+        /// Whether the token is a contrast word ("but", "mais"), which never matches.
+        var isContrast: [Bool]
+    }
+
+    /// The negation cues of a line and, per token, what negation reaches it.
+    struct NegationScope {
+        /// The receipt label of the cue at each token, `nil` where the word does not negate.
+        var cue: [String?]
+        /// Whether the token is a predicate about a threat ("priority", "problem").
+        var predicate: [Bool]
+        /// The latest cue of the token's clause before it.
+        var lastCue: [Int?]
+        /// Whether a predicate came between that cue and the token.
+        var predicateSinceCue: [Bool]
+        /// The next qualified cue of the token's span with no predicate before it (one slot
+        /// more than tokens).
+        var nextQualified: [Int?]
+        /// Whether a predicate comes, from the token on, before the next cue in the clause
+        /// (one slot more than tokens).
+        var predicateAhead: [Bool]
+    }
+
+    /// For each token, the priority phrases no match binds that are nearest on each side
+    /// in its segment (indices into the kept phrases).
+    struct FreePhrases {
+        /// The nearest free phrase ending before the token.
+        var previous: [Int?]
+        /// The nearest free phrase starting at or after the token.
+        var next: [Int?]
+    }
+
+    /// Reads one line: its words, priority phrases, boundaries, negation, alias matches and
+    /// the phrase each takes, then each match's reading, a threat listed once per clause.
     private func read(
         line: Substring, number: Int, offset: Int, into mentions: inout [Mention],
         notes: inout [Note]
     ) {
         let tokens = Self.tokens(of: line)
         guard !tokens.isEmpty else { return }
-        let count = tokens.count
-        func gap(before k: Int) -> Substring {
-            line[(k == 0 ? line.startIndex : tokens[k - 1].end)..<tokens[k].start]
-        }
-        func raw(_ a: Int, _ b: Int) -> String { String(line[tokens[a].start..<tokens[b].end]) }
+        let (phrases, ordinalDot) = Self.priorityPhrases(tokens, line: line)
+        let boundaries = Self.boundaries(tokens, line: line, ordinalDot: ordinalDot)
+        let negation = negationScope(tokens, line: line, boundaries: boundaries)
+        let kept = keptPhrases(phrases, tokens: tokens, line: number, offset: offset, notes: &notes)
+        let matches = aliasMatches(tokens, isContrast: boundaries.isContrast)
+        let bound = Self.boundPhrases(
+            matches: matches, phrases: kept, tokens: tokens, line: line,
+            segment: boundaries.segment)
+        let free = Self.freePhrases(
+            kept, bound: bound, segment: boundaries.segment, count: tokens.count)
+        let listItem = listPriority(
+            line, tokens: tokens, ordinalDot: ordinalDot, number: number, offset: offset,
+            notes: &notes)
+        let read = Self.readings(
+            matches, tokens: tokens, line: line, number: number, offset: offset,
+            boundaries: boundaries, negation: negation, kept: kept, bound: bound, free: free,
+            listItem: listItem)
+        mentions += Self.listedOnce(read, line: number, notes: &notes)
+    }
 
-        // 1. Priority phrases, found first: "1. Priorität" keeps its "." from cutting.
+    /// The text between token `k - 1` (or the line's start) and token `k`.
+    static func gap(before k: Int, tokens: [Token], line: Substring) -> Substring {
+        line[(k == 0 ? line.startIndex : tokens[k - 1].end)..<tokens[k].start]
+    }
+
+    /// The text of the line from token `a` to token `b`, both included.
+    static func raw(_ a: Int, _ b: Int, tokens: [Token], line: Substring) -> String {
+        String(line[tokens[a].start..<tokens[b].end])
+    }
+
+    /// The priority phrases of a line, and for each token whether the gap before it is an
+    /// ordinal's dot.
+    ///
+    /// The dot of "1. Priorität" is an ordinal's.
+    /// The first phase after the words, because an ordinal's "." must not cut a clause:
+    /// the boundaries need to know which dots belong to a phrase.
+    static func priorityPhrases(_ tokens: [Token], line: Substring) -> (
+        phrases: [Phrase], ordinalDot: [Bool]
+    ) {
+        let count = tokens.count
+        func gap(before k: Int) -> Substring { Self.gap(before: k, tokens: tokens, line: line) }
+        func raw(_ a: Int, _ b: Int) -> String { Self.raw(a, b, tokens: tokens, line: line) }
         var phrases: [Phrase] = []
         var ordinalDot = [Bool](repeating: false, count: count)  // gap before k is an ordinal's "."
         for k in 0..<count where ProsePriority.isPriorityWord(tokens[k].key) {
@@ -150,9 +237,17 @@ public struct ProseMatcher: Sendable {
                 phrases.append(Phrase(first: k - 1, last: k, value: n, label: raw(k - 1, k)))
             }
         }
+        return (phrases, ordinalDot)
+    }
 
-        // 2. Boundaries: clause (negation before), span (negation after: ":" does not cut),
-        //    segment (priorities: "," cuts too), sentence (list items).
+    /// The clause, span, segment and sentence of each token, and which tokens are contrast
+    /// words.
+    ///
+    /// Its own phase because negation and priorities each reach over a different unit: a
+    /// negation before a match stops at the clause, one after it at the span, a priority
+    /// phrase at the segment, a list number at the sentence.
+    static func boundaries(_ tokens: [Token], line: Substring, ordinalDot: [Bool]) -> Boundaries {
+        let count = tokens.count
         var clause = [Int](repeating: 0, count: count)
         var span = [Int](repeating: 0, count: count)
         var segment = [Int](repeating: 0, count: count)
@@ -161,7 +256,7 @@ public struct ProseMatcher: Sendable {
         var (c, s, g, t) = (0, 0, 0, 0)
         for k in 0..<count {
             if k > 0 && !ordinalDot[k] {
-                let between = gap(before: k)
+                let between = gap(before: k, tokens: tokens, line: line)
                 var stop = false
                 var colon = false
                 var comma = false
@@ -202,11 +297,25 @@ public struct ProseMatcher: Sendable {
             }
             (clause[k], span[k], segment[k], sentence[k]) = (c, s, g, t)
         }
+        return Boundaries(
+            clause: clause, span: span, segment: segment, sentence: sentence,
+            isContrast: isContrast)
+    }
 
-        // 3. Cues and predicates.
+    /// The cues and predicates of a line, and for each token the cue before it in its
+    /// clause and the qualified cue after it in its span.
+    ///
+    /// Its own phase because both negation rules (a cue before the match; a cue after it
+    /// followed by a predicate) are read from these arrays, built in one forward and one
+    /// backward pass rather than a search per match.
+    func negationScope(_ tokens: [Token], line: Substring, boundaries: Boundaries)
+        -> NegationScope
+    {
+        let count = tokens.count
+        let (clause, span) = (boundaries.clause, boundaries.span)
         var cue = [String?](repeating: nil, count: count)
         var predicate = [Bool](repeating: false, count: count)
-        for k in 0..<count where !isContrast[k] {
+        for k in 0..<count where !boundaries.isContrast[k] {
             predicate[k] = Negation.isPredicate(tokens[k].key)
             cue[k] = cueLabel(at: k, tokens: tokens, line: line, clause: clause)
         }
@@ -260,8 +369,20 @@ public struct ProseMatcher: Sendable {
                 predicateAhead[k] = predicate[k] || (sameClause && predicateAhead[k + 1])
             }
         }
+        return NegationScope(
+            cue: cue, predicate: predicate, lastCue: lastCue, predicateSinceCue: predicateSinceCue,
+            nextQualified: nextQualified, predicateAhead: predicateAhead)
+    }
 
-        // 4. Phrase lookup per segment, by token.
+    /// The phrases whose number is a priority of the questionnaire (1…number of threats);
+    /// each other one is dropped with a note.
+    ///
+    /// Its own phase because an out-of-range number ("priority 12" of 9 threats) must be
+    /// said to the officer and must not take a match away from a valid phrase.
+    func keptPhrases(
+        _ phrases: [Phrase], tokens: [Token], line number: Int, offset: Int,
+        notes: inout [Note]
+    ) -> [Phrase] {
         var kept: [Phrase] = []
         for p in phrases {
             if p.value >= 1 && p.value <= highestPriority {
@@ -275,75 +396,104 @@ public struct ProseMatcher: Sendable {
                             + "(the questionnaire's threats); ignored"))
             }
         }
-        // 5. Matches, and the phrase each binds ("drugs its second priority").
-        let matches = aliasMatches(tokens, isContrast: isContrast)
-        let bound = Self.boundPhrases(
-            matches: matches, phrases: kept, tokens: tokens, line: line, segment: segment)
+        return kept
+    }
+
+    /// For each token, the nearest phrase before and after it in its segment that no match
+    /// binds (``boundPhrases(matches:phrases:tokens:line:segment:)``).
+    ///
+    /// Its own phase because a match without a phrase of its own takes the nearest free
+    /// one: found for every token in two passes, not searched per match.
+    ///
+    /// - Complexity: O(tokens + phrases).
+    static func freePhrases(_ kept: [Phrase], bound: [Int?], segment: [Int], count: Int)
+        -> FreePhrases
+    {
         var claimed = [Bool](repeating: false, count: kept.count)
         for case let p? in bound { claimed[p] = true }
         // index into kept (phrases no match binds), ending before k
         var previousPhrase = [Int?](repeating: nil, count: count)
         var nextPhrase = [Int?](repeating: nil, count: count)  // starting at or after k
-        do {
-            var p = 0
-            var latest: Int?
-            for k in 0..<count {
-                if k > 0 && segment[k] != segment[k - 1] { latest = nil }
-                while p < kept.count && kept[p].last < k {
-                    if segment[kept[p].last] == segment[k] && !claimed[p] { latest = p }
-                    p += 1
-                }
-                previousPhrase[k] = latest
+        var p = 0
+        var latest: Int?
+        for k in 0..<count {
+            if k > 0 && segment[k] != segment[k - 1] { latest = nil }
+            while p < kept.count && kept[p].last < k {
+                if segment[kept[p].last] == segment[k] && !claimed[p] { latest = p }
+                p += 1
             }
-            var q = kept.count - 1
-            var upcoming: Int?
-            for k in stride(from: count - 1, through: 0, by: -1) {
-                if k + 1 < count && segment[k] != segment[k + 1] { upcoming = nil }
-                while q >= 0 && kept[q].first >= k {
-                    if segment[kept[q].first] == segment[k] && !claimed[q] { upcoming = q }
-                    q -= 1
-                }
-                nextPhrase[k] = upcoming
-            }
+            previousPhrase[k] = latest
         }
-        // A list number at the start of the line.
-        var listItem: (value: Int, label: String)?
-        if let marker = Self.listMarker(line), !(count > 1 && ordinalDot[1]) {
-            if marker.value >= 1 && marker.value <= highestPriority {
-                listItem = marker
-            } else {
-                notes.append(
-                    Note(
-                        line: number, column: tokens[0].column + offset,
-                        message: "list number \(marker.value) is outside 1…\(highestPriority) "
-                            + "(the questionnaire's threats); not read as a priority"))
+        var q = kept.count - 1
+        var upcoming: Int?
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            if k + 1 < count && segment[k] != segment[k + 1] { upcoming = nil }
+            while q >= 0 && kept[q].first >= k {
+                if segment[kept[q].first] == segment[k] && !claimed[q] { upcoming = q }
+                q -= 1
             }
+            nextPhrase[k] = upcoming
         }
-        let listSentence = count > 1 ? sentence[1] : sentence[0]
+        return FreePhrases(previous: previousPhrase, next: nextPhrase)
+    }
 
-        // 6. Readings: negated, else the bound phrase, else the nearest free one, else the
-        //    list number.
+    /// The list number the line starts with, when it is a priority of the questionnaire.
+    ///
+    /// "1. Firearms", "2) drugs", "(3) cash"; an out-of-range number is dropped with a note.
+    ///
+    /// Its own phase because a list number is the last resort of a match's priority, and
+    /// "1. Priorität" is a phrase, not a list number.
+    func listPriority(
+        _ line: Substring, tokens: [Token], ordinalDot: [Bool], number: Int, offset: Int,
+        notes: inout [Note]
+    ) -> (value: Int, label: String)? {
+        guard let marker = Self.listMarker(line), !(tokens.count > 1 && ordinalDot[1]) else {
+            return nil
+        }
+        if marker.value >= 1 && marker.value <= highestPriority { return marker }
+        notes.append(
+            Note(
+                line: number, column: tokens[0].column + offset,
+                message: "list number \(marker.value) is outside 1…\(highestPriority) "
+                    + "(the questionnaire's threats); not read as a priority"))
+        return nil
+    }
+
+    /// Each match as a mention with its clause: negated (by a cue before it in its clause,
+    /// or a qualified cue after it in its span), else the phrase it binds, else the nearest
+    /// free phrase (the one before on a tie), else the list number of its sentence.
+    ///
+    /// The last phase of reading: it only decides, from what the earlier phases found.
+    static func readings(
+        _ matches: [Match], tokens: [Token], line: Substring, number: Int, offset: Int,
+        boundaries: Boundaries, negation: NegationScope, kept: [Phrase], bound: [Int?],
+        free: FreePhrases, listItem: (value: Int, label: String)?
+    ) -> [(mention: Mention, clause: Int)] {
+        let count = tokens.count
+        let (clause, span, sentence) = (boundaries.clause, boundaries.span, boundaries.sentence)
+        let listSentence = count > 1 ? sentence[1] : sentence[0]
         var read: [(mention: Mention, clause: Int)] = []
         for (m, match) in matches.enumerated() {
             let (i, end) = (match.first, match.last)
             var mention = Mention(
-                threat: match.threat, origin: .prose, phrase: raw(i, end), line: number,
+                threat: match.threat, origin: .prose,
+                phrase: raw(i, end, tokens: tokens, line: line), line: number,
                 column: tokens[i].column + offset)
-            if let c = lastCue[i], let label = cue[c],
-                !(predicateSinceCue[i] && end + 1 < count && clause[end + 1] == clause[end]
-                    && predicateAhead[end + 1])
+            if let c = negation.lastCue[i], let label = negation.cue[c],
+                !(negation.predicateSinceCue[i] && end + 1 < count
+                    && clause[end + 1] == clause[end] && negation.predicateAhead[end + 1])
             {
                 mention.negated = true
                 mention.cue = label
             } else if end + 1 < count, span[end + 1] == span[end],
-                let q = nextQualified[end + 1],
-                let label = cue[q]
+                let q = negation.nextQualified[end + 1],
+                let label = negation.cue[q]
             {
                 mention.negated = true
                 mention.cue = label
             } else {
-                let before = previousPhrase[i].map { (p: $0, d: i - kept[$0].last) }
-                let after = nextPhrase[end].map { (p: $0, d: kept[$0].first - end) }
+                let before = free.previous[i].map { (p: $0, d: i - kept[$0].last) }
+                let after = free.next[end].map { (p: $0, d: kept[$0].first - end) }
                 let chosen: Int?
                 switch (bound[m], before, after) {
                 case (let own?, _, _): chosen = own
@@ -362,18 +512,14 @@ public struct ProseMatcher: Sendable {
             }
             read.append((mention, clause[i]))
         }
-
-        // 7. A threat named again in its clause is listed once.
-        mentions += Self.listedOnce(read, line: number, notes: &notes)
+        return read
     }
 
     /// The alias matches of a line, longest alias first at each word, never overlapping.
     ///
     /// - Complexity: O(words × aliases sharing a first word).
-    private func aliasMatches(_ tokens: [Token], isContrast: [Bool]) -> [(
-        first: Int, last: Int, threat: String
-    )] {
-        var out: [(first: Int, last: Int, threat: String)] = []
+    func aliasMatches(_ tokens: [Token], isContrast: [Bool]) -> [Match] {
+        var out: [Match] = []
         var i = 0
         while i < tokens.count {
             var matched = false
@@ -398,8 +544,8 @@ public struct ProseMatcher: Sendable {
     /// never a neighbour's, whatever the distances.
     ///
     /// - Complexity: O(matches × ``linkingWindow``).
-    private static func boundPhrases(
-        matches: [(first: Int, last: Int, threat: String)], phrases: [Phrase], tokens: [Token],
+    static func boundPhrases(
+        matches: [Match], phrases: [Phrase], tokens: [Token],
         line: Substring, segment: [Int]
     ) -> [Int?] {
         var startingAt: [Int: Int] = [:]
@@ -443,7 +589,7 @@ public struct ProseMatcher: Sendable {
     /// every match is still shown.
     ///
     /// - Complexity: O(m) in the line's matches.
-    private static func listedOnce(
+    static func listedOnce(
         _ read: [(mention: Mention, clause: Int)], line: Int, notes: inout [Note]
     ) -> [Mention] {
         var out: [Mention] = []
@@ -475,7 +621,7 @@ public struct ProseMatcher: Sendable {
 
     /// The receipt's label for the negation cue at `k`, or `nil` when the word there does
     /// not negate (`not only`, `no. 1`, `non-EU`, `no doubt`).
-    private func cueLabel(at k: Int, tokens: [Token], line: Substring, clause: [Int]) -> String? {
+    func cueLabel(at k: Int, tokens: [Token], line: Substring, clause: [Int]) -> String? {
         let token = tokens[k]
         let next = k + 1 < tokens.count ? tokens[k + 1] : nil
         let gapAfter = next.map { line[token.end..<$0.start] } ?? line[token.end...]
@@ -526,7 +672,7 @@ public struct ProseMatcher: Sendable {
     }
 
     /// The list number a line starts with (`1. `, `2) `, `(3) `), with its label.
-    private static func listMarker(_ line: Substring) -> (value: Int, label: String)? {
+    static func listMarker(_ line: Substring) -> (value: Int, label: String)? {
         let body = line.drop { $0 == " " || $0 == "\t" }
         var rest = body
         let opened = rest.first == "("
@@ -542,7 +688,7 @@ public struct ProseMatcher: Sendable {
         return (value, String(body[body.startIndex..<rest.startIndex]))
     }
 
-    private static func tokens(of line: Substring) -> [Token] {
+    static func tokens(of line: Substring) -> [Token] {
         var out: [Token] = []
         var start: String.Index?
         var startColumn = 0
