@@ -89,32 +89,13 @@ public struct TextTable: Sendable, Hashable {
     }
 }
 
-/// A bar chart: one bar per category, in the order given.
-public struct BarChart: Sendable, Hashable {
-    /// The chart's title.
-    public var title: String
-    /// The label of each bar (threat titles).
-    public var categories: [String]
-    /// The value of each bar, same order as ``categories``.
-    public var values: [Double]
-    /// What the values measure ("Member States").
-    public var valueTitle: String
-    /// The text alternative read out in place of the picture (EN 301 549): what the chart
-    /// shows, in a sentence or two.
-    public var alternativeText: String
-
-    /// Creates a chart.
-    public init(
-        title: String, categories: [String], values: [Double], valueTitle: String,
-        alternativeText: String
-    ) {
-        self.title = title
-        self.categories = categories
-        self.values = values
-        self.valueTitle = valueTitle
-        self.alternativeText = alternativeText
-    }
-}
+/// A bar chart: one bar per category, in the order given, with a title, what the values
+/// measure and a text alternative read out in place of the picture (EN 301 549).
+///
+/// The word-processor writers draw exactly this, so the document's chart *is* the writers'
+/// chart (``WordChart``, in Formats, which cannot name a Rendering type): one shape, not two
+/// kept in step.
+public typealias BarChart = WordChart
 
 /// The first-page header of a Council document, as
 /// `reference/council-documents.md` describes it: the institution, place and date, the

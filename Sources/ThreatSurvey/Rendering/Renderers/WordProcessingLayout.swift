@@ -101,13 +101,7 @@ enum WordProcessingLayout {
         case .text(let text): return [.paragraph(WordParagraph(text))]
         case .note(let text): return [.paragraph(WordParagraph(text, style: .note))]
         case .table(let table): return [.table(Self.table(table))]
-        case .chart(let chart):
-            return [
-                .chart(
-                    WordChart(
-                        title: chart.title, categories: chart.categories, values: chart.values,
-                        valueTitle: chart.valueTitle, alternativeText: chart.alternativeText))
-            ]
+        case .chart(let chart): return [.chart(chart)]
         case .councilHeader(let header): return councilHeader(header)
         }
     }
