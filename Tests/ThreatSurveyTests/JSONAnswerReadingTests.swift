@@ -81,14 +81,27 @@ struct JSONAnswerReadingTests {
             ])
     }
 
-    @Test("date: ISO or day first; anything else is an error and no date")
+    @Test("date: ISO or day first; a date that reads two ways is warned; anything else is an error")
     func date() throws {
         let reader = try Self.reader()
         var diagnostics: [Diagnostic] = []
+        // Day first, as the Union writes dates; dots and a day over 12 read one way only.
+        for text in ["13/09/2015", "04.09.2015", "2015-09-04", "4/4/2015"] {
+            #expect(
+                reader.date(of: try Self.object(#"{"date": "\#(text)"}"#), into: &diagnostics)
+                    != nil)
+        }
+        #expect(diagnostics.isEmpty)
+        // A slash date that reads two ways is taken day first, and a warning names both.
         #expect(
             reader.date(of: try Self.object(#"{"date": "04/09/2015"}"#), into: &diagnostics)
                 == CivilDate(iso: "2015-09-04"))
-        #expect(diagnostics.isEmpty)
+        #expect(diagnostics.errors.isEmpty)
+        #expect(
+            diagnostics.map(\.message) == [
+                #""date" "04/09/2015" reads two ways: taken day first as 2015-09-04 (month first it would be 2015-04-09); write 2015-09-04 to say which"#
+            ])
+        diagnostics = []
         #expect(
             reader.date(of: try Self.object(#"{"date": "2015-13-45"}"#), into: &diagnostics) == nil)
         #expect(diagnostics.errors.count == 1)

@@ -156,6 +156,11 @@ struct JSONAnswerParser {
     }
 
     /// The day the delegation dated its answer (`date`), if given and a date.
+    ///
+    /// A slash or dash date whose first two parts could each be the month (`10/03/2016`) is
+    /// read day first and a warning names both readings (``DateTimeInput/parse(_:)`` refuses
+    /// such a date on the command line, where it can be retyped; here it is the delegation's
+    /// own text, informational, and the answer is still taken).
     func date(of object: JSONNode, into diagnostics: inout [Diagnostic]) -> CivilDate? {
         guard let node = object["date"], let text = string(node, "date", into: &diagnostics)
         else { return nil }
@@ -166,8 +171,27 @@ struct JSONAnswerParser {
                     node.line, node.column,
                     "\"date\" is not a date (YYYY-MM-DD, or day first as DD/MM/YYYY or DD.MM.YYYY): \"\(text)\""
                 ))
+        } else if let dated, let monthFirst = Self.monthFirstReading(text) {
+            // A delegation's own date is kept as written, day first as the Union writes
+            // dates; a date that reads two ways is never taken silently.
+            diagnostics.record(
+                context.warning(
+                    node.line, node.column,
+                    "\"date\" \"\(text)\" reads two ways: taken day first as \(dated) "
+                        + "(month first it would be \(monthFirst)); write \(dated) to say which"))
         }
         return dated
+    }
+
+    /// The month-first reading of `text` when it reads two ways (``DateTimeInput``'s rule).
+    static func monthFirstReading(_ text: String) -> CivilDate? {
+        do {
+            _ = try DateTimeInput.parse(text)
+            return nil
+        } catch {
+            guard case .ambiguous(_, let monthFirst) = error.reason else { return nil }
+            return monthFirst
+        }
     }
 
     /// The threats listed in `threats`, each a name or an object.
