@@ -19,6 +19,12 @@ do {
     say((error.message.map { "threatsurvey-bench: \($0)\n\n" } ?? "") + Options.usage)
     exit(error.message == nil ? 0 : 2)
 }
+guard FileManager.default.isExecutableFile(atPath: options.binary) else {
+    say(
+        "threatsurvey-bench: \(options.binary): no threatsurvey to measure; build it "
+            + "(swift build -c release) or give --binary PATH")
+    exit(2)
+}
 let workspace = Workspace(options: options)
 if !workspace.hasShared {
     say("no shared baselines in \(options.shared) (--shared FOLDER): threatsurvey alone")
