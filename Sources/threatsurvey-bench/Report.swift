@@ -23,7 +23,7 @@ struct Report {
         rankLines()
         generalLines()
         storeLines()
-        for line in agreement { Swift.print("agreement with \(line)") }
+        for line in agreement { Swift.print(line) }
     }
 
     private func table() {

@@ -47,5 +47,5 @@ say("\(tools.count) commands, \(options.rounds) rounds each, alternating")
 let results = Results.run(tools, rounds: options.rounds)
 Report(
     workspace: workspace, tools: tools, results: results, generation: generation,
-    agreement: Agreement.lines(in: workspace)
+    agreement: Agreement.lines(in: workspace, ran: tools)
 ).print()
