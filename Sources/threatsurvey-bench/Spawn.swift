@@ -16,6 +16,7 @@ struct Measurement {
 /// It measures with `wait4`, which reports the child's peak resident set. Linux keeps the larger of
 /// the parent's and the child's across `exec`, so the benchmark itself never holds much memory.
 func measure(_ arguments: [String], output: String? = nil, errors: String? = nil) -> Measurement {
+    guard let program = arguments.first else { return Measurement(wall: 0, peakMiB: 0, status: -1) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -28,7 +29,7 @@ func measure(_ arguments: [String], output: String? = nil, errors: String? = nil
     var pid: pid_t = 0
     var start = timespec()
     clock_gettime(CLOCK_MONOTONIC, &start)
-    let rc = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+    let rc = posix_spawnp(&pid, program, &actions, nil, argv, environ)
     guard rc == 0 else { return Measurement(wall: 0, peakMiB: 0, status: -1) }
     var status: Int32 = 0
     var usage = rusage()
@@ -45,6 +46,7 @@ func available(_ arguments: [String]) -> Bool {
     measure(arguments).status == 0
 }
 
+/// The middle value (the mean of the two middle ones for an even count); NaN for none.
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
