@@ -263,7 +263,9 @@ struct ScaleTests {
         try store.db.execute(
             "DROP TRIGGER mentions_note_threat; DROP TABLE questionnaire_threats; "
                 + "ALTER TABLE bulk_sums DROP COLUMN best_priority; "
-                + "ALTER TABLE submissions DROP COLUMN source; PRAGMA user_version = 7"
+                + "ALTER TABLE submissions DROP COLUMN source; "
+                + "ALTER TABLE files DROP COLUMN compression; "
+                + "ALTER TABLE file_chunks DROP COLUMN size; PRAGMA user_version = 7"
         )
         let reopened = try Store(path: folder + "/streamed.sqlite")
         #expect(try Self.noted(reopened) == noted)

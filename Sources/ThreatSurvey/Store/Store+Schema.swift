@@ -150,6 +150,14 @@ extension Store {
         // which receipts and `show` name: the reading (`csv-long`) and a text encoding
         // describe a CSV file, not a workbook.
         "ALTER TABLE submissions ADD COLUMN source TEXT;",
+        // 11: originals kept compressed (ZlibStream: a zlib stream per block, so that a large
+        // original is read back chunk by chunk): `files.compression` 'zlib' when `bytes` is
+        // compressed (it gives back `size` bytes); `file_chunks.size` the bytes a compressed
+        // chunk gives back. NULL in both: kept as is, as every original stored before.
+        """
+        ALTER TABLE files ADD COLUMN compression TEXT;
+        ALTER TABLE file_chunks ADD COLUMN size INTEGER;
+        """,
     ]
 
     /// The schema version this build writes.

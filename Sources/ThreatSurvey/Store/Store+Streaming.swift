@@ -59,6 +59,7 @@ extension Store {
                     else {
                         return .rollback
                     }
+                    try writer.finish()
                     try insertFileRows(
                         fileID: fileID, name: name, questionnaire: questionnaire,
                         receivedMillis: receivedMillis,

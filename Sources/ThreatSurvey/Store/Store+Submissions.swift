@@ -20,7 +20,8 @@ extension Store {
 
     private func insertAll(_ files: [PendingFile]) throws(SQLiteError) -> [Submission] {
         let insertFile = try db.prepare(
-            "INSERT INTO files(name, bytes, sha256, size, stored_at) VALUES (?, ?, ?, ?, ?)")
+            "INSERT INTO files(name, bytes, sha256, size, stored_at, compression) VALUES (?, ?, ?, ?, ?, ?)"
+        )
         let insertSubmission = try db.prepare(
             """
             INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms,
@@ -48,10 +49,12 @@ extension Store {
             if file.part != nil, let known = mailFileIDs[file.name + "\u{1F}" + checksum] {
                 fileID = known
             } else {
+                // Kept compressed when that is smaller; the checksum and size are the original's.
+                let compressed = ZlibStream.compress(file.bytes)
                 try insertFile.execute([
-                    .text(file.name), .blob(file.bytes), .text(checksum),
+                    .text(file.name), .blob(compressed ?? file.bytes), .text(checksum),
                     .integer(Int64(file.bytes.count)),
-                    .text(now),
+                    .text(now), compressed == nil ? .null : .text(Store.zlibCompression),
                 ])
                 fileID = db.lastInsertedRowID
                 if file.part != nil { mailFileIDs[file.name + "\u{1F}" + checksum] = fileID }
@@ -146,18 +149,87 @@ extension Store {
         return out
     }
 
+    /// How `files.compression` marks bytes kept as a ``ZlibStream`` (schema 11).
+    static let zlibCompression = "zlib"
+
     /// Hands the bytes of a stored file to `write` piece by piece (large files are kept in
-    /// chunks and never held whole).
+    /// chunks and never held whole), decompressing what is kept compressed.
+    ///
+    /// Decompression is bounded by the sizes recorded beside the bytes (the file's `size`, and
+    /// each compressed chunk's): a damaged store never makes this hold more than the original,
+    /// and bytes that do not give back exactly the recorded size are an error naming the store
+    /// and the file, never a different original.
+    ///
+    /// - Throws: ``SurveyError/io(_:)`` when the store cannot be read or the kept bytes are
+    ///   damaged.
     public func writeOriginal(fileID: Int64, to write: ([UInt8]) -> Void) throws(SurveyError) {
         do {
-            let whole = try db.query("SELECT bytes FROM files WHERE id = ?", [.integer(fileID)]) {
-                $0.blob("bytes")
+            guard
+                let file = try db.query(
+                    "SELECT name, bytes, size, compression FROM files WHERE id = ?",
+                    [.integer(fileID)],
+                    row: {
+                        (
+                            name: $0.text("name"), bytes: $0.blob("bytes"),
+                            size: Int($0.int("size")), compression: $0.optionalText("compression")
+                        )
+                    }
+                ).first
+            else { return }
+            func damaged(_ what: String, _ error: ZlibStreamError) -> SurveyError {
+                .io(
+                    "\(path): the original of file \(fileID) (\(file.name)) cannot be given back: "
+                        + "\(what): \(error); the store is damaged")
             }
-            if let bytes = whole.first, !bytes.isEmpty { write(bytes) }
+            var given = 0
+            var compressed = false
+            switch file.compression {
+            case nil:
+                if !file.bytes.isEmpty { write(file.bytes) }
+                given = file.bytes.count
+            case Store.zlibCompression?:
+                do {
+                    write(try ZlibStream.inflate(file.bytes, size: file.size))
+                } catch {
+                    throw damaged("its bytes", error)
+                }
+                given = file.size
+                compressed = true
+            case let other?:
+                throw SurveyError.io(
+                    "\(path): the original of file \(fileID) (\(file.name)) is kept compressed "
+                        + "as '\(other)', which this threatsurvey cannot read; upgrade the tool")
+            }
             let chunks = try db.prepare(
-                "SELECT bytes FROM file_chunks WHERE file_id = ? ORDER BY seq")
+                "SELECT seq, bytes, size FROM file_chunks WHERE file_id = ? ORDER BY seq")
             try chunks.bind([.integer(fileID)])
-            while try chunks.step() { write(chunks.blob("bytes")) }
+            while try chunks.step() {
+                let seq = chunks.int(0)
+                guard let size = chunks.optionalInt(2) else {
+                    let bytes = chunks.blob(1)
+                    write(bytes)
+                    given += bytes.count
+                    continue
+                }
+                compressed = true
+                // The recorded file size bounds every chunk: no chunk may give more than
+                // what is left of it.
+                let left = file.size - given
+                guard size >= 0, size <= left else {
+                    throw damaged(
+                        "chunk \(seq)", .sizeMismatch(recorded: max(left, 0), actual: size))
+                }
+                do {
+                    write(try ZlibStream.inflate(chunks.blob(1), size: size))
+                } catch {
+                    throw damaged("chunk \(seq)", error)
+                }
+                given += size
+            }
+            if compressed, given != file.size {
+                throw damaged(
+                    "its chunks", .sizeMismatch(recorded: file.size, actual: given))
+            }
         } catch {
             throw fail(error)
         }

@@ -1,6 +1,7 @@
 /// Writes one large file into the store while it is being read, inside the transaction
 /// ``Store/insertStreamed(name:questionnaire:received:_:)`` holds: its bytes chunk by chunk
-/// and one submission per respondent with its mentions packed.
+/// (each compressed on its own, on a second thread: ``ChunkCompressor``) and one submission
+/// per respondent with its mentions packed.
 ///
 /// Valid only during that call's body; not `Sendable` (it wraps the store's connection).
 public final class StreamedFileWriter {
@@ -10,6 +11,7 @@ public final class StreamedFileWriter {
     private let insertChunk: Statement
     private let insertSubmission: Statement
     private var seq: Int64 = 0
+    private let compressor = ChunkCompressor()
     private var packed: [UInt8] = []
     /// The first and last submission ids written, `nil` before the first.
     private(set) var submissions: ClosedRange<Int64>?
@@ -24,7 +26,7 @@ public final class StreamedFileWriter {
         self.fileID = fileID
         self.path = path
         insertChunk = try db.prepare(
-            "INSERT INTO file_chunks(file_id, seq, bytes) VALUES (?, ?, ?)")
+            "INSERT INTO file_chunks(file_id, seq, bytes, size) VALUES (?, ?, ?, ?)")
         insertSubmission = try db.prepare(
             """
             INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms, file_id,
@@ -38,16 +40,29 @@ public final class StreamedFileWriter {
         ])
     }
 
-    /// Stores the next chunk of the file's bytes (the original is kept, in order).
+    /// Stores the next chunk of the file's bytes (the original is kept, in order): handed to
+    /// the compressing thread, inserted once compressed (at the latest by ``finish()``).
     func appendBytes(_ chunk: UnsafeRawBufferPointer) throws(SurveyError) {
-        do {
-            try insertChunk.execute([
-                .integer(fileID), .integer(seq), .blob(Array(chunk.bindMemory(to: UInt8.self))),
-            ])
-        } catch {
-            throw Store.failure(error, path: path)
+        try insertChunks(compressor.submit(chunk))
+    }
+
+    /// Stores the chunks still being compressed; called once the file has been read.
+    func finish() throws(SurveyError) {
+        try insertChunks(compressor.finish())
+    }
+
+    private func insertChunks(_ chunks: [ChunkCompressor.Stored]) throws(SurveyError) {
+        for chunk in chunks {
+            do {
+                try insertChunk.execute([
+                    .integer(fileID), .integer(seq), .blob(chunk.bytes),
+                    chunk.size.map { .integer(Int64($0)) } ?? .null,
+                ])
+            } catch {
+                throw Store.failure(error, path: path)
+            }
+            seq += 1
         }
-        seq += 1
     }
 
     /// Stores one respondent's answer: `priorities` per threat of the questionnaire, as
