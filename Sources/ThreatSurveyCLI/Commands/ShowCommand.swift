@@ -34,7 +34,16 @@ struct ShowCommand: ParsableCommand {
                 reason: "no submission #\(id) in this store (see threatsurvey history)")
         }
         if original {
-            try context.console.writeBytes(try opened.originalBytes(fileID: found.fileID))
+            // Piece by piece as the store gives them back (a streamed file of 168 MB is never
+            // held whole); the first failed write stops the rest.
+            var failure: SurveyError?
+            try opened.writeOriginal(fileID: found.fileID) { piece in
+                guard failure == nil else { return }
+                do throws(SurveyError) {
+                    try context.console.writeBytes(piece)
+                } catch { failure = error }
+            }
+            if let failure { throw failure }
             return .success
         }
         let questionnaire = try? questionnaires.catalog(with: opened).find(found.questionnaire)
