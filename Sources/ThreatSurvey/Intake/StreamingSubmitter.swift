@@ -107,8 +107,9 @@ public struct StreamingSubmitter {
         return try outcome.get()
     }
 
-    /// Streams `paths` into `store` in one transaction; when the fast path declines a file,
-    /// nothing is stored and the routes say why, for that file and the others.
+    /// Streams `paths` into `store` in one transaction, then keeps the questionnaire's
+    /// definition with them; when the fast path declines a file, nothing is stored and the
+    /// routes say why, for that file and the others.
     private func storeRouted(
         into store: Store, paths: [String], questionnaire: Questionnaire, received: Date
     ) throws(SurveyError) -> Outcome {
@@ -116,7 +117,15 @@ public struct StreamingSubmitter {
         let receipts = try self.store(
             into: store, paths: paths, names: nil, questionnaire: questionnaire,
             received: received, declined: { declined = ($0, $1) })
-        if let receipts { return .streamed(receipts) }
+        if let receipts {
+            // The definition the files were validated against is kept with them, while the
+            // store is open (a store stands alone; no link per answer for millions of them).
+            if !receipts.isEmpty {
+                try Submitter(catalog: catalog).keepDefinition(
+                    of: questionnaire, for: [], in: store)
+            }
+            return .streamed(receipts)
+        }
         guard let declined else { return .general([]) }
         let name = (paths[declined.index] as NSString).lastPathComponent
         return .general(

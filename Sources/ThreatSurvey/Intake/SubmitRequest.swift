@@ -1,4 +1,5 @@
-/// What the user asked `submit` to do.
+/// What the user asked `submit` to do: the input of ``Submitter/submit(_:store:progress:)``,
+/// whose rules between options ``Submitter/validate(_:)`` checks before any file is read.
 public struct SubmitRequest: Sendable {
     /// The files, as named on the command line.
     public var paths: [String]
@@ -15,6 +16,9 @@ public struct SubmitRequest: Sendable {
     /// `--again`: store a file even when the same bytes are already stored for the same
     /// delegation and questionnaire.
     public var again = false
+    /// `--each`: every file (a mail with all its parts) read and stored on its own; the
+    /// failed ones are listed in ``SubmitOutcome/failures`` instead of refusing the others.
+    public var each = false
 
     /// Creates a request.
     public init(

@@ -4,8 +4,9 @@
 /// Files of at least ``StreamingSubmitter/threshold`` bytes that are CSV or TSV are meant for
 /// the fast reader; when one is read by the general reader instead (about 1 MB/s, with its
 /// whole file in memory), the receipt and a `note:` say why, in a sentence the officer can act
-/// on (issue 18). Smaller files and other formats always take the general reader and carry no
-/// route.
+/// on (issue 18). A large CSV or TSV attached to a mail is read whole with its mail, and its
+/// route says so (``Reason/mailAttachment``). Smaller files and other formats always take the
+/// general reader and carry no route.
 public struct SubmitRoute: Sendable, Hashable, CustomStringConvertible {
     /// The reader that took the file.
     public enum Path: String, Sendable, Hashable {
@@ -34,6 +35,9 @@ public struct SubmitRoute: Sendable, Hashable, CustomStringConvertible {
         /// A dry run reads every file with the general reader; stored, this one would be
         /// streamed.
         case dryRun
+        /// The file is an attachment of a mail: a mail is read whole, and the fast reader
+        /// streams files on disk only.
+        case mailAttachment
 
         /// The reason, with what would let the fast reader take the file.
         public var description: String {
@@ -58,6 +62,9 @@ public struct SubmitRoute: Sendable, Hashable, CustomStringConvertible {
             case .dryRun:
                 return "a dry run reads every file with the general reader; stored, this file "
                     + "will be streamed by the fast reader"
+            case .mailAttachment:
+                return "it is an attachment of a mail, which is read whole (the fast reader "
+                    + "streams files on disk only); save it and submit it on its own to stream it"
             }
         }
 
@@ -71,6 +78,7 @@ public struct SubmitRoute: Sendable, Hashable, CustomStringConvertible {
             case .questionnaireNotKnown: return "questionnaireNotKnown"
             case .eachOnItsOwn: return "each"
             case .dryRun: return "dryRun"
+            case .mailAttachment: return "mailAttachment"
             }
         }
     }

@@ -40,11 +40,16 @@ extension Submitter {
     /// The answer parts of the mail at `path`, each read by ``AnswerFile/read(bytes:name:format:)``
     /// under its chained name.
     ///
+    /// A large CSV or TSV attachment (at least ``StreamingSubmitter/threshold`` bytes) gets a
+    /// route in `routes` before it is read: the general reader takes it whole with its mail,
+    /// and the officer is told why and how to stream it instead.
+    ///
     /// - Returns: the parts read, and the mail's problems (no received time, parts that cannot
     ///   be read), so that the parts' own problems are still listed with them.
     /// - Throws: ``SurveyError/invalidData(_:)`` naming the mail when it cannot be read.
     func mailItems(
-        path: String, bytes: [UInt8], request: SubmitRequest, contacts: [String: [String]]?
+        path: String, bytes: [UInt8], request: SubmitRequest, contacts: [String: [String]]?,
+        routes: inout [SubmitRoute]
     ) throws(SurveyError) -> (items: [Item], problems: [Diagnostic]) {
         // One budget for the mail: its answer files share it (a thousand attachments, or
         // attachments that each multiply their text, cannot build more than one file may).
@@ -116,6 +121,14 @@ extension Submitter {
                             "the mail has no answer attachment and its body (above any signature or quoted "
                             + "mail) is empty; nothing to read"))
                 continue
+            }
+            if !part.isBody, Submitter.isDelimited(part.name),
+                part.bytes.count >= StreamingSubmitter.threshold
+            {
+                routes.append(
+                    SubmitRoute(
+                        file: chained, path: .general, reason: .mailAttachment,
+                        dryRun: request.dryRun))
             }
             do {
                 let file = try AnswerFile.read(

@@ -88,6 +88,16 @@ public struct Submitter {
     ///   ``SurveyError/inputMissing(path:reason:)``; ``SurveyError/usage(_:)`` when the
     ///   questionnaire or delegation cannot be told.
     public func prepare(_ request: SubmitRequest, store: Store?) throws(SurveyError) -> Prepared {
+        var routes: [SubmitRoute] = []
+        return try prepare(request, store: store, routes: &routes)
+    }
+
+    /// Reads and validates every file of `request`, as ``prepare(_:store:)`` does, adding to
+    /// `routes` the route of each large CSV or TSV attachment of a mail as it is met (so that
+    /// a refused submit still says which attachments were read whole).
+    func prepare(_ request: SubmitRequest, store: Store?, routes: inout [SubmitRoute])
+        throws(SurveyError) -> Prepared
+    {
         guard !request.paths.isEmpty else { throw .usage("submit needs at least one FILE") }
         var items: [Item] = []
         var problems: [Diagnostic] = []
@@ -97,7 +107,8 @@ public struct Submitter {
             do {
                 if MailIntake.isMail(name: path, bytes: bytes) {
                     let mail = try mailItems(
-                        path: path, bytes: bytes, request: request, contacts: contacts?.index)
+                        path: path, bytes: bytes, request: request, contacts: contacts?.index,
+                        routes: &routes)
                     items += mail.items
                     problems += mail.problems
                 } else {

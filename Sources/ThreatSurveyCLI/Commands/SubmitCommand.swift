@@ -65,137 +65,76 @@ struct SubmitCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnairesOptions
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
-        let expanded = try Submitter.expandingFoldersSaying(files)
-        if let warning = Submitter.skippedWarning(expanded.skipped) {
-            try context.console.err(warning)
-        }
         var request = SubmitRequest(
-            paths: expanded.files, questionnaire: questionnaire,
-            delegation: delegation?.code, received: received, dryRun: dryRun)
+            paths: files, questionnaire: questionnaire, delegation: delegation?.code,
+            received: received, dryRun: dryRun)
         request.contacts = contacts
         request.again = again
+        request.each = each
         let existing = try store.existing(context)
         let submitter = Submitter(catalog: try questionnaires.catalog(with: existing))
-        if each {
-            return try eachOnItsOwn(request, submitter: submitter, existing: existing, context)
+        let access = SubmitStoreAccess(existing: existing) { () throws(SurveyError) in
+            try store.openOrCreate(context)
         }
-        // Large long CSVs with respondents are streamed into the store (flat memory); a
-        // store this command created for files it then refused is removed again.
-        let outcome = try ProgressContext.with(
-            context.progress("storing"),
-            total: request.paths.reduce(Int64(0)) { $0 + (InputFile.size($1) ?? 0) }
-        ) { () throws(SurveyError) in
-            try StreamingSubmitter(catalog: submitter.catalog).submitRouted(
-                request, existing: { existing },
-                create: { () throws(SurveyError) in try store.openOrCreate(context) })
+        let outcome: SubmitOutcome
+        do {
+            outcome = try submitter.submit(request, store: access) { context.progress($0.rawValue) }
+        } catch {
+            try sayFirst(error.said, context)
+            throw error.error
         }
-        var routes: [SubmitRoute] = []
-        switch outcome {
-        case .general(let general): routes = general
-        case .streamed(let receipts) where !receipts.isEmpty:
-            return try streamed(receipts, submitter: submitter, existing: existing, context)
-        case .streamed: break
+        try sayFirst(outcome, context)
+        guard !outcome.isStreamed else { return try streamed(outcome, context) }
+        if !outcome.receipts.isEmpty || !each {
+            try context.print(
+                Receipt.document(outcome.receipts, routes: outcome.routes), format: format)
         }
-        return try general(
-            request, routes: routes, submitter: submitter, existing: existing, context)
+        try context.console.err(summary(outcome, context))
+        guard !outcome.failures.isEmpty else { return .success }
+        let files = outcome.fileCount
+        try context.console.err(
+            "\(outcome.failures.count) of \(files) file\(files == 1 ? "" : "s") failed, nothing stored from "
+                + (outcome.failures.count == 1 ? "it:" : "them:"))
+        for failure in outcome.failures {
+            try context.console.err("  \(failure.path)")
+            try context.console.err(failure.error.description)
+        }
+        return .dataError
     }
 
-    /// The receipts of files stored by streaming, and the definition kept with them.
-    private func streamed(
-        _ receipts: [StreamedReceipt], submitter: Submitter, existing: Store?,
-        _ context: CommandContext
-    ) throws(SurveyError) -> ExitStatus {
-        if let questionnaire = receipts.first?.questionnaire {
-            // The definition the files were validated against is kept with them (a store
-            // stands alone).
-            let target: Store? = existing != nil ? existing : try store.existing(context)
-            if let target {
-                try submitter.keepDefinition(of: questionnaire, for: [], in: target)
-            }
-            try context.print(StreamedReceipt.document(receipts), format: format)
-            // The streamed receipt has no warning list: the one warning about the request
-            // itself (a received time before the questionnaire was issued) is said here.
-            if let instant = received?.resolve(in: questionnaire.timeZone),
-                let warning = questionnaire.beforeIssueWarning(instant)
-            {
-                try context.console.err("warning: " + warning)
-            }
-            try context.console.err(
-                "\(receipts.count) file\(receipts.count == 1 ? "" : "s") stored in \(store.path(context)) by streaming"
-            )
+    /// What is said before any receipt, on success or failure alike: folder entries left out,
+    /// and why a large file took the general reader.
+    private func sayFirst(_ outcome: SubmitOutcome, _ context: CommandContext)
+        throws(SurveyError)
+    {
+        if let warning = Submitter.skippedWarning(outcome.skipped) {
+            try context.console.err(warning)
         }
-        return .success
+        for route in outcome.routes { try context.console.err("note: \(route)") }
+        for note in outcome.notes { try context.console.err("note: \(note)") }
     }
 
-    /// The general reader: every file validated before a store is even created, so a bad
-    /// file leaves no trace.
-    private func general(
-        _ request: SubmitRequest, routes: [SubmitRoute], submitter: Submitter, existing: Store?,
-        _ context: CommandContext
-    ) throws(SurveyError) -> ExitStatus {
-        // Why a large file takes the slower reader is said before it is read.
-        for route in routes { try context.console.err("note: \(route)") }
-        let total = request.paths.reduce(Int64(0)) { $0 + (InputFile.size($1) ?? 0) }
-        let prepared = try ProgressContext.with(context.progress("reading"), total: total) {
-            () throws(SurveyError) in
-            try submitter.prepare(request, store: existing)
-        }
-        var target = existing
-        if target == nil && !request.dryRun { target = try store.openOrCreate(context) }
-        let receipts = try submitter.commit(prepared, into: target)
-        try context.print(Receipt.document(receipts, routes: routes), format: format)
-        try context.console.err(summary(receipts, dryRun: request.dryRun, context))
+    /// The receipts of files stored by streaming.
+    private func streamed(_ outcome: SubmitOutcome, _ context: CommandContext)
+        throws(SurveyError) -> ExitStatus
+    {
+        try context.print(StreamedReceipt.document(outcome.streamed), format: format)
+        for warning in outcome.warnings { try context.console.err(warning) }
+        let count = outcome.streamed.count
+        try context.console.err(
+            "\(count) file\(count == 1 ? "" : "s") stored in \(store.path(context)) by streaming")
         return .success
     }
 
     /// `2 submissions stored in STORE; 1 already stored (same bytes), not stored again`:
     /// only what this command wrote is counted as stored.
-    private func summary(_ receipts: [Receipt], dryRun: Bool, _ context: CommandContext) -> String {
+    private func summary(_ outcome: SubmitOutcome, _ context: CommandContext) -> String {
         let stored =
-            dryRun ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
-        let new = receipts.filter { !$0.alreadyStored }.count
-        let again = receipts.count - new
+            outcome.dryRun
+            ? "validated (dry run: nothing stored)" : "stored in \(store.path(context))"
+        let new = outcome.newlyStored
+        let again = outcome.alreadyStored
         return "\(new) submission\(new == 1 ? "" : "s") \(stored)"
             + (again > 0 ? "; \(again) already stored (same bytes), not stored again" : "")
-    }
-
-    /// `--each`: every file (a mail with all its parts) validated and stored on its own, so
-    /// one bad mail among twenty does not hold back the nineteen; the failed ones are listed
-    /// at the end, and the exit status is 65 when any failed.
-    private func eachOnItsOwn(
-        _ request: SubmitRequest, submitter: Submitter, existing: Store?, _ context: CommandContext
-    ) throws(SurveyError) -> ExitStatus {
-        let routes = Submitter.eachRoutes(request)
-        for route in routes { try context.console.err("note: \(route)") }
-        var target = existing
-        var receipts: [Receipt] = []
-        var failed: [(path: String, error: SurveyError)] = []
-        for path in request.paths {
-            var one = request
-            one.paths = [path]
-            do {
-                let prepared = try submitter.prepare(one, store: target)
-                if target == nil && !request.dryRun { target = try store.openOrCreate(context) }
-                receipts += try submitter.commit(prepared, into: target)
-            } catch {
-                switch error {
-                case .invalidData, .inputMissing, .usage: failed.append((path, error))
-                default: throw error
-                }
-            }
-        }
-        if !receipts.isEmpty {
-            try context.print(Receipt.document(receipts, routes: routes), format: format)
-        }
-        try context.console.err(summary(receipts, dryRun: request.dryRun, context))
-        guard !failed.isEmpty else { return .success }
-        try context.console.err(
-            "\(failed.count) of \(request.paths.count) file\(request.paths.count == 1 ? "" : "s") failed, nothing stored from "
-                + (failed.count == 1 ? "it:" : "them:"))
-        for (path, error) in failed {
-            try context.console.err("  \(path)")
-            try context.console.err(error.description)
-        }
-        return .dataError
     }
 }
