@@ -244,7 +244,9 @@ struct DecisionTests {
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
                 into: opened, path: path, name: "gen.csv", questionnaire: q, received: when)
         )
-        #expect(!(try CountedAnswers.load(store: opened, questionnaire: q, asOf: nil).files.isEmpty))
+        #expect(
+            try CountedAnswers.load(store: opened, questionnaire: q, asOf: nil).reading
+                == .cachedSums)
         let all = try opened.submissions(questionnaire: q.id)
         let first = try #require(all.first)
         let threat = try #require(first.response.mentions.first?.threat)

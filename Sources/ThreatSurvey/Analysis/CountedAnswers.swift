@@ -77,9 +77,11 @@ package struct CountedAnswers: Sendable {
     package var asOf: Date?
     /// Only answers received before this instant count (the on-time rule; `nil`: all).
     package var receivedBefore: Date?
-    /// The submissions loaded with their text (written comments, answers to questions,
-    /// cosignatories), superseded ones included: every submission, or, when streamed files
-    /// are counted by their sums, the others. Never the streamed files' rows.
+    /// The submissions loaded with their text, superseded ones included.
+    ///
+    /// Their written comments, answers to questions and cosignatories are what `tally`,
+    /// `compile`, `summary` and the report's comments need: every submission, or, when
+    /// streamed files are counted by their sums, the others. Never the streamed files' rows.
     package var submissions: [Submission]
     /// The current answers among ``submissions`` as of the moment.
     package var current: CurrentAnswers
@@ -151,9 +153,11 @@ package struct CountedAnswers: Sendable {
     }
 
     /// One answerless submission per Member State of each streamed file, received when the
-    /// file was: who answered and when, for the figures that read submissions (`tally`, the
-    /// deadline check) without the file's rows. Ids are negative and respondents private to
-    /// each file, so a stand-in supersedes nothing.
+    /// file was.
+    ///
+    /// Who answered and when, for the figures that read submissions (`tally`, the deadline
+    /// check) without the file's rows. Ids are negative and respondents private to each file,
+    /// so a stand-in supersedes nothing.
     ///
     /// - Complexity: O(files × Member States).
     package var standIns: [Submission] {
@@ -173,6 +177,15 @@ package struct CountedAnswers: Sendable {
             }
         }
         return out
+    }
+
+    /// The Member States with counted answers in streamed files (not in ``current``).
+    package var streamedStates: Set<String> {
+        var states = Set<String>()
+        for file in files {
+            for (state, sums) in file.counted where sums.answers > 0 { states.insert(state) }
+        }
+        return states
     }
 
     /// The loaded submissions and the streamed files' stand-ins: every answer as the figures

@@ -46,6 +46,7 @@ public enum Lateness: Sendable {
     ///   - questionnaire: the questionnaire and its deadline.
     ///   - times: per Member State, its first and counted answer times
     ///     (``CountedAnswers``).
+    /// - Returns: the late roster states.
     /// - Complexity: O(r) for r roster states.
     package static func lateStates(
         _ meaning: Meaning, questionnaire: Questionnaire,
@@ -59,6 +60,7 @@ public enum Lateness: Sendable {
     /// The roster states that are late in `meaning` among `submissions` (superseded ones
     /// included; any order), counting answers received at or before `asOf` (`nil`: all).
     ///
+    /// - Returns: the late roster states.
     /// - Complexity: O(n + r) for n submissions and r roster states.
     public static func lateStates(
         _ meaning: Meaning = .memberState, questionnaire: Questionnaire,

@@ -19,9 +19,10 @@ public struct ReportInputs: Sendable {
     public var decisions: [Decision] = []
     /// The submissions withdrawn by a void (listed in provenance, counted nowhere).
     public var voided: [Submission] = []
-    /// The counted answers as of ``asOf``, when read from a store
-    /// (``CountedAnswers/load(store:questionnaire:asOf:receivedBefore:useCache:)``): then
-    /// ``submissions`` are theirs, and files stored by the streaming path are counted by
+    /// The counted answers as of ``asOf``, when read from a store.
+    ///
+    /// Read by ``CountedAnswers/load(store:questionnaire:asOf:receivedBefore:useCache:)``:
+    /// ``submissions`` are then theirs, and files stored by the streaming path are counted by
     /// their sums, so a store of a million respondents is reported from a few hundred rows.
     /// `nil` for inputs a test assembles: the report counts ``submissions``.
     package var counted: CountedAnswers?

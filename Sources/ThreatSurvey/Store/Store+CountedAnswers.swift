@@ -144,4 +144,28 @@ extension Store {
             throw fail(error)
         }
     }
+
+    /// How many mentions of `threat` the cached sums of `questionnaire`'s streamed files
+    /// count (their packed mentions are not in `mentions`), saturating.
+    func cachedMentionCount(questionnaire: String, threat: String) throws(SQLiteError) -> Int {
+        var count = 0
+        let files = try db.query(
+            "SELECT file_id, threats FROM bulk_files WHERE questionnaire = ?",
+            [.text(questionnaire)]
+        ) { ($0.int(0), $0.text(1)) }
+        for (file, threats) in files {
+            guard
+                let position = threats.split(separator: ",", omittingEmptySubsequences: false)
+                    .firstIndex(where: { $0 == threat })
+            else { continue }
+            let sum =
+                try db.query(
+                    "SELECT COALESCE(SUM(mentions), 0) FROM bulk_sums WHERE file_id = ? AND threat = ?",
+                    [.integer(file), .integer(Int64(position))]
+                ) { $0.int(0) }.first ?? 0
+            let (total, overflow) = count.addingReportingOverflow(Int(clamping: sum))
+            count = overflow ? Int.max : total
+        }
+        return count
+    }
 }
