@@ -57,7 +57,6 @@ extension CountedAnswers {
             questionnaire: questionnaire, submissions: others, asOf: asOf,
             receivedBefore: receivedBefore)
         counted.reading = .cachedSums
-        counted.aggregate.carriesRespondents = true
         let inTime = files.filter { file in
             (asOf.map { file.received <= $0 } ?? true)
                 && (receivedBefore.map { file.received < $0 } ?? true)
@@ -71,6 +70,10 @@ extension CountedAnswers {
             var sums: [String: MentionAggregate.StateSums] = [:]
             if counting.contains(file.fileID) {
                 sums = current.map { $0[file.fileID] ?? [:] } ?? file.aggregate.states
+            }
+            // Answers of respondents count: say so, as loading their rows would.
+            if sums.values.contains(where: { $0.answers > 0 }) {
+                counted.aggregate.carriesRespondents = true
             }
             for (state, stateSums) in sums {
                 var total =
