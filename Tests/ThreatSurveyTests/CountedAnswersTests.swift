@@ -141,6 +141,20 @@ struct CountedAnswersTests {
         #expect(perStateRows.count == byState.count)
         #expect(perStateRows.map(\.answers).reduce(0, +) == 300)
         #expect(oneRows.map(\.counted).reduce(0, +) == perStateRows.map(\.counted).reduce(0, +))
+        // The deadline check names each state's first submission in the file, as loading
+        // its rows would.
+        let check = DeadlineCheck(questionnaire: q, submissions: one.answering, today: today)
+        #expect(check.onTime.count == byState.count)
+        for answer in check.onTime {
+            #expect(
+                try streamed.submission(id: answer.submission)?.delegation == answer.memberState)
+        }
+        #expect(
+            check.onTime.map(\.submission)
+                == DeadlineCheck(
+                    questionnaire: q, submissions: try streamed.submissions(questionnaire: q.id),
+                    today: today
+                ).onTime.map(\.submission))
         // Before the file arrived, nothing counts either way, and the ranking says the same
         // (no respondents yet).
         let before = received.addingTimeInterval(-60)

@@ -97,6 +97,8 @@ extension CountedAnswers {
                     fileID: file.fileID, name: file.name, checksum: file.checksum,
                     received: file.received, submissions: file.submissions,
                     memberStates: states,
+                    firstSubmissions: try store.firstSubmissions(
+                        of: file, questionnaire: questionnaire.id),
                     answers: file.aggregate.states.values.reduce(0) {
                         SumsRow.saturatingAdd($0, $1.answers)
                     },

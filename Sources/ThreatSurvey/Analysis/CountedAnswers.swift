@@ -47,6 +47,9 @@ package struct CountedAnswers: Sendable {
         package var submissions: ClosedRange<Int64>
         /// The Member States it answers for, protocol order.
         package var memberStates: [String]
+        /// Per Member State, the number of its first submission in the file (what the
+        /// deadline check names).
+        package var firstSubmissions: [String: Int64] = [:]
         /// Its answers (respondents).
         package var answers: Int
         /// Per Member State, the sums of its answers that count as of the moment (none when
@@ -156,19 +159,21 @@ package struct CountedAnswers: Sendable {
     /// file was.
     ///
     /// Who answered and when, for the figures that read submissions (`tally`, the deadline
-    /// check) without the file's rows. Ids are negative and respondents private to each file,
-    /// so a stand-in supersedes nothing.
+    /// check) without the file's rows. Each has the number of the state's first submission
+    /// in the file (the deadline check names it; negative if unknown) and a respondent
+    /// private to the file, so a stand-in supersedes nothing.
     ///
     /// - Complexity: O(files × Member States).
     package var standIns: [Submission] {
         var out: [Submission] = []
-        var id: Int64 = 0
+        var unknown: Int64 = 0
         for (index, file) in files.enumerated() {
             for state in file.memberStates {
-                id -= 1
+                unknown -= 1
                 out.append(
                     Submission(
-                        id: id, questionnaire: questionnaire.id, received: file.received,
+                        id: file.firstSubmissions[state] ?? unknown,
+                        questionnaire: questionnaire.id, received: file.received,
                         sourceFile: "", format: .csvLong, encoding: "", delimiter: nil,
                         checksum: "", fileID: 0,
                         response: Response(

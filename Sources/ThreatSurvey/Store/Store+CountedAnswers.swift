@@ -168,4 +168,33 @@ extension Store {
         }
         return count
     }
+
+    /// Per Member State of `file`, the number of its first submission in the file: what the
+    /// deadline check names as a state's first answer, without reading the file's rows.
+    ///
+    /// - Complexity: O(s log n) for s Member States: one seek each in the index
+    ///   `submissions_by_delegation` (schema 7).
+    package func firstSubmissions(of file: CachedFileSums, questionnaire: String)
+        throws(SurveyError) -> [String: Int64]
+    {
+        let millis = Int64((file.received.timeIntervalSince1970 * 1000).rounded())
+        do {
+            let first = try db.prepare(
+                """
+                SELECT MIN(id) FROM submissions
+                WHERE questionnaire = ? AND delegation = ? AND received_ms = ? AND id BETWEEN ? AND ?
+                """)
+            var out: [String: Int64] = [:]
+            for state in file.aggregate.states.keys {
+                try first.bind([
+                    .text(questionnaire), .text(state), .integer(millis),
+                    .integer(file.submissions.lowerBound), .integer(file.submissions.upperBound),
+                ])
+                if try first.step(), !first.isNull(0) { out[state] = first.int(0) }
+            }
+            return out
+        } catch {
+            throw fail(error)
+        }
+    }
 }
