@@ -193,6 +193,14 @@ struct CountedAnswersTests {
         #expect(files["b.csv"]?.countedAnswers == 0)
         #expect(files["c.csv"]?.countedAnswers == 20)
         #expect(!counted.lateStates(.answer).isEmpty)
+        // The deadline check from the files' stand-ins names the submissions reading every
+        // row names: each state's first, and its late resubmission.
+        let fromStandIns = DeadlineCheck(
+            questionnaire: q, submissions: counted.answering, today: today)
+        let fromRows = DeadlineCheck(
+            questionnaire: q, submissions: try store.submissions(questionnaire: q.id), today: today)
+        #expect(!fromRows.resubmittedLate.isEmpty)
+        #expect(fromStandIns.document().json.serialized() == fromRows.document().json.serialized())
     }
 
     @Test(

@@ -97,7 +97,7 @@ extension CountedAnswers {
                     fileID: file.fileID, name: file.name, checksum: file.checksum,
                     received: file.received, submissions: file.submissions,
                     memberStates: states,
-                    firstSubmissions: try store.firstSubmissions(
+                    stateSubmissions: try store.submissionRange(
                         of: file, questionnaire: questionnaire.id),
                     answers: file.aggregate.states.values.reduce(0) {
                         SumsRow.saturatingAdd($0, $1.answers)

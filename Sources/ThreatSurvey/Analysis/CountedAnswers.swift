@@ -47,9 +47,9 @@ package struct CountedAnswers: Sendable {
         package var submissions: ClosedRange<Int64>
         /// The Member States it answers for, protocol order.
         package var memberStates: [String]
-        /// Per Member State, the number of its first submission in the file (what the
-        /// deadline check names).
-        package var firstSubmissions: [String: Int64] = [:]
+        /// Per Member State, the numbers of its first and last submissions in the file (what
+        /// the deadline check names).
+        package var stateSubmissions: [String: ClosedRange<Int64>] = [:]
         /// Its answers (respondents).
         package var answers: Int
         /// Per Member State, the sums of its answers that count as of the moment (none when
@@ -159,9 +159,9 @@ package struct CountedAnswers: Sendable {
     /// file was.
     ///
     /// Who answered and when, for the figures that read submissions (`tally`, the deadline
-    /// check) without the file's rows. Each has the number of the state's first submission
-    /// in the file (the deadline check names it; negative if unknown) and a respondent
-    /// private to the file, so a stand-in supersedes nothing.
+    /// check) without the file's rows: two per state, numbered as its first and last
+    /// submissions in the file (the deadline check names them; negative if unknown), with a
+    /// respondent private to the file, so a stand-in supersedes nothing.
     ///
     /// - Complexity: O(files × Member States).
     package var standIns: [Submission] {
@@ -170,15 +170,17 @@ package struct CountedAnswers: Sendable {
         for (index, file) in files.enumerated() {
             for state in file.memberStates {
                 unknown -= 1
-                out.append(
-                    Submission(
-                        id: file.firstSubmissions[state] ?? unknown,
-                        questionnaire: questionnaire.id, received: file.received,
-                        sourceFile: "", format: .csvLong, encoding: "", delimiter: nil,
-                        checksum: "", fileID: 0,
-                        response: Response(
-                            delegation: state, respondent: "\u{1F}streamed file \(index)"),
-                        warnings: []))
+                let ids = file.stateSubmissions[state] ?? unknown...unknown
+                for id in Set([ids.lowerBound, ids.upperBound]).sorted() {
+                    out.append(
+                        Submission(
+                            id: id, questionnaire: questionnaire.id, received: file.received,
+                            sourceFile: "", format: .csvLong, encoding: "", delimiter: nil,
+                            checksum: "", fileID: 0,
+                            response: Response(
+                                delegation: state, respondent: "\u{1F}streamed file \(index)"),
+                            warnings: []))
+                }
             }
         }
         return out

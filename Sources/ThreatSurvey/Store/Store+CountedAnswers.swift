@@ -169,28 +169,33 @@ extension Store {
         return count
     }
 
-    /// Per Member State of `file`, the number of its first submission in the file: what the
-    /// deadline check names as a state's first answer, without reading the file's rows.
+    /// Per Member State of `file`, the numbers of its first and last submissions in the
+    /// file: what the deadline check names as a state's first (and latest) answer, without
+    /// reading the file's rows.
     ///
-    /// - Complexity: O(s log n) for s Member States: one seek each in the index
-    ///   `submissions_by_delegation` (schema 7).
-    package func firstSubmissions(of file: CachedFileSums, questionnaire: String)
-        throws(SurveyError) -> [String: Int64]
+    /// - Complexity: O(s log n) for s Member States: two seeks each in the index
+    ///   `submissions_by_delegation` (schema 7); one query asking both would read the range.
+    package func submissionRange(of file: CachedFileSums, questionnaire: String)
+        throws(SurveyError) -> [String: ClosedRange<Int64>]
     {
         let millis = Int64((file.received.timeIntervalSince1970 * 1000).rounded())
+        let condition =
+            "FROM submissions WHERE questionnaire = ? AND delegation = ? AND received_ms = ? "
+            + "AND id BETWEEN ? AND ?"
         do {
-            let first = try db.prepare(
-                """
-                SELECT MIN(id) FROM submissions
-                WHERE questionnaire = ? AND delegation = ? AND received_ms = ? AND id BETWEEN ? AND ?
-                """)
-            var out: [String: Int64] = [:]
+            let first = try db.prepare("SELECT MIN(id) " + condition)
+            let last = try db.prepare("SELECT MAX(id) " + condition)
+            var out: [String: ClosedRange<Int64>] = [:]
             for state in file.aggregate.states.keys {
-                try first.bind([
+                let values: [SQLValue] = [
                     .text(questionnaire), .text(state), .integer(millis),
                     .integer(file.submissions.lowerBound), .integer(file.submissions.upperBound),
-                ])
-                if try first.step(), !first.isNull(0) { out[state] = first.int(0) }
+                ]
+                try first.bind(values)
+                try last.bind(values)
+                guard try first.step(), !first.isNull(0), try last.step(), !last.isNull(0)
+                else { continue }
+                out[state] = first.int(0)...max(first.int(0), last.int(0))
             }
             return out
         } catch {
