@@ -159,19 +159,29 @@ package enum DifferentialCheck {
         guard let prepared = try? submitter.prepare(request, store: nil),
             let receipts = try? submitter.commit(prepared, into: nil)
         else { return nil }
-        let submissions = receipts.map(\.submission)
-        return [RankingOptions(), RankingOptions(method: .borda)].map {
-            Ranking(questionnaire: questionnaire, submissions: submissions, options: $0).json
-                .serialized()
-        }.joined(separator: "\n")
+        return ranked(
+            CountedAnswers(
+                questionnaire: questionnaire, submissions: receipts.map(\.submission)))
     }
 
-    /// The same JSON from fast-path sums.
+    /// The same JSON from fast-path sums, filling the same counted answers (received when
+    /// the general reader's submissions were).
     static func fast(_ aggregate: MentionAggregate) -> String {
-        [RankingOptions(), RankingOptions(method: .borda)].map {
-            Ranking(questionnaire: questionnaire, aggregate: aggregate, options: $0).json
-                .serialized()
-        }.joined(separator: "\n")
+        ranked(
+            CountedAnswers(
+                questionnaire: questionnaire, aggregate: aggregate,
+                received: DateTimeInput.date(questionnaire.issued).resolve(
+                    in: questionnaire.timeZone)))
+    }
+
+    /// The rank JSON (count and Borda) of `counted`, with its late answers and late Member
+    /// States: the one module both readings fill.
+    static func ranked(_ counted: CountedAnswers) -> String {
+        ([RankingOptions(), RankingOptions(method: .borda)].map {
+            Ranking(counted: counted, options: $0).json.serialized()
+        } + [
+            "late Member States: " + counted.lateStates(.memberState).joined(separator: " ")
+        ]).joined(separator: "\n")
     }
 
     /// Compares both paths on `text`, written to `path` for the fast path (which reads files).

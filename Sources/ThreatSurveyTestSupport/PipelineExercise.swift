@@ -144,7 +144,6 @@ package struct PipelineExercise: Sendable {
             asOf: asOfText.flatMap(DateTimeInput.init),
             onTimeOnly: onTime, allowSums: allowSums)
         if let input = try? AnalysisInput.load(request, catalog: catalog, store: store) {
-            let questionnaire = input.questionnaire
             for method in RankingOptions.Method.allCases {
                 var options = input.options
                 options.method = method
@@ -161,12 +160,7 @@ package struct PipelineExercise: Sendable {
                         grouping, alpha: RegionalBreakdown.defaultAlpha, options: input.options
                     ).document())
             }
-            render(
-                Tally(
-                    questionnaire: questionnaire, submissions: input.submissions,
-                    grouping: source.pick(Grouping.builtIn),
-                    options: input.options
-                ).document())
+            render(input.tally(source.pick(Grouping.builtIn)).document())
             let ranking = input.ranking(input.options)
             let breakdown = input.breakdown(
                 source.pick(Grouping.builtIn), alpha: RegionalBreakdown.defaultAlpha,
@@ -195,17 +189,14 @@ package struct PipelineExercise: Sendable {
                 today: today, generated: Self.now))
         _ = HTMLReport(model: model).render()
         render(model.document())
-        // The report and tally as their commands build them: streamed files by their sums
-        // (recomputed from the current answers when files share respondents).
-        if let split = try? StoredSums.separable(
-            store: store, questionnaire: chosen, sharedRespondents: true)
+        // The report and tally as their commands build them, from the counted answers
+        // (streamed files by their sums, recomputed when files share respondents).
+        if let stored = try? ReportModel.load(
+            store: store, questionnaire: chosen, grouping: source.pick(Grouping.builtIn),
+            today: today, generated: Self.now)
         {
-            var inputs = ReportInputs(
-                questionnaire: chosen, submissions: split.regular,
-                grouping: source.pick(Grouping.builtIn), today: today, generated: Self.now)
-            if (try? inputs.include(streamed: split.files, from: store)) != nil {
-                _ = HTMLReport(model: ReportModel(inputs)).render()
-            }
+            _ = HTMLReport(model: stored).render()
+            render(stored.document())
         }
         if let tally = try? Tally.fromStore(
             store, questionnaire: chosen, grouping: source.pick(Grouping.builtIn))

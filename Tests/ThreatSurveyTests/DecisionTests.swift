@@ -244,7 +244,9 @@ struct DecisionTests {
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
                 into: opened, path: path, name: "gen.csv", questionnaire: q, received: when)
         )
-        #expect(try StoredSums.aggregate(store: opened, questionnaire: q, options: .init()) != nil)
+        #expect(
+            try CountedAnswers.load(store: opened, questionnaire: q, asOf: nil).reading
+                == .cachedSums)
         let all = try opened.submissions(questionnaire: q.id)
         let first = try #require(all.first)
         let threat = try #require(first.response.mentions.first?.threat)
@@ -252,11 +254,11 @@ struct DecisionTests {
         try opened.record([
             Decision(submission: first.id, action: .void, reason: "a test row", by: "anna")
         ])
-        #expect(try StoredSums.aggregate(store: opened, questionnaire: q, options: .init()) == nil)
+        #expect(try CountedAnswers.load(store: opened, questionnaire: q, asOf: nil).files.isEmpty)
         let input = try AnalysisInput.load(
             AnalysisRequest(questionnaire: q.id),
             catalog: QuestionnaireCatalog(questionnaires: [q]), store: opened)
-        #expect(input.aggregate == nil)
+        #expect(input.counted.reading == .submissions)
         let after = input.ranking(.init())
         let respondentsBefore = try #require(before.threats.first { $0.id == threat }?.respondents)
         #expect(after.threats.first { $0.id == threat }?.respondents == respondentsBefore - 1)

@@ -227,20 +227,20 @@ struct StreamedStoreTests {
         for options in [
             RankingOptions(), RankingOptions(method: .borda), RankingOptions(onTimeOnly: true),
         ] {
-            let sums = try #require(
-                try StoredSums.aggregate(store: streamedStore, questionnaire: q, options: options))
-            let fast = Ranking(
-                questionnaire: q, aggregate: sums.aggregate, options: options,
-                lateAnswers: sums.lateAnswers)
+            let counted = try CountedAnswers.load(
+                store: streamedStore, questionnaire: q, asOf: options.asOf,
+                receivedBefore: options.onTimeOnly ? q.onTimeCutoff : nil)
+            #expect(!counted.files.isEmpty)
+            let fast = Ranking(counted: counted, options: options)
             let slow = Ranking(questionnaire: q, submissions: general, options: options)
             #expect(fast.json.serialized() == slow.json.serialized())
         }
         let early = RankingOptions(
             asOf: CivilDate(year: 2026, month: 2, day: 1)!.endOfDay(in: q.timeZone))
-        let sums = try #require(
-            try StoredSums.aggregate(store: streamedStore, questionnaire: q, options: early))
-        #expect(
-            Ranking(questionnaire: q, aggregate: sums.aggregate, options: early).responded.isEmpty)
+        let counted = try CountedAnswers.load(
+            store: streamedStore, questionnaire: q, asOf: early.asOf)
+        #expect(!counted.files.isEmpty)
+        #expect(Ranking(counted: counted, options: early).responded.isEmpty)
     }
 
     @Test(
@@ -269,7 +269,7 @@ struct StreamedStoreTests {
                     into: store, path: path, name: name, questionnaire: q,
                     received: when.addingTimeInterval(offset)))
         }
-        #expect(StoredSums.overlap(try store.streamedSums(questionnaire: q)))
+        #expect(CountedAnswers.overlap(try store.cachedFileSums(questionnaire: q)))
         let asOfB = Timestamp.iso(when.addingTimeInterval(7200), in: q.timeZone)
         for (asOf, onTime) in [(nil, false), (nil, true), (asOfB, false), (asOfB, true)] {
             let options: (Bool) -> AnalysisRequest = {
@@ -278,10 +278,8 @@ struct StreamedStoreTests {
                     onTimeOnly: onTime, allowSums: $0)
             }
             #expect(
-                try StoredSums.aggregate(
-                    store: store, questionnaire: q,
-                    options: AnalysisInput.load(options(true), catalog: catalog, store: store)
-                        .options) != nil)
+                !(try AnalysisInput.load(options(true), catalog: catalog, store: store).counted
+                    .files.isEmpty))
             var documents: [String] = []
             for allowSums in [true, false] {
                 let input = try AnalysisInput.load(

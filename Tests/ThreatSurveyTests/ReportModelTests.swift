@@ -287,8 +287,8 @@ extension ReportModelTests {
                 ["submit"] + paths.sorted() + submit, store: loaded, questionnaires: questionnaires
             )
             .status == .success)
-        #expect(try Store(path: streamed).streamedSums(questionnaire: q).count == 1)
-        #expect(try Store(path: loaded).streamedSums(questionnaire: q).isEmpty)
+        #expect(try Store(path: streamed).cachedFileSums(questionnaire: q).count == 1)
+        #expect(try Store(path: loaded).cachedFileSums(questionnaire: q).isEmpty)
 
         let output = { (store: String, arguments: [String]) -> String in
             let result = runCLI(arguments, store: store, questionnaires: questionnaires)

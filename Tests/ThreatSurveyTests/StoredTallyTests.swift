@@ -80,7 +80,7 @@ struct StoredTallyTests {
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
                 into: store, path: folder + "/gen2.csv", name: "gen2.csv", questionnaire: q,
                 received: received) != nil)
-        #expect(StoredSums.overlap(try store.streamedSums(questionnaire: q)))
+        #expect(CountedAnswers.overlap(try store.cachedFileSums(questionnaire: q)))
     }
 
     /// The tally from the stored sums is the tally of `all`, for every option and grouping.
@@ -115,10 +115,8 @@ struct StoredTallyTests {
         // A second streamed file whose respondents overlap the first's: still tallied from
         // the sums (who answered does not depend on which answer is current), still the same.
         try addOverlappingFile(store, q, received: later.addingTimeInterval(120))
-        #expect(try StoredSums.separable(store: store, questionnaire: q) == nil)
         #expect(
-            try StoredSums.separable(store: store, questionnaire: q, sharedRespondents: true) != nil
-        )
+            !(try CountedAnswers.load(store: store, questionnaire: q, asOf: nil).files.isEmpty))
         try expectSameTally(
             store, q, all: try store.submissions(questionnaire: q.id),
             cases + [.init(asOf: later.addingTimeInterval(90))])
@@ -145,8 +143,9 @@ extension StoredTallyTests {
     func reportFromSums() throws {
         defer { TestSupport.cleanUp(folder) }
         let (store, q, _, later) = try mixedStore()
-        let split = try #require(try StoredSums.separable(store: store, questionnaire: q))
-        #expect(split.regular.count == 4)
+        let probe = try CountedAnswers.load(store: store, questionnaire: q, asOf: nil)
+        #expect(probe.submissions.count == 4)
+        #expect(probe.files.count == 1)
         let generated = later.addingTimeInterval(3600)
         for today in [
             CivilDate(year: 2026, month: 3, day: 1)!, CivilDate(year: 2026, month: 3, day: 9)!,
@@ -157,9 +156,10 @@ extension StoredTallyTests {
                         questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
                         today: today, generated: generated))
             ).render()
-            var inputs = ReportInputs(
-                questionnaire: q, submissions: split.regular, today: today, generated: generated)
-            inputs.streamed = split.files
+            let inputs = try ReportInputs.load(
+                store: store, questionnaire: q, grouping: .eurovoc, today: today,
+                generated: generated)
+            #expect(inputs.counted?.files.count == 1)
             let fast = HTMLReport(model: ReportModel(inputs)).render()
             for title in [
                 "Ranking", "Member States × threats", "Regional breakdown", "Deadline status",
@@ -180,9 +180,7 @@ extension StoredTallyTests {
         let (store, q, _, later) = try mixedStore()
         let second = later.addingTimeInterval(8 * 86_400)
         try addOverlappingFile(store, q, received: second)
-        let split = try #require(
-            try StoredSums.separable(store: store, questionnaire: q, sharedRespondents: true))
-        #expect(StoredSums.overlap(split.files))
+        #expect(CountedAnswers.overlap(try store.cachedFileSums(questionnaire: q)))
         let generated = second.addingTimeInterval(3600)
         for today in [
             CivilDate(year: 2026, month: 3, day: 1)!, CivilDate(year: 2026, month: 3, day: 3)!,
@@ -194,9 +192,10 @@ extension StoredTallyTests {
                         questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
                         today: today, generated: generated))
             ).render()
-            var inputs = ReportInputs(
-                questionnaire: q, submissions: split.regular, today: today, generated: generated)
-            try inputs.include(streamed: split.files, from: store)
+            let inputs = try ReportInputs.load(
+                store: store, questionnaire: q, grouping: .eurovoc, today: today,
+                generated: generated)
+            #expect(inputs.counted?.files.count == 2)
             let fast = HTMLReport(model: ReportModel(inputs)).render()
             for title in [
                 "Ranking", "Member States × threats", "Regional breakdown", "Deadline status",

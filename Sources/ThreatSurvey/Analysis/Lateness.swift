@@ -37,41 +37,37 @@ public enum Lateness: Sendable {
         isLateAnswer(received: firstAnswer, questionnaire: questionnaire)
     }
 
-    /// The roster states that are late in `meaning`, in protocol order.
+    /// The roster states that are late in `meaning`, in protocol order: the one function
+    /// both meanings are decided by.
     ///
     /// - Parameters:
-    ///   - meaning: which answer is judged.
+    ///   - meaning: which answer is judged: each state's first (a late Member State) or its
+    ///     counted one (a late answer).
     ///   - questionnaire: the questionnaire and its deadline.
-    ///   - submissions: its submissions (superseded ones included; any order).
-    ///   - files: files stored by the streaming path, by their sums: each of their states
-    ///     answered when the file was received.
-    ///   - asOf: only answers received at or before this instant count (`nil`: all).
+    ///   - times: per Member State, its first and counted answer times
+    ///     (``CountedAnswers``).
     /// - Returns: the late roster states.
-    /// - Complexity: O(n log n + f × s + r) for n submissions, f files of s states, r roster
-    ///   states.
+    /// - Complexity: O(r) for r roster states.
+    package static func lateStates(
+        _ meaning: Meaning, questionnaire: Questionnaire,
+        times: [String: CountedAnswers.AnswerTimes]
+    ) -> [String] {
+        questionnaire.lateStates { state in
+            times[state].map { meaning == .memberState ? $0.first : $0.counted }
+        }
+    }
+
+    /// The roster states that are late in `meaning` among `submissions` (superseded ones
+    /// included; any order), counting answers received at or before `asOf` (`nil`: all).
+    ///
+    /// - Returns: the late roster states.
+    /// - Complexity: O(n + r) for n submissions and r roster states.
     public static func lateStates(
         _ meaning: Meaning = .memberState, questionnaire: Questionnaire,
-        submissions: [Submission], files: [StreamedFileSums] = [], asOf: Date? = nil
+        submissions: [Submission], asOf: Date? = nil
     ) -> [String] {
-        var judged: [String: Date] = [:]
-        let keep: (Date, Date) -> Bool = meaning == .memberState ? { $0 < $1 } : { $0 > $1 }
-        let note = { (state: String, received: Date) in
-            if judged[state].map({ keep(received, $0) }) ?? true { judged[state] = received }
-        }
-        switch meaning {
-        case .memberState:
-            for s in submissions where asOf.map({ s.received <= $0 }) ?? true {
-                for state in s.memberStates { note(state, s.received) }
-            }
-        case .answer:
-            let current = CurrentAnswers(submissions, asOf: asOf)
-            for (state, _) in current.byState {
-                if let latest = current.current(for: state) { note(state, latest.received) }
-            }
-        }
-        for file in files where asOf.map({ file.received <= $0 }) ?? true {
-            for state in file.aggregate.states.keys { note(state, file.received) }
-        }
-        return questionnaire.lateStates { judged[$0] }
+        lateStates(
+            meaning, questionnaire: questionnaire,
+            times: CountedAnswers.answerTimes(submissions, asOf: asOf))
     }
 }

@@ -23,20 +23,27 @@ public struct Ranking: Sendable {
     /// Every threat, ranked.
     public var threats: [RankedThreat]
 
-    /// Ranks the threats of `questionnaire` from `submissions` (all of its submissions).
+    /// Ranks the threats of `questionnaire` from `submissions` (all of its submissions),
+    /// through the same counted answers (``CountedAnswers``) every figure is built from.
     ///
     /// - Complexity: O(s log s + m + t log t) for s submissions, m mentions, t threats.
     public init(
         questionnaire: Questionnaire, submissions: [Submission], options: RankingOptions = .init()
     ) {
-        let cutoff = options.onTimeOnly ? questionnaire.onTimeCutoff : nil
-        let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
-        let late = Lateness.lateStates(
-            .answer, questionnaire: questionnaire, submissions: submissions, asOf: options.asOf)
         self.init(
-            questionnaire: questionnaire,
-            aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
-            options: options, lateAnswers: late)
+            counted: CountedAnswers(
+                questionnaire: questionnaire, submissions: submissions, asOf: options.asOf,
+                receivedBefore: options.onTimeOnly ? questionnaire.onTimeCutoff : nil),
+            options: options)
+    }
+
+    /// Ranks the counted answers (their sums; late answers as they judge them).
+    ///
+    /// - Complexity: O(states × threats + t log t).
+    package init(counted: CountedAnswers, options: RankingOptions = .init()) {
+        self.init(
+            questionnaire: counted.questionnaire, aggregate: counted.aggregate, options: options,
+            lateAnswers: counted.lateStates(.answer))
     }
 
     /// Ranks the threats of `questionnaire` from per-state sums.

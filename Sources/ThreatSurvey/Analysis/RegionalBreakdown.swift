@@ -61,24 +61,33 @@ public struct RegionalBreakdown: Sendable {
     /// and the report agree.
     public static let defaultAlpha = 0.05
 
-    /// Computes the breakdown of `submissions` by `grouping`.
+    /// Computes the breakdown of `submissions` by `grouping`, through the same counted
+    /// answers (``CountedAnswers``) every figure is built from.
     public init(
         questionnaire: Questionnaire, submissions: [Submission], grouping: Grouping,
         alpha: Double = RegionalBreakdown.defaultAlpha,
         options: RankingOptions = .init()
     ) {
+        self.init(
+            counted: CountedAnswers(
+                questionnaire: questionnaire, submissions: submissions, asOf: options.asOf,
+                receivedBefore: options.onTimeOnly ? questionnaire.onTimeCutoff : nil),
+            grouping: grouping, alpha: alpha, options: options)
+    }
+
+    /// Computes the breakdown of the counted answers by `grouping`, with the joint-answer
+    /// caveat marked (``markJointAnswers(_:)``) whichever way they were read.
+    package init(
+        counted: CountedAnswers, grouping: Grouping,
+        alpha: Double = RegionalBreakdown.defaultAlpha, options: RankingOptions = .init()
+    ) {
         var wholeOptions = options
         wholeOptions.memberStates = nil
-        let overall = Ranking(
-            questionnaire: questionnaire, submissions: submissions, options: wholeOptions)
-        let cutoff = options.onTimeOnly ? questionnaire.onTimeCutoff : nil
-        let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
         self.init(
-            questionnaire: questionnaire,
-            aggregate: MentionAggregate(questionnaire: questionnaire, current: current),
+            questionnaire: counted.questionnaire, aggregate: counted.aggregate,
             grouping: grouping, alpha: alpha, options: wholeOptions,
-            lateAnswers: overall.lateAnswers)
-        markJointAnswers(current)
+            lateAnswers: counted.lateStates(.answer))
+        markJointAnswers(counted.current, otherAnswers: counted.streamedStates)
     }
 
     /// Computes the breakdown from per-state sums.

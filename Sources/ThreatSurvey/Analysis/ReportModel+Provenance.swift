@@ -7,14 +7,12 @@ extension ReportModel {
     /// decisions), so that each figure can be traced to a file.
     ///
     /// - Complexity: O(n log n) for n submissions; O(f × s) for f streamed files of s states.
-    static func provenance(_ inputs: ReportInputs, visibleFiles: [StreamedFileSums])
-        -> [ProvenanceRow]
-    {
+    static func provenance(_ inputs: ReportInputs, counted: CountedAnswers) -> [ProvenanceRow] {
         let questionnaire = inputs.questionnaire
         let asOf = inputs.asOf
         let roster = Set(questionnaire.roster)
         let decided = Dictionary(grouping: inputs.decisions, by: \.submission)
-        let visible = inputs.submissions.filter { $0.received <= asOf }
+        let visible = counted.submissions.filter { $0.received <= asOf }
         let entries = HistoryEntry.history(of: visible, questionnaire: questionnaire)
         var rows: [ProvenanceRow] = []
         for file in Self.byFile(entries.map { ($0.submission, $0) }) {
@@ -45,16 +43,9 @@ extension ReportModel {
                 row(file, questionnaire, counted: 0, status: unique.joined(separator: "; ")))
         }
         // A streamed file is counted by its sums: its respondents are never loaded here.
-        for file in visibleFiles {
-            let answers = file.aggregate.states.values.reduce(0) {
-                SumsRow.saturatingAdd($0, $1.answers)
-            }
-            let current = inputs.currentStreamedSums.map { sums in
-                (sums[file.fileID] ?? [:]).values.reduce(0) {
-                    SumsRow.saturatingAdd($0, $1.answers)
-                }
-            }
-            let counted = current ?? answers
+        for file in counted.files where file.received <= asOf {
+            let answers = file.answers
+            let counted = file.countedAnswers
             rows.append(
                 ProvenanceRow(
                     file: file.name, submissions: file.submissions, delegations: [],

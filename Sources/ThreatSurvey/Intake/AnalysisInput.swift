@@ -13,7 +13,8 @@ public struct AnalysisRequest: Sendable {
     public var asOf: DateTimeInput?
     /// `--on-time-only`.
     public var onTimeOnly: Bool
-    /// Whether per-state sums (fast path, stored sums) may stand in for submissions.
+    /// Whether per-state sums (the fast reader, the store's cached sums) may stand in for
+    /// submissions.
     public var allowSums: Bool
 
     /// A request; every field is optional but the files.
@@ -42,14 +43,9 @@ public struct AnalysisRequest: Sendable {
 public struct AnalysisInput {
     /// The questionnaire analysed.
     public var questionnaire: Questionnaire
-    /// Its submissions (empty when ``aggregate`` stands in for them).
-    public var submissions: [Submission]
-    /// Per-state sums, when the fast path or the store's sums produced them.
-    public var aggregate: MentionAggregate?
-    /// Roster states whose counted answer was late (for the sums): late answers.
-    public var lateAnswers: [String] = []
-    /// Roster states whose first answer was late (for the sums): late Member States.
-    public var lateMemberStatesOfSums: [String] = []
+    /// The counted answers every figure is built from (``CountedAnswers``), however they
+    /// were read: the store, the general reader, or the fast reader's sums.
+    package var counted: CountedAnswers
     /// Whether the answers' received time is unknown (`--from` without `--received`), so no
     /// answer is judged late.
     public var latenessUnknown = false
@@ -58,29 +54,28 @@ public struct AnalysisInput {
     /// The ranking options the request implies (`--as-of` resolved in the questionnaire's zone).
     public var options: RankingOptions
 
-    /// The ranking, from the sums when they stand in for submissions.
+    /// The submissions read with their text: every one, or, where streamed files or the fast
+    /// reader's sums stand in for rows, the others (none for a `--from` file summed).
+    public var submissions: [Submission] { counted.submissions }
+
+    /// Roster states whose counted answer was late: late answers.
+    public var lateAnswers: [String] { latenessUnknown ? [] : counted.lateStates(.answer) }
+
+    /// The ranking of the counted answers.
     public func ranking(_ options: RankingOptions) -> Ranking {
-        if let aggregate {
-            return Ranking(
-                questionnaire: questionnaire, aggregate: aggregate, options: options,
-                lateAnswers: lateAnswers)
-        }
-        return Ranking(questionnaire: questionnaire, submissions: submissions, options: options)
+        Ranking(counted: counted, options: options)
     }
 
-    /// The regional breakdown, from the sums when they stand in for submissions.
+    /// The regional breakdown of the counted answers.
     public func breakdown(_ grouping: Grouping, alpha: Double, options: RankingOptions)
         -> RegionalBreakdown
     {
-        if let aggregate {
-            return RegionalBreakdown(
-                questionnaire: questionnaire, aggregate: aggregate, grouping: grouping,
-                alpha: alpha, options: options,
-                lateAnswers: lateAnswers)
-        }
-        return RegionalBreakdown(
-            questionnaire: questionnaire, submissions: submissions, grouping: grouping,
-            alpha: alpha, options: options)
+        RegionalBreakdown(counted: counted, grouping: grouping, alpha: alpha, options: options)
+    }
+
+    /// The tally of the counted answers.
+    public func tally(_ grouping: Grouping) -> Tally {
+        Tally(counted: counted, grouping: grouping, options: options)
     }
 
     /// The late Member States: their first answer came after the deadline.
@@ -89,11 +84,7 @@ public struct AnalysisInput {
     /// "(N after the deadline)" counts, as `deadline` and the report do. None when the
     /// received time is unknown.
     public var lateMemberStates: [String] {
-        if latenessUnknown { return [] }
-        if aggregate != nil { return lateMemberStatesOfSums }
-        return Lateness.lateStates(
-            .memberState, questionnaire: questionnaire, submissions: submissions,
-            asOf: options.asOf)
+        latenessUnknown ? [] : counted.lateStates(.memberState)
     }
 
     /// The note printed with any result when ``latenessUnknown``.
@@ -150,29 +141,29 @@ public struct AnalysisInput {
                     submissions[index].received = questionnaire.deadlineInstant
                 }
             }
+            let options = try options(request, questionnaire: questionnaire)
             var input = AnalysisInput(
-                questionnaire: questionnaire, submissions: submissions,
-                options: try options(request, questionnaire: questionnaire))
+                questionnaire: questionnaire,
+                counted: CountedAnswers(
+                    questionnaire: questionnaire, submissions: submissions, asOf: options.asOf,
+                    receivedBefore: options.onTimeOnly ? questionnaire.onTimeCutoff : nil),
+                options: options)
             input.latenessUnknown = request.received == nil
             input.warnings = prepared.files.flatMap(\.warnings)
             return input
         }
         let questionnaire = try resolver.resolve(explicit: request.questionnaire, store: store)
-        var input = AnalysisInput(
-            questionnaire: questionnaire, submissions: [],
-            options: try options(request, questionnaire: questionnaire))
-        if request.allowSums, let store,
-            let sums = try StoredSums.aggregate(
-                store: store, questionnaire: questionnaire, options: input.options)
-        {
-            // Large streamed files: their stored sums, never their millions of rows.
-            input.aggregate = sums.aggregate
-            input.lateAnswers = sums.lateAnswers
-            input.lateMemberStatesOfSums = sums.lateMemberStates
-            return input
+        let options = try options(request, questionnaire: questionnaire)
+        let receivedBefore = options.onTimeOnly ? questionnaire.onTimeCutoff : nil
+        var counted = CountedAnswers(
+            questionnaire: questionnaire, submissions: [], asOf: options.asOf,
+            receivedBefore: receivedBefore)
+        if let store {
+            counted = try CountedAnswers.load(
+                store: store, questionnaire: questionnaire, asOf: options.asOf,
+                receivedBefore: receivedBefore, useCache: request.allowSums)
         }
-        input.submissions = try store?.countedSubmissions(questionnaire: questionnaire.id) ?? []
-        return input
+        return AnalysisInput(questionnaire: questionnaire, counted: counted, options: options)
     }
 
     /// One large long CSV, summed by the streaming fast path; `nil` when the general reader
@@ -191,19 +182,13 @@ public struct AnalysisInput {
             try LongCSVAggregator.aggregate(path: path, questionnaire: questionnaire)
         }
         guard case .aggregated(let aggregate, _) = outcome else { return nil }
-        let late: [String]
-        if let when = request.received?.resolve(in: questionnaire.timeZone),
-            !questionnaire.isOnTime(when)
-        {
-            late = questionnaire.roster.filter { aggregate.states[$0] != nil }
-        } else {
-            late = []
-        }
+        // The fast reader fills the same counted answers the general one would.
         var input = AnalysisInput(
-            questionnaire: questionnaire, submissions: [], aggregate: aggregate, lateAnswers: late,
+            questionnaire: questionnaire,
+            counted: CountedAnswers(
+                questionnaire: questionnaire, aggregate: aggregate,
+                received: request.received?.resolve(in: questionnaire.timeZone)),
             options: try options(request, questionnaire: questionnaire))
-        // One file, one arrival: every state's first answer is its counted one.
-        input.lateMemberStatesOfSums = late
         input.latenessUnknown = request.received == nil
         return input
     }

@@ -11,7 +11,10 @@ extension Compilation {
     ///   reads leaves its places as lines.
     /// - Complexity: one pass over the submissions, plus one read of each counted Office file.
     public init(store: Store, questionnaire: Questionnaire) throws(SurveyError) {
-        let submissions = try store.countedSubmissions(questionnaire: questionnaire.id)
+        // Every answer's text is needed: the counted answers, every row read.
+        let submissions = try CountedAnswers.load(
+            store: store, questionnaire: questionnaire, asOf: nil, useCache: false
+        ).submissions
         let plain = Compilation(questionnaire: questionnaire, submissions: submissions)
         let byID = Dictionary(uniqueKeysWithValues: submissions.map { ($0.id, $0) })
         var sources: [Int64: Original] = [:]

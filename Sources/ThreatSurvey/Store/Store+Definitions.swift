@@ -167,31 +167,16 @@ extension Store {
     ///   asked only when a stored threat is no longer defined.
     public func mentionCount(questionnaire: String, threat: String) throws(SurveyError) -> Int {
         do {
-            var count =
+            let count =
                 try db.query(
                     """
                     SELECT COUNT(*) FROM mentions m JOIN submissions s ON s.id = m.submission_id
                     WHERE s.questionnaire = ? AND m.threat = ?
                     """, [.text(questionnaire), .text(threat)]
                 ) { Int($0.int(0)) }.first ?? 0
-            let files = try db.query(
-                "SELECT file_id, threats FROM bulk_files WHERE questionnaire = ?",
-                [.text(questionnaire)]
-            ) { ($0.int(0), $0.text(1)) }
-            for (file, threats) in files {
-                guard
-                    let position = threats.split(separator: ",", omittingEmptySubsequences: false)
-                        .firstIndex(where: { $0 == threat })
-                else { continue }
-                let sum =
-                    try db.query(
-                        "SELECT COALESCE(SUM(mentions), 0) FROM bulk_sums WHERE file_id = ? AND threat = ?",
-                        [.integer(file), .integer(Int64(position))]
-                    ) { $0.int(0) }.first ?? 0
-                let (total, overflow) = count.addingReportingOverflow(Int(clamping: sum))
-                count = overflow ? Int.max : total
-            }
-            return count
+            let (total, overflow) = count.addingReportingOverflow(
+                try cachedMentionCount(questionnaire: questionnaire, threat: threat))
+            return overflow ? Int.max : total
         } catch {
             throw fail(error)
         }

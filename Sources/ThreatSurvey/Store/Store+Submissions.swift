@@ -112,7 +112,7 @@ extension Store {
     /// - Parameters:
     ///   - questionnaire: only this questionnaire's, or all when `nil`.
     ///   - excludingStreamed: leave out submissions stored by the streaming path, whose
-    ///     sums ``streamedSums(questionnaire:)`` gives instead.
+    ///     cached sums the counted-answers module reads instead.
     /// - Returns: the submissions, in received order (then id).
     /// - Throws: ``SurveyError`` when the store cannot be read.
     public func submissions(questionnaire: String? = nil, excludingStreamed: Bool = false)
@@ -230,84 +230,6 @@ extension Store {
                 throw damaged(
                     "its chunks", .sizeMismatch(recorded: file.size, actual: given))
             }
-        } catch {
-            throw fail(error)
-        }
-    }
-
-    /// Per file stored by the streaming path: when it was received, its respondents' range,
-    /// and its sums (in the questionnaire's threat order).
-    public func streamedSums(questionnaire: Questionnaire) throws(SurveyError) -> [StreamedFileSums]
-    {
-        do {
-            let files = try db.query(
-                """
-                SELECT b.file_id, b.received_ms, b.respondent_prefix, b.min_respondent,
-                    b.max_respondent, b.threats, b.first_submission, b.last_submission, b.rows,
-                    f.name, f.sha256
-                FROM bulk_files b JOIN files f ON f.id = b.file_id
-                WHERE b.questionnaire = ? ORDER BY b.received_ms, b.file_id
-                """, [.text(questionnaire.id)]
-            ) { row in
-                (
-                    row.int("file_id"), row.int("received_ms"), row.text("respondent_prefix"),
-                    Int(row.int("min_respondent")), Int(row.int("max_respondent")),
-                    row.text("threats"),
-                    (
-                        name: row.text("name"), checksum: row.text("sha256"),
-                        first: row.int("first_submission"), last: row.int("last_submission"),
-                        rows: Int(row.int("rows"))
-                    )
-                )
-            }
-            let ids = questionnaire.threats.map(\.id)
-            let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-            var out: [StreamedFileSums] = []
-            for (fileID, received, prefix, low, high, threats, file) in files {
-                let fileThreats = threats.split(separator: ",").map(String.init)
-                var aggregate = MentionAggregate(threats: ids, carriesRespondents: true)
-                let rows = try db.query(
-                    """
-                    SELECT member_state, threat, answers, mentions, priority_sum, priority_count, borda, firsts,
-                        best_priority
-                    FROM bulk_sums WHERE file_id = ?
-                    """, [.integer(fileID)]
-                ) { row in
-                    (
-                        row.text("member_state"), Int(row.int("threat")), Int(row.int("answers")),
-                        Int(row.int("mentions")), Int(row.int("priority_sum")),
-                        Int(row.int("priority_count")),
-                        row.double("borda"), Int(row.int("firsts")),
-                        row.optionalInt("best_priority")
-                    )
-                }
-                for (state, t, answers, mentions, sum, count, borda, firsts, best) in rows {
-                    guard t < fileThreats.count, let target = index[fileThreats[t]] else {
-                        continue
-                    }
-                    var sums =
-                        aggregate.states[state] ?? MentionAggregate.StateSums(threats: ids.count)
-                    sums.answers = answers
-                    sums.mentions[target] = mentions
-                    sums.prioritySum[target] = sum
-                    sums.priorityCount[target] = count
-                    sums.borda[target] = borda
-                    sums.firsts[target] = firsts
-                    // Stored before schema 9: a priority was given, the best is not known.
-                    sums.bestPriority[target] =
-                        best ?? (count > 0 ? SumsRow.unknownBestPriority : 0)
-                    aggregate.states[state] = sums
-                }
-                out.append(
-                    StreamedFileSums(
-                        fileID: fileID,
-                        received: Date(timeIntervalSince1970: Double(received) / 1000),
-                        respondentPrefix: prefix,
-                        respondents: low...max(low, high), threatList: threats,
-                        aggregate: aggregate, name: file.name, checksum: file.checksum,
-                        submissions: file.first...max(file.first, file.last), rows: file.rows))
-            }
-            return out
         } catch {
             throw fail(error)
         }
@@ -440,7 +362,7 @@ extension Store {
                 s.file_id AS file_id, s.dated AS dated, s.comments AS comments, s.first_line AS first_line,
                 s.warnings AS warnings, s.packed_mentions AS packed_mentions, b.threats AS threats,
                 s.part AS part, s.part_sha256 AS part_sha256, s.source AS source
-            FROM submissions s JOIN files f ON f.id = s.file_id LEFT JOIN bulk_files b ON b.file_id = s.file_id
+            FROM submissions s JOIN files f ON f.id = s.file_id \(Store.packedThreatsJoin)
             \(condition)
             ORDER BY s.received_ms, s.id
             """, values
