@@ -19,7 +19,7 @@ extension CountedAnswers {
     ///   - receivedBefore: only answers received before this instant count (`nil`: all).
     ///   - useCache: whether the streamed files' cached sums may be read; `false` loads every
     ///     submission (for what needs each answer's text: `plan`, `compile`).
-    /// - Returns: the counted answers, however they were read (``CountedAnswers/reading``).
+    /// - Returns: the counted answers, however they were read (`CountedAnswers/reading`).
     /// - Throws: ``SurveyError`` when the store cannot be read.
     /// - Complexity: O(other submissions + streamed files × Member States × threats), plus
     ///   one pass over the streamed rows when streamed files share respondents.

@@ -45,7 +45,7 @@ public enum Lateness: Sendable {
     ///     counted one (a late answer).
     ///   - questionnaire: the questionnaire and its deadline.
     ///   - times: per Member State, its first and counted answer times
-    ///     (``CountedAnswers``).
+    ///     (`CountedAnswers`).
     /// - Returns: the late roster states.
     /// - Complexity: O(r) for r roster states.
     package static func lateStates(

@@ -24,7 +24,7 @@ public struct Ranking: Sendable {
     public var threats: [RankedThreat]
 
     /// Ranks the threats of `questionnaire` from `submissions` (all of its submissions),
-    /// through the same counted answers (``CountedAnswers``) every figure is built from.
+    /// through the same counted answers (`CountedAnswers`) every figure is built from.
     ///
     /// - Complexity: O(s log s + m + t log t) for s submissions, m mentions, t threats.
     public init(

@@ -1,13 +1,13 @@
 public import Foundation
 
-/// What a report is built from: a questionnaire's counted answers (``CountedAnswers``) and
+/// What a report is built from: a questionnaire's counted answers (`CountedAnswers`) and
 /// the officer's decisions, as the store gives them
 /// (``load(store:questionnaire:grouping:today:generated:)``) or a test assembles them.
 public struct ReportInputs: Sendable {
     /// The questionnaire.
     public var questionnaire: Questionnaire
     /// Its submissions (superseded ones included, for provenance); not the rows of streamed
-    /// files ``counted`` counts by their sums.
+    /// files `counted` counts by their sums.
     public var submissions: [Submission]
     /// The grouping for the regional section.
     public var grouping: Grouping
@@ -21,7 +21,7 @@ public struct ReportInputs: Sendable {
     public var voided: [Submission] = []
     /// The counted answers as of ``asOf``, when read from a store.
     ///
-    /// Read by ``CountedAnswers/load(store:questionnaire:asOf:receivedBefore:useCache:)``:
+    /// Read by `CountedAnswers/load(store:questionnaire:asOf:receivedBefore:useCache:)`:
     /// ``submissions`` are then theirs, and files stored by the streaming path are counted by
     /// their sums, so a store of a million respondents is reported from a few hundred rows.
     /// `nil` for inputs a test assembles: the report counts ``submissions``.
@@ -52,7 +52,7 @@ public struct ReportInputs: Sendable {
     /// Everything the report needs of `store` for `questionnaire`.
     ///
     /// Streamed files are taken by their sums when they can be (flat memory on a million
-    /// respondents; see ``CountedAnswers``).
+    /// respondents; see `CountedAnswers`).
     ///
     /// - Throws: ``SurveyError`` when the store cannot be read.
     /// - Complexity: O(other submissions + streamed files × Member States × threats), plus

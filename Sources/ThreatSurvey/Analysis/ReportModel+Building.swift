@@ -3,7 +3,7 @@ public import Foundation
 extension ReportModel {
     /// Builds every figure of the report from `inputs`, as they stood at the end of their day.
     ///
-    /// The phases: the answers counted (``CountedAnswers``: current submissions plus the
+    /// The phases: the answers counted (`CountedAnswers`: current submissions plus the
     /// streamed files' sums), who is late in each meaning (``Lateness``), then each
     /// section's figures from those.
     ///

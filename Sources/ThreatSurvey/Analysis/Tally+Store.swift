@@ -2,7 +2,7 @@ import Foundation
 
 extension Tally {
     /// The tally of the counted answers: the loaded submissions' answers to questions, and
-    /// who answered and when for the streamed files (``CountedAnswers/standIns``; a streamed
+    /// who answered and when for the streamed files (`CountedAnswers/standIns`; a streamed
     /// file carries mentions and no answers to questions).
     ///
     /// - Complexity: O(n log n) for the n loaded submissions and stand-ins.
@@ -15,7 +15,7 @@ extension Tally {
     /// The tally of what `store` holds for `questionnaire`, without reading the rows of files
     /// stored by the streaming path.
     ///
-    /// Read through ``CountedAnswers/load(store:questionnaire:asOf:receivedBefore:useCache:)``,
+    /// Read through `CountedAnswers/load(store:questionnaire:asOf:receivedBefore:useCache:)`,
     /// so a million-respondent file costs a few hundred rows instead of a million
     /// submissions (before: 11 s and 2 GB), and the officer's decisions apply as in every
     /// other figure.

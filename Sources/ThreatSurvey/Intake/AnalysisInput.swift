@@ -43,7 +43,7 @@ public struct AnalysisRequest: Sendable {
 public struct AnalysisInput {
     /// The questionnaire analysed.
     public var questionnaire: Questionnaire
-    /// The counted answers every figure is built from (``CountedAnswers``), however they
+    /// The counted answers every figure is built from (`CountedAnswers`), however they
     /// were read: the store, the general reader, or the fast reader's sums.
     package var counted: CountedAnswers
     /// Whether the answers' received time is unknown (`--from` without `--received`), so no

@@ -1,6 +1,6 @@
 /// Writes one large file into the store while it is being read, inside the transaction
 /// ``Store/insertStreamed(name:questionnaire:received:_:)`` holds: its bytes chunk by chunk
-/// (each compressed on its own, on a second thread: ``ChunkCompressor``) and one submission
+/// (each compressed on its own, on a second thread: `ChunkCompressor`) and one submission
 /// per respondent with its mentions packed.
 ///
 /// Valid only during that call's body; not `Sendable` (it wraps the store's connection).

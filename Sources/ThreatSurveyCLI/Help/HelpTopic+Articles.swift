@@ -1902,6 +1902,37 @@ swift build -c release && .build/release/threatsurvey-bench
 under `$TMPDIR/threatsurvey-bench`. It is not a test: nothing fails because the machine was
 slow.
 
+## Storage cost and the targets of issue 18
+
+Issue 18 sets targets against what an officer could use instead: `submit` of the million
+respondents within 1.5× DuckDB's import of the same CSV, a store no larger than the CSV, `rank
+--from` at 0.12–0.16× polars's wall time, and every command on the million store under 50 ms.
+`threatsurvey-bench` prints each figure beside its target (`--only submit,store` runs just the
+submit against DuckDB and the store commands). Measured 2026-12-07 on 2 cores shared with three
+builds (load average about 7), `threatsurvey-bench --respondents 1000000 --rounds 3`, before
+the originals were compressed:
+
+| target | measured |
+| --- | --- |
+| submit ≤ 1.5× DuckDB's import (paired) | **2.67×** (not met) |
+| store ≤ the CSV (168.0 MB) | **354.5 MB**, 2.11× (not met); DuckDB's file 38.0 MB |
+| rank --from 0.12–0.16× polars (paired) | **0.155×**, 35 MiB peak |
+| every store command < 50 ms | 30–54 ms on that loaded run (`rank` 54, `show 1` 51, `report` 50, the others 30–46); 17–28 ms on quieter runs |
+
+Keeping the originals compressed (schema 11, zlib level 1: 17.5 % of the CSV in 0.8 s of one
+core, on the second core while the reader goes on) took the store to **215.7 MB** (`file_chunks`
+168.2 → 29.4 MB) and the submit about 6 % faster, paired with the binary before (`sqlite3 STORE
+"select name, sum(pgsize) from dbstat group by name"`). What is left is the row per respondent:
+102 bytes of table row, of which about 21 are the respondent's own (delegation, id, packed
+mentions) and 55 repeat what the file already says (questionnaire, received time, format), plus
+47.5 and 36.8 bytes in the two indexes that find a respondent's current answer and a
+delegation's first and latest — 186 MB per million before any original. The indexes also cost
+3–4 s of the submit (5.9 s without them against 8.7–10.2 s with, measured on one store; a
+profile of the rest: SQLite 46 %, writing the WAL and copying it back 12 %, SHA-256 9 %, zlib
+8.5 % on the other thread). So neither target can be met while each streamed respondent is a
+row: the planned shape (issue 18) is one submission per delegation and file, its respondents'
+answers packed inside it.
+
 ## Small consultations
 
 Commands on the 28-delegation fixtures take about 10 ms (`rank`, `regions`, `deadline`,
@@ -1938,9 +1969,9 @@ and `rank` from a store loads the counted submissions whole: linear, not flat. T
 200,000-row file (2,000,000 rows, 44 MB, no respondents): submit 24.6 s and 2.1 GB, `rank` 2.8 s
 and 668 MB (against 2.1 s, 231 MB and 0.28 s, 92 MB) — about 50× the file in memory, which the
 256 MiB file limit bounds, and why large respondent files are streamed. The 168 MB generated
-file submitted with the wrong questionnaire falls to it (about 3 minutes, 4.3 GB). With decisions on record, `report` and `submit` read every
-counted submission (the sums shortcut does not apply); `plan` and `compile` always do, since
-they read leads and comments from the answers.
+file submitted with the wrong questionnaire falls to it (about 3 minutes, 4.3 GB). When a decision concerns a streamed answer, the counted answers are read
+row by row (the cached sums do not apply); other decisions keep the cache. `plan` reads the
+counted submissions whole, since it reads leads from the answers.
 """#),
         ("Changelog.md", #"""
 # Changelog
@@ -1953,6 +1984,42 @@ This is the project's record. The reference material — what the tool does toda
 and its figures — is in <doc:Reliability> and <doc:Performance>; this page keeps the
 history behind them, with the measurements as they were taken (dates, machines and loads
 vary, so compare ratios within one table, not across tables).
+
+## 2026-12-07, second round (issue 18 in part)
+
+- **One value of counted answers.** `CountedAnswers` (Analysis) defines current, first and
+  counted answers once; ranking, regions, tally, deadline, summary, the report and `compile`
+  are built from it, and only `CountedAnswers.load` reads the per-file sums the store caches for
+  streamed files. `StoredSums`, `StreamedFileSums` and `ReportInputs.include(streamed:from:)`
+  are retired. Fixed on the way (each found by comparing the cached and the row-by-row
+  readings): the report's joint-answer caveat ignored streamed respondents; the report's
+  deadline section named stand-in numbers (`-29`) for streamed files instead of their real
+  first submissions; `rank --as-of` before a streamed file arrived printed `respondents: 0`; a
+  streamed file whose answers were all replaced by a later file still counted in full; `tally`
+  did not apply the officer's decisions; any decision on record made the report read every row.
+  Both drivers, re-pointed at the value, find no difference (`threatsurvey-differential` on
+  3,000, 50,000 and 20,000 consultations; `threatsurvey-pipeline` on 2,000 and 1,500 inputs).
+- **Originals compressed (schema 11).** Every stored original — a file read whole, a mail, each
+  4 MiB chunk of a streamed file — is a zlib stream of its own (level 1) when that is smaller;
+  `files.compression` and `file_chunks.size` say so (NULL: as received, as in older stores,
+  which read back unchanged). Decompression is bounded by the recorded sizes; damage is an error
+  naming the store and the file. On the 1M-respondent benchmark the store went from 354 MB to
+  216 MB (the 168 MB CSV kept in 29 MB) and submit about 6 % faster (chunks compressed on the
+  second core). `show --original` streams the bytes back: 31 MB peak instead of 293 MB.
+- **Submit in the library.** `Submitter.submit(_:store:progress:)` is the one entry point for
+  every route (streamed, general, `--each`, mails, dry run); the `submit` command only renders
+  its `SubmitOutcome`. The rules between options are checked before any file is read: an unknown
+  `--questionnaire` or `--delegation`, a `--received` in the future (now on the streamed route
+  too) and an unreadable or malformed `--contacts` are refused at once (a bad contacts file
+  under `--each` refuses the command once instead of failing every mail); `--contacts` with no
+  mail among the files is a note; `--again --dry-run` previews what `--again` would store. A
+  large CSV attached to a mail says it is read whole, and how to stream it (route
+  `mailAttachment`).
+- **JSON answers:** a `"date"` that reads two ways (`04/09/2015`) is taken day first with a
+  warning naming both readings.
+- **Benchmark.** `threatsurvey-bench` pairs `submit` with DuckDB's import of the same CSV,
+  prints the store's size beside the CSV's and DuckDB's, `rank --from` beside polars, each
+  store command against 50 ms, and runs a subset with `--only` (<doc:Performance>).
 
 ## 2026-12-07
 
@@ -2176,12 +2243,13 @@ Sources/ThreatSurvey/, top to bottom:
                   mail (MailIntake, ReceivedTime, DelegationDecision, ReplyCut; forwards:
                   ForwardedMessage, QuotedForward, QuotedForward+Date); inspect; AnalysisInput
                   and Compilation+Store (what the figures and the compilation read from a store)
-  Analysis/       current answers, ranking, regions (Fisher), tally, deadline, Lateness (one
+  Analysis/       counted answers (CountedAnswers: the one value every figure reads), ranking, regions (Fisher), tally, deadline, Lateness (one
                   rule, two meanings), robustness, history; the report model (ReportInputs →
                   ReportModel, ReportModel+Building, ReportModel+Provenance: every figure of the
                   report, built once); Compilation and WrittenComments (paragraphs); ActionPlan
   FastPath/       the streaming reader for large long CSVs (an optimisation)
   Store/          SQLite (Connection, Statement, SQLiteError), schema, a writer for streamed files
+                  (its chunks zlib-compressed on a second thread), the per-file sums cache
   Parsing/        long and matrix CSV, JSON answers, prose (negation, priorities), contacts;
                   HeaderVocabulary (column headers in 24 languages); Office files through those
                   readers (AnswerFile+Office)
@@ -2232,10 +2300,10 @@ file, `Type+Concern.swift`, typed errors, doc comments on public API) are kept b
 
 A newcomer can hold the whole path in one sentence: *files are read into responses, responses
 are stored as submissions, Analysis turns the stored submissions into models holding every
-figure, and Rendering only formats those models.* Intake reads and stores (`Submitter`) and
-loads what an analysis needs (`AnalysisInput`, `ReportInputs.load`). Analysis builds each
+figure, and Rendering only formats those models.* Intake reads and stores (`Submitter.submit`) and
+loads what an analysis needs (`AnalysisInput`, `ReportInputs.load`, both through `CountedAnswers`). Analysis builds each
 model once — ``Ranking``, ``RegionalBreakdown``, ``DeadlineCheck``, ``ReportModel`` (from
-``ReportInputs``: the store's submissions, decisions and streamed files' sums), ``Compilation``,
+``ReportInputs``: the counted answers, decisions and voids), ``Compilation``,
 ``ActionPlan`` — and every rule (which answer is current, ``Lateness``, what a streamed file's
 sums add up to, which files count) is decided there. Each model becomes a ``Document`` (blocks:
 headings, paragraphs, tables, a bar chart with its text alternative, a Council header), and a
@@ -2245,17 +2313,38 @@ renderer writes the document as a table, Markdown, CSV, JSON, HTML, `.docx` or `
 (``HTMLReport``) renders the same ``ReportModel``; so every format of one report shows the
 same numbers, and a new format is a renderer, never a second count.
 
-### Two stored shapes, not yet one
+### One value of counted answers; the stored shape still two
 
-A large long CSV with respondents is streamed (<doc:Performance>): the store keeps one
-submission per respondent (its mentions packed in one column) *and*, beside them, per-file
-sums per Member State and threat (`bulk_files`, `bulk_sums`, with the best priority since
-schema 9). The read commands use the sums when no decision touches the file and its respondents
-overlap no other file; otherwise they read the respondents' rows (`StoredSums`,
-`Store.forEachCurrentStreamedAnswer`); `plan` and `compile` always read the rows. Two shapes of
-one answer must therefore agree, and they are checked to (the differential check, the pipeline
-exercise, the report tested section by section against reading every submission). Keeping one
-stored shape for both (issue 18) is not done.
+Every figure is built from one value, `CountedAnswers` (`Analysis/CountedAnswers.swift`): as of a
+moment, the per-Member-State sums of every counted answer, the few submissions that carry text
+(comments, answers to questions, cosignatories), each Member State's first and counted answer
+times (from which ``Lateness`` decides both meanings), and one provenance row per received file.
+`CountedAnswers.load` (`CountedAnswers+Store.swift`) is the only code that knows how the store
+keeps answers: it loads submissions; or, for files the streaming path stored, reads the sums the
+store caches per file (`Store/CachedFileSums.swift`, tables `bulk_files`, `bulk_sums`) when no
+decision concerns them; or, when streamed files share respondents, makes one index-order pass
+over their packed rows. `rank --from` fills the same value from the fast reader. ``Ranking``,
+``RegionalBreakdown``, ``Tally``, ``ReportModel``, `summary` and `compile` read nothing else;
+no command names the cache.
+
+What is *stored* is still two shapes of one answer: a submission read by the general reader
+keeps its mentions as rows (with line, phrase and comment); a respondent streamed from a large
+CSV is a `submissions` row with its mentions packed in one column, beside its file's cached
+sums. That costs about 186 bytes per respondent (a 102-byte row, 84 bytes in the two answerer
+indexes), so a store of a million respondents is 216 MB against a 168 MB CSV, and a submit is
+2–3× DuckDB's import of the same file (<doc:Performance>). The next step (issue 18, open) is
+one submission per delegation and received file, its respondents' answers packed inside it,
+read by either reader into the same shape.
+
+### Submit in the library
+
+`Submitter.submit(_:store:progress:)` (`Intake/Submitter+Submit.swift`) is the one entry point
+for every route: it checks the rules between options before any file is read
+(`Submitter+Validation.swift`), expands folders, and sends each file the way it must go —
+`--each` on its own, a large long CSV with respondents streamed by `StreamingSubmitter`,
+everything else to the general reader, all files or none — returning a `SubmitOutcome`
+(route notes, receipts, warnings, failures) that the `submit` command only renders. A store
+is created only when something will be stored (`SubmitStoreAccess`).
 
 ## Where each rule lives
 
@@ -2278,6 +2367,9 @@ stored shape for both (issue 18) is not done.
 | a priority's range | `Model/Priority.swift` |
 | adding an answer to the sums (count, priorities, Borda) | `Model/SumsRow.swift` (`SumsRow.addAnswer`) |
 | the current answer; decisions applied | `Analysis/CurrentAnswers.swift`, `Store/Store+Decisions.swift` |
+| the counted answers every figure reads (sums, first and counted times, files) | `Analysis/CountedAnswers.swift`, `CountedAnswers+Store.swift` |
+| the checks between `submit`'s options | `Intake/Submitter+Validation.swift` |
+| originals kept compressed, read back bounded | `Formats/Zlib/ZlibStream.swift`, `Store/ChunkCompressor.swift`, `Store/Store+Submissions.swift` (`writeOriginal`) |
 | ranks, ties, Borda, first preferences | `Analysis/Ranking.swift`, `RankedThreat.swift` |
 | on time and late: one rule, two meanings (late Member State, late answer) | `Questionnaire/Questionnaire.swift` (`isOnTime`), `Analysis/Lateness.swift` |
 | regions, signals, Fisher exact test | `Analysis/RegionalBreakdown.swift`, `Analysis/FisherExact.swift` |
