@@ -18,9 +18,6 @@ package enum ZlibStream {
     /// DuckDB's import, about 2.3 s): then level 6 alone would take longer than the submit.
     package static let defaultLevel: Int32 = 1
 
-    /// Bytes inflated per zlib call.
-    static let inflateStep = 64 << 10
-
     /// `bytes` compressed, or `nil` when that is not smaller than `bytes` (or zlib fails):
     /// then they are kept as they are.
     ///
@@ -57,50 +54,20 @@ package enum ZlibStream {
         -> [UInt8]
     {
         guard size >= 0 else { throw .sizeMismatch(recorded: size, actual: 0) }
-        var stream = z_stream()
-        guard inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { throw .damaged("zlib could not start") }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        output.reserveCapacity(min(size, 4 << 20))
-        var step = [UInt8](repeating: 0, count: inflateStep)
-        var failure: ZlibStreamError?
-        compressed.withUnsafeBufferPointer { input in
-            stream.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0) }
-            stream.avail_in = uInt(clamping: input.count)
-            step.withUnsafeMutableBufferPointer { out in
-                while true {
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = uInt(out.count)
-                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    let produced = out.count - Int(stream.avail_out)
-                    if produced > size - output.count {
-                        failure = .sizeMismatch(recorded: size, actual: nil)
-                        return
-                    }
-                    output.append(contentsOf: out[0..<produced])
-                    switch status {
-                    case Z_STREAM_END:
-                        if stream.avail_in != 0 {
-                            failure = .damaged("other bytes follow the compressed data")
-                        } else if output.count != size {
-                            failure = .sizeMismatch(recorded: size, actual: output.count)
-                        }
-                        return
-                    case Z_OK:
-                        continue
-                    case Z_BUF_ERROR where stream.avail_in == 0:
-                        failure = .damaged("the compressed data is cut short")
-                        return
-                    default:
-                        failure = .damaged(
-                            stream.msg.map { String(cString: $0) } ?? "inflate status \(status)")
-                        return
-                    }
-                }
+        switch BoundedInflate.inflate(compressed[...], windowBits: 15, limit: size) {
+        case .finished(_, trailing: true):
+            throw .damaged("other bytes follow the compressed data")
+        case .finished(let output, trailing: false):
+            guard output.count == size else {
+                throw .sizeMismatch(recorded: size, actual: output.count)
             }
+            return output
+        case .overLimit:
+            throw .sizeMismatch(recorded: size, actual: nil)
+        case .cutShort:
+            throw .damaged("the compressed data is cut short")
+        case .stopped(let reason), .damaged(let reason):
+            throw .damaged(reason)
         }
-        if let failure { throw failure }
-        return output
     }
 }
