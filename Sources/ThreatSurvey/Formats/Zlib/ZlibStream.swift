@@ -18,13 +18,8 @@ package enum ZlibStream {
     /// DuckDB's import, about 2.3 s): then level 6 alone would take longer than the submit.
     package static let defaultLevel: Int32 = 1
 
-    /// `bytes` compressed, or `nil` when that is not smaller than `bytes` (or zlib fails):
-    /// then they are kept as they are.
-    ///
-    /// - Complexity: O(n) in the size of `bytes`.
-    package static func compress(_ bytes: UnsafeRawBufferPointer, level: Int32 = defaultLevel)
-        -> [UInt8]?
-    {
+    /// The raw-pointer core of ``compress(_:level:)``, private: pointers stay in this file.
+    private static func compress(_ bytes: UnsafeRawBufferPointer, level: Int32) -> [UInt8]? {
         guard bytes.count > 0, let base = bytes.baseAddress else { return nil }
         let bound = Int(compressBound(uLong(bytes.count)))
         var out = [UInt8](repeating: 0, count: bound)
@@ -39,7 +34,10 @@ package enum ZlibStream {
         return out
     }
 
-    /// ``compress(_:level:)`` of an array.
+    /// `bytes` compressed, or `nil` when that is not smaller than `bytes` (or zlib fails):
+    /// then they are kept as they are.
+    ///
+    /// - Complexity: O(n) in the size of `bytes`.
     package static func compress(_ bytes: [UInt8], level: Int32 = defaultLevel) -> [UInt8]? {
         bytes.withUnsafeBytes { compress($0, level: level) }
     }
