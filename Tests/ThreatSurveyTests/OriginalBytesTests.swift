@@ -103,8 +103,7 @@ struct OriginalBytesTests {
             return StreamedFileSummary(
                 aggregate: MentionAggregate(
                     threats: questionnaire.threats.map(\.id), carriesRespondents: true),
-                rows: 1, respondentPrefix: "R", respondents: 1...1, checksum: "x",
-                size: chunks.map(\.count).reduce(0, +))
+                rows: 1, respondentPrefix: "R", respondents: 1...1)
         }
         let receipt = try #require(
             try store.insertStreamed(

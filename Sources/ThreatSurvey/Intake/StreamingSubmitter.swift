@@ -188,17 +188,10 @@ public struct StreamingSubmitter {
             names: names ?? paths.map { ($0 as NSString).lastPathComponent },
             questionnaire: questionnaire, received: received
         ) { (index, writer) throws(SurveyError) -> StreamedFileSummary? in
-            // The checksum is computed over the bytes as they are stored, in the same pass: a
-            // file that grows or changes while it is read still gets the checksum of what was
-            // kept.
-            var hasher = SHA256.Hasher()
-            var size = 0
             let outcome = try LongCSVAggregator.streamOutcome(
                 path: paths[index], questionnaire: questionnaire,
                 onBytes: { (chunk) throws(SurveyError) in
                     try writer.appendBytes(chunk)
-                    hasher.update(chunk)
-                    size += chunk.count
                     chunks += 1
                     store.afterStoredChunk?(chunks)
                 },
@@ -222,8 +215,7 @@ public struct StreamingSubmitter {
                 aggregate: summary.aggregate, rows: summary.rows,
                 respondentPrefix: summary.respondentPrefix,
                 respondents: summary
-                    .minRespondent...max(summary.minRespondent, summary.maxRespondent),
-                checksum: hasher.finalizeHex(), size: size)
+                    .minRespondent...max(summary.minRespondent, summary.maxRespondent))
         }
     }
 }

@@ -54,12 +54,12 @@ extension Store {
                         db: db, path: path, fileID: fileID, questionnaire: questionnaire.id,
                         receivedMillis: receivedMillis,
                         receivedText: receivedText)
-                    guard let summary = try body(index, writer),
+                    guard var summary = try body(index, writer),
                         let submissions = writer.submissions
                     else {
                         return .rollback
                     }
-                    try writer.finish()
+                    (summary.checksum, summary.size) = try writer.finish()
                     try insertFileRows(
                         fileID: fileID, name: name, questionnaire: questionnaire,
                         receivedMillis: receivedMillis,

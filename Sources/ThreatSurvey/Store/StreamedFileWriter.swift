@@ -47,8 +47,14 @@ public final class StreamedFileWriter {
     }
 
     /// Stores the chunks still being compressed; called once the file has been read.
-    func finish() throws(SurveyError) {
-        try insertChunks(compressor.finish())
+    ///
+    /// - Returns: the SHA-256 (lowercase hex) and size of the bytes kept, computed over them as
+    ///   they were stored: a file that grows or changes while it is read still gets the
+    ///   checksum of what was kept.
+    func finish() throws(SurveyError) -> (checksum: String, size: Int) {
+        let finished = compressor.finish()
+        try insertChunks(finished.chunks)
+        return (finished.checksum, finished.size)
     }
 
     private func insertChunks(_ chunks: [ChunkCompressor.Stored]) throws(SurveyError) {
