@@ -19,11 +19,16 @@ extension Receipt {
         for receipt in receipts {
             blocks += receipt.blocks
         }
+        // Built only when the JSON is asked for (the argument is an autoclosure): a table of
+        // 10,000 receipts does not build their JSON too.
+        return Document(blocks: blocks, json: json(receipts, routes: routes))
+    }
+
+    /// `{"submissions": […], "routes": […]}`, routes left out when there is none.
+    private static func json(_ receipts: [Receipt], routes: [SubmitRoute]) -> JSONValue {
         let submissions = JSONValue.object(["submissions": .array(receipts.map { $0.json })])
-        return Document(
-            blocks: blocks,
-            json: routes.isEmpty
-                ? submissions : submissions.adding("routes", .array(routes.map { $0.json })))
+        return routes.isEmpty
+            ? submissions : submissions.adding("routes", .array(routes.map { $0.json }))
     }
 
     var blocks: [Document.Block] {
