@@ -123,9 +123,11 @@ public struct ActionPlan: Sendable {
         self.breakdown = breakdown
         let number = options.number ?? questionnaire.plan ?? 1
         self.number = number
-        let current = CurrentAnswers(
-            submissions, asOf: ranking.options.asOf,
-            receivedBefore: ranking.options.onTimeOnly ? questionnaire.onTimeCutoff : nil)
+        // The one rule of counted answers (`CountedAnswers`), as the ranking applied it.
+        let current = CountedAnswers(
+            questionnaire: questionnaire, submissions: submissions, asOf: ranking.options.asOf,
+            receivedBefore: ranking.options.onTimeOnly ? questionnaire.onTimeCutoff : nil
+        ).current
         let replied = ranking.responded.count
         let eu = ranking.threats.filter { line in
             line.memberStates > 0 && line.share >= options.minShare

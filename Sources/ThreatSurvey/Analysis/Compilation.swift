@@ -152,8 +152,10 @@ public struct Compilation: Sendable {
     ) {
         self.questionnaire = questionnaire
         let roster = questionnaire.roster
-        let current = CurrentAnswers(submissions)
-        let late = Set(Lateness.lateStates(questionnaire: questionnaire, submissions: submissions))
+        // Current answers and lateness from one counted-answers value: one rule for both.
+        let counted = CountedAnswers(questionnaire: questionnaire, submissions: submissions)
+        let current = counted.current
+        let late = Set(counted.lateStates(.memberState))
         var countedFor: [Int64: [String]] = [:]
         var chosen: [Int64: Submission] = [:]
         for state in roster {

@@ -31,7 +31,10 @@ public struct Tally: Sendable {
         self.questionnaire = questionnaire
         self.grouping = grouping.restricted(to: questionnaire.roster)
         let cutoff = options.onTimeOnly ? questionnaire.onTimeCutoff : nil
-        let current = CurrentAnswers(submissions, asOf: options.asOf, receivedBefore: cutoff)
+        let current = CountedAnswers(
+            questionnaire: questionnaire, submissions: submissions, asOf: options.asOf,
+            receivedBefore: cutoff
+        ).current
         let responded = questionnaire.roster.filter { current.byState[$0] != nil }
         self.responded = responded
         let regions = self.grouping.regions

@@ -14,8 +14,12 @@ public struct FirstAndLastAnswer: Sendable, Hashable {
     }
 
     /// Per Member State (as delegation or cosignatory), its first and last answer among
-    /// `submissions` received before `cutoff`: the rule the store's index seeks
+    /// `submissions` received before `cutoff`.
+    ///
+    /// The definition of the rule, which the store's index seeks
     /// (``Store/firstAndLastAnswers(questionnaire:before:)``) answer without loading anything.
+    /// Given the counted submissions (voided ones left out), both give the same pairs;
+    /// `FirstAndLastAnswerAgreementTests` checks it on random stores.
     ///
     /// - Complexity: O(n) for n submissions.
     public static func of(_ submissions: [Submission], before cutoff: Date) -> [String: Self] {

@@ -135,7 +135,14 @@ extension Store {
     }
 
     /// Per Member State (as delegation or cosignatory), its first and last answer to
-    /// `questionnaire` received before `cutoff`.
+    /// `questionnaire` received before `cutoff`, voided answers left out.
+    ///
+    /// This is the index-seek reading of the rule defined in Swift by
+    /// ``FirstAndLastAnswer/of(_:before:)`` (and, for the times alone, by
+    /// `CountedAnswers.answerTimes`) applied to the counted submissions: first is the least
+    /// (received, id), last the greatest, the cutoff compared as a loaded submission's time
+    /// is (`lastMillisecond(before:)`). The two must agree on every store;
+    /// `FirstAndLastAnswerAgreementTests` holds them together on random ones.
     ///
     /// - Complexity: O(d log n) for the d delegations that answered (found by skipping
     ///   through the index `submissions_by_delegation`, schema 7, two seeks each), plus one

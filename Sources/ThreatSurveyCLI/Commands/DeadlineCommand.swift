@@ -50,10 +50,7 @@ struct DeadlineCommand: ParsableCommand {
         if let path = contacts {
             contactList = try ContactList.load(bytes: try Submitter.readFromDisk(path), file: path)
         }
-        // First and last answer per Member State, asked of the store: flat memory.
-        let cutoff = DeadlineCheck.cutoff(today: day, questionnaire: chosen)
-        let answers = try opened.firstAndLastAnswers(questionnaire: chosen.id, before: cutoff)
-        let check = DeadlineCheck(questionnaire: chosen, answers: answers, today: day)
+        let check = try DeadlineCheck.load(store: opened, questionnaire: chosen, today: day)
         try context.print(check.document(), format: format)
 
         if let folder = reminders {

@@ -76,8 +76,11 @@ struct DemoCommand: ParsableCommand {
         }
         for (index, (manifest, questionnaire)) in ordered.enumerated() {
             let receipts = try manifest.replay(into: opened, catalog: catalog)
+            let loaded = CountedAnswers(
+                questionnaire: questionnaire, submissions: receipts.map(\.submission))
             blocks += DemoReport.loaded(
-                receipts, questionnaire: questionnaire, folder: manifest.folder)
+                receipts, questionnaire: questionnaire, folder: manifest.folder,
+                responded: loaded.responded)
             let submissions = try opened.countedSubmissions(questionnaire: questionnaire.id)
             // One point in time for everything below: the end of the day the last answer came.
             let lastDay = CivilDate(

@@ -25,12 +25,10 @@ struct QuestionnairesCommand: ParsableCommand {
         let catalog = try questionnaires.catalog(with: opened)
         var answers: [String: (submissions: Int, memberStates: Int)] = [:]
         for q in catalog.questionnaires {
-            let submissions = try opened?.submissions(questionnaire: q.id) ?? []
-            let roster = Set(q.roster)
-            let current = CurrentAnswers(try opened?.countedSubmissions(questionnaire: q.id) ?? [])
-            answers[q.id] = (
-                submissions.count, current.respondedStates.filter(roster.contains).count
-            )
+            answers[q.id] =
+                try opened.map { (store) throws(SurveyError) in
+                    try CountedAnswers.answerCounts(store: store, questionnaire: q)
+                } ?? (0, 0)
         }
         try context.print(catalog.document(answers: answers), format: format)
         return .success

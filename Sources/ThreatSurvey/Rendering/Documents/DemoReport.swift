@@ -3,9 +3,17 @@ import Foundation
 /// The blocks `demo` prints for one fixture set.
 public enum DemoReport {
     /// What was loaded from one fixture folder: one line per submission.
-    public static func loaded(_ receipts: [Receipt], questionnaire: Questionnaire, folder: String)
-        -> [Document.Block]
-    {
+    ///
+    /// - Parameters:
+    ///   - receipts: the folder's receipts, in the order stored.
+    ///   - questionnaire: the questionnaire they answer.
+    ///   - folder: the fixture folder.
+    ///   - responded: the roster Member States whose answers among them count (counted in
+    ///     Analysis, never here).
+    /// - Returns: a heading, the table of submissions and the line saying who answered.
+    public static func loaded(
+        _ receipts: [Receipt], questionnaire: Questionnaire, folder: String, responded: [String]
+    ) -> [Document.Block] {
         let zone = questionnaire.timeZone
         var rows: [[String]] = []
         for r in receipts {
@@ -23,8 +31,6 @@ public enum DemoReport {
                 String(s.response.threats.count), status,
             ])
         }
-        let responded = CurrentAnswers(receipts.map(\.submission)).respondedStates.filter(
-            questionnaire.roster.contains)
         return [
             .heading(
                 "\(questionnaire.id) \(questionnaire.title): loaded \(receipts.count) submissions from \(folder)"
