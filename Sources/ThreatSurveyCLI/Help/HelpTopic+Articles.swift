@@ -2034,6 +2034,13 @@ over the bytes as kept. `show --original` streams the bytes back: 31 MB peak ins
   with byte-identical output (`/usr/bin/time threatsurvey submit r10k.csv …`, three paired
   runs): `Timestamp.iso` is arithmetic on the civil calendar instead of a `Calendar` per call
   (held to `Calendar` by `TimestampTests`), and the receipts' JSON is built only when asked for.
+- **`questionnaires`** counts answers through the counted answers: 45 s and 3.1 GB on the
+  million-respondent store before (it loaded every submission twice), 15 ms and 28 MB now. The
+  deadline check is read through the library too (`DeadlineCheck.load`), the demo's "who
+  answered" is counted in Analysis, and `plan`, `compile` and `tally` apply the one
+  counted-answers rule. The store's first-and-last-answer index seeks are held to the Swift rule
+  (`FirstAndLastAnswer.of`) by a seeded property test over 300 random stores (joint answers,
+  equal times, voids, eleven cutoffs each).
 - **JSON answers:** a `"date"` that reads two ways (`04/09/2015`) is taken day first with a
   warning naming both readings.
 - **Benchmark.** `threatsurvey-bench` pairs `submit` with DuckDB's import of the same CSV,
@@ -2343,8 +2350,12 @@ keeps answers: it loads submissions; or, for files the streaming path stored, re
 store caches per file (`Store/CachedFileSums.swift`, tables `bulk_files`, `bulk_sums`) when no
 decision concerns them; or, when streamed files share respondents, makes one index-order pass
 over their packed rows. `rank --from` fills the same value from the fast reader. ``Ranking``,
-``RegionalBreakdown``, ``Tally``, ``ReportModel``, `summary` and `compile` read nothing else;
-no command names the cache.
+``RegionalBreakdown``, ``Tally``, ``ReportModel``, `summary`, `compile`, `plan`, the answer
+counts of `questionnaires` and the demo's "who answered" read nothing else; no command names
+the cache. The deadline check's first and last answer per Member State is the one rule
+`FirstAndLastAnswer.of` defines, which the store also reads with index seeks
+(`Store.firstAndLastAnswers`, through `DeadlineCheck.load`); a seeded property test holds the
+two readings together.
 
 What is *stored* is still two shapes of one answer: a submission read by the general reader
 keeps its mentions as rows (with line, phrase and comment); a respondent streamed from a large
