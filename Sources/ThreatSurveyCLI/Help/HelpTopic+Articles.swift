@@ -2041,6 +2041,9 @@ over the bytes as kept. `show --original` streams the bytes back: 31 MB peak ins
   counted-answers rule. The store's first-and-last-answer index seeks are held to the Swift rule
   (`FirstAndLastAnswer.of`) by a seeded property test over 300 random stores (joint answers,
   equal times, voids, eleven cutoffs each).
+- **Word chart labels.** The `.docx` bar chart names every threat beside its bar (9 pt,
+  `tickLblSkip` 1): LibreOffice showed every other label before (checked by converting the
+  demo's report to PDF).
 - **JSON answers:** a `"date"` that reads two ways (`04/09/2015`) is taken day first with a
   warning naming both readings.
 - **Benchmark.** `threatsurvey-bench` pairs `submit` with DuckDB's import of the same CSV,
