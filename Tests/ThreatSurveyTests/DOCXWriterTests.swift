@@ -104,14 +104,14 @@ struct DOCXWriterTests {
                 $0.child(local: "v")?.text
             }
         #expect(values == ["12", "9", "4.5"])
-        // Every category labelled (no reader may skip every other one), in 9 pt.
+        // Every category labelled (no reader may skip every other one), in 8 pt.
         let axis = try #require(
             root.child(local: "chart")?.child(local: "plotArea")?
                 .child(local: "catAx"))
         #expect(axis.child(local: "tickLblSkip")?.attribute("val") == "1")
         #expect(
             axis.child(local: "txPr")?.child(local: "p")?.child(local: "pPr")?
-                .child(local: "defRPr")?.attribute("sz") == "900")
+                .child(local: "defRPr")?.attribute("sz") == "800")
         let body = try part("word/document.xml")
         #expect(
             body.contains("descr=\"Firearms lead with 12 Member States, then cigarettes (9).\""))
