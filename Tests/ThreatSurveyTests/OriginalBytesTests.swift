@@ -176,7 +176,7 @@ struct OriginalBytesTests {
         }
     }
 
-    @Test("Decompression stops at the recorded size")
+    @Test("Decompression stops at the recorded size, and a size deflate cannot reach is refused")
     func bounded() throws {
         defer { TestSupport.cleanUp(folder) }
         let zeros = try #require(ZlibStream.compress([UInt8](repeating: 0, count: 1 << 20)))
@@ -185,6 +185,18 @@ struct OriginalBytesTests {
         }
         #expect(throws: ZlibStreamError.sizeMismatch(recorded: 2 << 20, actual: 1 << 20)) {
             try ZlibStream.inflate(zeros, size: 2 << 20)
+        }
+        // A size deflate could never give from these bytes is refused before inflating.
+        #expect(throws: ZlibStreamError.sizeMismatch(recorded: 1 << 40, actual: nil)) {
+            try ZlibStream.inflate(zeros, size: 1 << 40)
+        }
+        #expect(
+            throws: ZlibStreamError.sizeMismatch(
+                recorded: zeros.count * ZlibStream.maximumRatio + ZlibStream.maximumRatio,
+                actual: nil)
+        ) {
+            try ZlibStream.inflate(
+                zeros, size: zeros.count * ZlibStream.maximumRatio + ZlibStream.maximumRatio)
         }
         let store = try Store(path: storePath)
         // A chunk claiming more than the file's recorded size is refused before inflating.

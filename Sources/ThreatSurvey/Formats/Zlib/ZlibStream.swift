@@ -42,7 +42,15 @@ package enum ZlibStream {
         bytes.withUnsafeBytes { compress($0, level: level) }
     }
 
+    /// The most bytes deflate can give back per compressed byte (RFC 1951: a 258-byte match
+    /// in about two bits, so never quite 1032:1).
+    static let maximumRatio = 1032
+
     /// The bytes `compressed` holds, which must be exactly `size` bytes.
+    ///
+    /// A recorded size above ``maximumRatio`` times the compressed bytes cannot be true and is
+    /// refused before anything is inflated: a damaged store cannot make the reader expect, and
+    /// so hold, more than its bytes could ever give.
     ///
     /// - Throws: ``ZlibStreamError`` when the stream is damaged, cut short, followed by other
     ///   bytes, or gives back more or fewer than `size` bytes; never more than `size` bytes are
@@ -51,7 +59,9 @@ package enum ZlibStream {
     package static func inflate(_ compressed: [UInt8], size: Int) throws(ZlibStreamError)
         -> [UInt8]
     {
-        guard size >= 0 else { throw .sizeMismatch(recorded: size, actual: 0) }
+        guard size >= 0, size / maximumRatio <= compressed.count else {
+            throw .sizeMismatch(recorded: size, actual: nil)
+        }
         switch BoundedInflate.inflate(compressed[...], windowBits: 15, limit: size) {
         case .finished(_, trailing: true):
             throw .damaged("other bytes follow the compressed data")
