@@ -43,6 +43,8 @@ struct TimestampTests {
         #expect(Timestamp.iso(at(-1), in: utc) == "1969-12-31T23:59:59Z")
         #expect(Timestamp.iso(at(-0.5), in: utc) == "1969-12-31T23:59:59Z")
         #expect(Timestamp.storage(at(1_441_661_400.25)) == "2015-09-07T21:30:00.250Z")
+        #expect(Timestamp.storage(at(-0.05)) == "1969-12-31T23:59:59.950Z")
+        #expect(Timestamp.storage(at(.nan)) == "1970-01-01T00:00:00.000Z")
     }
 
     @Test("Random instants from 1950 to 2150 in seven zones read as Calendar reads them")
@@ -57,6 +59,22 @@ struct TimestampTests {
             #expect(written == expected, "\(date.timeIntervalSince1970) in \(zone.identifier)")
             if written != expected { return }
         }
+    }
+
+    @Test("Instants outside the calendar's range are written at a bound, never trapping")
+    func extremes() throws {
+        let brussels = try #require(TimeZone(identifier: "Europe/Brussels"))
+        for seconds in [Double.infinity, -.infinity, .nan, 1e300, -1e300] {
+            let written = Timestamp.iso(Date(timeIntervalSince1970: seconds), in: brussels)
+            #expect(written.count >= 20, "\(seconds): \(written)")
+        }
+        #expect(
+            Timestamp.iso(Date.distantFuture, in: Timestamp.utc)
+                == Self.calendarISO(Date.distantFuture, in: Timestamp.utc))
+        #expect(
+            Timestamp.iso(Date(timeIntervalSince1970: 1e300), in: Timestamp.utc)
+                == Timestamp.iso(
+                    Date(timeIntervalSince1970: Timestamp.secondsBound), in: Timestamp.utc))
     }
 
     @Test("The hours around Brussels's daylight-saving changes of 2015")

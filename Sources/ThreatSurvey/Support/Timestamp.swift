@@ -14,7 +14,7 @@ public enum Timestamp {
     /// `Calendar` before).
     public static func iso(_ date: Date, in zone: TimeZone) -> String {
         let offset = zone.secondsFromGMT(for: date)
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let local = wholeSeconds(date) + offset
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let second = local - day * 86_400
         let (year, month, dayOfMonth) = civil(day: day)
@@ -26,6 +26,18 @@ public enum Timestamp {
         let magnitude = abs(offset)
         return text + (offset < 0 ? "-" : "+") + pad(magnitude / 3600, 2) + ":"
             + pad(magnitude % 3600 / 60, 2)
+    }
+
+    /// The most seconds from 1970 written as they are (about 31.7 million years either way);
+    /// an instant beyond, or not a number, is written as that bound, never converted into an
+    /// integer it cannot fit (which would trap).
+    static let secondsBound = 1_000_000_000_000_000.0
+
+    /// `date`'s whole seconds since 1970 (rounded down), within ±``secondsBound``.
+    static func wholeSeconds(_ date: Date) -> Int {
+        let seconds = date.timeIntervalSince1970
+        guard !seconds.isNaN else { return 0 }
+        return Int(min(max(seconds.rounded(.down), -secondsBound), secondsBound))
     }
 
     /// The year, month and day of `day` days after 1970-01-01 (negative: before), on the
@@ -58,10 +70,13 @@ public enum Timestamp {
 
     /// UTC, millisecond precision: the form stored in SQLite, which sorts as text.
     public static func storage(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = Date(timeIntervalSince1970: Double(millis / 1000))
-        let base = String(iso(seconds, in: utc).dropLast())
-        return base + String(format: ".%03dZ", Int(millis % 1000))
+        // The same bound, read as milliseconds here (about 31,700 years either way).
+        let scaled = (date.timeIntervalSince1970 * 1000).rounded()
+        let millis = scaled.isNaN ? 0 : Int(min(max(scaled, -secondsBound), secondsBound))
+        // Whole seconds rounded down, so an instant before 1970 keeps a positive fraction.
+        let whole = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+        let base = String(iso(Date(timeIntervalSince1970: Double(whole)), in: utc).dropLast())
+        return base + "." + pad(millis - whole * 1000, 3) + "Z"
     }
 
     /// The UTC zone.
