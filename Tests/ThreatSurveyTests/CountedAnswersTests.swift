@@ -233,6 +233,13 @@ struct CountedAnswersTests {
         try expectSameBothWays(store, q, asOf: asOf, today: today)
         let afterVoid = try CountedAnswers.load(store: store, questionnaire: q, asOf: asOf)
         #expect(!afterVoid.submissions.contains { $0.id == mt.id })
+        // `questionnaires` counts every stored submission (the voided one too: it is on the
+        // record) and the Member States that answered, the same whichever way it was read.
+        let stored = try store.submissions(questionnaire: q.id)
+        let cachedCounts = try CountedAnswers.answerCounts(store: store, questionnaire: q)
+        #expect(afterVoid.reading == .cachedSums)
+        #expect(cachedCounts.submissions == stored.count)
+        #expect(cachedCounts.memberStates == afterVoid.responded.count)
         // A decision about a streamed answer: every row is read, and counts as before less it.
         let row = try #require(
             try store.submissions(questionnaire: q.id).first { $0.response.respondent != nil })
@@ -241,6 +248,9 @@ struct CountedAnswersTests {
         ])
         let general = try CountedAnswers.load(store: store, questionnaire: q, asOf: asOf)
         #expect(general.reading == .submissions)
+        let rowCounts = try CountedAnswers.answerCounts(store: store, questionnaire: q)
+        #expect(rowCounts.submissions == stored.count)
+        #expect(rowCounts.memberStates == general.responded.count)
         let answers = general.aggregate.states.values.reduce(0) { $0 + $1.answers }
         let before = afterVoid.aggregate.states.values.reduce(0) { $0 + $1.answers }
         #expect(answers == before - 1)

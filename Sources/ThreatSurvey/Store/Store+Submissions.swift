@@ -133,6 +133,24 @@ extension Store {
         }
     }
 
+    /// How many submissions ``submissions(questionnaire:excludingStreamed:)`` would give,
+    /// counted by the store (an index scan) instead of loaded.
+    ///
+    /// - Throws: ``SurveyError`` when the store cannot be read.
+    package func submissionCount(questionnaire: String, excludingStreamed: Bool = false)
+        throws(SurveyError) -> Int
+    {
+        let streamed = excludingStreamed ? " AND packed_mentions IS NULL" : ""
+        do {
+            return try db.query(
+                "SELECT COUNT(*) AS n FROM submissions WHERE questionnaire = ?" + streamed,
+                [.text(questionnaire)]
+            ) { Int($0.int("n")) }.first ?? 0
+        } catch {
+            throw fail(error)
+        }
+    }
+
     /// The submission with this id, or `nil`.
     public func submission(id: Int64) throws(SurveyError) -> Submission? {
         do {
