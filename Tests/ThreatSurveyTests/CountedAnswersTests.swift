@@ -79,7 +79,6 @@ struct CountedAnswersTests {
         let general = try CountedAnswers.load(
             store: store, questionnaire: q, asOf: asOf, receivedBefore: receivedBefore,
             useCache: false)
-        #expect(cached.reading == .cachedSums)
         #expect(general.reading == .submissions)
         #expect(sums(cached) == sums(general))
         #expect(cached.answerTimes == general.answerTimes)
@@ -123,8 +122,15 @@ struct CountedAnswersTests {
         let asOf = today.endOfDay(in: q.timeZone)
         let one = try CountedAnswers.load(store: streamed, questionnaire: q, asOf: asOf)
         let perState = try CountedAnswers.load(store: loaded, questionnaire: q, asOf: asOf)
+        // One stored shape: either way, a submission per delegation gathering its
+        // respondents, counted by the sums kept with it.
         #expect(one.reading == .cachedSums)
-        #expect(perState.reading == .submissions)
+        #expect(perState.reading == .cachedSums)
+        #expect(one.submissions.count == byState.count)
+        #expect(perState.submissions.count == byState.count)
+        #expect(
+            one.submissions.map(\.response.respondentCount).sorted()
+                == perState.submissions.map(\.response.respondentCount).sorted())
         #expect(sums(one) == sums(perState))
         #expect(one.answerTimes == perState.answerTimes)
         #expect(Set(one.answerTimes.keys) == Set(byState.keys))
@@ -135,15 +141,16 @@ struct CountedAnswersTests {
         let oneRows = ReportModel(ReportInputs.withCounted(one, today: today)).provenance
         let perStateRows = ReportModel(ReportInputs.withCounted(perState, today: today)).provenance
         #expect(oneRows.count == 1)
-        #expect(oneRows.first?.streamed == true)
         #expect(oneRows.first?.answers == 300)
+        #expect(oneRows.first?.counted == 300)
+        #expect(oneRows.first?.respondents == 300)
         #expect(oneRows.first?.checksum == SHA256.hex(of: Array(whole.utf8)))
         #expect(perStateRows.count == byState.count)
         #expect(perStateRows.map(\.answers).reduce(0, +) == 300)
         #expect(oneRows.map(\.counted).reduce(0, +) == perStateRows.map(\.counted).reduce(0, +))
         // The deadline check names each state's first submission in the file, as loading
         // its rows would.
-        let check = DeadlineCheck(questionnaire: q, submissions: one.answering, today: today)
+        let check = DeadlineCheck(questionnaire: q, submissions: one.submissions, today: today)
         #expect(check.onTime.count == byState.count)
         for answer in check.onTime {
             #expect(
@@ -188,15 +195,21 @@ struct CountedAnswersTests {
         }
         let counted = try CountedAnswers.load(
             store: store, questionnaire: q, asOf: today.endOfDay(in: q.timeZone))
-        let files = Dictionary(uniqueKeysWithValues: counted.files.map { ($0.name, $0) })
+        // The files share respondents: their answers were read, and each respondent's latest
+        // counts.
+        #expect(counted.submissions.contains { !$0.response.respondents.isEmpty })
+        let rows = ReportModel(ReportInputs.withCounted(counted, today: today)).provenance
+        let files = Dictionary(uniqueKeysWithValues: rows.map { ($0.file, $0) })
+        #expect(files["a.csv"]?.answers == 50)
         #expect(files["b.csv"]?.answers == 20)
-        #expect(files["b.csv"]?.countedAnswers == 0)
-        #expect(files["c.csv"]?.countedAnswers == 20)
+        #expect(files["b.csv"]?.counted == 0)
+        #expect(files["c.csv"]?.counted == 20)
+        #expect(files["b.csv"]?.status.contains("20 superseded by later answers") == true)
         #expect(!counted.lateStates(.answer).isEmpty)
-        // The deadline check from the files' stand-ins names the submissions reading every
-        // row names: each state's first, and its late resubmission.
+        // The deadline check from the counted submissions names what reading every answer
+        // names: each state's first, and its late resubmission.
         let fromStandIns = DeadlineCheck(
-            questionnaire: q, submissions: counted.answering, today: today)
+            questionnaire: q, submissions: counted.submissions, today: today)
         let fromRows = DeadlineCheck(
             questionnaire: q, submissions: try store.submissions(questionnaire: q.id), today: today)
         #expect(!fromRows.resubmittedLate.isEmpty)
@@ -204,7 +217,7 @@ struct CountedAnswersTests {
     }
 
     @Test(
-        "With a decision on record: a void of another answer keeps the cached sums, the same counts; a void of a streamed answer reads every row"
+        "With a decision on record: a void of another answer keeps the kept sums, the same counts; a void of a delegation's respondents takes them all out"
     )
     func decisionOnRecord() throws {
         defer { TestSupport.cleanUp(folder) }
@@ -240,20 +253,21 @@ struct CountedAnswersTests {
         #expect(afterVoid.reading == .cachedSums)
         #expect(cachedCounts.submissions == stored.count)
         #expect(cachedCounts.memberStates == afterVoid.responded.count)
-        // A decision about a streamed answer: every row is read, and counts as before less it.
+        // A void of one delegation's respondents: its answers all leave, read either way.
         let row = try #require(
-            try store.submissions(questionnaire: q.id).first { $0.response.respondent != nil })
+            try store.submissions(questionnaire: q.id).first(where: \.gathersRespondents))
         try store.record([
-            Decision(submission: row.id, action: .void, reason: "a test row", by: "anna")
+            Decision(submission: row.id, action: .void, reason: "a test file", by: "anna")
         ])
+        try expectSameBothWays(store, q, asOf: asOf, today: today)
         let general = try CountedAnswers.load(store: store, questionnaire: q, asOf: asOf)
-        #expect(general.reading == .submissions)
+        #expect(general.reading == .cachedSums)
         let rowCounts = try CountedAnswers.answerCounts(store: store, questionnaire: q)
         #expect(rowCounts.submissions == stored.count)
         #expect(rowCounts.memberStates == general.responded.count)
         let answers = general.aggregate.states.values.reduce(0) { $0 + $1.answers }
         let before = afterVoid.aggregate.states.values.reduce(0) { $0 + $1.answers }
-        #expect(answers == before - 1)
+        #expect(answers == before - row.response.respondentCount)
     }
 }
 

@@ -228,9 +228,9 @@ struct DecisionTests {
     }
 
     @Test(
-        "A decision about a streamed file's answer sets the stored sums aside: the general path counts it"
+        "Voiding a delegation's respondents (a streamed file's submission) takes every one of their answers out, counted by the kept sums; review refuses mention decisions on it"
     )
-    func streamedFallsBack() throws {
+    func voidRespondents() throws {
         defer { TestSupport.cleanUp(folder) }
         let q = try FastPathTests.benchQuestionnaire()
         let path = folder + "/gen.csv"
@@ -249,19 +249,32 @@ struct DecisionTests {
                 == .cachedSums)
         let all = try opened.submissions(questionnaire: q.id)
         let first = try #require(all.first)
-        let threat = try #require(first.response.mentions.first?.threat)
+        #expect(first.gathersRespondents)
+        let threat = try #require(first.response.respondents.first?.mentions.first?.threat)
         let before = Ranking(questionnaire: q, submissions: all)
+        // Its respondents who name the threat.
+        let naming = first.response.respondents.filter { $0.threats.contains(threat) }.count
+        #expect(naming > 0)
+        let refused = runCLI(
+            ["review", "\(first.id)", "--reject", "1", "--reason", "a test"], store: store)
+        #expect(refused.status == .usage)
+        #expect(refused.err.contains("holds the answers of \(first.response.respondentCount) respondents"))
+        #expect(refused.err.contains("threatsurvey void \(first.id)"))
         try opened.record([
-            Decision(submission: first.id, action: .void, reason: "a test row", by: "anna")
+            Decision(submission: first.id, action: .void, reason: "a test file", by: "anna")
         ])
-        #expect(try CountedAnswers.load(store: opened, questionnaire: q, asOf: nil).files.isEmpty)
         let input = try AnalysisInput.load(
             AnalysisRequest(questionnaire: q.id),
             catalog: QuestionnaireCatalog(questionnaires: [q]), store: opened)
-        #expect(input.counted.reading == .submissions)
+        #expect(input.counted.reading == .cachedSums)
         let after = input.ranking(.init())
         let respondentsBefore = try #require(before.threats.first { $0.id == threat }?.respondents)
-        #expect(after.threats.first { $0.id == threat }?.respondents == respondentsBefore - 1)
+        #expect(after.threats.first { $0.id == threat }?.respondents == respondentsBefore - naming)
+        #expect(
+            after.json.serialized()
+                == Ranking(
+                    questionnaire: q, submissions: try opened.countedSubmissions(questionnaire: q.id)
+                ).json.serialized())
     }
 
     @Test("Decisions are append-only: the store refuses to change or delete them")

@@ -96,8 +96,8 @@ struct OriginalBytesTests {
                 }
             }
             let none = [Int32](repeating: -1, count: questionnaire.threats.count)
-            try none.withUnsafeBufferPointer { (priorities) throws(SurveyError) in
-                try writer.appendAnswer(
+            none.withUnsafeBufferPointer { priorities in
+                writer.appendAnswer(
                     memberState: "DE", respondent: "R0000001", priorities: priorities)
             }
             return StreamedFileSummary(

@@ -5,11 +5,13 @@ package import Foundation
 ///
 /// Ranking, regions, tally, deadline, summary and report are all built from this value, so
 /// no two of them can count differently. How it was filled is its own affair
-/// (``load(store:questionnaire:asOf:receivedBefore:useCache:)``): from loaded submissions,
-/// from the per-file sums a store caches for streamed files, or from one index-order pass
-/// over streamed rows when files share respondents; a `--from` file summed by the fast
-/// reader fills the same value (``init(questionnaire:aggregate:received:)``). Whichever way,
-/// it holds sums and a few text-carrying submissions, never a million respondent rows.
+/// (``load(store:questionnaire:asOf:receivedBefore:useCache:)``): every submission is
+/// loaded, and one gathering respondents is counted by the sums kept with it unless another
+/// answer of the same Member State could replace some of its respondents' (then its
+/// respondents are read and the rule applied to each); a `--from` file summed by the fast
+/// reader fills the same value (``init(questionnaire:aggregate:received:)``). Whichever
+/// way, it holds submissions and sums, never a million respondents' answers it does not
+/// need.
 package struct CountedAnswers: Sendable {
     /// A Member State's first answer and its counted answer, by when they were received:
     /// what ``Lateness`` judges in its two meanings.
@@ -32,41 +34,11 @@ package struct CountedAnswers: Sendable {
         }
     }
 
-    /// One file stored by the streaming path, as the figures and provenance see it: never its
-    /// rows, only who it speaks for, when, and what of it counts.
-    package struct StreamedFile: Sendable {
-        /// The stored file's number.
-        package var fileID: Int64
-        /// The name it was stored under.
-        package var name: String
-        /// SHA-256 of the file, lowercase hex.
-        package var checksum: String
-        /// When it was received.
-        package var received: Date
-        /// The numbers of its submissions, one per respondent.
-        package var submissions: ClosedRange<Int64>
-        /// The Member States it answers for, protocol order.
-        package var memberStates: [String]
-        /// Per Member State, the numbers of its first and last submissions in the file (what
-        /// the deadline check names).
-        package var stateSubmissions: [String: ClosedRange<Int64>] = [:]
-        /// Its answers (respondents).
-        package var answers: Int
-        /// Per Member State, the sums of its answers that count as of the moment (none when
-        /// it came after it; a later file may replace some when files share respondents).
-        package var counted: [String: MentionAggregate.StateSums]
-
-        /// How many of its answers count.
-        package var countedAnswers: Int {
-            counted.values.reduce(0) { SumsRow.saturatingAdd($0, $1.answers) }
-        }
-    }
-
     /// How the counts were read: the same value whichever way (tests and timings ask).
     package enum Reading: Sendable, Hashable {
         /// Every submission loaded (the general way).
         case submissions
-        /// Streamed files by the sums the store caches for them, the rest loaded.
+        /// Submissions gathering respondents counted by the sums kept with them.
         case cachedSums
         /// One `--from` file summed by the fast reader.
         case fastReader
@@ -80,18 +52,19 @@ package struct CountedAnswers: Sendable {
     package var asOf: Date?
     /// Only answers received before this instant count (the on-time rule; `nil`: all).
     package var receivedBefore: Date?
-    /// The submissions loaded with their text, superseded ones included.
+    /// Every submission of the questionnaire as it counts (the officer's decisions applied,
+    /// voided ones left out), superseded ones included.
     ///
     /// Their written comments, answers to questions and cosignatories are what `tally`,
-    /// `compile`, `summary` and the report's comments need: every submission, or, when
-    /// streamed files are counted by their sums, the others. Never the streamed files' rows.
+    /// `compile`, `summary` and the report's comments need. A submission gathering
+    /// respondents holds their answers only where they were read (see ``packSums``).
     package var submissions: [Submission]
     /// The current answers among ``submissions`` as of the moment.
     package var current: CurrentAnswers
-    /// The files stored by the streaming path whose rows are not in ``submissions``, in
-    /// received order (all of them: provenance shows those up to its day).
-    package var files: [StreamedFile] = []
-    /// The per-Member-State sums of every counted answer, loaded or streamed.
+    /// The sums kept with the submissions gathering respondents whose answers were not read,
+    /// by submission: what such a submission adds where it is current.
+    package var packSums: [Int64: MentionAggregate.StateSums] = [:]
+    /// The per-Member-State sums of every counted answer.
     package var aggregate: MentionAggregate
     /// Per Member State, its first and counted answer times (as of ``asOf``; the on-time rule
     /// does not apply: a late answer is what it leaves out).
@@ -101,16 +74,22 @@ package struct CountedAnswers: Sendable {
     /// general way, and the one every other way must agree with.
     ///
     /// - Complexity: O(n log n + m) for n submissions of m mentions.
+    ///
+    /// - Parameters:
+    ///   - packSums: the sums of the submissions gathering respondents given without their
+    ///     answers (each must be here).
     package init(
         questionnaire: Questionnaire, submissions: [Submission], asOf: Date? = nil,
-        receivedBefore: Date? = nil
+        receivedBefore: Date? = nil, packSums: [Int64: MentionAggregate.StateSums] = [:]
     ) {
         self.questionnaire = questionnaire
         self.asOf = asOf
         self.receivedBefore = receivedBefore
         self.submissions = submissions
+        self.packSums = packSums
         current = CurrentAnswers(submissions, asOf: asOf, receivedBefore: receivedBefore)
-        aggregate = MentionAggregate(questionnaire: questionnaire, current: current)
+        aggregate = MentionAggregate(
+            questionnaire: questionnaire, current: current, packSums: packSums)
         answerTimes = Self.answerTimes(submissions, asOf: asOf)
     }
 
@@ -154,48 +133,4 @@ package struct CountedAnswers: Sendable {
     package func lateStates(_ meaning: Lateness.Meaning) -> [String] {
         Lateness.lateStates(meaning, questionnaire: questionnaire, times: answerTimes)
     }
-
-    /// One answerless submission per Member State of each streamed file, received when the
-    /// file was.
-    ///
-    /// Who answered and when, for the figures that read submissions (`tally`, the deadline
-    /// check) without the file's rows: two per state, numbered as its first and last
-    /// submissions in the file (the deadline check names them; negative if unknown), with a
-    /// respondent private to the file, so a stand-in supersedes nothing.
-    ///
-    /// - Complexity: O(files × Member States).
-    package var standIns: [Submission] {
-        var out: [Submission] = []
-        var unknown: Int64 = 0
-        for (index, file) in files.enumerated() {
-            for state in file.memberStates {
-                unknown -= 1
-                let ids = file.stateSubmissions[state] ?? unknown...unknown
-                for id in Set([ids.lowerBound, ids.upperBound]).sorted() {
-                    out.append(
-                        Submission(
-                            id: id, questionnaire: questionnaire.id, received: file.received,
-                            sourceFile: "", format: .csvLong, encoding: "", delimiter: nil,
-                            checksum: "", fileID: 0,
-                            response: Response(
-                                delegation: state, respondent: "\u{1F}streamed file \(index)"),
-                            warnings: []))
-                }
-            }
-        }
-        return out
-    }
-
-    /// The Member States with counted answers in streamed files (not in ``current``).
-    package var streamedStates: Set<String> {
-        var states = Set<String>()
-        for file in files {
-            for (state, sums) in file.counted where sums.answers > 0 { states.insert(state) }
-        }
-        return states
-    }
-
-    /// The loaded submissions and the streamed files' stand-ins: every answer as the figures
-    /// that read submissions see it.
-    package var answering: [Submission] { submissions + standIns }
 }

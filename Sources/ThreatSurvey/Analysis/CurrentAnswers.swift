@@ -7,7 +7,10 @@ public import Foundation
 /// respondent. Every analysis starts here, so that a resubmission replaces an earlier
 /// answer everywhere at once and nothing is counted twice.
 public struct CurrentAnswers: Sendable {
-    /// The current submissions per Member State: one per respondent (one when none is given).
+    /// The current answers per Member State: one per respondent (one when none is given).
+    ///
+    /// A submission gathering respondents gives one answer per respondent
+    /// (``Submission/answers``), each numbered as the submission.
     public let byState: [String: [Submission]]
 
     /// Computes the current answers from `submissions` (any order).
@@ -19,7 +22,7 @@ public struct CurrentAnswers: Sendable {
     ///     passes the instant the deadline day ends).
     /// - Complexity: O(n log n) for n submissions.
     public init(_ submissions: [Submission], asOf: Date? = nil, receivedBefore: Date? = nil) {
-        let ordered = submissions.sorted(by: CurrentAnswers.precedes)
+        let ordered = submissions.flatMap(\.answers).sorted(by: CurrentAnswers.precedes)
         var latest: [String: [String: Submission]] = [:]
         for submission in ordered {
             if let asOf, submission.received > asOf { continue }
@@ -43,15 +46,23 @@ public struct CurrentAnswers: Sendable {
 
     /// Whether `a` comes before `b`, so that `b` replaces it when both fill the same slot.
     ///
-    /// That is: received earlier, or at the same instant with a smaller number (stored earlier).
-    /// The one "which answer is current" order; ``Submitter`` uses it for its receipts too.
+    /// That is: received earlier, or at the same instant with a smaller number (stored
+    /// earlier), or, within one submission gathering respondents, on an earlier line (a
+    /// respondent named twice in a file: the later answer counts). The one "which answer is
+    /// current" order; ``Submitter`` uses it for its receipts too.
     public static func precedes(_ a: Submission, _ b: Submission) -> Bool {
-        (a.received, a.id) < (b.received, b.id)
+        (a.received, a.id, a.response.line) < (b.received, b.id, b.response.line)
     }
 
     /// The slot an answer fills for each Member State it speaks for: one per respondent, or
-    /// one (`""`) where answers carry none.
+    /// one (`""`) where answers carry none. A submission whose respondents were not loaded
+    /// fills a slot of its own (`CountedAnswers` reads its respondents only where another
+    /// submission could replace some).
     public static func slot(_ submission: Submission) -> String {
-        submission.response.respondent ?? ""
+        if let respondent = submission.response.respondent { return respondent }
+        return submission.gathersRespondents ? unloadedRespondents : ""
     }
+
+    /// The slot of a submission whose respondents were not loaded.
+    static let unloadedRespondents = "\u{1F}respondents"
 }

@@ -13,6 +13,12 @@ public struct HistoryEntry: Sendable {
     public var late: Bool
     /// The officer's decisions about it, in the order recorded (a void among them).
     public var decisions: [Decision] = []
+    /// For a submission gathering respondents: how many of their answers count (the others
+    /// were replaced by later answers of the same respondents); `nil` otherwise.
+    public var respondentsCounted: Int? = nil
+    /// For a submission gathering respondents: the later submissions that replaced some of
+    /// its respondents' answers for a Member State it still counts for.
+    public var partlySupersededBy: [(memberState: String, by: Int64)] = []
 
     /// The void that withdrew it, if any.
     public var voided: Decision? { decisions.first { $0.action == .void } }
@@ -28,34 +34,94 @@ public struct HistoryEntry: Sendable {
         let ordered = submissions.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
         let decided = Dictionary(grouping: decisions, by: \.submission)
         // The latest in received order wins, as in CurrentAnswers; a voided one never does.
-        var current: [String: Int64] = [:]
-        func key(_ state: String, _ s: Submission) -> String {
-            state + "\u{1F}" + (s.response.respondent ?? "")
-        }
+        // A submission gathering respondents gives one answer per respondent (in line order).
+        var current: [String: AnswerID] = [:]
         for s in ordered where !(decided[s.id] ?? []).contains(where: { $0.action == .void }) {
-            for state in s.memberStates { current[key(state, s)] = s.id }
+            for answer in s.answers {
+                for state in answer.memberStates {
+                    current[key(state, answer)] = AnswerID(answer)
+                }
+            }
         }
         return ordered.map { s in
-            let (currentFor, supersededBy) = standing(of: s) { current[key($0, s)] }
-            return HistoryEntry(
-                submission: s, currentFor: currentFor, supersededBy: supersededBy,
+            var entry = HistoryEntry(
+                submission: s, currentFor: [], supersededBy: [],
                 late: questionnaire.map {
                     Lateness.isLateAnswer(received: s.received, questionnaire: $0)
                 }
                     ?? false,
                 decisions: decided[s.id] ?? [])
+            entry.standing(among: current)
+            return entry
         }
     }
 
-    /// The history line of one stored submission, asked of the store (for `show N`): the
-    /// same answer as `history(of:questionnaire:)` gives for it, without loading the
-    /// other submissions.
-    ///
-    /// - Complexity: one indexed query per Member State the submission names (see
-    ///   ``Store/currentSubmissionID(questionnaire:memberState:respondent:)``).
+    /// Which answer of one submission: its number and, for a respondent's, its line.
+    private struct AnswerID: Hashable {
+        var id: Int64
+        var line: Int
+        init(_ answer: Submission) {
+            id = answer.id
+            line = answer.response.line
+        }
+    }
+
+    /// The key of the slot `answer` fills for `state` (``CurrentAnswers/slot(_:)``).
+    private static func key(_ state: String, _ answer: Submission) -> String {
+        state + "\u{1F}" + CurrentAnswers.slot(answer)
+    }
+
+    /// Fills ``currentFor``, ``supersededBy`` and ``respondentsCounted`` from the current
+    /// answer of every slot: a state is counted for when any of the submission's answers is
+    /// current for it; each other answer names what replaced it, once per state and
+    /// replacing submission.
+    private mutating func standing(among current: [String: AnswerID]) {
+        var counting: [String] = []
+        var replaced: [(String, Int64)] = []
+        var seen = Set<String>()
+        var counted = 0
+        for answer in submission.answers {
+            var counts = false
+            for state in answer.memberStates {
+                let winner = current[Self.key(state, answer)]
+                if winner == AnswerID(answer) {
+                    counts = true
+                    if !counting.contains(state) { counting.append(state) }
+                } else if let winner, winner.id != submission.id,
+                    seen.insert("\(state)\u{1F}\(winner.id)").inserted
+                {
+                    replaced.append((state, winner.id))
+                }
+            }
+            if counts { counted += 1 }
+        }
+        currentFor = submission.memberStates.filter(counting.contains)
+        supersededBy = replaced.filter { !counting.contains($0.0) }
+        if submission.gathersRespondents {
+            // Not read (counted by its sums): it is current for all its respondents or none.
+            respondentsCounted =
+                submission.response.respondents.isEmpty
+                ? (counting.isEmpty ? 0 : submission.response.respondentCount) : counted
+            partlySupersededBy = replaced.filter { counting.contains($0.0) }
+        }
+    }
+
     public static func entry(
         of submission: Submission, in store: Store, questionnaire: Questionnaire?
     ) throws(SurveyError) -> HistoryEntry {
+        if submission.gathersRespondents {
+            // Which of its respondents' answers count is decided among the answers of its
+            // Member States that name respondents: those are read, not the whole store.
+            let related = try store.respondentSubmissions(
+                questionnaire: submission.questionnaire, memberStates: submission.memberStates)
+            let entries = history(
+                of: related.filter { $0.id != submission.id } + [submission],
+                questionnaire: questionnaire,
+                decisions: try store.decisions(questionnaire: submission.questionnaire))
+            if let mine = entries.first(where: { $0.submission.id == submission.id }) {
+                return mine
+            }
+        }
         let (currentFor, supersededBy) = try standing(of: submission) {
             (state) throws(SurveyError) in
             try store.currentSubmissionID(
@@ -118,6 +184,14 @@ public struct HistoryEntry: Sendable {
     /// `current`, `superseded by #7`, or `current for BE; superseded for LU by #9`.
     public var status: String {
         if let voided { return "voided: \(voided.reason)" }
+        if let counted = respondentsCounted, counted < submission.response.respondentCount,
+            !currentFor.isEmpty
+        {
+            let by = Set((partlySupersededBy + supersededBy).map(\.by)).sorted()
+            return "current for \(currentFor.joined(separator: " ")): \(counted) of "
+                + "\(submission.response.respondentCount) respondents' answers count; the others "
+                + "superseded by " + by.map { "#\($0)" }.joined(separator: ", ")
+        }
         if supersededBy.isEmpty { return "current" }
         let replaced = supersededBy.map { "\($0.memberState) by #\($0.by)" }
         if currentFor.isEmpty {

@@ -1,6 +1,13 @@
 extension MentionAggregate {
     /// The sums of the current answers (one per state, or per respondent).
-    public init(questionnaire: Questionnaire, current: CurrentAnswers) {
+    ///
+    /// - Parameters:
+    ///   - packSums: the sums kept with submissions gathering respondents whose answers were
+    ///     not read (``Submission/answers`` gives such a submission as one answer).
+    public init(
+        questionnaire: Questionnaire, current: CurrentAnswers,
+        packSums: [Int64: MentionAggregate.StateSums] = [:]
+    ) {
         threats = questionnaire.threats.map(\.id)
         let index = Dictionary(uniqueKeysWithValues: threats.enumerated().map { ($1, $0) })
         states = [:]
@@ -10,27 +17,17 @@ extension MentionAggregate {
         for (state, answers) in current.byState {
             var sums = StateSums(threats: threats.count)
             for s in answers {
-                if s.response.respondent != nil { carriesRespondents = true }
+                if s.response.respondent != nil || s.gathersRespondents {
+                    carriesRespondents = true
+                }
+                if s.gathersRespondents, s.response.respondents.isEmpty {
+                    if let kept = packSums[s.id] { sums.add(kept) }
+                    continue
+                }
                 StateSums.fill(&scratch, with: s.response.mentions, index: index)
                 sums.addAnswer(priorities: scratch)
             }
             states[state] = sums
-        }
-    }
-}
-
-extension MentionAggregate.StateSums {
-    /// Writes one answer's priorities per threat into `scratch` (`SumsRow/notMentioned`
-    /// where it names none): the one reading of an answer's mentions that every sum is
-    /// built from, whether the answer was loaded or streamed back from the store.
-    ///
-    /// - Complexity: O(threats + mentions).
-    static func fill(_ scratch: inout [Int32], with mentions: [Mention], index: [String: Int]) {
-        for t in scratch.indices { scratch[t] = SumsRow.notMentioned }
-        // Negated prose matches are evidence, not mentions (Mention.counts).
-        for mention in mentions where mention.counts {
-            guard let t = index[mention.threat], t < scratch.count else { continue }
-            scratch[t] = SumsRow.merge(scratch[t], mention.priority)
         }
     }
 }

@@ -87,7 +87,7 @@ public struct RegionalBreakdown: Sendable {
             questionnaire: counted.questionnaire, aggregate: counted.aggregate,
             grouping: grouping, alpha: alpha, options: wholeOptions,
             lateAnswers: counted.lateStates(.answer))
-        markJointAnswers(counted.current, otherAnswers: counted.streamedStates)
+        markJointAnswers(counted.current)
     }
 
     /// Computes the breakdown from per-state sums.

@@ -16,7 +16,7 @@ extension ReportModel {
         let aggregate = counted.aggregate
         let ranking = Ranking(counted: counted)
         let deadline = DeadlineCheck(
-            questionnaire: questionnaire, submissions: counted.answering, today: inputs.today)
+            questionnaire: questionnaire, submissions: counted.submissions, today: inputs.today)
         self.init(
             questionnaire: questionnaire,
             headline: Headline(
@@ -31,7 +31,7 @@ extension ReportModel {
             lateMemberStates: counted.lateStates(.memberState),
             heatMap: HeatMap(
                 questionnaire: questionnaire, ranking: ranking, aggregate: aggregate,
-                current: counted.current, files: counted.files),
+                current: counted.current),
             regions: RegionalBreakdown(counted: counted, grouping: inputs.grouping),
             deadline: deadline,
             tally: Tally(
@@ -57,14 +57,15 @@ extension ReportModel {
 extension ReportModel.HeatMap {
     /// The heat map of `aggregate` (the counted answers' sums), threats in `ranking`'s order.
     ///
-    /// A cell is read from the sums, so an answer counts the same whether it was loaded or
-    /// streamed: the best priority given, else whether a structured answer (or a streamed
-    /// file, always structured) named it, else written comments did.
+    /// A cell is read from the sums, so an answer counts the same whether its respondents were
+    /// read or counted by their kept sums: the best priority given, else whether a structured
+    /// answer named it (respondents counted by their sums: taken as structured, as a table's
+    /// rows are), else written comments did.
     ///
     /// - Complexity: O(roster × threats + mentions of the current answers).
     init(
         questionnaire: Questionnaire, ranking: Ranking, aggregate: MentionAggregate,
-        current: CurrentAnswers, files: [CountedAnswers.StreamedFile]
+        current: CurrentAnswers
     ) {
         let index = Dictionary(
             uniqueKeysWithValues: aggregate.threats.enumerated().map { ($1, $0) })
@@ -75,7 +76,9 @@ extension ReportModel.HeatMap {
                 return ranking.threats.map { _ in .empty }
             }
             var structured = Set<String>()
+            var summed = false
             for answer in current.byState[state] ?? [] {
+                if answer.gathersRespondents, answer.response.respondents.isEmpty { summed = true }
                 for mention in answer.response.mentions
                 where mention.counts && mention.origin == .structured {
                     structured.insert(mention.threat)
@@ -86,11 +89,7 @@ extension ReportModel.HeatMap {
                 else { return .empty }
                 let best = sums.bestPriority[t]
                 if best > 0 { return .priority(best) }
-                if best == SumsRow.unknownBestPriority { return .prioritised }
-                let inFile = files.contains { file in
-                    (file.counted[state]?.mentions).map { t < $0.count && $0[t] > 0 } ?? false
-                }
-                return .named(structured: inFile || structured.contains(threat.id))
+                return .named(structured: summed || structured.contains(threat.id))
             }
         }
     }

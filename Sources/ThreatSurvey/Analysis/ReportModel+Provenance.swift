@@ -6,7 +6,7 @@ extension ReportModel {
     /// why the others do not (superseded by #N, not on the roster, voided, the officer's
     /// decisions), so that each figure can be traced to a file.
     ///
-    /// - Complexity: O(n log n) for n submissions; O(f × s) for f streamed files of s states.
+    /// - Complexity: O(n log n) for n submissions.
     static func provenance(_ inputs: ReportInputs, counted: CountedAnswers) -> [ProvenanceRow] {
         let questionnaire = inputs.questionnaire
         let asOf = inputs.asOf
@@ -19,16 +19,24 @@ extension ReportModel {
             let reasons = file.map { entry in
                 ProvenanceReasons(entry, roster: roster, decisions: decided[entry.submission.id])
             }
-            let counted = reasons.filter(\.counts).count
+            // A submission gathering respondents is as many answers as it has respondents.
+            let answers = file.reduce(0) { $0 + Self.answers(in: $1.submission) }
+            let counted = zip(file, reasons).reduce(0) { total, pair in
+                total + (pair.0.respondentsCounted ?? (pair.1.counts ? 1 : 0))
+            }
             // Answers without respondents are at most one per delegation: each is told. A
             // file of respondents is told in counts, whatever its size.
-            let perRespondent = file.contains { $0.submission.response.respondent != nil }
+            let perRespondent = file.contains {
+                $0.submission.response.respondent != nil || $0.submission.gathersRespondents
+            }
             let status =
                 perRespondent
-                ? ProvenanceReasons.summary(reasons, counted: counted)
+                ? ProvenanceReasons.summary(reasons, answers: answers, counted: counted)
                 : ProvenanceReasons.each(reasons, file: file)
             rows.append(
-                row(file.map(\.submission), questionnaire, counted: counted, status: status))
+                row(
+                    file.map(\.submission), questionnaire, answers: answers, counted: counted,
+                    status: status))
         }
         let voided = inputs.voided.filter { $0.received <= asOf }
         for file in Self.byFile(voided.map { ($0, $0) }) {
@@ -40,24 +48,9 @@ extension ReportModel {
             var unique: [String] = []
             for text in texts where !unique.contains(text) { unique.append(text) }
             rows.append(
-                row(file, questionnaire, counted: 0, status: unique.joined(separator: "; ")))
-        }
-        // A streamed file is counted by its sums: its respondents are never loaded here.
-        for file in counted.files where file.received <= asOf {
-            let answers = file.answers
-            let counted = file.countedAnswers
-            rows.append(
-                ProvenanceRow(
-                    file: file.name, submissions: file.submissions, delegations: [],
-                    respondents: Int(
-                        clamping: file.submissions.upperBound - file.submissions.lowerBound + 1),
-                    received: file.received, onTime: questionnaire.isOnTime(file.received),
-                    format: .csvLong, streamed: true, answers: answers, counted: counted,
-                    checksum: file.checksum,
-                    status: counted == answers
-                        ? "counted"
-                        : "\(counted) of \(answers) counted; the others superseded by a later file"
-                ))
+                row(
+                    file, questionnaire, answers: file.reduce(0) { $0 + Self.answers(in: $1) },
+                    counted: 0, status: unique.joined(separator: "; ")))
         }
         rows.sort {
             ($0.received, $0.submissions.lowerBound) < ($1.received, $1.submissions.lowerBound)
@@ -77,13 +70,21 @@ extension ReportModel {
         return order.compactMap { groups[$0] }
     }
 
+    /// How many answers `submission` gives: one per respondent it gathers, else one.
+    private static func answers(in submission: Submission) -> Int {
+        submission.gathersRespondents ? submission.response.respondentCount : 1
+    }
+
     /// The row of one file's submissions (all from one file, received order).
     private static func row(
-        _ file: [Submission], _ questionnaire: Questionnaire, counted: Int, status: String
+        _ file: [Submission], _ questionnaire: Questionnaire, answers: Int, counted: Int,
+        status: String
     ) -> ProvenanceRow {
         let first = file.min { $0.id < $1.id } ?? file[0]
         let last = file.max { $0.id < $1.id } ?? file[0]
-        let withRespondents = file.filter { $0.response.respondent != nil }.count
+        let withRespondents = file.reduce(0) { total, s in
+            total + (s.gathersRespondents ? s.response.respondentCount : s.response.respondent == nil ? 0 : 1)
+        }
         var delegations: [String] = []
         if withRespondents == 0 {
             for s in file {
@@ -98,7 +99,7 @@ extension ReportModel {
             file: first.sourceFile, submissions: first.id...last.id, delegations: delegations,
             respondents: withRespondents == 0 ? nil : withRespondents, received: received,
             onTime: questionnaire.isOnTime(received),
-            format: first.format, streamed: false, answers: file.count, counted: counted,
+            format: first.format, answers: answers, counted: counted,
             checksum: first.checksum, status: status)
     }
 }
@@ -115,6 +116,8 @@ private struct ProvenanceReasons {
     var decisions: [String]
     /// The reasons in words, as a one-submission file's status.
     var text: String
+    /// How many of its answers later answers replaced (one per respondent it gathers).
+    var replaced: Int
 
     init(_ entry: HistoryEntry, roster: Set<String>, decisions: [Decision]?) {
         let s = entry.submission
@@ -123,6 +126,12 @@ private struct ProvenanceReasons {
         offRoster = s.memberStates.filter { !roster.contains($0) }
         superseded = entry.supersededBy
         counts = !counting.isEmpty
+        if let respondentsCounted = entry.respondentsCounted {
+            let replacing = !entry.supersededBy.isEmpty || !entry.partlySupersededBy.isEmpty
+            replaced = replacing ? s.response.respondentCount - respondentsCounted : 0
+        } else {
+            replaced = !counts && !superseded.isEmpty ? 1 : 0
+        }
         if counts {
             reasons.append(
                 counting.count == s.memberStates.count
@@ -164,11 +173,10 @@ private struct ProvenanceReasons {
 
     /// The status of a file of respondents: how many count, and why the others do not, in
     /// counts rather than one line per answer.
-    static func summary(_ reasons: [ProvenanceReasons], counted: Int) -> String {
+    static func summary(_ reasons: [ProvenanceReasons], answers: Int, counted: Int) -> String {
         var parts: [String] = []
-        parts.append(
-            counted == reasons.count ? "counted" : "\(counted) of \(reasons.count) counted")
-        let superseded = reasons.filter { !$0.counts && !$0.superseded.isEmpty }.count
+        parts.append(counted == answers ? "counted" : "\(counted) of \(answers) counted")
+        let superseded = reasons.reduce(0) { $0 + $1.replaced }
         if superseded > 0 { parts.append("\(superseded) superseded by later answers") }
         var off: [String] = []
         for r in reasons {

@@ -73,9 +73,6 @@ extension ReportModel {
             case empty
             /// Named, the best (lowest) priority given being this one.
             case priority(Int)
-            /// Named with a priority that the stored sums do not say (a streamed file stored
-            /// before the store kept the best priority).
-            case prioritised
             /// Named without a priority: in a structured answer (`true`) or only in written
             /// comments (`false`).
             case named(structured: Bool)
@@ -109,8 +106,6 @@ extension ReportModel {
         public var onTime: Bool
         /// How it was read (`csv-long`, `json`, `prose`, …).
         public var format: InputFormat
-        /// Whether it was stored by the streaming path (counted by its sums).
-        public var streamed: Bool
         /// Its answers (one per delegation, or per respondent).
         public var answers: Int
         /// How many of them count as of the report's day.

@@ -8,7 +8,7 @@ extension Tally {
     /// - Complexity: O(n log n) for the n loaded submissions and stand-ins.
     package init(counted: CountedAnswers, grouping: Grouping, options: RankingOptions = .init()) {
         self.init(
-            questionnaire: counted.questionnaire, submissions: counted.answering,
+            questionnaire: counted.questionnaire, submissions: counted.submissions,
             grouping: grouping, options: options)
     }
 

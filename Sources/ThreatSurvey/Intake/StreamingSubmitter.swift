@@ -196,9 +196,8 @@ public struct StreamingSubmitter {
                     store.afterStoredChunk?(chunks)
                 },
                 onAnswer: { (answer) throws(SurveyError) in
-                    try answer.priorities.withUnsafeBufferPointer {
-                        (priorities) throws(SurveyError) in
-                        try writer.appendAnswer(
+                    answer.priorities.withUnsafeBufferPointer { priorities in
+                        writer.appendAnswer(
                             memberState: answer.memberState, respondent: answer.respondent,
                             priorities: priorities)
                     }

@@ -168,7 +168,9 @@ public struct Submitter {
                 // The inference note names every file: said once, under the first answer,
                 // not once per answer (a mail of 999 attachments made that quadratic).
                 let note = parsed.isEmpty ? inferred.map { [$0] } ?? [] : []
-                parsed.append((item, result.responses, note + result.diagnostics))
+                // One submission per delegation: its respondents' answers gathered inside.
+                parsed.append(
+                    (item, Response.gathered(result.responses), note + result.diagnostics))
             } catch {
                 guard case .invalidData(let d) = error else { throw error }
                 problems += d
@@ -237,17 +239,24 @@ public struct Submitter {
         // Only the current answers of the Member States and respondents the files name: what
         // the receipts say is superseded, whatever the store holds besides. With decisions on
         // record (voids), the counted answers are read through the one counted-answer rule.
+        let responses = prepared.files.flatMap(\.responses)
         let keys = Set(
-            prepared.files.flatMap { file in
-                file.responses.flatMap { response in
-                    response.memberStates.map {
-                        SubmissionKey(memberState: $0, respondent: response.respondent ?? "")
-                    }
+            responses.filter { $0.respondents.isEmpty }.flatMap { response in
+                response.memberStates.map {
+                    SubmissionKey(memberState: $0, respondent: response.respondent ?? "")
                 }
             })
-        let existing: [Submission]
+        var existing: [Submission]
         if let store, try store.decisions(questionnaire: questionnaire.id).isEmpty {
             existing = try store.currentSubmissions(questionnaire: questionnaire.id, keys: keys)
+            // Respondents' answers: those of the same Member States that name respondents.
+            let gathering = Set(
+                responses.filter { !$0.respondents.isEmpty }.flatMap(\.memberStates))
+            if !gathering.isEmpty {
+                existing += try store.respondentSubmissions(
+                    questionnaire: questionnaire.id,
+                    memberStates: MemberState.sortedByProtocol(gathering))
+            }
         } else {
             existing = try store?.countedSubmissions(questionnaire: questionnaire.id) ?? []
         }
@@ -258,7 +267,7 @@ public struct Submitter {
             duplicates = Submitter.setAsideDuplicates(&prepared, existing: existing)
         }
         if let store, !prepared.request.dryRun {
-            stored = try store.insert(prepared.files)
+            stored = try store.insert(prepared.files, threats: questionnaire.threats.map(\.id))
             try keepDefinition(of: questionnaire, for: stored, in: store)
         } else {
             // Not stored: numbered in file order, so that later files win ties in received
@@ -297,28 +306,37 @@ public struct Submitter {
         // The current answer per (Member State, respondent), kept up to date as each new
         // submission is added: one pass, not one recomputation per submission.
         // The rule is CurrentAnswers' (slot and order), applied incrementally.
+        // A submission gathering respondents is one answer per respondent: it supersedes
+        // (or is older than) each other submission once per Member State, however many of
+        // its respondents' answers that concerns.
         var current: [String: Submission] = [:]
         func key(_ state: String, _ s: Submission) -> String {
             state + "\u{1F}" + CurrentAnswers.slot(s)
         }
-        for s in existing.sorted(by: CurrentAnswers.precedes) {
+        for s in existing.flatMap(\.answers).sorted(by: CurrentAnswers.precedes) {
             for state in s.memberStates { current[key(state, s)] = s }
         }
         var out: [Receipt] = []
         for (index, submission) in stored.enumerated() {
             var supersedes: [Receipt.Replacement] = []
             var olderThan: [Receipt.Replacement] = []
-            for state in submission.memberStates {
-                let k = key(state, submission)
-                guard let previous = current[k] else {
-                    current[k] = submission
-                    continue
-                }
-                if !CurrentAnswers.precedes(submission, previous) {
-                    supersedes.append(.init(memberState: state, other: previous))
-                    current[k] = submission
-                } else {
-                    olderThan.append(.init(memberState: state, other: previous))
+            var told = Set<String>()
+            for answer in submission.answers {
+                for state in answer.memberStates {
+                    let k = key(state, answer)
+                    guard let previous = current[k] else {
+                        current[k] = answer
+                        continue
+                    }
+                    let once = told.insert("\(state)\u{1F}\(previous.id)").inserted
+                    if !CurrentAnswers.precedes(answer, previous) {
+                        if once, previous.id != submission.id {
+                            supersedes.append(.init(memberState: state, other: previous))
+                        }
+                        current[k] = answer
+                    } else if once, previous.id != submission.id {
+                        olderThan.append(.init(memberState: state, other: previous))
+                    }
                 }
             }
             out.append(

@@ -106,3 +106,19 @@ public struct MentionAggregate: Sendable {
         self.carriesRespondents = carriesRespondents
     }
 }
+
+extension MentionAggregate.StateSums {
+    /// Writes one answer's priorities per threat into `scratch` (`SumsRow/notMentioned`
+    /// where it names none): the one reading of an answer's mentions that every sum is
+    /// built from, whether the answer was loaded or streamed back from the store.
+    ///
+    /// - Complexity: O(threats + mentions).
+    static func fill(_ scratch: inout [Int32], with mentions: [Mention], index: [String: Int]) {
+        for t in scratch.indices { scratch[t] = SumsRow.notMentioned }
+        // Negated prose matches are evidence, not mentions (Mention.counts).
+        for mention in mentions where mention.counts {
+            guard let t = index[mention.threat], t < scratch.count else { continue }
+            scratch[t] = SumsRow.merge(scratch[t], mention.priority)
+        }
+    }
+}

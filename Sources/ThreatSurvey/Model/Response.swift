@@ -1,8 +1,12 @@
 /// One delegation's answer as read from a file, before it is stored.
 ///
 /// A file may hold several (a long CSV with rows for several delegations, a JSON array);
-/// each becomes its own submission. Everything here has been validated against the
-/// questionnaire: codes are EU codes, threats are ids.
+/// each delegation's becomes its own submission. In a consultation with many respondents per
+/// Member State, a reader gives one response per respondent (``respondent`` set), and
+/// ``gathered(_:)`` makes them one response per delegation holding its respondents' answers
+/// (``respondents``): the one stored shape, whichever reader read the file and however large
+/// it is. Everything here has been validated against the questionnaire: codes are EU codes,
+/// threats are ids.
 public struct Response: Sendable, Hashable {
     /// An answer to one of the questionnaire's questions.
     public struct Answer: Sendable, Hashable {
@@ -18,8 +22,17 @@ public struct Response: Sendable, Hashable {
     public var delegation: String
     /// EU codes of the Member States that signed it jointly, in protocol order.
     public var cosignatories: [String]
-    /// The respondent, in consultations with several respondents per Member State.
+    /// The respondent, in consultations with several respondents per Member State: set on
+    /// each of ``respondents``' answers (and on a respondent's answer stored on its own by a
+    /// threatsurvey before schema 12).
     public var respondent: String?
+    /// The answers of the respondents this response gathers, in file order, each with
+    /// ``respondent`` set and this response's delegation and cosignatories; empty for a
+    /// delegation's own answer (see ``Submission/answers``).
+    public var respondents: [Response] = []
+    /// How many respondents' answers the stored submission holds, whether or not
+    /// ``respondents`` were loaded (figures read their sums instead: `CountedAnswers`).
+    public var respondentCount: Int = 0
     /// The date the delegation wrote on it, if any (not the received time).
     public var dated: CivilDate?
     /// The threats mentioned, structured ones first, in file order.

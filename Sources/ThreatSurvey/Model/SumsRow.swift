@@ -129,17 +129,11 @@ struct SumsRow {
         return min(old, new)
     }
 
-    /// In ``bestPriority``: some priority was given, which one is not known (sums stored
-    /// before the store kept the best priority, schema 9).
-    public static let unknownBestPriority = -1
-
-    /// The better of two best priorities: the lower one given; else ``unknownBestPriority``
-    /// when either is; else 0 (none given).
+    /// The better of two best priorities: the lower one given; else 0 (none given).
     @inline(__always)
     public static func better(_ a: Int, _ b: Int) -> Int {
         if a > 0, b > 0 { return min(a, b) }
-        if a > 0 || b > 0 { return max(a, b) }
-        return min(a, b) < 0 ? unknownBestPriority : 0
+        return max(a, b, 0)
     }
 
     /// `a + b`, or `Int.max` (`Int.min`) where that would overflow: sums read from a store

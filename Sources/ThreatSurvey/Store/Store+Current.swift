@@ -8,7 +8,9 @@ extension Store {
     /// in memory nor time growing with the store: the index `submissions_by_answerer` (schema
     /// 7) leads straight to the newest answer of the delegation, and a joint answer is found
     /// through `cosignatories_by_member_state`. No respondent matches a stored `NULL` or `''`
-    /// alike (a JSON answer may say `"respondent": ""`).
+    /// alike (a JSON answer may say `"respondent": ""`). A submission gathering respondents
+    /// fills no such slot: which of its respondents' answers count is decided among the
+    /// answers that name respondents (``respondentSubmissions(questionnaire:memberStates:)``).
     ///
     /// - Complexity: O(log n) for the delegation's own answers (plus any voided ones newer
     ///   than the current), O(j) for the Member State's joint answers; constant memory.
@@ -41,14 +43,15 @@ extension Store {
             SELECT id FROM (
                 SELECT * FROM (SELECT s.id, s.received_ms FROM submissions s
                     WHERE s.questionnaire = ?1 AND s.delegation = ?2 AND s.respondent IS ?3
-                    AND \(Store.notVoided) \(newest))
+                    AND s.respondent_count = 0 AND \(Store.notVoided) \(newest))
                 UNION ALL SELECT * FROM (SELECT s.id, s.received_ms FROM submissions s
                     WHERE s.questionnaire = ?1 AND s.delegation = ?2 AND s.respondent = ?4
                     AND \(Store.notVoided) \(newest))
                 UNION ALL SELECT * FROM (SELECT s.id, s.received_ms FROM cosignatories c
                     CROSS JOIN submissions s ON s.id = c.submission_id
                     WHERE c.member_state = ?2 AND s.questionnaire = ?1
-                    AND COALESCE(s.respondent, '') = ?4 AND \(Store.notVoided) \(newest))
+                    AND COALESCE(s.respondent, '') = ?4 AND s.respondent_count = 0
+                    AND \(Store.notVoided) \(newest))
             ) ORDER BY received_ms DESC, id DESC LIMIT 1
             """
     }()
@@ -195,5 +198,32 @@ extension Store {
             throw fail(error)
         }
         return out
+    }
+}
+
+extension Store {
+    /// The submissions of `questionnaire` that gather respondents or name one, speaking for
+    /// any of `memberStates` (as delegation or cosignatory), with their respondents'
+    /// answers: what decides which of a respondent submission's answers count.
+    ///
+    /// - Throws: ``SurveyError`` when the store cannot be read.
+    package func respondentSubmissions(questionnaire: String, memberStates: [String])
+        throws(SurveyError) -> [Submission]
+    {
+        guard !memberStates.isEmpty else { return [] }
+        let marks = memberStates.map { _ in "?" }.joined(separator: ",")
+        let states = memberStates.map { SQLValue.text($0) }
+        do {
+            return try fetch(
+                where: (
+                    """
+                    s.questionnaire = ? AND (s.respondent_count > 0 OR s.respondent IS NOT NULL)
+                    AND (s.delegation IN (\(marks)) OR s.id IN
+                        (SELECT submission_id FROM cosignatories WHERE member_state IN (\(marks))))
+                    """, [.text(questionnaire)] + states + states
+                ))
+        } catch {
+            throw fail(error)
+        }
     }
 }

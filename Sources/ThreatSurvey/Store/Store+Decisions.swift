@@ -95,21 +95,6 @@ extension Store {
         }
     }
 
-    /// Whether any decision concerns a submission stored by the streaming path for
-    /// `questionnaire`: the per-file sums then no longer tell what counts.
-    public func decisionsTouchStreamed(questionnaire: String) throws(SurveyError) -> Bool {
-        do {
-            return try db.query(
-                """
-                SELECT EXISTS (SELECT 1 FROM decisions d CROSS JOIN submissions s ON s.id = d.submission_id
-                    WHERE s.questionnaire = ? AND s.packed_mentions IS NOT NULL)
-                """, [.text(questionnaire)]
-            ) { $0.int(0) != 0 }.first ?? false
-        } catch {
-            throw fail(error)
-        }
-    }
-
     /// The submissions as they count: the reading with the officer's decisions applied,
     /// voided ones left out (see ``Decision/apply(_:to:)``), in received order.
     ///
@@ -118,12 +103,15 @@ extension Store {
     ///
     /// - Complexity: as ``submissions(questionnaire:excludingStreamed:)``, plus O(d) for
     ///   d decisions.
-    public func countedSubmissions(questionnaire: String? = nil, excludingStreamed: Bool = false)
+    public func countedSubmissions(
+        questionnaire: String? = nil, excludingStreamed: Bool = false, respondents: Bool = true
+    )
         throws(SurveyError)
         -> [Submission]
     {
         let all = try submissions(
-            questionnaire: questionnaire, excludingStreamed: excludingStreamed)
+            questionnaire: questionnaire, excludingStreamed: excludingStreamed,
+            respondents: respondents)
         let decisions = try self.decisions(questionnaire: questionnaire)
         guard !decisions.isEmpty else { return all }
         let bySubmission = Dictionary(grouping: decisions, by: \.submission)

@@ -160,8 +160,8 @@ extension Store {
         }
     }
 
-    /// How many stored mentions of `threat` answers to `questionnaire` hold, streamed files'
-    /// packed mentions included: for the message that a threat id disappeared.
+    /// How many stored mentions of `threat` answers to `questionnaire` hold, respondents'
+    /// packed answers included: for the message that a threat id disappeared.
     ///
     /// - Complexity: one pass over the questionnaire's mentions and its streamed files' sums;
     ///   asked only when a stored threat is no longer defined.
@@ -174,9 +174,15 @@ extension Store {
                     WHERE s.questionnaire = ? AND m.threat = ?
                     """, [.text(questionnaire), .text(threat)]
                 ) { Int($0.int(0)) }.first ?? 0
-            let (total, overflow) = count.addingReportingOverflow(
-                try cachedMentionCount(questionnaire: questionnaire, threat: threat))
-            return overflow ? Int.max : total
+            var total = SumsRow.saturatingAdd(
+                count, try cachedMentionCount(questionnaire: questionnaire, threat: threat))
+            for bytes in try db.query(
+                "SELECT sums FROM submissions WHERE questionnaire = ? AND sums IS NOT NULL",
+                [.text(questionnaire)], row: { $0.blob(0) })
+            {
+                total = SumsRow.saturatingAdd(total, PackedSums.mentions(of: threat, in: bytes))
+            }
+            return total
         } catch {
             throw fail(error)
         }

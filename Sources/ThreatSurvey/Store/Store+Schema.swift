@@ -158,6 +158,18 @@ extension Store {
         ALTER TABLE files ADD COLUMN compression TEXT;
         ALTER TABLE file_chunks ADD COLUMN size INTEGER;
         """,
+        // 12: one stored shape. A submission is one delegation's answer from one received
+        // file (or part); in a consultation with respondents, their answers are packed inside
+        // it (`respondents`: RespondentPack; `respondent_count` of them), whichever reader read
+        // the file, with their sums over the questionnaire's threats (`sums`: PackedSums, a
+        // cache derived from the pack). Before, each respondent was a submission of its own
+        // (`respondent`, and `packed_mentions` plus the per-file sums in `bulk_files` and
+        // `bulk_sums` for a streamed file): those rows are still read, and nothing writes them.
+        """
+        ALTER TABLE submissions ADD COLUMN respondents BLOB;
+        ALTER TABLE submissions ADD COLUMN respondent_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE submissions ADD COLUMN sums BLOB;
+        """,
     ]
 
     /// The schema version this build writes.

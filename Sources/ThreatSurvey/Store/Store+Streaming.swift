@@ -5,7 +5,8 @@ extension Store {
     /// Stores a large consultation file without holding it in memory, in one transaction:
     /// `body` hands its bytes and one answer per respondent to the ``StreamedFileWriter``
     /// while it reads the file, then returns what the file held (its sums, respondents and
-    /// checksum), which is stored so that ranking never rescans the rows.
+    /// checksum). The file is stored as the general reader stores it: one submission per
+    /// delegation, its respondents' answers packed inside with their sums.
     ///
     /// The store knows nothing of how the file is read: the caller (Intake) streams it.
     ///
@@ -54,16 +55,13 @@ extension Store {
                         db: db, path: path, fileID: fileID, questionnaire: questionnaire.id,
                         receivedMillis: receivedMillis,
                         receivedText: receivedText)
-                    guard var summary = try body(index, writer),
-                        let submissions = writer.submissions
-                    else {
-                        return .rollback
-                    }
+                    guard var summary = try body(index, writer) else { return .rollback }
                     (summary.checksum, summary.size) = try writer.finish()
-                    try insertFileRows(
-                        fileID: fileID, name: name, questionnaire: questionnaire,
-                        receivedMillis: receivedMillis,
-                        submissions: submissions, summary: summary)
+                    try insertFileRow(fileID: fileID, name: name, summary: summary)
+                    try writer.insertSubmissions(
+                        threats: summary.aggregate.threats, sums: summary.aggregate.states)
+                    guard let submissions = writer.submissions else { return .rollback }
+                    try insertMentionedThreats(questionnaire.id, summary: summary)
                     receipts.append(
                         StreamedReceipt(
                             fileID: fileID, submissions: submissions, rows: summary.rows,
@@ -81,11 +79,10 @@ extension Store {
         return receipts.count == names.count && !names.isEmpty ? receipts : nil
     }
 
-    /// The file row, its per-state sums and its respondents' range, after its submissions.
-    private func insertFileRows(
-        fileID: Int64, name: String, questionnaire: Questionnaire, receivedMillis: Int64,
-        submissions: ClosedRange<Int64>, summary: StreamedFileSummary
-    ) throws(SQLiteError) {
+    /// The file row: its name, checksum and size (its bytes are in its chunks).
+    private func insertFileRow(fileID: Int64, name: String, summary: StreamedFileSummary)
+        throws(SQLiteError)
+    {
         try db.run(
             "INSERT INTO files(id, name, bytes, sha256, size, stored_at) VALUES (?, ?, x'', ?, ?, ?)",
             [
@@ -93,37 +90,13 @@ extension Store {
                 .integer(Int64(summary.size)),
                 .text(Timestamp.storage(Date())),
             ])
-        let insertSum = try db.prepare(
-            """
-            INSERT INTO bulk_sums(file_id, member_state, threat, answers, mentions, priority_sum,
-                priority_count, borda, firsts, best_priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (code, sums) in summary.aggregate.states {
-            for t in sums.mentions.indices {
-                try insertSum.execute([
-                    .integer(fileID), .text(code), .integer(Int64(t)),
-                    .integer(Int64(sums.answers)),
-                    .integer(Int64(sums.mentions[t])), .integer(Int64(sums.prioritySum[t])),
-                    .integer(Int64(sums.priorityCount[t])), .real(sums.borda[t]),
-                    .integer(Int64(sums.firsts[t])), .integer(Int64(sums.bestPriority[t])),
-                ])
-            }
-        }
-        try db.run(
-            """
-            INSERT INTO bulk_files(file_id, questionnaire, received_ms, first_submission, last_submission, rows,
-                respondent_prefix, min_respondent, max_respondent, threats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .integer(fileID), .text(questionnaire.id), .integer(receivedMillis),
-                .integer(submissions.lowerBound), .integer(submissions.upperBound),
-                .integer(Int64(summary.rows)),
-                .text(summary.respondentPrefix), .integer(Int64(summary.respondents.lowerBound)),
-                .integer(Int64(summary.respondents.upperBound)),
-                .text(summary.aggregate.threats.joined(separator: ",")),
-            ])
-        // The threats the file mentions, for the "still defined?" check (no trigger sees
-        // packed mentions).
+    }
+
+    /// The threats the file mentions, for the "still defined?" check (no trigger sees
+    /// packed answers).
+    private func insertMentionedThreats(_ questionnaire: String, summary: StreamedFileSummary)
+        throws(SQLiteError)
+    {
         let threats = summary.aggregate.threats
         var mentioned = Set<Int>()
         for sums in summary.aggregate.states.values {
@@ -132,6 +105,6 @@ extension Store {
             }
         }
         try insertMentionedThreats(
-            questionnaire: questionnaire.id, threats: mentioned.sorted().map { threats[$0] })
+            questionnaire: questionnaire, threats: mentioned.sorted().map { threats[$0] })
     }
 }

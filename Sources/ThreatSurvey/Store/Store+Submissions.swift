@@ -3,13 +3,22 @@ import Foundation
 extension Store {
     /// Stores every file and its submissions in one transaction: all of them, or none.
     ///
+    /// A response gathering respondents (``Response/gathered(_:)``) is one submission whose
+    /// answers are packed (`RespondentPack`), with their sums over `threats`.
+    ///
+    /// - Parameters:
+    ///   - files: the files and what was read from them.
+    ///   - threats: the questionnaire's threat ids, in order, which respondents' sums are
+    ///     kept over (empty: none kept; the figures then read the packed answers).
     /// - Returns: the stored submissions, in order, with their new ids.
     /// - Throws: ``SurveyError/io(_:)`` when the store fails; nothing is then stored.
-    public func insert(_ files: [PendingFile]) throws(SurveyError) -> [Submission] {
+    public func insert(_ files: [PendingFile], threats: [String] = []) throws(SurveyError)
+        -> [Submission]
+    {
         var stored: [Submission] = []
         do {
             try db.transaction {
-                stored = try insertAll(files)
+                stored = try insertAll(files, threats: threats)
                 return .commit
             }
         } catch {
@@ -18,7 +27,9 @@ extension Store {
         return stored
     }
 
-    private func insertAll(_ files: [PendingFile]) throws(SQLiteError) -> [Submission] {
+    private func insertAll(_ files: [PendingFile], threats: [String]) throws(SQLiteError)
+        -> [Submission]
+    {
         let insertFile = try db.prepare(
             "INSERT INTO files(name, bytes, sha256, size, stored_at, compression) VALUES (?, ?, ?, ?, ?, ?)"
         )
@@ -26,8 +37,8 @@ extension Store {
             """
             INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms,
                 file_id, format, encoding, delimiter, dated, comments, first_line, warnings, part, part_sha256,
-                source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                source, respondents, respondent_count, sums)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertCosignatory = try db.prepare(
             "INSERT INTO cosignatories(submission_id, member_state, position) VALUES (?, ?, ?)")
@@ -64,6 +75,13 @@ extension Store {
             // The file's warnings are stored once, with its first submission.
             let warnings = file.warnings.joined(separator: "\n")
             for (index, response) in file.responses.enumerated() {
+                let pack = packed(response, threats: threats)
+                if !response.respondents.isEmpty {
+                    try insertMentionedThreats(
+                        questionnaire: file.questionnaire,
+                        threats: Set(response.respondents.flatMap { $0.mentions.map(\.threat) })
+                            .sorted())
+                }
                 try insertSubmission.execute([
                     .text(file.questionnaire), .text(response.delegation),
                     .optional(response.respondent),
@@ -73,7 +91,8 @@ extension Store {
                     .optional(response.dated?.description), .optional(response.comments),
                     .optional(response.line), .text(index == 0 ? warnings : ""),
                     .optional(file.part?.name), .optional(file.part?.checksum),
-                    .optional(file.source),
+                    .optional(file.source), pack.respondents,
+                    .integer(Int64(response.respondents.count)), pack.sums,
                 ])
                 let id = db.lastInsertedRowID
                 for (position, code) in response.cosignatories.enumerated() {
@@ -107,6 +126,19 @@ extension Store {
         return stored
     }
 
+    /// The packed respondents of `response` and their sums over `threats`, as stored (both
+    /// `NULL` for a delegation's own answer; sums `NULL` when no threats are given).
+    private func packed(_ response: Response, threats: [String]) -> (
+        respondents: SQLValue, sums: SQLValue
+    ) {
+        guard !response.respondents.isEmpty else { return (.null, .null) }
+        let sums =
+            threats.isEmpty
+            ? SQLValue.null
+            : .blob(PackedSums.encode(response.respondentSums(threats: threats), threats: threats))
+        return (.blob(RespondentPack.encode(response.respondents)), sums)
+    }
+
     /// Every submission, superseded ones included, in received order (then id).
     ///
     /// - Parameters:
@@ -115,7 +147,12 @@ extension Store {
     ///     cached sums the counted-answers module reads instead.
     /// - Returns: the submissions, in received order (then id).
     /// - Throws: ``SurveyError`` when the store cannot be read.
-    public func submissions(questionnaire: String? = nil, excludingStreamed: Bool = false)
+    ///   - respondents: whether submissions gathering respondents are given with their
+    ///     respondents' answers (`false`: counted by ``Response/respondentCount`` only, for
+    ///     the figures, which read their sums).
+    public func submissions(
+        questionnaire: String? = nil, excludingStreamed: Bool = false, respondents: Bool = true
+    )
         throws(SurveyError) -> [Submission]
     {
         var conditions: [String] = []
@@ -127,7 +164,8 @@ extension Store {
         if excludingStreamed { conditions.append("s.packed_mentions IS NULL") }
         do {
             return try fetch(
-                where: conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), values))
+                where: conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), values),
+                respondents: respondents)
         } catch {
             throw fail(error)
         }
@@ -146,6 +184,51 @@ extension Store {
                 "SELECT COUNT(*) AS n FROM submissions WHERE questionnaire = ?" + streamed,
                 [.text(questionnaire)]
             ) { Int($0.int("n")) }.first ?? 0
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// The submissions with these ids (those that exist), with their respondents' answers,
+    /// in received order (then id).
+    ///
+    /// - Throws: ``SurveyError`` when the store cannot be read.
+    package func submissions(ids: [Int64]) throws(SurveyError) -> [Submission] {
+        guard !ids.isEmpty else { return [] }
+        do {
+            var out: [Submission] = []
+            // SQLite binds at most 32,766 values a statement.
+            for start in stride(from: 0, to: ids.count, by: 10_000) {
+                let part = ids[start..<min(ids.count, start + 10_000)]
+                out += try fetch(
+                    where: (
+                        "s.id IN (" + part.map { _ in "?" }.joined(separator: ",") + ")",
+                        part.map { .integer($0) }
+                    ))
+            }
+            return out.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// The sums kept with each submission of `questionnaire` gathering respondents, by
+    /// submission, where they were summed over `threats` (others are left out: their packs
+    /// are read instead).
+    ///
+    /// - Throws: ``SurveyError`` when the store cannot be read.
+    package func respondentSums(questionnaire: String, threats: [String]) throws(SurveyError)
+        -> [Int64: MentionAggregate.StateSums]
+    {
+        do {
+            var out: [Int64: MentionAggregate.StateSums] = [:]
+            for (id, bytes) in try db.query(
+                "SELECT id, sums FROM submissions WHERE questionnaire = ? AND sums IS NOT NULL",
+                [.text(questionnaire)], row: { ($0.int(0), $0.blob(1)) })
+            {
+                if let sums = PackedSums.decode(bytes, threats: threats) { out[id] = sums }
+            }
+            return out
         } catch {
             throw fail(error)
         }
@@ -369,9 +452,16 @@ extension Store {
         return nil
     }
 
-    func fetch(where filter: (String, [SQLValue])?) throws(SQLiteError) -> [Submission] {
+    /// The submissions `filter` selects, in received order (then id), with their
+    /// cosignatories, mentions, answers and, when `respondents`, their respondents' answers
+    /// (a pack that cannot be read whole is an error naming the submission: nothing read from
+    /// a damaged store is counted silently).
+    func fetch(where filter: (String, [SQLValue])?, respondents: Bool = true)
+        throws(SQLiteError) -> [Submission]
+    {
         let condition = filter.map { "WHERE \($0.0)" } ?? ""
         let values = filter?.1 ?? []
+        var packs: [(id: Int64, bytes: [UInt8])] = []
         var submissions = try db.query(
             """
             SELECT s.id AS id, s.questionnaire AS questionnaire, s.delegation AS delegation,
@@ -379,7 +469,9 @@ extension Store {
                 s.format AS format, s.encoding AS encoding, s.delimiter AS delimiter, f.sha256 AS sha256,
                 s.file_id AS file_id, s.dated AS dated, s.comments AS comments, s.first_line AS first_line,
                 s.warnings AS warnings, s.packed_mentions AS packed_mentions, b.threats AS threats,
-                s.part AS part, s.part_sha256 AS part_sha256, s.source AS source
+                s.part AS part, s.part_sha256 AS part_sha256, s.source AS source,
+                s.respondent_count AS respondent_count,
+                \(respondents ? "s.respondents" : "NULL") AS respondents
             FROM submissions s JOIN files f ON f.id = s.file_id \(Store.packedThreatsJoin)
             \(condition)
             ORDER BY s.received_ms, s.id
@@ -402,6 +494,8 @@ extension Store {
                 part: row.optionalText("part").map {
                     SourcePart(name: $0, checksum: row.optionalText("part_sha256") ?? "")
                 }, source: row.optionalText("source"))
+            submission.response.respondentCount = Int(row.int("respondent_count"))
+            if !row.isNull("respondents") { packs.append((row.int("id"), row.blob("respondents"))) }
             if !row.isNull("packed_mentions") {
                 let id = row.int("id")
                 submission.response.mentions = Store.unpack(
@@ -425,6 +519,28 @@ extension Store {
             row: { ($0.int("submission_id"), $0.text("member_state")) })
         {
             if let i = position[id] { submissions[i].response.cosignatories.append(code) }
+        }
+        for (id, bytes) in packs {
+            guard let i = position[id] else { continue }
+            let response = submissions[i].response
+            let read = RespondentPack.decode(
+                bytes, delegation: response.delegation, cosignatories: response.cosignatories)
+            guard read.complete, read.answers.count == response.respondentCount else {
+                throw SQLiteError(
+                    code: SQLiteError.ResultCode.corrupt.rawValue,
+                    message: "the respondents' answers of submission \(id) cannot be read "
+                        + "(\(read.answers.count) of \(response.respondentCount)); the store is damaged",
+                    sql: nil)
+            }
+            submissions[i].response.respondents = read.answers.map { answer in
+                var answer = answer
+                answer.mentions = answer.mentions.map { m in
+                    var m = m
+                    m.priority = self.bounded(m.priority, submission: id)
+                    return m
+                }
+                return answer
+            }
         }
         for (id, mention) in try db.query(
             """

@@ -1,7 +1,8 @@
 /// Writes one large file into the store while it is being read, inside the transaction
 /// ``Store/insertStreamed(name:questionnaire:received:_:)`` holds: its bytes chunk by chunk
-/// (each compressed on its own, on a second thread: `ChunkCompressor`) and one submission
-/// per respondent with its mentions packed.
+/// (each compressed on its own, on a second thread: `ChunkCompressor`) and, per delegation,
+/// its respondents' answers packed (`RespondentPack`), stored when the file has been read as
+/// one submission per delegation: the shape the general reader stores too.
 ///
 /// Valid only during that call's body; not `Sendable` (it wraps the store's connection).
 public final class StreamedFileWriter {
@@ -12,8 +13,10 @@ public final class StreamedFileWriter {
     private let insertSubmission: Statement
     private var seq: Int64 = 0
     private let compressor = ChunkCompressor()
-    private var packed: [UInt8] = []
-    /// The first and last submission ids written, `nil` before the first.
+    /// Per delegation, in the order first read: its respondents' packed answers so far.
+    private var packs: [(memberState: String, body: PackedBytes, count: Int)] = []
+    private var packOf: [String: Int] = [:]
+    /// The first and last submission ids written, `nil` before ``insertSubmissions(threats:sums:)``.
     private(set) var submissions: ClosedRange<Int64>?
 
     init(
@@ -29,14 +32,14 @@ public final class StreamedFileWriter {
             "INSERT INTO file_chunks(file_id, seq, bytes, size) VALUES (?, ?, ?, ?)")
         insertSubmission = try db.prepare(
             """
-            INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms, file_id,
-                format, encoding, delimiter, warnings, packed_mentions)
-            VALUES (?, ?, ?, ?, ?, ?, 'csv-long', 'UTF-8', ',', '', ?)
+            INSERT INTO submissions(questionnaire, delegation, received, received_ms, file_id,
+                format, encoding, delimiter, warnings, respondents, respondent_count, sums)
+            VALUES (?, ?, ?, ?, ?, 'csv-long', 'UTF-8', ',', '', ?, ?, ?)
             """)
-        // Columns 1, 4, 5 and 6 are the same for every row and bound once.
+        // Columns 1, 3, 4 and 5 are the same for every row and bound once.
         try insertSubmission.bind([
-            .text(questionnaire), .null, .null, .text(receivedText), .integer(receivedMillis),
-            .integer(fileID), .null,
+            .text(questionnaire), .null, .text(receivedText), .integer(receivedMillis),
+            .integer(fileID), .null, .null, .null,
         ])
     }
 
@@ -71,24 +74,47 @@ public final class StreamedFileWriter {
         }
     }
 
-    /// Stores one respondent's answer: `priorities` per threat of the questionnaire, as
-    /// `SumsRow/addAnswer(_:)` takes them (-1 not mentioned, 0 no priority, >0 priority).
+    /// Keeps one respondent's answer: `priorities` per threat of the questionnaire, as
+    /// `SumsRow/addAnswer(_:)` takes them (-1 not mentioned, 0 no priority, >0 priority),
+    /// packed with its delegation's others.
     func appendAnswer(
         memberState: String, respondent: String, priorities: UnsafeBufferPointer<Int32>
-    )
-        throws(SurveyError)
-    {
-        Store.pack(priorities, into: &packed)
-        do {
-            try insertSubmission.bind(.text(memberState), at: 2)
-            try insertSubmission.bind(.text(respondent), at: 3)
-            try insertSubmission.bind(.blob(packed), at: 7)
-            try insertSubmission.run()
-        } catch {
-            throw Store.failure(error, path: path)
+    ) {
+        let index: Int
+        if let known = packOf[memberState] {
+            index = known
+        } else {
+            index = packs.count
+            packOf[memberState] = index
+            packs.append((memberState, PackedBytes(), 0))
         }
-        let id = db.lastInsertedRowID
-        submissions = (submissions?.lowerBound ?? id)...id
+        RespondentPack.appendAnswer(
+            respondent: respondent, priorities: priorities, to: &packs[index].body)
+        packs[index].count += 1
+    }
+
+    /// Stores one submission per delegation read, with its packed answers (numbered over
+    /// `threats`, the questionnaire's) and `sums` (the reader's, over the same threats).
+    func insertSubmissions(
+        threats: [String], sums: [String: MentionAggregate.StateSums]
+    ) throws(SurveyError) {
+        for pack in packs {
+            let bytes = RespondentPack.header(threats: threats, count: pack.count) + pack.body.bytes
+            let kept = sums[pack.memberState].map {
+                SQLValue.blob(PackedSums.encode($0, threats: threats))
+            }
+            do {
+                try insertSubmission.bind(.text(pack.memberState), at: 2)
+                try insertSubmission.bind(.blob(bytes), at: 6)
+                try insertSubmission.bind(.integer(Int64(pack.count)), at: 7)
+                try insertSubmission.bind(kept ?? .null, at: 8)
+                try insertSubmission.run()
+            } catch {
+                throw Store.failure(error, path: path)
+            }
+            let id = db.lastInsertedRowID
+            submissions = (submissions?.lowerBound ?? id)...id
+        }
     }
 }
 

@@ -65,6 +65,16 @@ struct ReviewCommand: ParsableCommand {
                 reason: "no submission #\(id) in this store (see threatsurvey history)")
         }
         let questionnaire = try? questionnaires.catalog(with: opened).find(found.questionnaire)
+        // Decisions name one answer's mentions; a submission gathering respondents holds
+        // one answer per respondent, which a number cannot single out.
+        if deciding, found.gathersRespondents {
+            throw .usage(
+                "#\(id) holds the answers of \(found.response.respondentCount) respondents of "
+                    + "\(found.delegation); --accept, --reject, --priority and --add decide on one "
+                    + "answer's mentions. To withdraw the file's answers: threatsurvey void \(id) "
+                    + "--reason TEXT; to correct a respondent's: submit the corrected rows (a "
+                    + "respondent's latest answer counts)")
+        }
         if deciding {
             let earlier = Decision.review(try opened.decisions(submission: id), of: found)
             if let voided = earlier.voided {

@@ -52,7 +52,7 @@ struct ShowCommand: ParsableCommand {
             of: found, in: opened, questionnaire: questionnaire)
         var blocks = found.blocks(
             title: "Submission #\(found.id) to \(found.questionnaire) from \(found.delegation)",
-            questionnaire: questionnaire)
+            questionnaire: questionnaire, listRespondents: true)
         blocks.append(.text("status:        \(entry?.status ?? "unknown")"))
         let decisions = entry?.decisions ?? []
         if !decisions.isEmpty {

@@ -15,9 +15,12 @@ extension HistoryEntry {
                 separator: " ")
             rows.append([
                 "#\(s.id)", Timestamp.short(s.received, in: zone) + (e.late ? " LATE" : ""),
-                s.questionnaire, who + (s.response.respondent.map { " (\($0))" } ?? ""),
+                s.questionnaire,
+                who + (s.response.respondent.map { " (\($0))" } ?? "")
+                    + (s.gathersRespondents
+                        ? " (\(s.response.respondentCount) respondents)" : ""),
                 s.sourceFile + (s.part.map { " » " + $0.name } ?? ""),
-                String(s.response.threats.count), e.status,
+                String(s.answerThreats.count), e.status,
             ])
             decisionLines += e.decisions.map { "#\(s.id): \($0.line)" }
         }

@@ -227,7 +227,6 @@ extension ReportModel.HeatMap.Cell {
         switch self {
         case .empty: return ""
         case .priority(let p): return String(p)
-        case .prioritised: return "P"
         case .named(let structured): return structured ? "●" : "○"
         }
     }
@@ -243,15 +242,9 @@ extension ReportModel.HeatMap.Cell {
 }
 
 extension ReportModel.HeatMap {
-    /// What the marks mean; the "P" mark is explained only when a cell shows it.
+    /// What the marks mean.
     public static func legend(_ map: ReportModel.HeatMap) -> String {
-        var text =
-            "A number is the best priority given (1 = highest, darker); ● named without priority in a structured answer; ○ found in written comments (prose)."
-        if map.cells.contains(where: { $0.contains(.prioritised) }) {
-            text +=
-                " P: given a priority in a streamed file stored before the best priority was kept (submit it again to see it)."
-        }
-        return text + " Empty: not named, or no answer."
+        "A number is the best priority given (1 = highest, darker); ● named without priority in a structured answer; ○ found in written comments (prose). Empty: not named, or no answer."
     }
 }
 
@@ -270,10 +263,8 @@ extension ReportModel.ProvenanceRow {
         return delegations.joined(separator: " ")
     }
 
-    /// The format, and how the file was stored when streamed.
-    public var formatName: String {
-        streamed ? "\(format.rawValue), streamed" : format.rawValue
-    }
+    /// The format it was read as.
+    public var formatName: String { format.rawValue }
 
     /// `12`, or `3 of 12` when not all count.
     public var countedText: String {

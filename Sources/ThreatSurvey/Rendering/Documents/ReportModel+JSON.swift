@@ -48,7 +48,6 @@ extension ReportModel {
                         "received": .string(Timestamp.iso(row.received, in: zone)),
                         "onTime": .bool(row.onTime),
                         "format": .string(row.format.rawValue),
-                        "streamed": .bool(row.streamed),
                         "answers": .int(row.answers),
                         "counted": .int(row.counted),
                         "sha256": .string(row.checksum),

@@ -14,7 +14,6 @@ extension StreamedReceipt {
     /// The receipt of a large file stored by streaming: one line per threat, not per row.
     public func document() -> Document {
         let zone = questionnaire.timeZone
-        let count = Int(submissions.upperBound - submissions.lowerBound + 1)
         let late = !questionnaire.isOnTime(received)
         let lines = [
             "received:      \(Timestamp.iso(received, in: zone))",
@@ -22,7 +21,7 @@ extension StreamedReceipt {
             "file:          \(name) (csv-long, UTF-8, \(size) bytes, \(rows) rows; stored in 4 MiB chunks)",
             "checksum:      sha256:\(checksum)",
             "route:         fast reader (streamed into the store, about 100 MB/s, memory flat)",
-            "respondents:   \(count) (submissions #\(submissions.lowerBound)–#\(submissions.upperBound))",
+            "respondents:   \(respondents) (submissions #\(submissions.lowerBound)–#\(submissions.upperBound), one per Member State)",
             "Member States: \(memberStates.count): \(memberStates.joined(separator: " "))",
         ]
         let ranking = Ranking(questionnaire: questionnaire, aggregate: aggregate)
@@ -57,6 +56,7 @@ extension StreamedReceipt {
                 "first": .int(Int(submissions.lowerBound)),
                 "last": .int(Int(submissions.upperBound)), "count": .int(count),
             ]),
+            "respondents": .int(respondents),
             "memberStates": .strings(memberStates),
             "threats": .array(
                 ranking.threats.map {
@@ -66,5 +66,12 @@ extension StreamedReceipt {
                     ])
                 }),
         ])
+    }
+}
+
+extension StreamedReceipt {
+    /// How many respondents' answers the file held.
+    var respondents: Int {
+        aggregate.states.values.reduce(0) { SumsRow.saturatingAdd($0, $1.answers) }
     }
 }

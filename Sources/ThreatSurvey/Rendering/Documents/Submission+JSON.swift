@@ -18,33 +18,55 @@ extension Submission {
             "delimiter": .optional(delimiter),
             "checksum": .string("sha256:" + checksum),
             "dated": .optional(response.dated?.description),
-            "mentions": .array(
-                response.mentions.map { m in
-                    .object([
-                        "threat": .string(m.threat),
-                        "priority": .optional(m.priority),
-                        "comment": .optional(m.comment),
-                        "origin": .string(m.origin.rawValue),
-                        "phrase": .optional(m.phrase),
-                        "line": .optional(m.line),
-                        "column": .optional(m.column),
-                        "negated": .bool(m.negated),
-                        "cue": .optional(m.cue),
-                    ])
-                }),
+            "mentions": .array(response.mentions.map(Submission.json)),
             "answers": .object(
                 response.answers.map { .init(key: $0.question, value: .string($0.value)) }),
             "comments": .optional(response.comments),
             "warnings": .strings(warnings),
         ])
+        let withRespondents =
+            gathersRespondents
+            ? object.adding("respondentCount", .int(response.respondentCount))
+                .adding("respondents", .array(response.respondents.map(Submission.json)))
+            : object
         // An Office answer: its format and the part read (`xlsx, sheet Answers`).
-        let sourced = source.map { object.adding("source", .string($0)) } ?? object
+        let sourced =
+            source.map { withRespondents.adding("source", .string($0)) } ?? withRespondents
         // Read from a mail: which attachment (or the body), and the mail that carried it.
         guard let part else { return sourced }
         return sourced.adding("part", .string(part.name)).adding(
             "partChecksum", .string("sha256:" + part.checksum)
         )
         .adding("container", .string(sourceFile))
+    }
+
+    /// A mention as `show` and receipts give it.
+    static func json(_ m: Mention) -> JSONValue {
+        .object([
+            "threat": .string(m.threat),
+            "priority": .optional(m.priority),
+            "comment": .optional(m.comment),
+            "origin": .string(m.origin.rawValue),
+            "phrase": .optional(m.phrase),
+            "line": .optional(m.line),
+            "column": .optional(m.column),
+            "negated": .bool(m.negated),
+            "cue": .optional(m.cue),
+        ])
+    }
+
+    /// One respondent's answer, as `show` gives a submission's respondents: its respondent,
+    /// line (`null`: not known, as for a file stored by streaming), mentions, answers and
+    /// comments.
+    static func json(_ r: Response) -> JSONValue {
+        .object([
+            "respondent": .optional(r.respondent),
+            "line": r.line > 0 ? .int(r.line) : .null,
+            "dated": .optional(r.dated?.description),
+            "mentions": .array(r.mentions.map(Submission.json)),
+            "answers": .object(r.answers.map { .init(key: $0.question, value: .string($0.value)) }),
+            "comments": .optional(r.comments),
+        ])
     }
 
     /// The zone used when a submission's questionnaire is no longer defined.
@@ -79,9 +101,12 @@ extension Submission {
 
 extension Submission {
     /// The submission as receipts and `show` print it: who, when, which file, what was found.
+    ///
+    /// A submission gathering respondents is told by threat (how many respondents name each)
+    /// or, with `listRespondents` (`show`), one line per respondent.
     public func blocks(
         title: String, questionnaire: Questionnaire?, receivedAssumedNoon: Bool = false,
-        receivedIsNow: Bool = false, receivedNote: String? = nil
+        receivedIsNow: Bool = false, receivedNote: String? = nil, listRespondents: Bool = false
     ) -> [Document.Block] {
         let zone = questionnaire?.timeZone ?? Submission.defaultZone
         var lines: [String] = []
@@ -93,6 +118,9 @@ extension Submission {
             )
         }
         if let r = response.respondent { lines.append("respondent:    \(r)") }
+        if gathersRespondents {
+            lines.append("respondents:   \(response.respondentCount) (their answers: threatsurvey show \(id))")
+        }
         var receivedLine = "received:      \(Timestamp.iso(received, in: zone))"
         if receivedAssumedNoon { receivedLine += " (date only: 12:00 assumed)" }
         if receivedIsNow { receivedLine += " (now; pass --received for the real time)" }
@@ -116,7 +144,7 @@ extension Submission {
             lines.append(
                 "part:          \(part.name) (sha256:\(part.checksum)) of the mail \(sourceFile)")
         }
-        let threats = response.threats
+        let threats = answerThreats
         let negated = response.mentions.filter(\.negated).count
         lines.append(
             "threats:       \(threats.count) found"
@@ -125,6 +153,9 @@ extension Submission {
                 + (threats.isEmpty && negated == 0 ? "" : ":"))
         var blocks: [Document.Block] = [.heading(title), .text(lines.joined(separator: "\n"))]
         if !response.mentions.isEmpty { blocks.append(.table(evidenceTable())) }
+        if !response.respondents.isEmpty {
+            blocks.append(.table(listRespondents ? respondentTable() : respondentSummary()))
+        }
         if !response.answers.isEmpty {
             blocks.append(
                 .table(
@@ -133,5 +164,48 @@ extension Submission {
                         rows: response.answers.map { [$0.question, $0.value] })))
         }
         return blocks
+    }
+}
+
+extension Submission {
+    /// The distinct threats its answer counts, or its respondents' answers do (first-named
+    /// order).
+    var answerThreats: [String] {
+        guard !response.respondents.isEmpty else { return response.threats }
+        var seen = Set<String>()
+        return response.respondents.flatMap(\.threats).filter { seen.insert($0).inserted }
+    }
+
+    /// Per threat its respondents' answers name: how many name it, and how many give it a
+    /// priority (a receipt's view of a submission gathering respondents).
+    func respondentSummary() -> TextTable {
+        var named: [String: (respondents: Int, prioritised: Int)] = [:]
+        for r in response.respondents {
+            for threat in r.threats {
+                named[threat, default: (0, 0)].respondents += 1
+                if r.priority(of: threat) != nil { named[threat, default: (0, 0)].prioritised += 1 }
+            }
+        }
+        return TextTable(
+            columns: ["threat", "respondents", "with a priority"],
+            alignments: [.left, .right, .right],
+            rows: answerThreats.map { t in
+                [t, String(named[t]?.respondents ?? 0), String(named[t]?.prioritised ?? 0)]
+            })
+    }
+
+    /// One line per respondent: who, where in the file, and the threats with priorities
+    /// (`show`'s view of a submission gathering respondents).
+    func respondentTable() -> TextTable {
+        TextTable(
+            columns: ["respondent", "line", "threats"], alignments: [.left, .right, .left],
+            rows: response.respondents.map { r in
+                [
+                    r.respondent ?? "", r.line > 0 ? String(r.line) : "-",
+                    r.mentions.filter(\.counts).map { m in
+                        m.threat + (m.priority.map { " (\($0))" } ?? "")
+                    }.joined(separator: ", "),
+                ]
+            })
     }
 }
