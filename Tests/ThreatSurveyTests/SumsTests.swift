@@ -59,12 +59,15 @@ struct SumsTests {
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
                 SubmitRequest(paths: [path], questionnaire: q.id), existing: { nil },
                 create: { () throws(SurveyError) in try Store(path: storePath) })?.first)
-        #expect(receipt.submissions.count == 100_001)
+        // One submission per Member State, its respondents' answers inside.
+        #expect(receipt.submissions.count == receipt.memberStates.count)
+        #expect(receipt.respondents == 100_001)
         let store = try Store(path: storePath)
-        let first = try #require(try store.submission(id: receipt.submissions.lowerBound))
-        #expect(first.response.respondent == "R0000001")
-        #expect(first.response.priority(of: "threat-20") == 1000)
-        #expect(first.response.priority(of: "threat-1") == 2)
+        let submission = try #require(try store.submission(id: receipt.submissions.lowerBound))
+        let first = try #require(submission.response.respondents.first)
+        #expect(first.respondent == "R0000001")
+        #expect(first.priority(of: "threat-20") == 1000)
+        #expect(first.priority(of: "threat-1") == 2)
         // Past Priority.maximum the fast path declines (nothing stored) and the general reader
         // refuses the value with its position: never 4464, never a trap.
         let wide = folder + "/wide.csv"
@@ -117,8 +120,8 @@ struct SumsTests {
         let receipt = try #require(
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
                 into: store, path: path, questionnaire: q, received: Date()))
-        let first = try #require(try store.submission(id: receipt.submissions.lowerBound))
-        #expect(first.response.priority(of: "threat-300") == 5)
+        let submission = try #require(try store.submission(id: receipt.submissions.lowerBound))
+        #expect(submission.response.respondents.first?.priority(of: "threat-300") == 5)
     }
 
     @Test("Absurd stored sums and priorities saturate instead of trapping")

@@ -141,7 +141,7 @@ public struct Compilation: Sendable {
     ///
     /// - Parameters:
     ///   - questionnaire: the questionnaire answered.
-    ///   - submissions: its submissions as they count (``Store/countedSubmissions(questionnaire:excludingStreamed:)``).
+    ///   - submissions: its submissions as they count (``Store/countedSubmissions(questionnaire:respondents:)``).
     ///   - sources: for answers read from an Office file, the sheet, table or paragraphs read
     ///     (recovered from the stored original), so that places are named as the officer
     ///     looks for them; without one, lines are given.

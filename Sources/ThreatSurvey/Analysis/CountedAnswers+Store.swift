@@ -3,7 +3,7 @@ package import Foundation
 extension CountedAnswers {
     /// The counted answers `store` holds for `questionnaire`, as of a moment.
     ///
-    /// The officer's decisions apply (``Store/countedSubmissions(questionnaire:excludingStreamed:respondents:)``).
+    /// The officer's decisions apply (``Store/countedSubmissions(questionnaire:respondents:)``).
     /// A submission gathering respondents is counted by the sums kept with it when that gives
     /// the same counts: no other answer of its Member States, as of the moment, names a
     /// respondent (which could replace one of its). A million respondents then cost a few

@@ -19,7 +19,9 @@ extension Response {
         var out: [Response] = []
         var slot: [GroupKey: Int] = [:]
         for response in responses {
-            guard response.respondent != nil, response.respondents.isEmpty else {
+            // No respondent, or an empty one (a JSON answer may say `"respondent": ""`): a
+            // delegation's own answer.
+            guard response.respondent?.isEmpty == false, response.respondents.isEmpty else {
                 out.append(response)
                 continue
             }

@@ -148,7 +148,7 @@ extension Decision {
     /// or `nil` when a decision voided it.
     ///
     /// This is the one rule for what an answer counts as, used by every command (through
-    /// ``Store/countedSubmissions(questionnaire:excludingStreamed:)``).
+    /// ``Store/countedSubmissions(questionnaire:respondents:)``).
     ///
     /// - Complexity: O(m + d) for m mentions and d decisions.
     public static func apply(_ decisions: [Decision], to submission: Submission) -> Submission? {

@@ -101,17 +101,16 @@ extension Store {
     /// Every analysis reads its answers through here, so that a decision changes every
     /// figure at once.
     ///
-    /// - Complexity: as ``submissions(questionnaire:excludingStreamed:)``, plus O(d) for
+    /// - Complexity: as ``submissions(questionnaire:respondents:)``, plus O(d) for
     ///   d decisions.
     public func countedSubmissions(
-        questionnaire: String? = nil, excludingStreamed: Bool = false, respondents: Bool = true
+        questionnaire: String? = nil, respondents: Bool = true
     )
         throws(SurveyError)
         -> [Submission]
     {
         let all = try submissions(
-            questionnaire: questionnaire, excludingStreamed: excludingStreamed,
-            respondents: respondents)
+            questionnaire: questionnaire, respondents: respondents)
         let decisions = try self.decisions(questionnaire: questionnaire)
         guard !decisions.isEmpty else { return all }
         let bySubmission = Dictionary(grouping: decisions, by: \.submission)

@@ -165,10 +165,12 @@ extension Store {
         // cache derived from the pack). Before, each respondent was a submission of its own
         // (`respondent`, and `packed_mentions` plus the per-file sums in `bulk_files` and
         // `bulk_sums` for a streamed file): those rows are still read, and nothing writes them.
+        // The index of the submissions that were not streamed served only that split.
         """
         ALTER TABLE submissions ADD COLUMN respondents BLOB;
         ALTER TABLE submissions ADD COLUMN respondent_count INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE submissions ADD COLUMN sums BLOB;
+        DROP INDEX submissions_regular;
         """,
     ]
 

@@ -143,15 +143,13 @@ extension Store {
     ///
     /// - Parameters:
     ///   - questionnaire: only this questionnaire's, or all when `nil`.
-    ///   - excludingStreamed: leave out submissions stored by the streaming path, whose
-    ///     cached sums the counted-answers module reads instead.
-    /// - Returns: the submissions, in received order (then id).
-    /// - Throws: ``SurveyError`` when the store cannot be read.
     ///   - respondents: whether submissions gathering respondents are given with their
     ///     respondents' answers (`false`: counted by ``Response/respondentCount`` only, for
     ///     the figures, which read their sums).
+    /// - Returns: the submissions, in received order (then id).
+    /// - Throws: ``SurveyError`` when the store cannot be read.
     public func submissions(
-        questionnaire: String? = nil, excludingStreamed: Bool = false, respondents: Bool = true
+        questionnaire: String? = nil, respondents: Bool = true
     )
         throws(SurveyError) -> [Submission]
     {
@@ -161,7 +159,6 @@ extension Store {
             conditions.append("s.questionnaire = ?")
             values.append(.text(questionnaire))
         }
-        if excludingStreamed { conditions.append("s.packed_mentions IS NULL") }
         do {
             return try fetch(
                 where: conditions.isEmpty ? nil : (conditions.joined(separator: " AND "), values),
@@ -171,17 +168,16 @@ extension Store {
         }
     }
 
-    /// How many submissions ``submissions(questionnaire:excludingStreamed:)`` would give,
+    /// How many submissions ``submissions(questionnaire:respondents:)`` would give,
     /// counted by the store (an index scan) instead of loaded.
     ///
     /// - Throws: ``SurveyError`` when the store cannot be read.
-    package func submissionCount(questionnaire: String, excludingStreamed: Bool = false)
+    package func submissionCount(questionnaire: String)
         throws(SurveyError) -> Int
     {
-        let streamed = excludingStreamed ? " AND packed_mentions IS NULL" : ""
         do {
             return try db.query(
-                "SELECT COUNT(*) AS n FROM submissions WHERE questionnaire = ?" + streamed,
+                "SELECT COUNT(*) AS n FROM submissions WHERE questionnaire = ?",
                 [.text(questionnaire)]
             ) { Int($0.int("n")) }.first ?? 0
         } catch {
