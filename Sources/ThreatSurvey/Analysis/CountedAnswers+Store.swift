@@ -68,15 +68,31 @@ extension CountedAnswers {
         _ submissions: [Submission], sums: [Int64: MentionAggregate.StateSums], asOf: Date?,
         receivedBefore: Date?
     ) -> Set<Int64> {
+        var out = sharingRespondents(submissions, asOf: asOf, receivedBefore: receivedBefore)
+        for s in submissions where s.gathersRespondents && sums[s.id] == nil {
+            if let asOf, s.received > asOf { continue }
+            if let receivedBefore, s.received >= receivedBefore { continue }
+            out.insert(s.id)
+        }
+        return out
+    }
+
+    /// The submissions gathering respondents that share a Member State with another answer
+    /// naming respondents, as of the moment: which of their respondents' answers count
+    /// depends on the others, so their answers must be read to tell.
+    ///
+    /// - Complexity: O(n) for n submissions.
+    package static func sharingRespondents(
+        _ submissions: [Submission], asOf: Date? = nil, receivedBefore: Date? = nil
+    ) -> Set<Int64> {
         var byState: [String: [Submission]] = [:]
-        var out = Set<Int64>()
         for s in submissions {
             if let asOf, s.received > asOf { continue }
             if let receivedBefore, s.received >= receivedBefore { continue }
             guard s.gathersRespondents || s.response.respondent != nil else { continue }
             for state in s.memberStates { byState[state, default: []].append(s) }
-            if s.gathersRespondents, sums[s.id] == nil { out.insert(s.id) }
         }
+        var out = Set<Int64>()
         for answers in byState.values where answers.count > 1 {
             for s in answers where s.gathersRespondents { out.insert(s.id) }
         }

@@ -111,12 +111,18 @@ public struct HistoryEntry: Sendable {
     ) throws(SurveyError) -> HistoryEntry {
         if submission.gathersRespondents {
             // Which of its respondents' answers count is decided among the answers of its
-            // Member States that name respondents: those are read, not the whole store.
-            let related = try store.respondentSubmissions(
-                questionnaire: submission.questionnaire, memberStates: submission.memberStates)
+            // Member States that name respondents. Alone, it is current for all or none of
+            // them (voided); beside others, those are read, never the whole store.
+            let others = try store.respondentSubmissions(
+                questionnaire: submission.questionnaire, memberStates: submission.memberStates,
+                respondents: false
+            ).filter { $0.id != submission.id }
+            let related =
+                others.isEmpty
+                ? [submission]
+                : try store.submissions(ids: (others + [submission]).map(\.id))
             let entries = history(
-                of: related.filter { $0.id != submission.id } + [submission],
-                questionnaire: questionnaire,
+                of: related, questionnaire: questionnaire,
                 decisions: try store.decisions(questionnaire: submission.questionnaire))
             if let mine = entries.first(where: { $0.submission.id == submission.id }) {
                 return mine
@@ -148,6 +154,39 @@ public struct HistoryEntry: Sendable {
     /// - Throws: ``SurveyError`` when the store cannot be read.
     /// - Complexity: O(`limit`) submissions read and queries made, whatever the store holds
     ///   (see ``Store/latestSubmissions(questionnaire:limit:)``).
+    /// The history of every submission `store` holds (of questionnaire `id`, or all), in
+    /// received order.
+    ///
+    /// A submission gathering respondents is read whole only where another answer of its
+    /// Member States names respondents (which of its answers count depends on it); otherwise
+    /// it is current for all its respondents or for none, and a line counts them.
+    ///
+    /// - Throws: ``SurveyError`` when the store cannot be read.
+    public static func all(
+        in store: Store, questionnaire id: String?, questionnaire: (String) -> Questionnaire?
+    ) throws(SurveyError) -> [HistoryEntry] {
+        var all = try store.submissions(questionnaire: id, respondents: false)
+        let decisions = try store.decisions(questionnaire: id)
+        var read = Set<Int64>()
+        for q in Set(all.map(\.questionnaire)) {
+            read.formUnion(CountedAnswers.sharingRespondents(all.filter { $0.questionnaire == q }))
+        }
+        if !read.isEmpty {
+            var loaded: [Int64: Submission] = [:]
+            for s in try store.submissions(ids: read.sorted()) { loaded[s.id] = s }
+            all = all.map { loaded[$0.id] ?? $0 }
+        }
+        var entries: [HistoryEntry] = []
+        for q in Set(all.map(\.questionnaire)).sorted() {
+            entries += history(
+                of: all.filter { $0.questionnaire == q }, questionnaire: questionnaire(q),
+                decisions: decisions)
+        }
+        return entries.sorted {
+            ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id)
+        }
+    }
+
     public static func latest(
         _ limit: Int, in store: Store, questionnaire id: String?,
         questionnaire: (String) -> Questionnaire?

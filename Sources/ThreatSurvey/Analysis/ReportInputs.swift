@@ -72,7 +72,9 @@ public struct ReportInputs: Sendable {
         inputs.decisions = decisions
         let voids = Set(decisions.filter { $0.action == .void }.map(\.submission))
         if !voids.isEmpty {
-            inputs.voided = try store.submissions(questionnaire: questionnaire.id).filter {
+            inputs.voided = try store.submissions(
+                questionnaire: questionnaire.id, respondents: false
+            ).filter {
                 voids.contains($0.id)
             }
         }

@@ -40,7 +40,25 @@ extension Response {
             group.respondentCount = 1
             out.append(group)
         }
+        for i in out.indices where !out[i].respondents.isEmpty {
+            out[i].respondentThreats = out[i].countedRespondentThreats()
+        }
         return out
+    }
+
+    /// The distinct threats named by the answers of ``respondents`` that count (each
+    /// respondent's last), in first-named order.
+    func countedRespondentThreats() -> [String] {
+        var seen = Set<String>()
+        return countedRespondents().flatMap(\.threats).filter { seen.insert($0).inserted }
+    }
+
+    /// The answers of ``respondents`` that count: each respondent's last in file order.
+    func countedRespondents() -> [Response] {
+        var last: [String: Int] = [:]
+        for (i, answer) in respondents.enumerated() { last[answer.respondent ?? ""] = i }
+        return respondents.enumerated().filter { last[$0.element.respondent ?? ""] == $0.offset }
+            .map(\.element)
     }
 
     /// What one gathered response is kept per.
@@ -58,11 +76,9 @@ extension Response {
     /// - Complexity: O(n × T + mentions) for n respondents and T threats.
     public func respondentSums(threats: [String]) -> MentionAggregate.StateSums {
         let index = Dictionary(threats.enumerated().map { ($1, $0) }) { first, _ in first }
-        var last: [String: Int] = [:]
-        for (i, answer) in respondents.enumerated() { last[answer.respondent ?? ""] = i }
         var sums = MentionAggregate.StateSums(threats: threats.count)
         var scratch = [Int32](repeating: SumsRow.notMentioned, count: threats.count)
-        for (i, answer) in respondents.enumerated() where last[answer.respondent ?? ""] == i {
+        for answer in countedRespondents() {
             MentionAggregate.StateSums.fill(&scratch, with: answer.mentions, index: index)
             sums.addAnswer(priorities: scratch)
         }

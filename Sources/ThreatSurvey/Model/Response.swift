@@ -33,6 +33,10 @@ public struct Response: Sendable, Hashable {
     /// How many respondents' answers the stored submission holds, whether or not
     /// ``respondents`` were loaded (figures read their sums instead: `CountedAnswers`).
     public var respondentCount: Int = 0
+    /// The threats its respondents' counted answers name (each respondent's last answer in
+    /// the file), whether or not ``respondents`` were loaded: what `history` and receipts
+    /// count as the threats found.
+    public var respondentThreats: [String] = []
     /// The date the delegation wrote on it, if any (not the received time).
     public var dated: CivilDate?
     /// The threats mentioned, structured ones first, in file order.

@@ -59,17 +59,30 @@ enum PackedSums {
     /// How many respondents' answers the sums in `bytes` say mention `threat` (0 when they
     /// do not name it or are damaged), whatever threat list they were summed over.
     static func mentions(of threat: String, in bytes: [UInt8]) -> Int {
+        mentionCounts(in: bytes).first { $0.threat == threat }?.mentions ?? 0
+    }
+
+    /// The threats the sums in `bytes` count mentions of, in the order they were summed
+    /// (empty when damaged).
+    static func mentionedThreats(in bytes: [UInt8]) -> [String] {
+        mentionCounts(in: bytes).filter { $0.mentions > 0 }.map(\.threat)
+    }
+
+    /// Each threat of the sums in `bytes` with its mentions, whatever threat list they were
+    /// summed over (empty when damaged).
+    private static func mentionCounts(in bytes: [UInt8]) -> [(threat: String, mentions: Int)] {
         var reader = PackedBytes.Reader(bytes)
         guard reader.byte() == format, reader.varint() != nil, let count = reader.varint() else {
-            return 0
+            return []
         }
+        var out: [(threat: String, mentions: Int)] = []
         for _ in 0..<min(count, bytes.count) {
             guard let id = reader.text(), let mentions = reader.varint(),
                 reader.varint() != nil, reader.varint() != nil, reader.varint() != nil,
                 reader.varint() != nil, reader.double() != nil
-            else { return 0 }
-            if id == threat { return mentions }
+            else { return [] }
+            out.append((id, mentions))
         }
-        return 0
+        return out
     }
 }

@@ -115,12 +115,16 @@ enum RespondentPack {
         }
     }
 
-    /// The respondents' answers in `bytes`, each given `delegation` and `cosignatories`.
+    /// The respondents' answers in `bytes` (the first `limit` of them), each given
+    /// `delegation` and `cosignatories`.
     ///
-    /// - Returns: the answers read, and whether the pack was read to its end (`false`: it is
-    ///   damaged, and the answers are those before the damage).
-    /// - Complexity: O(bytes).
-    static func decode(_ bytes: [UInt8], delegation: String, cosignatories: [String])
+    /// - Returns: the answers read, and whether they were read without damage (`false`: the
+    ///   pack is damaged, and the answers are those before the damage; a pack read whole must
+    ///   also end where its last answer does).
+    /// - Complexity: O(bytes read).
+    static func decode(
+        _ bytes: [UInt8], delegation: String, cosignatories: [String], limit: Int = .max
+    )
         -> (answers: [Response], complete: Bool)
     {
         var reader = PackedBytes.Reader(bytes)
@@ -134,8 +138,8 @@ enum RespondentPack {
         }
         guard let count = reader.varint() else { return ([], false) }
         var answers: [Response] = []
-        answers.reserveCapacity(min(count, bytes.count))
-        for _ in 0..<count {
+        answers.reserveCapacity(min(count, bytes.count, limit))
+        for _ in 0..<min(count, limit) {
             guard
                 var answer = readAnswer(
                     &reader, threats: threats, delegation: delegation)
@@ -143,7 +147,7 @@ enum RespondentPack {
             answer.cosignatories = cosignatories
             answers.append(answer)
         }
-        return (answers, reader.atEnd)
+        return (answers, count > limit || reader.atEnd)
     }
 
     /// One respondent's answer, or `nil` where the bytes are damaged.

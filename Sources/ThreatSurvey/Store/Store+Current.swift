@@ -91,7 +91,9 @@ extension Store {
                 values.append(.text(questionnaire))
             }
             values.append(.integer(bounded))
-            return try fetch(where: ("s.id IN (SELECT id FROM (\(scope)) \(newest))", values))
+            // Respondents' answers are not read: a line of history counts them.
+            return try fetch(
+                where: ("s.id IN (SELECT id FROM (\(scope)) \(newest))", values), respondents: false)
         } catch {
             throw fail(error)
         }
@@ -204,10 +206,13 @@ extension Store {
 extension Store {
     /// The submissions of `questionnaire` that gather respondents or name one, speaking for
     /// any of `memberStates` (as delegation or cosignatory), with their respondents'
-    /// answers: what decides which of a respondent submission's answers count.
+    /// answers when `respondents`: what decides which of a respondent submission's answers
+    /// count.
     ///
     /// - Throws: ``SurveyError`` when the store cannot be read.
-    package func respondentSubmissions(questionnaire: String, memberStates: [String])
+    package func respondentSubmissions(
+        questionnaire: String, memberStates: [String], respondents: Bool = true
+    )
         throws(SurveyError) -> [Submission]
     {
         guard !memberStates.isEmpty else { return [] }
@@ -221,7 +226,7 @@ extension Store {
                     AND (s.delegation IN (\(marks)) OR s.id IN
                         (SELECT submission_id FROM cosignatories WHERE member_state IN (\(marks))))
                     """, [.text(questionnaire)] + states + states
-                ))
+                ), respondents: respondents)
         } catch {
             throw fail(error)
         }

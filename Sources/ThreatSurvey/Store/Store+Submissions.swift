@@ -208,6 +208,34 @@ extension Store {
         }
     }
 
+    /// The answers of the first `limit` respondents of submission `id` (none when it gathers
+    /// no respondents): what `show` lists without reading a hundred thousand.
+    ///
+    /// - Throws: ``SurveyError`` when the store cannot be read or the pack is damaged.
+    package func respondentAnswers(of submission: Submission, limit: Int) throws(SurveyError)
+        -> [Response]
+    {
+        do {
+            guard
+                let bytes = try db.query(
+                    "SELECT respondents FROM submissions WHERE id = ? AND respondents IS NOT NULL",
+                    [.integer(submission.id)], row: { $0.blob(0) }
+                ).first
+            else { return [] }
+            let read = RespondentPack.decode(
+                bytes, delegation: submission.delegation,
+                cosignatories: submission.response.cosignatories, limit: limit)
+            guard read.complete else {
+                throw SurveyError.io(
+                    "\(path): the respondents' answers of submission \(submission.id) cannot be "
+                        + "read; the store is damaged")
+            }
+            return read.answers
+        } catch {
+            throw fail(error)
+        }
+    }
+
     /// The sums kept with each submission of `questionnaire` gathering respondents, by
     /// submission, where they were summed over `threats` (others are left out: their packs
     /// are read instead).
@@ -230,10 +258,13 @@ extension Store {
         }
     }
 
-    /// The submission with this id, or `nil`.
-    public func submission(id: Int64) throws(SurveyError) -> Submission? {
+    /// The submission with this id, or `nil`; with its respondents' answers unless
+    /// `respondents` is `false`.
+    public func submission(id: Int64, respondents: Bool = true) throws(SurveyError)
+        -> Submission?
+    {
         do {
-            return try fetch(where: ("s.id = ?", [.integer(id)])).first
+            return try fetch(where: ("s.id = ?", [.integer(id)]), respondents: respondents).first
         } catch {
             throw fail(error)
         }
@@ -467,7 +498,8 @@ extension Store {
                 s.warnings AS warnings, s.packed_mentions AS packed_mentions, b.threats AS threats,
                 s.part AS part, s.part_sha256 AS part_sha256, s.source AS source,
                 s.respondent_count AS respondent_count,
-                \(respondents ? "s.respondents" : "NULL") AS respondents
+                \(respondents ? "s.respondents" : "NULL") AS respondents,
+                \(respondents ? "NULL" : "s.sums") AS sums
             FROM submissions s JOIN files f ON f.id = s.file_id \(Store.packedThreatsJoin)
             \(condition)
             ORDER BY s.received_ms, s.id
@@ -492,6 +524,10 @@ extension Store {
                 }, source: row.optionalText("source"))
             submission.response.respondentCount = Int(row.int("respondent_count"))
             if !row.isNull("respondents") { packs.append((row.int("id"), row.blob("respondents"))) }
+            if !row.isNull("sums") {
+                submission.response.respondentThreats = PackedSums.mentionedThreats(
+                    in: row.blob("sums"))
+            }
             if !row.isNull("packed_mentions") {
                 let id = row.int("id")
                 submission.response.mentions = Store.unpack(
@@ -537,6 +573,8 @@ extension Store {
                 }
                 return answer
             }
+            submissions[i].response.respondentThreats =
+                submissions[i].response.countedRespondentThreats()
         }
         for (id, mention) in try db.query(
             """

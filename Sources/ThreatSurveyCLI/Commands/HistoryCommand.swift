@@ -43,16 +43,8 @@ struct HistoryCommand: ParsableCommand {
             try context.print(HistoryEntry.document(entries, catalog: catalog), format: format)
             return .success
         }
-        let all = try opened.submissions(questionnaire: questionnaireID)
-        let decisions = try opened.decisions(questionnaire: questionnaireID)
-        var entries: [HistoryEntry] = []
-        for id in Set(all.map(\.questionnaire)).sorted() {
-            entries += HistoryEntry.history(
-                of: all.filter { $0.questionnaire == id }, questionnaire: try? catalog.find(id),
-                decisions: decisions)
-        }
-        entries.sort {
-            ($0.submission.received, $0.submission.id) < ($1.submission.received, $1.submission.id)
+        var entries = try HistoryEntry.all(in: opened, questionnaire: questionnaireID) {
+            try? catalog.find($0)
         }
         if let delegation {
             entries = entries.filter { $0.submission.memberStates.contains(delegation.code) }

@@ -28,7 +28,9 @@ struct ShowCommand: ParsableCommand {
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         let id = submission.id
         let opened = try store.forReading(context)
-        guard let found = try opened.submission(id: id) else {
+        // A submission gathering respondents: every answer only for JSON; the table lists
+        // the first ones (a delegation's file may hold a hundred thousand).
+        guard let found = try opened.submission(id: id, respondents: format == .json) else {
             throw .inputMissing(
                 path: opened.path,
                 reason: "no submission #\(id) in this store (see threatsurvey history)")
@@ -52,7 +54,9 @@ struct ShowCommand: ParsableCommand {
             of: found, in: opened, questionnaire: questionnaire)
         var blocks = found.blocks(
             title: "Submission #\(found.id) to \(found.questionnaire) from \(found.delegation)",
-            questionnaire: questionnaire, listRespondents: true)
+            questionnaire: questionnaire,
+            listing: found.gathersRespondents && format != .json
+                ? try opened.respondentAnswers(of: found, limit: ShowCommand.listed) : nil)
         blocks.append(.text("status:        \(entry?.status ?? "unknown")"))
         let decisions = entry?.decisions ?? []
         if !decisions.isEmpty {
@@ -73,4 +77,9 @@ struct ShowCommand: ParsableCommand {
         try context.print(document, format: format)
         return .success
     }
+}
+
+extension ShowCommand {
+    /// How many respondents' answers the table lists.
+    static let listed = 100
 }

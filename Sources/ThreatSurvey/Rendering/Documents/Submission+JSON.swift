@@ -24,11 +24,15 @@ extension Submission {
             "comments": .optional(response.comments),
             "warnings": .strings(warnings),
         ])
-        let withRespondents =
-            gathersRespondents
-            ? object.adding("respondentCount", .int(response.respondentCount))
-                .adding("respondents", .array(response.respondents.map(Submission.json)))
-            : object
+        // Its respondents' answers where they were read (`show`), their number always.
+        var withRespondents = object
+        if gathersRespondents {
+            withRespondents = object.adding("respondentCount", .int(response.respondentCount))
+            if !response.respondents.isEmpty {
+                withRespondents = withRespondents.adding(
+                    "respondents", .array(response.respondents.map(Submission.json)))
+            }
+        }
         // An Office answer: its format and the part read (`xlsx, sheet Answers`).
         let sourced =
             source.map { withRespondents.adding("source", .string($0)) } ?? withRespondents
@@ -103,10 +107,11 @@ extension Submission {
     /// The submission as receipts and `show` print it: who, when, which file, what was found.
     ///
     /// A submission gathering respondents is told by threat (how many respondents name each)
-    /// or, with `listRespondents` (`show`), one line per respondent.
+    /// or, given `listing` (`show`: its first respondents' answers), one line per respondent
+    /// listed and how many more there are.
     public func blocks(
         title: String, questionnaire: Questionnaire?, receivedAssumedNoon: Bool = false,
-        receivedIsNow: Bool = false, receivedNote: String? = nil, listRespondents: Bool = false
+        receivedIsNow: Bool = false, receivedNote: String? = nil, listing: [Response]? = nil
     ) -> [Document.Block] {
         let zone = questionnaire?.timeZone ?? Submission.defaultZone
         var lines: [String] = []
@@ -119,7 +124,7 @@ extension Submission {
         }
         if let r = response.respondent { lines.append("respondent:    \(r)") }
         if gathersRespondents {
-            lines.append("respondents:   \(response.respondentCount) (their answers: threatsurvey show \(id))")
+            lines.append("respondents:   \(response.respondentCount)")
         }
         var receivedLine = "received:      \(Timestamp.iso(received, in: zone))"
         if receivedAssumedNoon { receivedLine += " (date only: 12:00 assumed)" }
@@ -153,8 +158,17 @@ extension Submission {
                 + (threats.isEmpty && negated == 0 ? "" : ":"))
         var blocks: [Document.Block] = [.heading(title), .text(lines.joined(separator: "\n"))]
         if !response.mentions.isEmpty { blocks.append(.table(evidenceTable())) }
-        if !response.respondents.isEmpty {
-            blocks.append(.table(listRespondents ? respondentTable() : respondentSummary()))
+        if let listing, !listing.isEmpty {
+            blocks.append(.table(Submission.respondentTable(listing)))
+            let more = response.respondentCount - listing.count
+            if more > 0 {
+                blocks.append(
+                    .note(
+                        "the first \(listing.count) of \(response.respondentCount) respondents; "
+                            + "every one: threatsurvey show \(id) --format json"))
+            }
+        } else if !response.respondents.isEmpty {
+            blocks.append(.table(respondentSummary()))
         }
         if !response.answers.isEmpty {
             blocks.append(
@@ -171,9 +185,7 @@ extension Submission {
     /// The distinct threats its answer counts, or its respondents' answers do (first-named
     /// order).
     var answerThreats: [String] {
-        guard !response.respondents.isEmpty else { return response.threats }
-        var seen = Set<String>()
-        return response.respondents.flatMap(\.threats).filter { seen.insert($0).inserted }
+        gathersRespondents ? response.respondentThreats : response.threats
     }
 
     /// Per threat its respondents' answers name: how many name it, and how many give it a
@@ -196,10 +208,10 @@ extension Submission {
 
     /// One line per respondent: who, where in the file, and the threats with priorities
     /// (`show`'s view of a submission gathering respondents).
-    func respondentTable() -> TextTable {
+    static func respondentTable(_ respondents: [Response]) -> TextTable {
         TextTable(
             columns: ["respondent", "line", "threats"], alignments: [.left, .right, .left],
-            rows: response.respondents.map { r in
+            rows: respondents.map { r in
                 [
                     r.respondent ?? "", r.line > 0 ? String(r.line) : "-",
                     r.mentions.filter(\.counts).map { m in
