@@ -2,7 +2,8 @@ import Foundation
 package import ThreatSurvey
 
 /// Feeds one generated consultation to the general reader and to the fast path (one core,
-/// two cores, small chunks) and compares the rank JSON they give, byte for byte.
+/// two cores, small chunks) and compares the rank JSON they give, byte for byte; then stores
+/// it both ways (streamed, and read whole) and compares what the stores hold and count.
 ///
 /// The fast path is an optimisation: wherever it sums a file instead of declining it, its
 /// ranking must be the general reader's exactly, and it must never sum a file the general
@@ -219,6 +220,77 @@ package enum DifferentialCheck {
             }
             compared += 1
         }
-        return compared == 0 ? .declined : .same(compared: compared)
+        guard compared > 0, let reference else { return .declined }
+        if let difference = compareStored(path: path, reference: reference) {
+            return .different("stored:\n\(difference)\n--- file\n\(text)")
+        }
+        return .same(compared: compared)
+    }
+
+    /// Stores the file at `path` by streaming and by the general reader, each in a store of
+    /// its own: one stored shape means both hold the same submissions (delegation,
+    /// respondents, what each respondent's answer counts) and count `reference` as read.
+    ///
+    /// - Returns: what differs, or `nil` (also when streaming declines the file: it streams
+    ///   files of respondents only).
+    static func compareStored(path: String, reference: String) -> String? {
+        let folder = path + ".stores"
+        try? FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let catalog = QuestionnaireCatalog(questionnaires: [questionnaire])
+        let received = DateTimeInput.date(questionnaire.issued).resolve(
+            in: questionnaire.timeZone)
+        do {
+            let streamed = try Store(path: folder + "/streamed.sqlite")
+            // Streaming stores respondents only (a file without them is read whole).
+            guard
+                try StreamingSubmitter(catalog: catalog).store(
+                    into: streamed, path: path, questionnaire: questionnaire, received: received)
+                    != nil
+            else { return nil }
+            let general = try Store(path: folder + "/general.sqlite")
+            _ = try Submitter(catalog: catalog).submit(
+                SubmitRequest(
+                    paths: [path], questionnaire: questionnaire.id, received: .instant(received)),
+                into: general)
+            let a = try stored(streamed)
+            let b = try stored(general)
+            if a != b { return "--- streamed\n\(a)\n--- read whole\n\(b)" }
+            for (name, store) in [("streamed", streamed), ("read whole", general)] {
+                let counted = ranked(
+                    try CountedAnswers.load(store: store, questionnaire: questionnaire, asOf: nil))
+                if counted != reference {
+                    return "\(name) store counts\n\(counted)\n--- read\n\(reference)"
+                }
+            }
+            return nil
+        } catch {
+            return "storing failed: \(error)"
+        }
+    }
+
+    /// What a store holds, as comparable text: per submission its delegation and number of
+    /// respondents, then per answer its respondent and the priority it counts per threat.
+    static func stored(_ store: Store) throws -> String {
+        let ids = questionnaire.threats.map(\.id)
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        // `fill` overwrites every threat: the first value is never read.
+        var scratch = [Int32](repeating: -1, count: ids.count)
+        var lines: [String] = []
+        for submission in try store.submissions(questionnaire: questionnaire.id) {
+            lines.append(
+                "\(submission.delegation) \(submission.response.respondentCount) respondents")
+            var answers: [String] = []
+            for answer in submission.answers {
+                MentionAggregate.StateSums.fill(
+                    &scratch, with: answer.response.mentions, index: index)
+                answers.append(
+                    "  \(answer.response.respondent ?? "-"): "
+                        + scratch.map(String.init).joined(separator: ","))
+            }
+            lines += answers.sorted()
+        }
+        return lines.joined(separator: "\n")
     }
 }

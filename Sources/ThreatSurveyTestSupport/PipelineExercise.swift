@@ -42,6 +42,10 @@ package struct PipelineExercise: Sendable {
         package var storedSubmissions = 0
         /// Characters of every rendered output.
         package var renderedCharacters = 0
+        /// Where two readings of the one rule disagreed: the history from every answer read
+        /// and the history that reads respondents only where shared; the counted answers by
+        /// kept sums and by every answer.
+        package var disagreements: [String] = []
     }
 
     /// The fixed "now" of every run: late enough for every palette date but 9999-12-31 to be past.
@@ -121,20 +125,23 @@ package struct PipelineExercise: Sendable {
                 outcome.renderedCharacters += document.render(as: text).count
             }
         }
-        analyse(store: store, questionnaire: questionnaire, source: &source, render: render)
+        outcome.disagreements = analyse(
+            store: store, questionnaire: questionnaire, source: &source, render: render)
         outcome.storedSubmissions = (try? store.submissions().count) ?? 0
         return outcome
     }
 
-    /// Every analysis of every command, on what the store holds.
+    /// Every analysis of every command, on what the store holds; returns where two readings
+    /// of the one rule disagreed.
     private func analyse(
         store: Store, questionnaire chosen: Questionnaire, source: inout ByteChooser,
         render: (Document) -> Void
-    ) {
+    ) -> [String] {
+        var disagreements: [String] = []
         // One reading of the store per run, its options chosen by the bytes: across a fuzz
         // run every combination is reached, and each run stays cheap.
         let asOf = source.pick(PipelineConsultation.received)
-        guard let today = CivilDate(iso: source.pick(PipelineConsultation.days)) else { return }
+        guard let today = CivilDate(iso: source.pick(PipelineConsultation.days)) else { return [] }
         let allowSums = source.below(2) == 0
         let (onTime, asOfText): (Bool, String?) = source.pick([
             (false, nil), (true, nil), (false, asOf), (true, asOf),
@@ -204,9 +211,23 @@ package struct PipelineExercise: Sendable {
             render(tally.document())
         }
         let everything = (try? store.submissions()) ?? []
-        render(
-            HistoryEntry.document(
-                HistoryEntry.history(of: everything, questionnaire: chosen), catalog: catalog))
+        let history = HistoryEntry.history(
+            of: everything.filter { $0.questionnaire == chosen.id }, questionnaire: chosen,
+            decisions: (try? store.decisions(questionnaire: chosen.id)) ?? [])
+        render(HistoryEntry.document(history, catalog: catalog))
+        if let read = try? HistoryEntry.all(in: store, questionnaire: chosen.id, questionnaire: { _ in chosen }),
+            read.map(\.status) != history.map(\.status)
+        {
+            disagreements.append(
+                "history: \(read.map(\.status)) read from the store, \(history.map(\.status)) from every answer")
+        }
+        if let kept = try? CountedAnswers.load(store: store, questionnaire: chosen, asOf: nil),
+            let every = try? CountedAnswers.load(
+                store: store, questionnaire: chosen, asOf: nil, useCache: false),
+            kept.aggregate.states != every.aggregate.states
+        {
+            disagreements.append("counted answers: kept sums differ from every answer")
+        }
         if let latest = try? HistoryEntry.latest(
             1 + source.below(5), in: store, questionnaire: source.below(2) == 0 ? chosen.id : nil,
             questionnaire: { try? catalog.find($0) })
@@ -223,5 +244,6 @@ package struct PipelineExercise: Sendable {
             render(Document(blocks: blocks, json: found.json(in: questionnaire)))
             _ = try? store.originalBytes(fileID: found.fileID)
         }
+        return disagreements
     }
 }

@@ -47,6 +47,10 @@ enum PipelineDriver {
             }
             _ = FileManager.default.createFile(atPath: current, contents: Data(bytes))
             let outcome = exercise.run(bytes)
+            if !outcome.disagreements.isEmpty {
+                print("seed \(seed), input \(index): DISAGREE\n" + outcome.disagreements.joined(separator: "\n"))
+                exit(1)
+            }
             accepted += outcome.acceptedSubmits
             stored += outcome.storedSubmissions
             rendered += outcome.renderedCharacters
@@ -58,7 +62,7 @@ enum PipelineDriver {
         }
         try? FileManager.default.removeItem(atPath: current)
         print(
-            "seed \(seed): \(count) inputs run, \(accepted) submits accepted, \(stored) submissions analysed, \(rendered) characters rendered, no trap"
+            "seed \(seed): \(count) inputs run, \(accepted) submits accepted, \(stored) submissions analysed, \(rendered) characters rendered, no trap, no disagreement"
         )
     }
 }

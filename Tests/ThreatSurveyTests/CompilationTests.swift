@@ -246,3 +246,34 @@ struct WrittenCommentsTests {
         #expect(joined.map(\.firstLine) == [1, 2])
     }
 }
+
+extension CompilationTests {
+    @Test(
+        "A file of respondents: one reply per respondent, each with its comments and line, as when each delegation sends its own file"
+    )
+    func respondentsReplyOneByOne() throws {
+        defer { consultation.cleanUp() }
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        let q = try TestSupport.questionnaire()
+        let csv =
+            "delegation,respondent,threat,priority,comment\n"
+            + "FR,R1,firearms,1,\"ports, mostly\"\n" + "FR,R2,drugs,,air cargo\n"
+            + "DE,R3,vat fraud,2,\n" + "FR,R1,drugs,2,\n"
+        try TestSupport.write(csv, to: folder + "/all.csv")
+        let store = try Store(path: folder + "/s.sqlite")
+        _ = try Submitter(catalog: try TestSupport.catalog()).submit(
+            SubmitRequest(paths: [folder + "/all.csv"], questionnaire: q.id), into: store)
+        // Two submissions (FR, DE), three respondents.
+        #expect(try store.submissions(questionnaire: q.id).map(\.response.respondentCount) == [2, 1])
+        let compiled = try Compilation(store: store, questionnaire: q)
+        #expect(compiled.replies.map(\.respondent) == ["R3", "R1", "R2"])
+        #expect(compiled.replies.map(\.delegation) == ["DE", "FR", "FR"])
+        let r1 = try #require(compiled.replies.first { $0.respondent == "R1" })
+        #expect(r1.threats.map(\.threat) == ["firearms", "drugs"])
+        #expect(r1.entries.map(\.text) == ["ports, mostly"])
+        #expect(r1.entries.first?.source.hasSuffix("all.csv:2") == true)
+        let r2 = try #require(compiled.replies.first { $0.respondent == "R2" })
+        #expect(r2.entries.map(\.text) == ["air cargo"])
+    }
+}

@@ -26,6 +26,7 @@ struct PipelinePropertyTests {
             let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next32()) }
             let outcome = exercise.run(bytes)
             #expect(outcome.files >= 1)
+            #expect(outcome.disagreements.isEmpty, "run \(run): \(outcome.disagreements)")
             accepted += outcome.acceptedSubmits
             stored += outcome.storedSubmissions
             rendered += outcome.renderedCharacters

@@ -87,8 +87,11 @@ public struct Compilation: Sendable {
                 && a.answers.map(\.value) == b.answers.map(\.value) && a.entries == b.entries
         }
 
-        /// Hashes the submission number (one reply per submission).
-        public func hash(into hasher: inout Hasher) { hasher.combine(submission) }
+        /// Hashes the submission number and respondent (one reply per answer).
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(submission)
+            hasher.combine(respondent)
+        }
     }
 
     /// How intake read an answer from an Office file, recovered from the stored original: the
@@ -156,12 +159,15 @@ public struct Compilation: Sendable {
         let counted = CountedAnswers(questionnaire: questionnaire, submissions: submissions)
         let current = counted.current
         let late = Set(counted.lateStates(.memberState))
-        var countedFor: [Int64: [String]] = [:]
-        var chosen: [Int64: Submission] = [:]
+        // One reply per answer: a submission gathering respondents gives one per respondent,
+        // all numbered as the submission.
+        var countedFor: [String: [String]] = [:]
+        var chosen: [String: Submission] = [:]
         for state in roster {
             for s in current.byState[state] ?? [] {
-                countedFor[s.id, default: []].append(state)
-                chosen[s.id] = s
+                let key = "\(s.id)\u{1F}\(s.response.respondent ?? "")"
+                countedFor[key, default: []].append(state)
+                chosen[key] = s
             }
         }
         self.replied = roster.filter { current.byState[$0] != nil }
@@ -173,7 +179,8 @@ public struct Compilation: Sendable {
             return (a.response.respondent ?? "", a.id) < (b.response.respondent ?? "", b.id)
         }.map { s in
             Compilation.reply(
-                s, questionnaire: questionnaire, countedFor: countedFor[s.id] ?? [],
+                s, questionnaire: questionnaire,
+                countedFor: countedFor["\(s.id)\u{1F}\(s.response.respondent ?? "")"] ?? [],
                 late: late.contains(s.delegation), source: sources[s.id])
         }
     }

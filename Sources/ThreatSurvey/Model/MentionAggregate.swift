@@ -113,7 +113,9 @@ extension MentionAggregate.StateSums {
     /// built from, whether the answer was loaded or streamed back from the store.
     ///
     /// - Complexity: O(threats + mentions).
-    static func fill(_ scratch: inout [Int32], with mentions: [Mention], index: [String: Int]) {
+    package static func fill(
+        _ scratch: inout [Int32], with mentions: [Mention], index: [String: Int]
+    ) {
         for t in scratch.indices { scratch[t] = SumsRow.notMentioned }
         // Negated prose matches are evidence, not mentions (Mention.counts).
         for mention in mentions where mention.counts {
