@@ -10,6 +10,8 @@ public struct Receipt: Sendable {
         public var memberState: String
         /// The other submission involved.
         public var other: Submission
+        /// How many respondents' answers are involved, where answers carry respondents.
+        public var respondents: Int? = nil
     }
 
     /// The submission (id 0 in a dry run).

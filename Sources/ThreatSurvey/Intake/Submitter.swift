@@ -320,7 +320,19 @@ public struct Submitter {
         for (index, submission) in stored.enumerated() {
             var supersedes: [Receipt.Replacement] = []
             var olderThan: [Receipt.Replacement] = []
-            var told = Set<String>()
+            // Each (Member State, other submission) once, with how many respondents' answers.
+            func tell(_ list: inout [Receipt.Replacement], _ state: String, _ other: Submission) {
+                guard other.id != submission.id else { return }
+                let respondent = other.response.respondent != nil
+                if let i = list.firstIndex(where: {
+                    $0.memberState == state && $0.other.id == other.id
+                }) {
+                    list[i].respondents = list[i].respondents.map { $0 + 1 }
+                } else {
+                    list.append(
+                        .init(memberState: state, other: other, respondents: respondent ? 1 : nil))
+                }
+            }
             for answer in submission.answers {
                 for state in answer.memberStates {
                     let k = key(state, answer)
@@ -328,14 +340,11 @@ public struct Submitter {
                         current[k] = answer
                         continue
                     }
-                    let once = told.insert("\(state)\u{1F}\(previous.id)").inserted
                     if !CurrentAnswers.precedes(answer, previous) {
-                        if once, previous.id != submission.id {
-                            supersedes.append(.init(memberState: state, other: previous))
-                        }
+                        tell(&supersedes, state, previous)
                         current[k] = answer
-                    } else if once, previous.id != submission.id {
-                        olderThan.append(.init(memberState: state, other: previous))
+                    } else {
+                        tell(&olderThan, state, previous)
                     }
                 }
             }

@@ -18,7 +18,8 @@ extension HistoryEntry {
                 s.questionnaire,
                 who + (s.response.respondent.map { " (\($0))" } ?? "")
                     + (s.gathersRespondents
-                        ? " (\(s.response.respondentCount) respondents)" : ""),
+                        ? " (\(s.response.respondentCount) respondent"
+                            + (s.response.respondentCount == 1 ? ")" : "s)") : ""),
                 s.sourceFile + (s.part.map { " » " + $0.name } ?? ""),
                 String(s.answerThreats.count), e.status,
             ])

@@ -49,14 +49,14 @@ extension Receipt {
         for r in supersedes {
             blocks.append(
                 .note(
-                    "supersedes #\(r.other.id) for \(r.memberState) (received "
+                    "supersedes #\(r.other.id) for \(r.memberState)\(Receipt.answers(r)) (received "
                         + "\(Timestamp.iso(r.other.received, in: zone)); kept in the history)"))
         }
         for r in olderThan {
             blocks.append(
                 .note(
-                    "received before #\(r.other.id) for \(r.memberState), which stays current; "
-                        + "this one is kept in the history"))
+                    "received before #\(r.other.id) for \(r.memberState)\(Receipt.answers(r)), "
+                        + "which stays current; this one is kept in the history"))
         }
         // Diagnostics already say "warning:" or "note:", in the compiler's form.
         for w in warnings { blocks.append(.text(w.description)) }
@@ -75,6 +75,7 @@ extension Receipt {
                         .object([
                             "memberState": .string($0.memberState),
                             "submission": .int(Int($0.other.id)),
+                            "respondents": .optional($0.respondents),
                         ])
                     })
             )
@@ -85,6 +86,7 @@ extension Receipt {
                         .object([
                             "memberState": .string($0.memberState),
                             "submission": .int(Int($0.other.id)),
+                            "respondents": .optional($0.respondents),
                         ])
                     })
             )
@@ -101,5 +103,13 @@ extension SubmitRoute {
             "reason": .optional(reason?.description), "code": .optional(reason?.code),
             "sentence": .string(description),
         ])
+    }
+}
+
+extension Receipt {
+    /// `: 3 respondents' answers` where a replacement concerns respondents, else nothing.
+    static func answers(_ r: Replacement) -> String {
+        guard let n = r.respondents else { return "" }
+        return n == 1 ? ": 1 respondent's answer" : ": \(n) respondents' answers"
     }
 }

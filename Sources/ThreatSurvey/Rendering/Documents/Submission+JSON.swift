@@ -160,6 +160,14 @@ extension Submission {
         if !response.mentions.isEmpty { blocks.append(.table(evidenceTable())) }
         if let listing, !listing.isEmpty {
             blocks.append(.table(Submission.respondentTable(listing)))
+            // Streamed by the fast reader: what counts was kept, not each row's line or comment.
+            if listing.allSatisfy({ $0.line == 0 }) {
+                blocks.append(
+                    .note(
+                        "read by the fast reader: each respondent's threats and best priorities "
+                            + "were kept, not each row's line or comment; the file as received "
+                            + "has them: threatsurvey show \(id) --original"))
+            }
             let more = response.respondentCount - listing.count
             if more > 0 {
                 blocks.append(
