@@ -215,11 +215,13 @@ package struct PipelineExercise: Sendable {
             of: everything.filter { $0.questionnaire == chosen.id }, questionnaire: chosen,
             decisions: (try? store.decisions(questionnaire: chosen.id)) ?? [])
         render(HistoryEntry.document(history, catalog: catalog))
-        if let read = try? HistoryEntry.all(in: store, questionnaire: chosen.id, questionnaire: { _ in chosen }),
+        if let read = try? HistoryEntry.all(
+            in: store, questionnaire: chosen.id, questionnaire: { _ in chosen }),
             read.map(\.status) != history.map(\.status)
         {
             disagreements.append(
-                "history: \(read.map(\.status)) read from the store, \(history.map(\.status)) from every answer")
+                "history: \(read.map(\.status)) read from the store, \(history.map(\.status)) from every answer"
+            )
         }
         if let kept = try? CountedAnswers.load(store: store, questionnaire: chosen, asOf: nil),
             let every = try? CountedAnswers.load(

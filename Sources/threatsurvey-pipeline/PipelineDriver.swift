@@ -48,7 +48,9 @@ enum PipelineDriver {
             _ = FileManager.default.createFile(atPath: current, contents: Data(bytes))
             let outcome = exercise.run(bytes)
             if !outcome.disagreements.isEmpty {
-                print("seed \(seed), input \(index): DISAGREE\n" + outcome.disagreements.joined(separator: "\n"))
+                print(
+                    "seed \(seed), input \(index): DISAGREE\n"
+                        + outcome.disagreements.joined(separator: "\n"))
                 exit(1)
             }
             accepted += outcome.acceptedSubmits

@@ -265,7 +265,8 @@ extension CompilationTests {
         _ = try Submitter(catalog: try TestSupport.catalog()).submit(
             SubmitRequest(paths: [folder + "/all.csv"], questionnaire: q.id), into: store)
         // Two submissions (FR, DE), three respondents.
-        #expect(try store.submissions(questionnaire: q.id).map(\.response.respondentCount) == [2, 1])
+        #expect(
+            try store.submissions(questionnaire: q.id).map(\.response.respondentCount) == [2, 1])
         let compiled = try Compilation(store: store, questionnaire: q)
         #expect(compiled.replies.map(\.respondent) == ["R3", "R1", "R2"])
         #expect(compiled.replies.map(\.delegation) == ["DE", "FR", "FR"])

@@ -258,7 +258,9 @@ struct DecisionTests {
         let refused = runCLI(
             ["review", "\(first.id)", "--reject", "1", "--reason", "a test"], store: store)
         #expect(refused.status == .usage)
-        #expect(refused.err.contains("holds the answers of \(first.response.respondentCount) respondents"))
+        #expect(
+            refused.err.contains(
+                "holds the answers of \(first.response.respondentCount) respondents"))
         #expect(refused.err.contains("threatsurvey void \(first.id)"))
         try opened.record([
             Decision(submission: first.id, action: .void, reason: "a test file", by: "anna")
@@ -273,7 +275,8 @@ struct DecisionTests {
         #expect(
             after.json.serialized()
                 == Ranking(
-                    questionnaire: q, submissions: try opened.countedSubmissions(questionnaire: q.id)
+                    questionnaire: q,
+                    submissions: try opened.countedSubmissions(questionnaire: q.id)
                 ).json.serialized())
     }
 

@@ -14,9 +14,12 @@ struct RespondentPackTests {
             delegation: "FR", respondent: "R0000001",
             dated: CivilDate(year: 2015, month: 9, day: 4),
             mentions: [
-                Mention(threat: "firearms", priority: 1, comment: "« armes » \"quoted\"", line: 2, column: 3),
                 Mention(
-                    threat: "drugs", origin: .prose, phrase: "drug trafficking", line: 9, column: 14,
+                    threat: "firearms", priority: 1, comment: "« armes » \"quoted\"", line: 2,
+                    column: 3),
+                Mention(
+                    threat: "drugs", origin: .prose, phrase: "drug trafficking", line: 9,
+                    column: 14,
                     negated: true, cue: "not a priority"),
             ],
             answers: [.init(question: "cyber-unit", value: "yes", line: 4)], comments: "Zürich\n✓",
@@ -97,12 +100,15 @@ struct RespondentPackTests {
     func gathering() {
         let own = Response(delegation: "DE", mentions: [Mention(threat: "drugs")], line: 2)
         let blank = Response(delegation: "AT", respondent: "", line: 3)
-        let r1 = Response(delegation: "FR", respondent: "R1", mentions: [Mention(threat: "a")], line: 4)
+        let r1 = Response(
+            delegation: "FR", respondent: "R1", mentions: [Mention(threat: "a")], line: 4)
         let joint = Response(
             delegation: "FR", cosignatories: ["BE"], respondent: "R9", line: 5)
-        let r2 = Response(delegation: "FR", respondent: "R2", mentions: [Mention(threat: "b")], line: 6)
+        let r2 = Response(
+            delegation: "FR", respondent: "R2", mentions: [Mention(threat: "b")], line: 6)
         let again = Response(
-            delegation: "FR", respondent: "R1", mentions: [Mention(threat: "c", priority: 2)], line: 7)
+            delegation: "FR", respondent: "R1", mentions: [Mention(threat: "c", priority: 2)],
+            line: 7)
         let gathered = Response.gathered([own, blank, r1, joint, r2, again])
         #expect(gathered.count == 4)
         #expect(gathered[0] == own)

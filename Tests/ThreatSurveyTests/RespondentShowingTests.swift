@@ -31,7 +31,10 @@ struct RespondentShowingTests {
         try TestSupport.write(respondents(150), to: folder + "/fr.csv")
         let store = folder + "/s.sqlite"
         let submit = runCLI(
-            ["submit", folder + "/fr.csv", "--questionnaire", "9396/1/15", "--received", "2015-09-01"],
+            [
+                "submit", folder + "/fr.csv", "--questionnaire", "9396/1/15", "--received",
+                "2015-09-01",
+            ],
             store: store)
         #expect(submit.status == .success)
         // The receipt: one submission, its respondents counted per threat.
@@ -92,7 +95,10 @@ struct RespondentShowingTests {
         for (file, day) in [("first.csv", "2015-09-01"), ("again.csv", "2015-09-02")] {
             #expect(
                 runCLI(
-                    ["submit", folder + "/" + file, "--questionnaire", "9396/1/15", "--received", day],
+                    [
+                        "submit", folder + "/" + file, "--questionnaire", "9396/1/15", "--received",
+                        day,
+                    ],
                     store: store
                 ).status == .success)
         }

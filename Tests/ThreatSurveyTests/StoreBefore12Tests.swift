@@ -21,7 +21,8 @@ struct StoreBefore12Tests {
         _ = generator.generate { text += $0 }
         let csv = folder + "/gen.csv"
         try TestSupport.write(text, to: csv)
-        let received = CivilDate(year: 2026, month: 3, day: 1)!.at(hour: 10, in: q.timeZone)
+        let received = try #require(CivilDate(year: 2026, month: 3, day: 1)).at(
+            hour: 10, in: q.timeZone)
         let new = try Store(path: folder + "/new.sqlite")
         _ = try #require(
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
@@ -44,7 +45,7 @@ struct StoreBefore12Tests {
         let oldRows = try old.submissions(questionnaire: q.id)
         #expect(oldRows.count == 240)
         #expect(oldRows.allSatisfy { $0.response.respondent != nil && !$0.gathersRespondents })
-        let today = CivilDate(year: 2026, month: 3, day: 31)!
+        let today = try #require(CivilDate(year: 2026, month: 3, day: 31))
         let asOf = today.endOfDay(in: q.timeZone)
         let a = try CountedAnswers.load(store: new, questionnaire: q, asOf: asOf)
         let b = try CountedAnswers.load(store: old, questionnaire: q, asOf: asOf)
@@ -76,7 +77,8 @@ struct StoreBefore12Tests {
     func laterFileReplaces() throws {
         defer { TestSupport.cleanUp(folder) }
         let (new, old, q, csv) = try stores(respondents: 120)
-        let later = CivilDate(year: 2026, month: 3, day: 5)!.at(hour: 10, in: q.timeZone)
+        let later = try #require(CivilDate(year: 2026, month: 3, day: 5)).at(
+            hour: 10, in: q.timeZone)
         _ = try #require(
             try StreamingSubmitter(catalog: QuestionnaireCatalog(questionnaires: [q])).store(
                 into: old, path: csv, name: "again.csv", questionnaire: q, received: later))

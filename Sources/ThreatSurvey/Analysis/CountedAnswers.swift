@@ -73,11 +73,14 @@ package struct CountedAnswers: Sendable {
     /// The counted answers among `submissions` (all of the questionnaire's, any order): the
     /// general way, and the one every other way must agree with.
     ///
-    /// - Complexity: O(n log n + m) for n submissions of m mentions.
-    ///
     /// - Parameters:
+    ///   - questionnaire: the questionnaire answered.
+    ///   - submissions: every submission to choose from, superseded ones included.
+    ///   - asOf: only answers received at or before this instant count (`nil`: all).
+    ///   - receivedBefore: only answers received before this instant count (`nil`: all).
     ///   - packSums: the sums of the submissions gathering respondents given without their
     ///     answers (each must be here).
+    /// - Complexity: O(n log n + m) for n answers of m mentions.
     package init(
         questionnaire: Questionnaire, submissions: [Submission], asOf: Date? = nil,
         receivedBefore: Date? = nil, packSums: [Int64: MentionAggregate.StateSums] = [:]

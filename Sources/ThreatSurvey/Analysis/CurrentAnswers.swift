@@ -54,9 +54,10 @@ public struct CurrentAnswers: Sendable {
         (a.received, a.id, a.response.line) < (b.received, b.id, b.response.line)
     }
 
-    /// The slot an answer fills for each Member State it speaks for: one per respondent, or
-    /// one (`""`) where answers carry none. A submission whose respondents were not loaded
-    /// fills a slot of its own (`CountedAnswers` reads its respondents only where another
+    /// The slot an answer fills for each Member State it speaks for.
+    ///
+    /// One per respondent, or one (`""`) where answers carry none. A submission whose
+    /// respondents were not loaded fills a slot of its own (`CountedAnswers` reads its respondents only where another
     /// submission could replace some).
     public static func slot(_ submission: Submission) -> String {
         if let respondent = submission.response.respondent { return respondent }

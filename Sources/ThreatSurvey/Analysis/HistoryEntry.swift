@@ -106,6 +106,14 @@ public struct HistoryEntry: Sendable {
         }
     }
 
+    /// The history line of one stored submission, asked of the store (for `show N`): the
+    /// same answer as `history(of:questionnaire:)` gives for it, without loading the
+    /// other submissions.
+    ///
+    /// - Complexity: one indexed query per Member State the submission names (see
+    ///   ``Store/currentSubmissionID(questionnaire:memberState:respondent:)``); for a
+    ///   submission gathering respondents, the other submissions of its Member States that
+    ///   name respondents (read whole only when there are some).
     public static func entry(
         of submission: Submission, in store: Store, questionnaire: Questionnaire?
     ) throws(SurveyError) -> HistoryEntry {
@@ -142,18 +150,6 @@ public struct HistoryEntry: Sendable {
             decisions: try store.decisions(submission: submission.id))
     }
 
-    /// The history lines of the `limit` most recently received submissions (`history
-    /// --limit N`), each asked of the store as ``entry(of:in:questionnaire:)`` does.
-    ///
-    /// - Parameters:
-    ///   - limit: how many submissions to list at most.
-    ///   - store: the store to read.
-    ///   - id: only this questionnaire's submissions, or all when `nil`.
-    ///   - questionnaire: the questionnaire of an id, for telling late answers.
-    /// - Returns: the history lines, in received order.
-    /// - Throws: ``SurveyError`` when the store cannot be read.
-    /// - Complexity: O(`limit`) submissions read and queries made, whatever the store holds
-    ///   (see ``Store/latestSubmissions(questionnaire:limit:)``).
     /// The history of every submission `store` holds (of questionnaire `id`, or all), in
     /// received order.
     ///
@@ -161,6 +157,11 @@ public struct HistoryEntry: Sendable {
     /// Member States names respondents (which of its answers count depends on it); otherwise
     /// it is current for all its respondents or for none, and a line counts them.
     ///
+    /// - Parameters:
+    ///   - store: the store to read.
+    ///   - id: only this questionnaire's submissions, or all when `nil`.
+    ///   - questionnaire: the questionnaire of an id, for telling late answers.
+    /// - Returns: the history lines, in received order.
     /// - Throws: ``SurveyError`` when the store cannot be read.
     public static func all(
         in store: Store, questionnaire id: String?, questionnaire: (String) -> Questionnaire?
@@ -187,6 +188,18 @@ public struct HistoryEntry: Sendable {
         }
     }
 
+    /// The history lines of the `limit` most recently received submissions (`history
+    /// --limit N`), each asked of the store as ``entry(of:in:questionnaire:)`` does.
+    ///
+    /// - Parameters:
+    ///   - limit: how many submissions to list at most.
+    ///   - store: the store to read.
+    ///   - id: only this questionnaire's submissions, or all when `nil`.
+    ///   - questionnaire: the questionnaire of an id, for telling late answers.
+    /// - Returns: the history lines, in received order.
+    /// - Throws: ``SurveyError`` when the store cannot be read.
+    /// - Complexity: O(`limit`) submissions read and queries made, whatever the store holds
+    ///   (see ``Store/latestSubmissions(questionnaire:limit:)``).
     public static func latest(
         _ limit: Int, in store: Store, questionnaire id: String?,
         questionnaire: (String) -> Questionnaire?

@@ -2,6 +2,8 @@ extension MentionAggregate {
     /// The sums of the current answers (one per state, or per respondent).
     ///
     /// - Parameters:
+    ///   - questionnaire: the questionnaire, whose threats the sums are kept over.
+    ///   - current: the current answers.
     ///   - packSums: the sums kept with submissions gathering respondents whose answers were
     ///     not read (``Submission/answers`` gives such a submission as one answer).
     public init(

@@ -83,7 +83,9 @@ extension ReportModel {
         let first = file.min { $0.id < $1.id } ?? file[0]
         let last = file.max { $0.id < $1.id } ?? file[0]
         let withRespondents = file.reduce(0) { total, s in
-            total + (s.gathersRespondents ? s.response.respondentCount : s.response.respondent == nil ? 0 : 1)
+            total
+                + (s.gathersRespondents
+                    ? s.response.respondentCount : s.response.respondent == nil ? 0 : 1)
         }
         var delegations: [String] = []
         if withRespondents == 0 {

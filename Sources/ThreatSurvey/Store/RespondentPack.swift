@@ -173,7 +173,8 @@ enum RespondentPack {
                     let line = reader.varint()
                 else { return nil }
                 answer.answers.append(
-                    Response.Answer(question: question, value: value, line: line == 0 ? nil : line - 1))
+                    Response.Answer(
+                        question: question, value: value, line: line == 0 ? nil : line - 1))
             }
         }
         guard let mentions = reader.varint() else { return nil }

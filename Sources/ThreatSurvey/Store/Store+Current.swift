@@ -93,7 +93,8 @@ extension Store {
             values.append(.integer(bounded))
             // Respondents' answers are not read: a line of history counts them.
             return try fetch(
-                where: ("s.id IN (SELECT id FROM (\(scope)) \(newest))", values), respondents: false)
+                where: ("s.id IN (SELECT id FROM (\(scope)) \(newest))", values), respondents: false
+            )
         } catch {
             throw fail(error)
         }

@@ -2,7 +2,8 @@ import CSQLite
 public import Foundation
 
 extension Store {
-    /// Stores a large consultation file without holding it in memory, in one transaction:
+    /// Stores a large consultation file without holding it in memory, in one transaction.
+    ///
     /// `body` hands its bytes and one answer per respondent to the ``StreamedFileWriter``
     /// while it reads the file, then returns what the file held (its sums, respondents and
     /// checksum). The file is stored as the general reader stores it: one submission per

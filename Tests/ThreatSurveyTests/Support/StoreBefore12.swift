@@ -2,10 +2,11 @@ import Foundation
 
 @testable import ThreatSurvey
 
-/// Writes a store as a threatsurvey before schema 12 kept a streamed file: one submission
-/// per respondent with its mentions packed against the file's threat list, the file's row
-/// in `bulk_files` and its per-state sums in `bulk_sums` (without `best_priority` values
-/// only when asked). Such stores exist; the one shape must still read them.
+/// Writes a store as a threatsurvey before schema 12 kept a streamed file.
+///
+/// One submission per respondent with its mentions packed against the file's threat list,
+/// the file's row in `bulk_files` and its per-state sums in `bulk_sums`. Such stores exist;
+/// the one shape must still read them.
 enum StoreBefore12 {
     /// One respondent's answer, as the old streaming writer took it.
     struct Answer {
@@ -42,7 +43,10 @@ enum StoreBefore12 {
             try db.execute("PRAGMA user_version = 11")
             try db.run(
                 "INSERT INTO files(id, name, bytes, sha256, size, stored_at) VALUES (1, ?, x'', ?, 0, ?)",
-                [.text(name), .text(String(repeating: "0", count: 64)), .text("2026-01-01T00:00:00Z")])
+                [
+                    .text(name), .text(String(repeating: "0", count: 64)),
+                    .text("2026-01-01T00:00:00Z"),
+                ])
             let insert = try db.prepare(
                 """
                 INSERT INTO submissions(questionnaire, delegation, respondent, received, received_ms, file_id,
