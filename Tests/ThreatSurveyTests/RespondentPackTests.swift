@@ -134,11 +134,44 @@ struct RespondentPackTests {
         sums.addAnswer(priorities: [2, 1, -1])
         let bytes = PackedSums.encode(sums, threats: ["a", "b", "c"])
         #expect(PackedSums.decode(bytes, threats: ["a", "b", "c"]) == sums)
+        // Sums of respondents who answered questions cannot stand for their answers.
+        let answering = PackedSums.encode(sums, threats: ["a", "b", "c"], answersQuestions: true)
+        #expect(PackedSums.decode(answering, threats: ["a", "b", "c"]) == nil)
+        #expect(PackedSums.mentionedThreats(in: answering) == ["a", "b", "c"])
         #expect(PackedSums.decode(bytes, threats: ["a", "c", "b"]) == nil)
         #expect(PackedSums.decode(bytes, threats: ["a", "b"]) == nil)
         #expect(PackedSums.decode(Array(bytes.dropLast()), threats: ["a", "b", "c"]) == nil)
         #expect(PackedSums.mentions(of: "a", in: bytes) == 2)
         #expect(PackedSums.mentions(of: "z", in: bytes) == 0)
         #expect(PackedSums.mentionedThreats(in: bytes) == ["a", "b", "c"])
+    }
+
+    @Test(
+        "Respondents who answered the questions: their kept sums do not stand for them, so tally counts their answers as reading every answer does"
+    )
+    func answersToQuestions() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(folder) }
+        // The bench questionnaire with the questions of 10618/15.
+        var q = try FastPathTests.benchQuestionnaire()
+        q.questions = try TestSupport.questionnaire("10618/15").questions
+        try TestSupport.write(
+            #"[{"delegation": "FR", "respondent": "R1", "threats": ["firearms"], "answers": {"cyber-unit": "yes"}},"#
+                + #"{"delegation": "FR", "respondent": "R2", "threats": ["synthetic-drugs"], "answers": {"cyber-unit": "no"}},"#
+                + #"{"delegation": "DE", "respondent": "R3", "threats": ["synthetic-drugs"]}]"#,
+            to: folder + "/answers.json")
+        let store = try Store(path: folder + "/s.sqlite")
+        _ = try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
+            SubmitRequest(paths: [folder + "/answers.json"], questionnaire: q.id), into: store)
+        #expect(try store.submissions(questionnaire: q.id).map(\.response.respondentCount) == [2, 1])
+        let kept = try store.respondentSums(questionnaire: q.id, threats: q.threats.map(\.id))
+        #expect(kept.keys.sorted() == [2])
+        let fromStore = try Tally.fromStore(store, questionnaire: q, grouping: .eurovoc)
+        let fromAll = Tally(
+            questionnaire: q, submissions: try store.submissions(questionnaire: q.id),
+            grouping: .eurovoc)
+        #expect(fromStore.document().json.serialized() == fromAll.document().json.serialized())
+        let cyber = try #require(fromStore.questions.first { $0.question.id == "cyber-unit" })
+        #expect(cyber.answers.contains { $0.memberStates == ["FR"] })
     }
 }

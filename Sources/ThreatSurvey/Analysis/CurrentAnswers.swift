@@ -31,8 +31,10 @@ public struct CurrentAnswers: Sendable {
                 latest[state, default: [:]][CurrentAnswers.slot(submission)] = submission
             }
         }
+        // In the one order (respondents of one submission by line): never the order a
+        // dictionary happens to give.
         byState = latest.mapValues { perRespondent in
-            perRespondent.values.sorted { $0.id < $1.id }
+            perRespondent.values.sorted(by: CurrentAnswers.precedes)
         }
     }
 

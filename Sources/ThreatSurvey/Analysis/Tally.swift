@@ -42,9 +42,7 @@ public struct Tally: Sendable {
             var byState: [String: String] = [:]
             for state in responded {
                 // The latest current answer that answers this question.
-                let answers = (current.byState[state] ?? []).sorted {
-                    ($0.received, $0.id) < ($1.received, $1.id)
-                }
+                let answers = (current.byState[state] ?? []).sorted(by: CurrentAnswers.precedes)
                 for s in answers {
                     if let a = s.response.answers.last(where: { $0.question == question.id }) {
                         byState[state] = a.value

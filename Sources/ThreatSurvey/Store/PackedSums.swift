@@ -6,17 +6,22 @@
 /// the same counts as the pack: it records the threat list it was summed over, and sums over
 /// another list (the questionnaire changed since) are not used.
 ///
-/// Layout: the format byte 1, the answers counted, the number of threats, then per threat its
-/// id, mentions, priority sum, priority count, first preferences and best priority (varints)
-/// and its Borda points (8 bytes, little-endian).
+/// Layout: the format byte 1, a flags byte (1: some respondent answered the questionnaire's
+/// questions, which sums do not hold: `tally` then reads the pack), the answers counted, the
+/// number of threats, then per threat its id, mentions, priority sum, priority count, first
+/// preferences and best priority (varints) and its Borda points (8 bytes, little-endian).
 enum PackedSums {
     /// The format byte written first.
     static let format: UInt8 = 1
 
-    /// The bytes of `sums`, summed over `threats`.
-    static func encode(_ sums: MentionAggregate.StateSums, threats: [String]) -> [UInt8] {
+    /// The bytes of `sums`, summed over `threats`; `answersQuestions` when some respondent
+    /// answered the questionnaire's questions.
+    static func encode(
+        _ sums: MentionAggregate.StateSums, threats: [String], answersQuestions: Bool = false
+    ) -> [UInt8] {
         var out = PackedBytes()
         out.byte(format)
+        out.byte(answersQuestions ? 1 : 0)
         out.varint(sums.answers)
         out.varint(threats.count)
         for (t, id) in threats.enumerated() where t < sums.mentions.count {
@@ -32,10 +37,11 @@ enum PackedSums {
     }
 
     /// The sums in `bytes`, or `nil` when they were summed over another threat list than
-    /// `threats` (in order) or are damaged: then the pack is read instead.
+    /// `threats` (in order), are damaged, or cannot stand for the pack (its respondents
+    /// answered questions): then the pack is read instead.
     static func decode(_ bytes: [UInt8], threats: [String]) -> MentionAggregate.StateSums? {
         var reader = PackedBytes.Reader(bytes)
-        guard reader.byte() == format, let answers = reader.varint(),
+        guard reader.byte() == format, reader.byte() == 0, let answers = reader.varint(),
             reader.varint() == threats.count
         else { return nil }
         var sums = MentionAggregate.StateSums(threats: threats.count)
@@ -72,7 +78,9 @@ enum PackedSums {
     /// summed over (empty when damaged).
     private static func mentionCounts(in bytes: [UInt8]) -> [(threat: String, mentions: Int)] {
         var reader = PackedBytes.Reader(bytes)
-        guard reader.byte() == format, reader.varint() != nil, let count = reader.varint() else {
+        guard reader.byte() == format, reader.byte() != nil, reader.varint() != nil,
+            let count = reader.varint()
+        else {
             return []
         }
         var out: [(threat: String, mentions: Int)] = []

@@ -135,7 +135,10 @@ extension Store {
         let sums =
             threats.isEmpty
             ? SQLValue.null
-            : .blob(PackedSums.encode(response.respondentSums(threats: threats), threats: threats))
+            : .blob(
+                PackedSums.encode(
+                    response.respondentSums(threats: threats), threats: threats,
+                    answersQuestions: response.respondents.contains { !$0.answers.isEmpty }))
         return (.blob(RespondentPack.encode(response.respondents)), sums)
     }
 
