@@ -163,7 +163,8 @@ struct RespondentPackTests {
         let store = try Store(path: folder + "/s.sqlite")
         _ = try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
             SubmitRequest(paths: [folder + "/answers.json"], questionnaire: q.id), into: store)
-        #expect(try store.submissions(questionnaire: q.id).map(\.response.respondentCount) == [2, 1])
+        #expect(
+            try store.submissions(questionnaire: q.id).map(\.response.respondentCount) == [2, 1])
         let kept = try store.respondentSums(questionnaire: q.id, threats: q.threats.map(\.id))
         #expect(kept.keys.sorted() == [2])
         let fromStore = try Tally.fromStore(store, questionnaire: q, grouping: .eurovoc)

@@ -32,4 +32,41 @@ extension Store {
         }
         return count
     }
+
+    /// Marks the packed-mentions format written since threat indices and priorities were
+    /// widened: the first byte, which the older format never started with (its first byte is
+    /// a threat index, and the streaming path never held more than 192 threat spellings).
+    static let packedFormatMarker: UInt8 = 0xFF
+
+    /// Mentions an older threatsurvey stored packed for one streamed respondent.
+    ///
+    /// They are threat indices into the file's comma-separated threat list: after the marker,
+    /// per mentioned threat its index and priority (0 for none) as varints; or, in the oldest
+    /// format, 3 bytes each (threat index, priority as 16 bits). Damaged bytes end the list;
+    /// they never trap.
+    static func unpack(_ bytes: [UInt8], threats: String) -> [Mention] {
+        let ids = threats.split(separator: ",").map(String.init)
+        var out: [Mention] = []
+        if bytes.first == packedFormatMarker {
+            var reader = PackedBytes.Reader(bytes)
+            _ = reader.byte()
+            while !reader.atEnd, let t = reader.varint(), let p = reader.varint() {
+                if t < ids.count {
+                    out.append(
+                        Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured))
+                }
+            }
+            return out
+        }
+        var i = 0
+        while i + 2 < bytes.count {
+            let t = Int(bytes[i])
+            let p = Int(bytes[i + 1]) << 8 | Int(bytes[i + 2])
+            if t < ids.count {
+                out.append(Mention(threat: ids[t], priority: p == 0 ? nil : p, origin: .structured))
+            }
+            i += 3
+        }
+        return out
+    }
 }

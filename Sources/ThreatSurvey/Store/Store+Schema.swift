@@ -66,8 +66,9 @@ extension Store {
             BEGIN SELECT RAISE(ABORT, 'received files are never changed'); END;
         """,
         // 2: large consultations. A file's bytes may be kept in 4 MiB chunks; a submission
-        // read by the streaming path keeps its mentions packed (Store.pack: varints since the
-        // 0xFF-marked format; 3 bytes each before it); per file, the sums a ranking needs.
+        // read by the streaming path keeps its mentions packed (Store.unpack reads them:
+        // varints since the 0xFF-marked format; 3 bytes each before it); per file, the sums a
+        // ranking needs.
         """
         ALTER TABLE submissions ADD COLUMN packed_mentions BLOB;
         CREATE TABLE file_chunks(

@@ -53,14 +53,13 @@ enum StoreBefore12 {
                     format, encoding, delimiter, warnings, packed_mentions)
                 VALUES (?, ?, ?, ?, ?, 1, 'csv-long', 'UTF-8', ',', '', ?)
                 """)
-            var packed: [UInt8] = []
             var sums: [String: MentionAggregate.StateSums] = [:]
             var first: Int64 = 0
             for answer in answers {
-                answer.priorities.withUnsafeBufferPointer { Store.pack($0, into: &packed) }
                 try insert.execute([
                     .text(questionnaire.id), .text(answer.memberState), .text(answer.respondent),
-                    .text(Timestamp.storage(received)), .integer(millis), .blob(packed),
+                    .text(Timestamp.storage(received)), .integer(millis),
+                    .blob(packed(answer.priorities)),
                 ])
                 if first == 0 { first = db.lastInsertedRowID }
                 sums[answer.memberState, default: .init(threats: ids.count)].addAnswer(
@@ -102,5 +101,17 @@ enum StoreBefore12 {
             }
             return .commit
         }
+    }
+
+    /// One respondent's mentions as the old writer packed them: the marker 0xFF, then per
+    /// mentioned threat its index and priority (0 for none) as varints.
+    static func packed(_ priorities: [Int32]) -> [UInt8] {
+        var out = PackedBytes()
+        out.byte(Store.packedFormatMarker)
+        for (t, p) in priorities.enumerated() where p >= 0 {
+            out.varint(t)
+            out.varint(Int(p))
+        }
+        return out.bytes
     }
 }
