@@ -90,6 +90,11 @@ struct StoreBefore12Tests {
         let oldRows = history.filter { $0.submission.response.respondent != nil }
         #expect(oldRows.count == 120)
         #expect(oldRows.allSatisfy { $0.currentFor.isEmpty && !$0.supersededBy.isEmpty })
+        // `show` asks the store about one old row: the later pack replaces it there too.
+        for row in [oldRows[0], oldRows[119]] {
+            let alone = try HistoryEntry.entry(of: row.submission, in: old, questionnaire: q)
+            #expect(alone.status == row.status)
+        }
         #expect(
             history.filter(\.submission.gathersRespondents).allSatisfy { $0.status == "current" })
     }

@@ -117,7 +117,15 @@ public struct HistoryEntry: Sendable {
     public static func entry(
         of submission: Submission, in store: Store, questionnaire: Questionnaire?
     ) throws(SurveyError) -> HistoryEntry {
-        if submission.gathersRespondents {
+        // A respondent's answer kept as a row of its own (before schema 12) may be replaced by
+        // a later submission gathering respondents, which no index lookup sees inside.
+        var besidePacks = false
+        if submission.response.respondent?.isEmpty == false {
+            besidePacks = try !store.gatheringSubmissionIDs(
+                questionnaire: submission.questionnaire, memberStates: submission.memberStates
+            ).isEmpty
+        }
+        if submission.gathersRespondents || besidePacks {
             // Which of its respondents' answers count is decided among the answers of its
             // Member States that name respondents. Alone, it is current for all or none of
             // them (voided); beside others, those are read, never the whole store.

@@ -205,6 +205,29 @@ extension Store {
 }
 
 extension Store {
+    /// The numbers of the submissions of `questionnaire` that gather respondents and speak for
+    /// any of `memberStates` (as delegation or cosignatory).
+    ///
+    /// - Throws: ``SurveyError`` when the store cannot be read.
+    package func gatheringSubmissionIDs(questionnaire: String, memberStates: [String])
+        throws(SurveyError) -> [Int64]
+    {
+        guard !memberStates.isEmpty else { return [] }
+        let marks = memberStates.map { _ in "?" }.joined(separator: ",")
+        let states = memberStates.map { SQLValue.text($0) }
+        do {
+            return try db.query(
+                """
+                SELECT s.id FROM submissions s WHERE s.questionnaire = ? AND s.respondent_count > 0
+                AND (s.delegation IN (\(marks)) OR s.id IN
+                    (SELECT submission_id FROM cosignatories WHERE member_state IN (\(marks))))
+                """, [.text(questionnaire)] + states + states
+            ) { $0.int(0) }
+        } catch {
+            throw fail(error)
+        }
+    }
+
     /// The submissions of `questionnaire` that gather respondents or name one, speaking for
     /// any of `memberStates` (as delegation or cosignatory), with their respondents'
     /// answers when `respondents`: what decides which of a respondent submission's answers
