@@ -29,7 +29,8 @@ struct StoreBefore12Tests {
                 into: new, path: csv, name: "gen.csv", questionnaire: q, received: received))
         try StoreBefore12.write(
             StoreBefore12.answers(of: try new.submissions(questionnaire: q.id), questionnaire: q),
-            name: "gen.csv", questionnaire: q, received: received, at: folder + "/old.sqlite")
+            name: "gen.csv", questionnaire: q, received: received, at: folder + "/old.sqlite",
+            checksum: SHA256.hex(of: try TestSupport.bytes(csv)))
         return (new, try Store(path: folder + "/old.sqlite"), q, csv)
     }
 
@@ -97,5 +98,16 @@ struct StoreBefore12Tests {
         }
         #expect(
             history.filter(\.submission.gathersRespondents).allSatisfy { $0.status == "current" })
+    }
+
+    @Test("The same file submitted again after the upgrade is recognised as already stored")
+    func sameBytesAcrossTheUpgrade() throws {
+        defer { TestSupport.cleanUp(folder) }
+        let (_, old, q, csv) = try stores(respondents: 60)
+        let before = try old.submissions(questionnaire: q.id).count
+        let receipts = try Submitter(catalog: QuestionnaireCatalog(questionnaires: [q])).submit(
+            SubmitRequest(paths: [csv], questionnaire: q.id), into: old)
+        #expect(!receipts.isEmpty && receipts.allSatisfy(\.alreadyStored))
+        #expect(try old.submissions(questionnaire: q.id).count == before)
     }
 }

@@ -117,17 +117,32 @@ public struct ActionPlan: Sendable {
         options: Options = .init()
     ) {
         let questionnaire = ranking.questionnaire
+        self.init(
+            ranking: ranking, breakdown: breakdown,
+            counted: CountedAnswers(
+                questionnaire: questionnaire, submissions: submissions,
+                asOf: ranking.options.asOf,
+                receivedBefore: ranking.options.onTimeOnly ? questionnaire.onTimeCutoff : nil),
+            options: options)
+    }
+
+    /// Draws the plan from the counted answers the ranking was built from: the leads are
+    /// read from their sums (each Member State's best priority per threat), so a million
+    /// respondents' answers need not be read.
+    ///
+    /// - Complexity: O(t × (r + s)) for t threats, r regions and s Member States.
+    package init(
+        ranking: Ranking, breakdown: RegionalBreakdown, counted: CountedAnswers,
+        options: Options = .init()
+    ) {
+        let questionnaire = ranking.questionnaire
         self.questionnaire = questionnaire
         self.options = options
         self.ranking = ranking
         self.breakdown = breakdown
         let number = options.number ?? questionnaire.plan ?? 1
         self.number = number
-        // The one rule of counted answers (`CountedAnswers`), as the ranking applied it.
-        let current = CountedAnswers(
-            questionnaire: questionnaire, submissions: submissions, asOf: ranking.options.asOf,
-            receivedBefore: ranking.options.onTimeOnly ? questionnaire.onTimeCutoff : nil
-        ).current
+        let aggregate = counted.aggregate
         let replied = ranking.responded.count
         let eu = ranking.threats.filter { line in
             line.memberStates > 0 && line.share >= options.minShare
@@ -138,7 +153,7 @@ public struct ActionPlan: Sendable {
                 number: "", threat: line.id, title: line.title, scope: .eu, region: nil,
                 signal: nil, memberStates: line.memberStates, replied: replied,
                 meanPriority: line.meanPriority, firstPreferences: line.firstPreferences,
-                leads: ActionPlan.leads(line.id, among: line.mentionedBy, current: current),
+                leads: ActionPlan.leads(line.id, among: line.mentionedBy, aggregate: aggregate),
                 participants: line.mentionedBy,
                 coordinateWith: questionnaire.threat(line.id)?.otherFora ?? [])
         }
@@ -154,7 +169,7 @@ public struct ActionPlan: Sendable {
                         region: result.region, signal: signal,
                         memberStates: signal.inRegion, replied: signal.regionResponded,
                         meanPriority: line.meanPriority, firstPreferences: line.firstPreferences,
-                        leads: ActionPlan.leads(line.id, among: line.mentionedBy, current: current),
+                        leads: ActionPlan.leads(line.id, among: line.mentionedBy, aggregate: aggregate),
                         participants: line.mentionedBy,
                         coordinateWith: questionnaire.threat(line.id)?.otherFora ?? []))
             }
@@ -179,15 +194,20 @@ public struct ActionPlan: Sendable {
 
     /// The proposed leads for `threat` among `states` (protocol order): those whose counted
     /// answer gives it priority 1; else those giving its best priority; else none.
-    static func leads(_ threat: String, among states: [String], current: CurrentAnswers)
+    ///
+    /// Read from the counted answers' sums: a Member State's best priority for a threat over
+    /// its current answers (one per respondent, where there are respondents).
+    static func leads(_ threat: String, among states: [String], aggregate: MentionAggregate)
         -> [String]
     {
+        guard let t = aggregate.threats.firstIndex(of: threat) else { return [] }
         var best: [String: Int] = [:]
         for state in states {
-            let given = (current.byState[state] ?? []).compactMap {
-                $0.response.priority(of: threat)
+            if let sums = aggregate.states[state], t < sums.bestPriority.count,
+                sums.bestPriority[t] > 0
+            {
+                best[state] = sums.bestPriority[t]
             }
-            if let p = given.min() { best[state] = p }
         }
         guard let top = best.values.min() else { return [] }
         return states.filter { best[$0] == top }

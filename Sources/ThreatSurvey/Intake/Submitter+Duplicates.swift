@@ -25,7 +25,9 @@ extension Submitter {
 
     /// Takes out of `prepared` every file whose answer bytes (SHA-256 of the file, or of the
     /// attachment read for a mail) are already stored for the same questionnaire and the
-    /// same delegations (and respondents), or were given earlier in the same command.
+    /// same delegations, or were given earlier in the same command. (A delegation's
+    /// respondents are one submission; a file stored before schema 12 kept a submission per
+    /// respondent, and any of them stands for the file's delegation.)
     ///
     /// A delegation's mail is often forwarded twice, a file submitted again by habit, an
     /// attachment saved out of a stored mail and submitted alone, or one file attached a
@@ -39,13 +41,13 @@ extension Submitter {
     static func setAsideDuplicates(_ prepared: inout Prepared, existing: [Submission])
         -> Duplicates
     {
-        func key(_ content: String, _ delegation: String, _ respondent: String?) -> String {
-            content + "\u{1F}" + delegation + "\u{1F}" + (respondent ?? "")
+        func key(_ content: String, _ delegation: String) -> String {
+            content + "\u{1F}" + delegation
         }
         var stored: [String: Submission] = [:]
         for s in existing {
             let content = contentChecksum(s.checksum, part: s.part)
-            stored[key(content, s.delegation, s.response.respondent)] = s
+            stored[key(content, s.delegation)] = s
         }
         var earlier: [String: (file: Int, response: Int)] = [:]
         var duplicates = Duplicates()
@@ -61,7 +63,7 @@ extension Submitter {
                             offset + count, prepared.warnings.count)])
             offset += count
             let content = contentChecksum(file.checksum, part: file.part)
-            let keys = file.responses.map { key(content, $0.delegation, $0.respondent) }
+            let keys = file.responses.map { key(content, $0.delegation) }
             let name = file.part.map { file.name + " » " + $0.name } ?? file.name
             let inStore = keys.compactMap { stored[$0] }
             if !keys.isEmpty, inStore.count == keys.count {

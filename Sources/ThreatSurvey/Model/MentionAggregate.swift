@@ -2,7 +2,7 @@
 /// priorities given, Borda points and first places.
 ///
 /// Every ranking is computed from these sums, whether they come from stored submissions
-/// (``MentionAggregate/init(questionnaire:current:)``, in Analysis) or from streaming a million-row file
+/// (``MentionAggregate/init(questionnaire:current:packSums:)``, in Analysis) or from streaming a million-row file
 /// (the fast path): both add answers with `SumsRow/addAnswer(_:)`, the one rule; a
 /// differential test and fuzz target check that the two ways give the same ranking.
 public struct MentionAggregate: Sendable {

@@ -10,7 +10,7 @@ extension Store {
     /// through `cosignatories_by_member_state`. No respondent matches a stored `NULL` or `''`
     /// alike (a JSON answer may say `"respondent": ""`). A submission gathering respondents
     /// fills no such slot: which of its respondents' answers count is decided among the
-    /// answers that name respondents (``respondentSubmissions(questionnaire:memberStates:)``).
+    /// answers that name respondents (`respondentSubmissions(questionnaire:memberStates:)`).
     ///
     /// - Complexity: O(log n) for the delegation's own answers (plus any voided ones newer
     ///   than the current), O(j) for the Member State's joint answers; constant memory.

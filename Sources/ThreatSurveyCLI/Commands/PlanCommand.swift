@@ -73,14 +73,14 @@ struct PlanCommand: ParsableCommand {
 
     func run(_ context: CommandContext) throws(SurveyError) -> ExitStatus {
         try council.check(context)
-        let request = try analysis.request(allowSums: false)
+        let request = try analysis.request(allowSums: true)
         let grouping = try regions.resolve()
         let input = try analysis.load(
             request, store: store, questionnaires: questionnaires, context)
         let plan = ActionPlan(
             ranking: input.ranking(input.options),
             breakdown: input.breakdown(grouping, alpha: alpha.value, options: input.options),
-            submissions: input.submissions,
+            counted: input.counted,
             options: ActionPlan.Options(
                 minShare: minShare.value, maxActions: maxActions.value, number: number?.value))
         let heading = council.header.header(

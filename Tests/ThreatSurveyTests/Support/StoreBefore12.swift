@@ -33,7 +33,7 @@ enum StoreBefore12 {
     /// received at `received`.
     static func write(
         _ answers: [Answer], name: String, questionnaire: Questionnaire, received: Date,
-        at path: String
+        at path: String, checksum: String = String(repeating: "0", count: 64)
     ) throws {
         let db = try Connection(path: path)
         let millis = Int64((received.timeIntervalSince1970 * 1000).rounded())
@@ -44,7 +44,7 @@ enum StoreBefore12 {
             try db.run(
                 "INSERT INTO files(id, name, bytes, sha256, size, stored_at) VALUES (1, ?, x'', ?, 0, ?)",
                 [
-                    .text(name), .text(String(repeating: "0", count: 64)),
+                    .text(name), .text(checksum),
                     .text("2026-01-01T00:00:00Z"),
                 ])
             let insert = try db.prepare(

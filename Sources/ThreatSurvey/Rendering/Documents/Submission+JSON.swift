@@ -200,7 +200,8 @@ extension Submission {
     /// priority (a receipt's view of a submission gathering respondents).
     func respondentSummary() -> TextTable {
         var named: [String: (respondents: Int, prioritised: Int)] = [:]
-        for r in response.respondents {
+        // The answers that count: a respondent named twice in the file once, by its later.
+        for r in response.countedRespondents() {
             for threat in r.threats {
                 named[threat, default: (0, 0)].respondents += 1
                 if r.priority(of: threat) != nil { named[threat, default: (0, 0)].prioritised += 1 }
