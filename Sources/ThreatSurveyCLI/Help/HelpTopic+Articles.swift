@@ -647,7 +647,12 @@ Each match is read as a careful officer would; the receipt and `show` give its *
   Member State it speaks for; a long CSV may hold several delegations, each its own submission.
 - **Many respondents per Member State**: with a `respondent` column, each respondent's latest
   answer is current, and a Member State mentions a threat when any of its respondents' current
-  answers does (see <doc:Performance> for consultations of millions).
+  answers does (see <doc:Performance> for consultations of millions). A delegation's
+  respondents in one file are one submission, their answers kept inside it (a respondent named
+  twice: both kept, the later counts; an empty respondent is the delegation's own answer). Its
+  receipt gives how many respondents, per threat how many name it and how many of those give
+  it a priority, and how many respondents' answers it supersedes
+  (`supersedes #3 for FR: 2 respondents' answers`).
 - **An answer received before the current one** (e.g. a late-forwarded e-mail) is stored in
   the history but does not replace the later answer; the receipt says so.
 - **A file naming a threat twice** keeps both rows (with a warning); the better priority
@@ -914,6 +919,11 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
   their `decisions`.
 - A later decision about the same mention overrides an earlier one (reject, then accept: it
   counts). `--priority` changes the priority only; a negated mention also needs `--accept`.
+- A submission that gathers a delegation's respondents holds one answer per respondent, which
+  a mention number cannot single out: `review` lists it, but refuses `--accept`, `--reject`,
+  `--priority` and `--add` on it (exit 64, nothing recorded) and says what to do instead —
+  `void` it (which withdraws every respondent's answer in it), or submit the corrected rows (a
+  respondent's latest answer counts).
 - `void SUBMISSION --reason TEXT` withdraws a submission (entered by mistake, wrong
   delegation). It stays in `history` (status `voided: REASON`) and `show`, its bytes stay
   readable with `show --original`, and each Member State's earlier answer is current again
@@ -926,8 +936,10 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
   does for submissions. `history` lists them under the table (JSON: `"decisions": [...]` per
   submission); `show` lists them (JSON: `"decisions": [...]`, `"voided": {...}` or null).
 - One rule computes what an answer counts as (the reading plus the decisions, voided ones left
-  out) and every command uses it. The stored sums of large streamed files are used only when no
-  decision touches a streamed file's submissions; otherwise the general path reads them.
+  out) and every command uses it. The sums kept with a submission of respondents stand for its
+  answers only where they give the same counts: when no other answer of its Member States
+  names respondents (which could replace some of its own); otherwise its respondents' answers
+  are read and the rule is applied to each.
 
 ## What is kept
 
@@ -940,15 +952,25 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
   and delimiter, the **original bytes** and their SHA-256, every mention (threat, priority,
   comment, origin, matched phrase, line and column, negated or not and the cue), cosignatories
   and answers. Nothing is ever deleted or changed (triggers refuse it).
+- **A submission** is one delegation's answer from one received file (or mail part). With a
+  `respondent` column, the delegation's respondents' answers are kept packed inside its
+  submission, each with its respondent, line, date, comments, answers and mentions, as above;
+  `history` has one line for it (`FR (129387 respondents)`), `show N` lists its first 100
+  respondents and says how many more, and `show N --format json` gives every one. A file large
+  enough to be streamed is stored in the same shape, with one difference: the fast reader keeps
+  what counts for each respondent (each threat and its best priority), not each row's comment
+  or line; those stay in the original (`show N --original`).
 - A Member State's **current answer** is the most recently received submission naming it as
   delegation or cosignatory; with a `respondent` column, each respondent's latest answer is
-  current. `history` shows which submission is current and what superseded the others
-  (`--limit N` for the latest N).
+  current (a respondent named twice in one file: the later row counts). `history` shows which
+  submission is current and what superseded the others, or, for a submission of respondents,
+  how many of their answers count (`current for AT: 1 of 2 respondents' answers count; the
+  others superseded by #5`); `--limit N` for the latest N.
 - Each submit is **one transaction**: if any file has an error, nothing at all is stored.
 - Writers queue: a `submit` waits up to 30 seconds for another one; then it stores nothing and
   says `error: STORE: the store is busy: another threatsurvey is writing to it; try again`
   (exit 74). The store uses SQLite's WAL journal and foreign keys, and carries a schema version
-  (`PRAGMA user_version`, now 10). An older store is brought forward once, by the first command
+  (`PRAGMA user_version`, now 12). An older store is brought forward once, by the first command
   run on it with write access to the file (reading commands included); a store of an older
   schema that cannot be written is refused with a message saying to run a command that writes
   (`submit`) with write access. The schema's history is in <doc:Changelog>.
@@ -974,8 +996,8 @@ the id in questionnaires/9396-1-15.json, or move this file aside to use the stor
 
 ## The same file twice
 
-The same bytes (SHA-256) submitted again for the same delegation (and respondent) and
-questionnaire are recognised and not stored again: the receipt says
+The same bytes (SHA-256) submitted again for the same delegation and questionnaire are
+recognised and not stored again: the receipt says
 `pl.csv: already stored as #3 (PL, same bytes, SHA-256 …); not stored again`, exit 0
 (JSON: `"stored": false, "alreadyStored": 3, "submittedFile": "pl.csv"`). The bytes compared
 are those the answer was read from: the file's, or for a mail the attachment's own (the `part`
@@ -992,13 +1014,13 @@ count: after a void, the file can be submitted again.
 
 The report's provenance table has one row per file received by the report's day, whatever its
 size: its name, submission numbers, the delegations it answers for (or `N respondents`), when
-it came, its format (`csv-long, streamed` for a file counted by its sums), how many of its
-answers count (`3`, or `0 of 1`), its checksum and why: `counted`, `counted for BE LU; NL
-superseded by #9`, `not counted: SE superseded by #7`, `counted for FR; not counted: UK not on
+it came, its format, how many of its answers count — one answer per delegation, or per
+respondent (`3`, `0 of 1`, `200 of 300`) — its checksum and why: `counted`, `counted for BE
+LU; NL superseded by #9`, `not counted: SE superseded by #7`, `counted for FR; not counted: UK not on
 the roster`, `voided: REASON (decision #N, who)`, each decision of the officer (`decision #3:
 priority of mention 1 (drugs) set to 3 — REASON (anna)`), and for a file of respondents the
-counts (`30 of 50 counted; 20 superseded by later answers`). Each respondent's answer is in
-`history` and `show N`.
+counts (`200 of 300 counted; 100 superseded by later answers`). Each respondent's answer is in
+`show N` (the first 100; every one with `--format json`).
 
 ## Which questionnaire, and when it arrived
 
@@ -1022,10 +1044,11 @@ Count, ranks and ties, mean priority, first preferences, Borda points, on-time a
 Every figure starts from the same place: each roster Member State's **current answer** — the
 most recently received submission that names it as delegation or cosignatory, read as the
 officer's decisions say (<doc:Decisions>), voided submissions left out. With a `respondent`
-column the rule applies per respondent. One function adds answers up for every command
-(`SumsRow.addAnswer`), whether they come from the store, from files given with `--from`, or
-from the sums kept for large streamed files, so `rank`, `regions`, `summary`, `report` and
-`plan` cannot disagree.
+column the rule applies per respondent: a delegation's respondents are stored inside its
+submission, one answer each, and each respondent's latest answer is current. One function adds
+answers up for every command (`SumsRow.addAnswer`), whether they come from the store, from
+files given with `--from`, or from the sums kept with a submission of respondents, so `rank`,
+`regions`, `summary`, `report` and `plan` cannot disagree.
 
 ## A worked consultation
 
@@ -1131,8 +1154,9 @@ $ threatsurvey rank --on-time-only
   unprioritised ones after and tied among themselves, tied items sharing the average position;
   position p earns T − p points (T threats); summed over Member States — over respondents,
   where answers carry them.
-- **One rule, two readers.** Stored answers and answers streamed from a large file are added
-  by one function (`SumsRow.addAnswer`), checked by a differential test and fuzz target. Sums
+- **One rule, two readers.** Answers read whole and answers streamed from a large file are
+  stored in one shape and added by one function (`SumsRow.addAnswer`), checked by a
+  differential test and fuzz target (which also compares the two stores). Sums
   saturate: a priority above 1,000,000 counts as 1,000,000 (below 1 as 1), and every count and
   sum stops at the largest integer, so no stored value can crash a ranking.
 - **`--as-of`** shows the ranking as it stood then; a date alone means the end of that day in
@@ -1245,8 +1269,9 @@ means:
   a late resubmission included. `rank`'s `late` list, the ranking's note "late answers counted"
   and what `--on-time-only` leaves out use this meaning.
 
-A streamed file's Member States answered when the file was received, in both meanings, so the
-report of a large streamed file and of the same answers one file per delegation agree.
+A file's Member States answered when the file was received, in both meanings, however many
+respondents it holds and whichever reader read it, so the report of a large streamed file and
+of the same answers one file per delegation agree.
 
 ## Robustness
 
@@ -1292,9 +1317,9 @@ threatsurvey summary --questionnaire 9396/1/15 --format docx --out summary.docx 
 to attach to an e-mail or print on A4 (print stylesheet, a page per section, legible in black
 and white): the headline (answered, on time, late, missing, the draft summary), the ranking
 as a bar chart with ties and the Borda rank beside it, a Member State × threat heat map (the
-best priority given, structured mark ● or prose ○; the same figure whether the answers were
-read one by one or summed from a large streamed file, whose sums keep the best priority per
-Member State and threat), one small chart per region with its signals and the small-numbers
+best priority given, structured mark ● or prose ○; the same figure whether a delegation's
+respondents were read one by one or counted by the sums kept with their submission, which keep
+the best priority per threat), one small chart per region with its signals and the small-numbers
 caveat, the deadline status as tiles, the tallies of questions, the robustness of the order
 (count, Borda and mean-priority ranks side by side, and which Member States' answers alone
 move a threat when left out), and the provenance of every file (time, format, answers counted,
@@ -1369,7 +1394,8 @@ threatsurvey compile --questionnaire 9396/1/15 --by threat --format markdown --o
 officer's decisions, the one rule of `rank`) in protocol order: the threats it names with their
 priorities, its answers to questions, each comment cell or JSON comment tied to its threat, and
 its written comments (prose, a document, a mail body, a JSON `comments` string) whole,
-paragraph by paragraph, verbatim.
+paragraph by paragraph, verbatim. With a `respondent` column each respondent's counted answer is
+a reply of its own, numbered as the delegation's submission and named by its respondent.
 
 - **Paragraphs.** A paragraph is a run of non-blank lines, and a line opening with a list number
   or bullet (`1.`, `2)`, `(3)`, `a)`, `-`, `•`) starts one; in a `.docx` or `.odt` a paragraph is
@@ -1570,8 +1596,11 @@ were `late`.
 
 `show --format json` gives the delegation, cosignatories, received time, file, format, every
 mention with its threat, priority, comment, origin, matched phrase, line, `negated` and `cue`,
-the answers to questions, the officer's `decisions` and `voided`; `history --format json`
-lists every submission with its status and decisions.
+the answers to questions, the officer's `decisions` and `voided`; for a submission gathering a
+delegation's respondents, `respondentCount` and `respondents`, every respondent's answer
+(`respondent`, `line` — `null` for a file stored by streaming —, `dated`, `mentions`,
+`answers`, `comments`). `history --format json` lists every submission with its status and
+decisions.
 
 ## Reminder drafts
 
@@ -1704,7 +1733,9 @@ completes `rank --method ` to `count borda`. Install them with
 
 Each was found by fuzzing or by hand, filed, fixed, and has a regression test. Release
 builds; the million-respondent store is `generate --respondents 1000000` submitted to
-`BENCH/1/26`. How each behaved before its fix is in <doc:Changelog>.
+`BENCH/1/26`. Its rows were measured on a store of schema 11, one row per respondent; since
+schema 12 a delegation's respondents are one submission and the same commands take 0.01–0.03 s
+on it (<doc:Performance>). How each behaved before its fix is in <doc:Changelog>.
 
 | attack | what happens now |
 | --- | --- |
@@ -1737,9 +1768,14 @@ builds; the million-respondent store is `generate --respondents 1000000` submitt
   cosignatories and answers, prose, raw bytes; one file in four hostile), submit it into a
   `:memory:` store, run every analysis the commands run and render each document. The input
   being run is kept in a file, so a trap leaves its cause under `.build-fuzz/artifacts/`.
+  Each input is also read two ways and compared — `history` from the store against `history`
+  from every answer, counted answers by the sums kept with submissions of respondents against
+  every answer — and the driver exits 1 on the first disagreement.
   `swift test` runs 300 generated consultations through the same driver.
 - `.ci/differential [N] [JOBS]` ranks seeded consultations with the general reader and the
-  fast path (one core, two cores, 16-byte chunks) and stops at the first difference.
+  fast path (one core, two cores, 16-byte chunks), then stores each both ways (streamed and read
+  whole) and compares the two stores — submissions, respondents, what each respondent's answer
+  counts — and stops at the first difference.
 - `.ci/hardening/`: crash safety (SIGKILL during a streamed submit), concurrent submitters,
   CSV against Python's `csv`.
 
@@ -1820,16 +1856,16 @@ threatsurvey rank    --questionnaires fixtures/load-test --store bench.sqlite   
   into the store** (several such files given together stream one after the other in the same
   transaction: all are stored or none; a request that mixes a large file with a small one or a
   mail is read whole, so the small file keeps the general reader's diagnostics): the original bytes in 4 MiB chunks (read back whole by `show --original`), one
-  submission per respondent with its mentions packed (threat and priority, kept exactly; the
-  line is not kept — the original bytes are), and per-file sums, all in one transaction, with
-  the SHA-256 computed on the other core. The receipt summarises per threat instead of listing
+  submission per delegation with its respondents' answers packed inside it — the shape the
+  general reader stores too — (threat and best priority, kept exactly; each row's comment and
+  line are not kept — the original bytes are), and the pack's sums, all in one transaction,
+  with the SHA-256 computed on the other core. The receipt summarises per threat instead of listing
   a million submissions (JSON `{"streamed": {…}}` for one file, `{"streamed": [{…}, …]}` for
   several, in the order given). If such a file is refused and the store did not exist before, no
-  store file is left behind. `rank`, `regions` then read the per-file sums (a few hundred
-  rows). When two streamed files share respondents, a later answer may replace an earlier
-  one: `rank`, `regions` and `summary` then recompute each file's sums from its still-current
-  answers in one pass, one respondent at a time (flat memory), `report` does the same for the
-  files visible on its day, and `tally` still reads the sums (who answered does not change).
+  store file is left behind. `rank`, `regions` then read the sums kept with each submission (a
+  few hundred bytes per delegation). When another answer of the same Member State names
+  respondents (two files sharing respondents: a later answer may replace an earlier one), the
+  answers of those submissions are read and each respondent's latest answer counts.
 - A respondent is identified within its Member State: the same id under two delegations is two
   respondents.
 - The report stays the size of a consultation of 28, however many respondents: its heat map
@@ -1972,15 +2008,15 @@ rows under 1 ms; `.eml` 14–58 MB/s (HTML-only body to 901 parts), 0.19 ms for 
 ## Known limits: what is not yet flat
 
 `history` without `--limit` lists every submission, as the contract
-says, but loads them whole and renders one table: 32 s and 2.1 GB on the million-respondent
-store (`history --limit 20` there: 0.02 s). Streaming it needs a status per row asked of the index
-(as `show` does) and fixed column widths. The general reader holds a file's records and responses,
+says: on the million-respondent store that is one line per delegation, and it reads
+respondents' answers only where they are shared (32 s and 2.1 GB before schema 12, when each
+respondent was a submission). The general reader holds a file's records and responses,
 and `rank` from a store loads the counted submissions whole: linear, not flat. Ten times the
 200,000-row file (2,000,000 rows, 44 MB, no respondents): submit 24.6 s and 2.1 GB, `rank` 2.8 s
 and 668 MB (against 2.1 s, 231 MB and 0.28 s, 92 MB) — about 50× the file in memory, which the
 256 MiB file limit bounds, and why large respondent files are streamed. The 168 MB generated
-file submitted with the wrong questionnaire falls to it (about 3 minutes, 4.3 GB). When a decision concerns a streamed answer, the counted answers are read
-row by row (the cached sums do not apply); other decisions keep the cache. `plan` reads the
+file submitted with the wrong questionnaire falls to it (about 3 minutes, 4.3 GB). Decisions do not touch the kept sums: `review` refuses to decide on one
+respondent's mentions, and a void leaves the whole submission out. `plan` reads the
 counted submissions whole, since it reads leads from the answers.
 """#),
         ("Changelog.md", #"""
@@ -1994,6 +2030,75 @@ This is the project's record. The reference material — what the tool does toda
 and its figures — is in <doc:Reliability> and <doc:Performance>; this page keeps the
 history behind them, with the measurements as they were taken (dates, machines and loads
 vary, so compare ratios within one table, not across tables).
+
+## 2026-12-07, third round: one stored shape
+
+- **One stored shape (schema 12, issue 18).** A submission is one delegation's answer from one
+  received file (or mail part), as the contract says of a long CSV. Before, a long CSV with a
+  `respondent` column stored one submission per respondent, in two shapes: read whole (files
+  under 8 MiB), each respondent a submission with mention rows; streamed (8 MiB or more), each
+  respondent a submission with `packed_mentions`, plus per-file sums in `bulk_files` and
+  `bulk_sums` that the counted answers read instead of rows. Now the readers still give one
+  response per respondent, and intake gathers them (`Response.gathered(_:)`) into one response
+  per delegation and cosignatories; a respondent named twice in a file keeps both answers, the
+  later one counts; an empty respondent is the delegation's own answer. `Submission.answers`
+  gives one answer per respondent, each numbered as the submission, and `CurrentAnswers`
+  chooses among them: "each respondent's latest answer is current" is unchanged.
+- **Stored.** `submissions.respondents` is the pack (`RespondentPack`, over `PackedBytes`:
+  varints and length-prefixed UTF-8), keeping every field the general reader finds — the
+  respondent, line, date, comments, answers to questions, every mention with its priority,
+  comment, origin, phrase, position, negation and cue; damaged bytes never trap and are an
+  error naming the submission. `respondent_count` says how many; `sums` (`PackedSums`) is the
+  pack's sums over the questionnaire's threats, derived once when stored and used only while
+  its threat list is the questionnaire's. Both readers write this shape: the general path
+  through `Store.insert(_:threats:)`, the streaming path through `StreamedFileWriter` (one pack
+  per delegation, written when the file has been read, its sums from the fast reader's
+  aggregate). Migration 12 drops the index `submissions_regular`, which served only the old
+  split.
+- **Older stores** (schema 11 and before) are still read: each old per-respondent row is one
+  respondent's answer (`Store+RespondentRowsBefore12.swift` keeps only the threat-list join and
+  the old sums' mention count). Nothing writes the old shape; `bulk_files` and `bulk_sums` are
+  no longer read for figures, so an old streamed store is read row by row — correct, slower
+  (`StoreBefore12Tests`).
+- **One reader of counted answers.** `CountedAnswers.load` loads every submission without its
+  respondents' answers; a pack counts by its kept sums unless another answer of the same Member
+  State names respondents as of the moment (`sharingRespondents`) or its sums are unusable —
+  then its answers are read and the rule applied per respondent. `reading` is `.cachedSums`
+  when any pack counted by its sums. Retired: `CountedAnswers.StreamedFile`, `standIns`,
+  `answering`, `streamedStates`, `CachedFileSums`, the index-order pass over streamed rows,
+  `decisionsTouchStreamed`, `ProvenanceRow.streamed` and the heat map's "P" cell
+  (`HeatMap.Cell.prioritised`, `SumsRow.unknownBestPriority`): no reader of the old sums is
+  left.
+- **What the officer sees.** `history` has one line per submission (`FR (129387 respondents)`,
+  its threats, its status), reading packs only where respondents are shared; a pack partly
+  replaced says so (`current for AT: 1 of 2 respondents' answers count; the others superseded
+  by #5`). `show N` lists the first 100 respondents (respondent, line, threats with priorities)
+  and says how many more; `show N --format json` adds `respondentCount` and every respondent's
+  answer (`respondents`). The receipt of a gathered submission gives the number of respondents
+  and a table per threat (respondents naming it, with a priority); a streamed receipt says
+  `respondents: N (submissions #a–#b, one per Member State)`, and its JSON adds `respondents`.
+  A receipt says how many respondents' answers a submission supersedes, or is older than
+  (`supersedes #3 for FR: 2 respondents' answers`; JSON `respondents` in each entry).
+  `review` refuses `--accept`, `--reject`, `--priority` and `--add` on a submission gathering
+  respondents (exit 64: `void` it, or submit corrected rows); `void` withdraws the whole pack.
+  The report's provenance has one row per file, its answers being respondents (`200 of 300
+  counted; 100 superseded by later answers`), and no `csv-long, streamed` format. `compile`
+  gives one reply per respondent (keyed by submission and respondent).
+- **One difference kept.** The fast reader keeps what counts for each respondent (each threat
+  and its best priority), not each row's comment or line; the original of a file it streamed
+  has them (`show N --original`, which `show N` points to). Same counts, same figures, same
+  stored shape; less detail.
+- **Checked.** The differential driver also stores each consultation both ways (streamed and
+  read whole) and compares the stores (`DifferentialCheck.compareStored`); the pipeline
+  exercise counts disagreements between its two readings (`history` from the store against
+  `history` from every answer; counted answers by kept sums against every answer), and the
+  driver exits 1 on one.
+- **Measured** (release, a loaded 2-core machine, `/usr/bin/time`): the 1M-respondent bench
+  file (168 MB): submit 2.21 s and 97 MB (8.30 s before); store 56.6 MB, 0.34× the CSV (215.7 MB,
+  1.28× before); `rank` 0.02 s, `show 1` 0.03 s, `history --limit 20` 0.03 s, `deadline`
+  0.01 s, `questionnaires` 0.02 s; the full `history` on it about 0.07 s for 28 lines (32 s and
+  2.1 GB before). 10,000 respondents (1.7 MB, general reader): submit 0.48 s (1.7–2.5 s before),
+  store 1.8 MB (6.4 MB before). Paired figures against DuckDB are in <doc:Performance>.
 
 ## 2026-12-07, second round (issue 18 in part)
 
@@ -2118,6 +2223,13 @@ priority given), so that the report's heat map shows a streamed file's prioritie
 those read one by one (files streamed before keep NULL: their cells say "P", a priority was
 given, which one is not known). Version 10 adds `submissions.source`, an Office answer's format
 and the part read (`xlsx, sheet Answers`), which receipts and `show` name.
+
+Version 11 keeps originals compressed (`files.compression`, `file_chunks.size`). Version 12 is
+the one stored shape: `submissions.respondents` (a delegation's respondents' answers packed),
+`submissions.respondent_count` and `submissions.sums` (the pack's sums, a cache), and drops the
+index of the submissions not streamed (`submissions_regular`). Stores of version 11 and before
+keep their rows, one per respondent, and are read through the same shape; their `bulk_files`
+and `bulk_sums` are no longer read for figures (so the "P" cells of version 9 are gone).
 
 ## Command line
 
@@ -2279,11 +2391,13 @@ Sources/ThreatSurvey/, top to bottom:
                   report, built once); Compilation and WrittenComments (paragraphs); ActionPlan
   FastPath/       the streaming reader for large long CSVs (an optimisation)
   Store/          SQLite (Connection, Statement, SQLiteError), schema, a writer for streamed files
-                  (its chunks zlib-compressed on a second thread), the per-file sums cache
+                  (its chunks zlib-compressed on a second thread), respondents' answers packed
+                  per submission (RespondentPack, PackedSums over PackedBytes)
   Parsing/        long and matrix CSV, JSON answers, prose (negation, priorities), contacts;
                   HeaderVocabulary (column headers in 24 languages); Office files through those
                   readers (AnswerFile+Office)
-  Model/          response, mention, priority, submission, sums (SumsRow.addAnswer)
+  Model/          response, mention, priority, submission, sums (SumsRow.addAnswer);
+                  respondents gathered per delegation (Response+Gathered, Submission+Answers)
   Questionnaire/  questionnaire, threat, question; loading and validation
   ReferenceData/  Member States (codes, names in the Union's languages), groupings
   Formats/        containers and text formats that know nothing of questionnaires: CSV, JSON,
@@ -2334,8 +2448,8 @@ figure, and Rendering only formats those models.* Intake reads and stores (`Subm
 loads what an analysis needs (`AnalysisInput`, `ReportInputs.load`, both through `CountedAnswers`). Analysis builds each
 model once — ``Ranking``, ``RegionalBreakdown``, ``DeadlineCheck``, ``ReportModel`` (from
 ``ReportInputs``: the counted answers, decisions and voids), ``Compilation``,
-``ActionPlan`` — and every rule (which answer is current, ``Lateness``, what a streamed file's
-sums add up to, which files count) is decided there. Each model becomes a ``Document`` (blocks:
+``ActionPlan`` — and every rule (which answer is current, ``Lateness``, what a delegation's
+respondents add up to, which files count) is decided there. Each model becomes a ``Document`` (blocks:
 headings, paragraphs, tables, a bar chart with its text alternative, a Council header), and a
 renderer writes the document as a table, Markdown, CSV, JSON, HTML, `.docx` or `.odt`
 (``BinaryDocumentRenderer`` for the last two, both through `WordProcessingLayout`, then
@@ -2343,32 +2457,72 @@ renderer writes the document as a table, Markdown, CSV, JSON, HTML, `.docx` or `
 (``HTMLReport``) renders the same ``ReportModel``; so every format of one report shows the
 same numbers, and a new format is a renderer, never a second count.
 
-### One value of counted answers; the stored shape still two
+### One value of counted answers, one stored shape
 
-Every figure is built from one value, `CountedAnswers` (`Analysis/CountedAnswers.swift`): as of a
-moment, the per-Member-State sums of every counted answer, the few submissions that carry text
-(comments, answers to questions, cosignatories), each Member State's first and counted answer
-times (from which ``Lateness`` decides both meanings), and one provenance row per received file.
-`CountedAnswers.load` (`CountedAnswers+Store.swift`) is the only code that knows how the store
-keeps answers: it loads submissions; or, for files the streaming path stored, reads the sums the
-store caches per file (`Store/CachedFileSums.swift`, tables `bulk_files`, `bulk_sums`) when no
-decision concerns them; or, when streamed files share respondents, makes one index-order pass
-over their packed rows. `rank --from` fills the same value from the fast reader. ``Ranking``,
-``RegionalBreakdown``, ``Tally``, ``ReportModel``, `summary`, `compile`, `plan`, the answer
-counts of `questionnaires` and the demo's "who answered" read nothing else; no command names
-the cache. The deadline check's first and last answer per Member State is the one rule
-`FirstAndLastAnswer.of` defines, which the store also reads with index seeks
-(`Store.firstAndLastAnswers`, through `DeadlineCheck.load`); a seeded property test holds the
-two readings together.
+A newcomer can hold the stored shape in one sentence: *a submission is one delegation's answer
+from one received file (or mail part); in a consultation with respondents, the respondents'
+answers are packed inside their delegation's submission.* That is what the contract already
+says of a long CSV ("each [delegation] becomes its own submission"), and it is the same shape
+whichever reader read the file. The rule "each respondent's latest answer is current" is
+unchanged; it is applied to the answers a submission gives, one per respondent.
 
-What is *stored* is still two shapes of one answer: a submission read by the general reader
-keeps its mentions as rows (with line, phrase and comment); a respondent streamed from a large
-CSV is a `submissions` row with its mentions packed in one column, beside its file's cached
-sums. That costs about 186 bytes per respondent (a 102-byte row, 84 bytes in the two answerer
-indexes), so a store of a million respondents is 216 MB against a 168 MB CSV, and a submit is
-2–3× DuckDB's import of the same file (<doc:Performance>). The next step (issue 18, open) is
-one submission per delegation and received file, its respondents' answers packed inside it,
-read by either reader into the same shape.
+- **Gathering** (`Model/Response+Gathered.swift`). The readers still give one response per
+  respondent; intake (`Submitter.prepare`) gathers them with `Response.gathered(_:)` into one
+  response per delegation and cosignatories, holding `respondents`, `respondentCount` and
+  `respondentThreats`. A respondent named twice in one file keeps both answers, and the later
+  one counts; an empty respondent (`""`) is the delegation's own answer.
+- **Answers** (`Model/Submission+Answers.swift`). `Submission.answers` gives one answer per
+  respondent, each numbered as its submission: what `CurrentAnswers` chooses among. A pack
+  whose answers were not loaded is one answer standing for them all.
+- **Stored** (schema 12, migration 12 in `Store/Store+Schema.swift`). `submissions.respondents`
+  is the pack (`Store/RespondentPack.swift`: varints and length-prefixed UTF-8 over the byte
+  layer `Store/PackedBytes.swift`). It keeps everything the general reader finds — each
+  respondent's name, line, date, comments, answers to questions, and every mention with its
+  priority, comment, origin, phrase, position, negation and cue; damaged bytes never trap and
+  are an error naming the submission. `respondent_count` says how many; `sums`
+  (`Store/PackedSums.swift`) is the pack's sums over the questionnaire's threats, derived once
+  when stored and used only while its threat list equals the questionnaire's. The general path
+  writes it through `Store.insert(_:threats:)`, the streaming path through
+  `StreamedFileWriter` (one pack per delegation, written once the file has been read, its sums
+  from the fast reader's aggregate). Migration 12 also drops the index `submissions_regular`,
+  which served only the old split.
+- **Counted** (`Analysis/CountedAnswers+Store.swift`). `CountedAnswers.load` is the one reader
+  of the store for figures. It loads every submission *without* its respondents' answers; a
+  pack counts by its kept sums unless another answer of the same Member State names
+  respondents as of the moment (`sharingRespondents`: a later answer may replace some of its
+  respondents', an earlier one be replaced) or its sums are unusable — then its answers are
+  read and the rule applied per respondent. `reading` is `.cachedSums` when any pack counted
+  by its sums. `rank --from` fills the same value from the fast reader. ``Ranking``,
+  ``RegionalBreakdown``, ``Tally``, ``ReportModel``, `summary`, `compile`, `plan`, the answer
+  counts of `questionnaires` and the demo's "who answered" read nothing else. The deadline
+  check's first and last answer per Member State is the one rule `FirstAndLastAnswer.of`
+  defines, which the store also reads with index seeks (`Store.firstAndLastAnswers`, through
+  `DeadlineCheck.load`); a seeded property test holds the two readings together.
+- **Shown.** `history` has one line per submission (`FR (129387 respondents)`, how many threats
+  its respondents' counted answers name, its status); `HistoryEntry.all(in:)` reads packs only where
+  respondents are shared, and a pack partly replaced says so (`current for AT: 1 of 2
+  respondents' answers count; the others superseded by #5`). `show N` lists the first 100
+  respondents (respondent, line, threats with priorities) and says how many more;
+  `show N --format json` gives `respondentCount` and every respondent's answer. `review`
+  refuses `--accept`, `--reject`, `--priority` and `--add` on a submission gathering
+  respondents (exit 64: `void` it, or submit corrected rows); `void` withdraws the whole pack.
+  The report's provenance has one row per file, counting respondents (`200 of 300 counted;
+  100 superseded by later answers`); `compile` gives one reply per respondent.
+- **Older stores** (schema 11 and before) are still read: each old per-respondent row is one
+  respondent's answer (`Store/Store+RespondentRowsBefore12.swift` keeps only the threat-list
+  join of the old packed rows and the old sums' mention count). Nothing writes the old shape,
+  and the old per-file sums (`bulk_files`, `bulk_sums`) are no longer read for figures: an old
+  streamed store is read row by row — correct, slower (`StoreBefore12Tests`).
+- **One difference kept.** The fast reader keeps what counts for each respondent (each threat
+  and its best priority), not each row's comment or line; the original of a file it streamed
+  has those (`show N --original`). Same counts, same figures, same stored shape; less detail.
+
+The cost fell with the shape: a store of a million respondents is 57 MB against the 168 MB
+CSV (216 MB before), and their submit about 2.2 s instead of 8.3 s (<doc:Performance>). The
+differential driver stores each consultation both ways (streamed and read whole) and compares
+the stores (`DifferentialCheck.compareStored`); the pipeline exercise checks that `history`
+from the store agrees with `history` from every answer and that counting packs by their kept
+sums agrees with counting every answer.
 
 ### Submit in the library
 
@@ -2401,7 +2555,10 @@ is created only when something will be stored (`SubmitStoreAccess`).
 | a priority's range | `Model/Priority.swift` |
 | adding an answer to the sums (count, priorities, Borda) | `Model/SumsRow.swift` (`SumsRow.addAnswer`) |
 | the current answer; decisions applied | `Analysis/CurrentAnswers.swift`, `Store/Store+Decisions.swift` |
-| the counted answers every figure reads (sums, first and counted times, files) | `Analysis/CountedAnswers.swift`, `CountedAnswers+Store.swift` |
+| respondents gathered into their delegation's submission; one answer per respondent | `Model/Response+Gathered.swift`, `Model/Submission+Answers.swift` |
+| how a submission keeps its respondents' answers and their sums | `Store/RespondentPack.swift`, `Store/PackedSums.swift`, `Store/PackedBytes.swift` |
+| stores before schema 12 (one row per respondent) | `Store/Store+RespondentRowsBefore12.swift` |
+| the counted answers every figure reads (sums, first and counted times, files; when a pack's kept sums may stand for its answers) | `Analysis/CountedAnswers.swift`, `CountedAnswers+Store.swift` |
 | the checks between `submit`'s options | `Intake/Submitter+Validation.swift` |
 | originals kept compressed, read back bounded | `Formats/Zlib/ZlibStream.swift`, `Store/ChunkCompressor.swift`, `Store/Store+Submissions.swift` (`writeOriginal`) |
 | ranks, ties, Borda, first preferences | `Analysis/Ranking.swift`, `RankedThreat.swift` |
@@ -2477,7 +2634,8 @@ the XCTest runner, which finds no XCTest tests and prints `Executed 0 tests`; th
 results follow it. `swift test --filter NAME` runs one suite.
 
 The test drivers live outside the shipped library, in `Sources/ThreatSurveyTestSupport` (a
-target, not a product): `DifferentialCheck` (the general reader against the fast path),
+target, not a product): `DifferentialCheck` (the general reader against the fast path, and
+the stores each writes),
 `PipelineExercise` and `PipelineConsultation` (a small consultation derived from bytes, driven
 through submit, the store, every analysis and every renderer), `ByteChooser` and `SplitMix64`
 (seeded, each job seeded apart). The tests, the fuzz targets (`Tests/Fuzz/`) and two release
