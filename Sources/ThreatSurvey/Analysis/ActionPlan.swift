@@ -169,7 +169,8 @@ public struct ActionPlan: Sendable {
                         region: result.region, signal: signal,
                         memberStates: signal.inRegion, replied: signal.regionResponded,
                         meanPriority: line.meanPriority, firstPreferences: line.firstPreferences,
-                        leads: ActionPlan.leads(line.id, among: line.mentionedBy, aggregate: aggregate),
+                        leads: ActionPlan.leads(
+                            line.id, among: line.mentionedBy, aggregate: aggregate),
                         participants: line.mentionedBy,
                         coordinateWith: questionnaire.threat(line.id)?.otherFora ?? []))
             }
