@@ -7,13 +7,10 @@ extension RegionalBreakdown {
     /// the reader is told so (the rules leave it to the officer to weigh).
     ///
     /// - Parameters:
-    ///   - current: the current answers among the loaded submissions.
-    ///   - otherAnswers: Member States with counted answers not in `current` (respondents of
-    ///     streamed files counted by their sums): a signal naming one of them rests on more
-    ///     than one answer, as it would with every row loaded.
+    ///   - current: the current answers.
     /// - Complexity: O(r × s × k) for r regions, s signals and k mentioning states.
     public mutating func markJointAnswers(
-        _ current: CurrentAnswers, otherAnswers: Set<String> = []
+        _ current: CurrentAnswers
     ) {
         for r in regions.indices {
             let inside = Set(regions[r].responded)
@@ -21,9 +18,7 @@ extension RegionalBreakdown {
                 let id = regions[r].signals[s].id
                 guard let line = overall.threats.first(where: { $0.id == id }) else { continue }
                 let states = line.mentionedBy.filter(inside.contains)
-                guard states.count >= 2, !states.contains(where: otherAnswers.contains) else {
-                    continue
-                }
+                guard states.count >= 2 else { continue }
                 let sources = Set(states.compactMap { current.byState[$0]?.map(\.id) ?? nil })
                 guard sources.count == 1, let only = states.first.flatMap({ current.byState[$0] }),
                     only.count == 1,

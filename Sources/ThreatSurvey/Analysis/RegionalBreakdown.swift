@@ -20,7 +20,7 @@ public struct RegionalBreakdown: Sendable {
         /// One-sided Fisher exact p-value.
         public var pValue: Double
         /// Whether every region state mentioning it does so through one joint answer
-        /// (`markJointAnswers(_:otherAnswers:)`): one text, not independent views.
+        /// (`markJointAnswers(_:)`): one text, not independent views.
         public var restsOnOneJointAnswer = false
         /// That joint answer's submission number.
         public var jointAnswer: Int64?
@@ -76,7 +76,7 @@ public struct RegionalBreakdown: Sendable {
     }
 
     /// Computes the breakdown of the counted answers by `grouping`, with the joint-answer
-    /// caveat marked (`markJointAnswers(_:otherAnswers:)`) whichever way they were read.
+    /// caveat marked (`markJointAnswers(_:)`) whichever way they were read.
     package init(
         counted: CountedAnswers, grouping: Grouping,
         alpha: Double = RegionalBreakdown.defaultAlpha, options: RankingOptions = .init()

@@ -51,12 +51,12 @@ public struct ReportInputs: Sendable {
 
     /// Everything the report needs of `store` for `questionnaire`.
     ///
-    /// Streamed files are taken by their sums when they can be (flat memory on a million
-    /// respondents; see `CountedAnswers`).
+    /// A delegation's respondents are taken by their kept sums when those can stand for them
+    /// (a million respondents cost a few submissions; see `CountedAnswers`).
     ///
     /// - Throws: ``SurveyError`` when the store cannot be read.
-    /// - Complexity: O(other submissions + streamed files × Member States × threats), plus
-    ///   one pass over the streamed rows when streamed files share respondents.
+    /// - Complexity: O(n log n) for n submissions, plus the respondents' answers read where
+    ///   two submissions of a Member State name respondents.
     public static func load(
         store: Store, questionnaire: Questionnaire, grouping: Grouping, today: CivilDate,
         generated: Date

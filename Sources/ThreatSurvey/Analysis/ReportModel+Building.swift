@@ -3,12 +3,12 @@ public import Foundation
 extension ReportModel {
     /// Builds every figure of the report from `inputs`, as they stood at the end of their day.
     ///
-    /// The phases: the answers counted (`CountedAnswers`: current submissions plus the
-    /// streamed files' sums), who is late in each meaning (``Lateness``), then each
-    /// section's figures from those.
+    /// The phases: the answers counted (`CountedAnswers`: the current answers, a delegation's
+    /// respondents by their kept sums where those stand for them), who is late in each
+    /// meaning (``Lateness``), then each section's figures from those.
     ///
-    /// - Complexity: O(n log n) for n submissions, plus O(states² × threats log threats) for
-    ///   the robustness check; streamed files cost their sums, not their rows.
+    /// - Complexity: O(n log n) for n counted answers, plus O(states² × threats log threats)
+    ///   for the robustness check.
     public init(_ inputs: ReportInputs) {
         let questionnaire = inputs.questionnaire
         let asOf = inputs.asOf

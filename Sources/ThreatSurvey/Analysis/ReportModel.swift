@@ -4,7 +4,7 @@ public import Foundation
 /// HTML, Markdown, JSON, or a Word or OpenDocument file (STYLE.md, habit 19).
 ///
 /// A renderer formats these figures and never counts: which answer is current, what a
-/// streamed file's sums add up to, who is late, which files count are all decided here, so
+/// delegation's respondents add up to, who is late, which files count are all decided here, so
 /// that every format of one report shows the same numbers.
 public struct ReportModel: Sendable {
     /// What the headline says: the questionnaire, the day judged, and who answered.

@@ -20,7 +20,8 @@ public enum FastPathDecline: Sendable, Hashable, CustomStringConvertible {
     /// The file is not in long form (no delegation and threat columns, or a column named
     /// twice): a matrix, one row per delegation.
     case notLongForm
-    /// The file has no respondent column (streaming stores one submission per respondent).
+    /// The file has no respondent column (streaming stores respondents' answers; a file of
+    /// delegations' own answers is small enough to read whole).
     case noRespondentColumn
     /// A delegation, threat, priority, respondent or questionnaire value is quoted.
     case quotedKeyValue

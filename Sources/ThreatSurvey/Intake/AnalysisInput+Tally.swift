@@ -1,11 +1,11 @@
 extension AnalysisInput {
     /// The `tally` of the store for `request` (no `--from` files), read as
-    /// ``Tally/fromStore(_:questionnaire:grouping:options:)`` does: streamed files by their sums,
-    /// not their rows.
+    /// ``Tally/fromStore(_:questionnaire:grouping:options:)`` does: respondents by their kept
+    /// sums where those can stand for them.
     ///
     /// - Throws: ``SurveyError/usage(_:)`` for an unknown questionnaire or one that cannot be
     ///   told; the store's errors.
-    /// - Complexity: O(regular submissions + streamed files × Member States × threats).
+    /// - Complexity: O(n log n) for n submissions, plus the respondents' answers read.
     public static func storedTally(
         _ request: AnalysisRequest, grouping: Grouping, catalog: QuestionnaireCatalog, store: Store
     ) throws(SurveyError) -> Tally {

@@ -13,8 +13,8 @@ public struct AnalysisRequest: Sendable {
     public var asOf: DateTimeInput?
     /// `--on-time-only`.
     public var onTimeOnly: Bool
-    /// Whether per-state sums (the fast reader, the store's cached sums) may stand in for
-    /// submissions.
+    /// Whether per-state sums (the fast reader's, the sums kept with a delegation's
+    /// respondents) may stand in for their answers.
     public var allowSums: Bool
 
     /// A request; every field is optional but the files.
@@ -54,8 +54,8 @@ public struct AnalysisInput {
     /// The ranking options the request implies (`--as-of` resolved in the questionnaire's zone).
     public var options: RankingOptions
 
-    /// The submissions read with their text: every one, or, where streamed files or the fast
-    /// reader's sums stand in for rows, the others (none for a `--from` file summed).
+    /// The submissions read with their text (a delegation's respondents' answers only where
+    /// they were read; none for a `--from` file summed by the fast reader).
     public var submissions: [Submission] { counted.submissions }
 
     /// Roster states whose counted answer was late: late answers.

@@ -1,8 +1,9 @@
 public import Foundation
 
 /// Stores large long CSVs by streaming them: the fast path reads each file in chunks while
-/// the store writes its bytes and one submission per respondent, all in one transaction, so
-/// memory stays flat however large the files are.
+/// the store writes its bytes and packs each delegation's respondents (one submission per
+/// delegation, the shape the general reader stores too), all in one transaction, so memory
+/// holds the packs, not the file.
 ///
 /// This is the orchestration between FastPath (reading) and Store (writing): neither knows
 /// the other. A file the fast path declines is left to the general reader (``Submitter``);

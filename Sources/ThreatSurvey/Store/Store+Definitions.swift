@@ -107,7 +107,7 @@ extension Store {
     ///
     /// `questionnaire_threats` has one row per (questionnaire, threat) any stored answer
     /// mentions, negated prose matches included. Rows of `mentions` add theirs by
-    /// trigger; streamed files, whose mentions are packed, add theirs from their sums
+    /// trigger; respondents' packed answers add theirs when stored
     /// (``insertMentionedThreats(questionnaire:threats:)``). Older stores are filled from
     /// their mentions and from the sums of their streamed files (`bulk_files.threats` is the
     /// comma-separated list the sums' threat numbers index).
@@ -136,8 +136,8 @@ extension Store {
                 WHERE b.file_id = split.file_id AND b.threat = split.position AND b.mentions > 0);
         """
 
-    /// Notes that `questionnaire`'s stored answers mention `threats` (for a streamed file,
-    /// whose mentions are packed and so pass no trigger).
+    /// Notes that `questionnaire`'s stored answers mention `threats` (for respondents' packed
+    /// answers, which pass no trigger).
     func insertMentionedThreats(questionnaire: String, threats: [String]) throws(SQLiteError) {
         let insert = try db.prepare(
             "INSERT OR IGNORE INTO questionnaire_threats(questionnaire, threat) VALUES (?, ?)")
@@ -163,8 +163,9 @@ extension Store {
     /// How many stored mentions of `threat` answers to `questionnaire` hold, respondents'
     /// packed answers included: for the message that a threat id disappeared.
     ///
-    /// - Complexity: one pass over the questionnaire's mentions and its streamed files' sums;
-    ///   asked only when a stored threat is no longer defined.
+    /// - Complexity: one pass over the questionnaire's mentions and the sums kept with its
+    ///   submissions (and the sums of files streamed before schema 12); asked only when a
+    ///   stored threat is no longer defined.
     public func mentionCount(questionnaire: String, threat: String) throws(SurveyError) -> Int {
         do {
             let count =

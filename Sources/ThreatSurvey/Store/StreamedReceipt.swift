@@ -4,7 +4,7 @@ public import Foundation
 public struct StreamedReceipt: Sendable {
     /// The store's number for the file.
     public var fileID: Int64
-    /// The first and last submission numbers (one per respondent).
+    /// The first and last submission numbers (one per Member State, its respondents inside).
     public var submissions: ClosedRange<Int64>
     /// Data rows read.
     public var rows: Int
