@@ -6,8 +6,7 @@ extension RegionalBreakdown {
     /// cosignatories). Such a signal is one text, not several states' independent views, and
     /// the reader is told so (the rules leave it to the officer to weigh).
     ///
-    /// - Parameters:
-    ///   - current: the current answers.
+    /// - Parameter current: the current answers.
     /// - Complexity: O(r × s × k) for r regions, s signals and k mentioning states.
     public mutating func markJointAnswers(
         _ current: CurrentAnswers
