@@ -1883,48 +1883,51 @@ part of it; missing ones are skipped) in alternating rounds (`--rounds 5`, one w
 is identical to theirs and to `expected-1m.json`, and prints medians and paired ratios. It also
 runs every read command on the store the million was submitted to, the general path (a
 200,000-row long CSV without respondents, read whole) and two files of N/4 respondents given
-together. It is not a test: nothing fails because the machine was slow. Measured 2026-11-29
-on 2 shared cores while two `.ci/pipeline` fuzz jobs ran beside it at `nice 19`,
-`threatsurvey-bench --respondents 1000000 --rounds 2` (median of 2 alternating rounds after a
-warm-up, [min..max]; peak = the process's maximum resident set):
+together. It is not a test: nothing fails because the machine was slow. Measured 2026-12-07
+(third round, schema 12) on 2 shared cores, `threatsurvey-bench --respondents 1000000 --rounds
+2 --work /tmp/bench-run5` (median of 2 alternating rounds after a warm-up, [min..max]; peak = the
+process's maximum resident set; release build of the one stored shape):
 
 | command | wall s | peak MiB |
 | --- | --- | --- |
-| threatsurvey rank --from (1M respondents, 168 MB) | 0.310 [0.277..0.343] | 34 |
-| threatsurvey regions --from | 0.267 [0.257..0.276] | 34 |
-| threatsurvey rank --from (100k respondents) | 0.041 [0.039..0.043] | 34 |
-| threatsurvey submit (streamed into the store) | 8.201 [7.841..8.562] | 54 |
-| threatsurvey rank (from that store) | 0.023 [0.015..0.031] | 28 |
-| threatsurvey show 1 (that store) | 0.014 [0.014..0.014] | 28 |
-| threatsurvey history --limit 20 (that store) | 0.017 [0.016..0.018] | 28 |
-| threatsurvey deadline (that store) | 0.014 [0.014..0.014] | 28 |
-| threatsurvey tally (that store) | 0.013 [0.012..0.014] | 28 |
-| threatsurvey report (that store) | 0.016 [0.015..0.017] | 28 |
-| submit 200,000 rows without respondents (general reader) | 2.123 [1.981..2.266] | 231 |
-| rank from that store (general path) | 0.284 [0.282..0.285] | 90 |
-| submit two files of 250,000 respondents (84 MB, streamed) | 3.991 [3.850..4.131] | 54 |
-| threatsurvey rank (28-delegation fixtures) | 0.017 [0.015..0.019] | 28 |
-| C quote-aware scan (`scan.c -O2`, the physical limit) | 0.217 [0.180..0.253] | 28 |
-| polars | 2.661 [2.451..2.872] | 1276 |
-| DuckDB | 2.730 [2.701..2.760] | 961 |
-| pandas | 7.676 [7.005..8.347] | 766 |
-| plain Python | 10.767 [10.683..10.852] | 710 |
+| threatsurvey rank --from (1M respondents, 168 MB) | 0.261 [0.249..0.272] | 35 |
+| threatsurvey regions --from | 0.251 [0.247..0.255] | 35 |
+| threatsurvey rank --from (100k respondents) | 0.042 [0.041..0.044] | 35 |
+| threatsurvey submit (streamed into the store) | 2.056 [1.888..2.223] | 95 |
+| DuckDB's import of the same CSV (into its file) | 1.691 [1.622..1.761] | 261 |
+| threatsurvey rank (from that store) | 0.039 [0.032..0.047] | 30 |
+| threatsurvey show 1 (that store) | 0.026 [0.026..0.027] | 36 |
+| threatsurvey history --limit 20 (that store) | 0.032 [0.029..0.034] | 30 |
+| threatsurvey deadline (that store) | 0.018 [0.015..0.020] | 28 |
+| threatsurvey tally (that store) | 0.039 [0.033..0.044] | 30 |
+| threatsurvey summary (that store) | 0.033 [0.033..0.034] | 30 |
+| threatsurvey report (that store) | 0.041 [0.035..0.048] | 31 |
+| submit 200,000 rows without respondents (general reader) | 2.137 [2.033..2.242] | 190 |
+| rank from that store (general path) | 0.302 [0.299..0.304] | 91 |
+| submit two files of 250,000 respondents (84 MB, streamed) | 1.123 [0.921..1.325] | 63 |
+| threatsurvey rank (28-delegation fixtures) | 0.020 [0.016..0.024] | 28 |
+| C quote-aware scan (`scan.c -O2`, the physical limit) | 0.245 [0.244..0.246] | 28 |
+| polars | 1.832 [1.671..1.993] | 1271 |
+| DuckDB | 2.704 [2.667..2.742] | 995 |
+| plain Python | 11.861 [11.601..12.121] | 710 |
 
 | target | measured (paired medians) |
 | --- | --- |
-| rank --from ≥ 4× faster than polars | **8.6×** (DuckDB 8.9×, pandas 25×) |
-| rank --from within 2× of the C scan | **1.50×** |
-| peak memory ≤ 150 MB and flat | **34 MiB** at 100k and at 1M |
-| submit ≥ 1M rows/s, memory flat | **0.61M rows/s** on this loaded run (not met here; 1.28M rows/s on a quiet machine before schema 7's indexes, which cost about 30% on a streamed submit), 54 MiB |
-| rank from the store ≤ 0.2 s | **0.023 s** |
-| every command on the million store within a few times `rank` | `show` 0.68×, `history --limit` 0.81×, `deadline` 0.68×, `tally` 0.63×, `report` 0.76× |
-| general path: 200,000 rows submitted < 5 s and < 300 MB; `rank` from them < 0.5 s | **2.1 s, 231 MiB; 0.28 s** |
-| two files of 42 MB together < 1 GB | **54 MiB** (streamed) |
-| commands on the fixtures ≤ 50 ms | **17 ms** |
-| results identical to the baselines | threatsurvey's output, in the baselines' canonical form, is byte-identical to polars, DuckDB, pandas, plain Python and `expected-1m.json` |
+| rank --from ≥ 4× faster than polars | **7.1×** (DuckDB 10.4×) |
+| rank --from within 2× of the C scan | **1.06×** |
+| peak memory ≤ 150 MB and flat | **35 MiB** at 100k and at 1M |
+| submit ≥ 1M rows/s, memory flat | **2.43M rows/s**, 95 MiB (the packs of a million respondents, 27 MB, are held until the file is read) |
+| submit ≤ 1.5× DuckDB's import; store ≤ the CSV | **1.21×**; **56.6 MB = 0.34×** (DuckDB's file 38.0 MB) |
+| every command on the million store < 50 ms | 18–41 ms (`rank` 39, `show 1` 26, `history --limit 20` 32, `deadline` 18, `tally` 39, `summary` 33, `report` 41) |
+| general path: 200,000 rows submitted < 5 s and < 300 MB; `rank` from them < 0.5 s | **2.1 s, 190 MiB; 0.30 s** |
+| two files of 42 MB together < 1 GB | **63 MiB** (streamed) |
+| commands on the fixtures ≤ 50 ms | **20 ms** |
+| results identical to the baselines | threatsurvey's output, in the baselines' canonical form, is byte-identical to polars, DuckDB, plain Python and `expected-1m.json` |
 
-Seconds vary with the machine and its load (polars has taken from 1.3 s on a quiet machine to
-3.1 s on a loaded one; the C scan 0.12 s to 0.36 s): compare ratios, not seconds.
+The same run under heavy load (a `compile` of the million store beside it, load average above
+4) gave submit 1.13× DuckDB's import, `rank --from` 0.18× polars and store commands of 21–77 ms:
+seconds vary with the machine and its load (polars has taken from 1.3 s on a quiet machine to
+4.3 s on a loaded one; the C scan 0.12 s to 0.36 s): compare ratios, not seconds.
 
 ### Reproduce
 
@@ -1944,40 +1947,46 @@ Issue 18 sets targets against what an officer could use instead: `submit` of the
 respondents within 1.5× DuckDB's import of the same CSV, a store no larger than the CSV, `rank
 --from` at 0.12–0.16× polars's wall time, and every command on the million store under 50 ms.
 `threatsurvey-bench` prints each figure beside its target (`--only submit,store` runs just the
-submit against DuckDB and the store commands). Measured 2026-12-07 on 2 cores shared with three
-builds (load average about 7), `threatsurvey-bench --respondents 1000000 --rounds 3`, before
-the originals were compressed:
+submit against DuckDB and the store commands).
+
+The road, each step measured with `threatsurvey-bench --respondents 1000000 --rounds 3` on 2
+shared cores (load average 2–7):
+
+| | submit ÷ DuckDB import (paired) | store (CSV: 168.0 MB) |
+| --- | --- | --- |
+| one row per streamed respondent, originals as received | 2.67× | 354.5 MB, 2.11× |
+| originals compressed (schema 11: zlib level 1, one stream per 4 MiB chunk, on the second core) | 2.83× (8.30 s against 2.93 s) | 215.7 MB, 1.28× |
+| **one stored shape (schema 12): a delegation's respondents packed in its submission** | **1.28×** (1.77 s against 1.39 s) | **56.6 MB, 0.34×** |
+
+The last row is the measurement of 2026-12-07, third round (`threatsurvey-bench --respondents
+1000000 --rounds 3 --work /tmp/bench-run3 --shared ../shared/bench --only submit,store,rank`):
 
 | target | measured |
 | --- | --- |
-| submit ≤ 1.5× DuckDB's import (paired) | **2.67×** (not met) |
-| store ≤ the CSV (168.0 MB) | **354.5 MB**, 2.11× (not met); DuckDB's file 38.0 MB |
-| rank --from 0.12–0.16× polars (paired) | **0.155×**, 35 MiB peak |
-| every store command < 50 ms | 30–54 ms on that loaded run (`rank` 54, `show 1` 51, `report` 50, the others 30–46); 17–28 ms on quieter runs |
+| submit ≤ 1.5× DuckDB's import (paired) | **1.28×** (1.772 s [1.717..1.859], 95 MiB; DuckDB 1.387 s, 279 MiB): met |
+| store ≤ the CSV | **56.6 MB = 0.34×** (DuckDB's file 38.0 MB): met |
+| `rank --from` 0.12–0.16× polars (paired) | **0.115×**, 35 MiB peak (unchanged reader; polars slower this run) |
+| every store command < 50 ms | `rank` 34, `show 1` 27, `history --limit 20` 32, `deadline` 15, `tally` 31, `summary` 34, `report` 36 ms: met |
 
-Keeping the originals compressed (schema 11, zlib level 1: 17.5 % of the CSV in 0.8 s of one
-core, on the second core while the reader goes on) took the store to **215.7 MB** (`file_chunks`
-168.2 → 29.4 MB) and the submit about 6 % faster, paired with the binary before (`sqlite3 STORE
-"select name, sum(pgsize) from dbstat group by name"`). What is left is the row per respondent:
-102 bytes of table row, of which about 21 are the respondent's own (delegation, id, packed
-mentions) and 55 repeat what the file already says (questionnaire, received time, format), plus
-47.5 and 36.8 bytes in the two indexes that find a respondent's current answer and a
-delegation's first and latest — 186 MB per million before any original. The indexes also cost
-3–4 s of the submit (5.9 s without them against 8.7–10.2 s with, measured on one store; a
-profile of the rest: SQLite 46 %, writing the WAL and copying it back 12 %, SHA-256 9 %, zlib
-8.5 % on the other thread). So neither target can be met while each streamed respondent is a
-row: the planned shape (issue 18) is one submission per delegation and file, its respondents'
-answers packed inside it.
+Why it moved (`sqlite3 STORE "select name, sum(pgsize) from dbstat group by name"`): the
+store is now the compressed original (`file_chunks`, 29.4 MB) and 28 submissions (27.1 MB), one
+per delegation, whose packs hold the million respondents' answers in 27.0 MB (about 27 bytes
+each: the respondent's id and each threat with its priority) and whose kept sums take 14.7 KB.
+The row per respondent is gone, and with it 186 bytes per respondent of table row and index
+entries, 3–4 s of index maintenance, and the per-file sums tables. `rank` reads 28 submissions
+and their kept sums; `show 1` lists a delegation's first 100 respondents (decoding only them);
+`history` reads no pack unless two submissions of a Member State name respondents.
 
-After these changes (originals compressed, the checksum taken on the compressing thread),
-`threatsurvey-bench --respondents 1000000 --rounds 3 --only submit,store` on the same loaded
-machine:
+Files below the streaming threshold are read whole and stored in the same shape: 10,000
+respondents (`generate --respondents 10000`, 1.7 MB) submit in 0.48 s and make a 1.8 MB store
+(was 1.7–2.5 s and 6.4 MB with a submission per respondent); `rank`, `summary` and `show 1` on
+it take 10–20 ms, `history` 70 ms (release, `/usr/bin/time`, loaded machine).
 
-| target | measured |
-| --- | --- |
-| submit ≤ 1.5× DuckDB's import (paired) | **2.83×** (8.30 s against 2.93 s; not met) |
-| store ≤ the CSV (168.0 MB) | **215.7 MB**, 1.28× (not met); DuckDB's file 38.0 MB |
-| every store command < 50 ms | **14–22 ms** (`rank` 15, `show 1` 14, `history --limit 20` 22, `deadline` 14, `tally` 15, `summary` 16, `report` 20) |
+What a streamed file keeps is what counts: each respondent's threats and best priority per
+threat. The general reader keeps more of the same answers: each row's line and column, its
+comment, and a threat named on two rows as two mentions. Both are the same stored shape and
+count the same (the differential driver stores every generated consultation both ways and
+compares, answer by answer); the streamed original keeps the rest (`show N --original`).
 
 ## Small consultations
 
@@ -1989,12 +1998,13 @@ measurable: `time threatsurvey rank --from big.csv --received 2026-01-01` on 504
 
 ## A general-path store
 
-On a store of 5,000 general-path submissions (25,281 mention rows; `threatsurvey generate
---respondents 5000 --out g5k.csv`, then `submit g5k.csv --questionnaires fixtures/load-test`):
-`history --limit 1` from a folder with no questionnaires folder (stored definition, with the
-renamed-threat check over the mentions): 0.04 s; `rank` from the store alone: 0.52 s;
-submitting the same file again (5,000 answers recognised as already stored, nothing written):
-2.1 s (the first submit took 3.6 s).
+On a store of 5,000 respondents read whole (`threatsurvey generate --respondents 5000 --out
+g5k.csv`, then `submit g5k.csv --questionnaires fixtures/load-test`: 0.31 s; 28 submissions, the
+respondents' answers packed in them): `history --limit 1` from a folder with no questionnaires
+folder (stored definition, with the renamed-threat check): 0.02 s; `rank` from the store alone:
+0.01 s; submitting the same file again (its 28 submissions recognised as already stored, nothing
+written): 0.24 s. Before schema 12 each respondent was a submission: 3.6 s to submit, `rank`
+0.52 s, the second submit 2.1 s (release, `/usr/bin/time`, a loaded machine both times).
 
 ## The readers
 
@@ -2016,8 +2026,10 @@ and `rank` from a store loads the counted submissions whole: linear, not flat. T
 and 668 MB (against 2.1 s, 231 MB and 0.28 s, 92 MB) — about 50× the file in memory, which the
 256 MiB file limit bounds, and why large respondent files are streamed. The 168 MB generated
 file submitted with the wrong questionnaire falls to it (about 3 minutes, 4.3 GB). Decisions do not touch the kept sums: `review` refuses to decide on one
-respondent's mentions, and a void leaves the whole submission out. `plan` reads the
-counted submissions whole, since it reads leads from the answers.
+respondent's mentions, and a void leaves the whole submission out. `plan` reads its leads (each
+Member State's best priority) from the same sums. `compile` reads every answer, since it quotes
+them: on the million store it is a million replies (305 MB of text, 112 s and 2.5 GB on a loaded
+machine) — linear, and an officer would not circulate it.
 """#),
         ("Changelog.md", #"""
 # Changelog
@@ -2093,12 +2105,24 @@ vary, so compare ratios within one table, not across tables).
   exercise counts disagreements between its two readings (`history` from the store against
   `history` from every answer; counted answers by kept sums against every answer), and the
   driver exits 1 on one.
-- **Measured** (release, a loaded 2-core machine, `/usr/bin/time`): the 1M-respondent bench
-  file (168 MB): submit 2.21 s and 97 MB (8.30 s before); store 56.6 MB, 0.34× the CSV (215.7 MB,
-  1.28× before); `rank` 0.02 s, `show 1` 0.03 s, `history --limit 20` 0.03 s, `deadline`
-  0.01 s, `questionnaires` 0.02 s; the full `history` on it about 0.07 s for 28 lines (32 s and
-  2.1 GB before). 10,000 respondents (1.7 MB, general reader): submit 0.48 s (1.7–2.5 s before),
-  store 1.8 MB (6.4 MB before). Paired figures against DuckDB are in <doc:Performance>.
+- **Also.** `plan` reads each Member State's best priority per threat (its leads) from the
+  counted answers' sums instead of every answer: on the million store 0.84 s and 31 MB, was
+  29.4 s and 1.96 GB (it read every respondent's answer). The same bytes submitted again after the upgrade are
+  recognised as already stored (the duplicate check keys on the file's bytes and delegation: a
+  file stored before schema 12 as a submission per respondent matched no pack). The kept sums
+  say when a respondent answered the questionnaire's questions, which sums do not hold, so that
+  `tally` reads those answers. Current answers and `tally` order a delegation's respondents by
+  line, never by a dictionary's order.
+- **Checked.** `threatsurvey-differential` on 3,000 (seed 1), 10,000 (seed 2) and 5,000 (seed 3)
+  consultations, each stored both ways where it streams: no difference; `threatsurvey-pipeline`
+  on 2,000 (seed 1) and 1,500 (seed 2) inputs: no trap, no disagreement.
+- **Measured** (`threatsurvey-bench --respondents 1000000 --rounds 3 --only
+  submit,store,rank`, 2 shared cores): submit of the 168 MB bench file **1.28× DuckDB's import**
+  (paired; 1.77 s, 95 MiB) — was 2.83× (8.30 s); store **56.6 MB, 0.34× the CSV** — was 215.7 MB,
+  1.28×; `rank --from` 0.115× polars (35 MiB); every store command 15–36 ms. Issue 18's four
+  targets are met (<doc:Performance>). The full `history` on that store: 0.05 s for 28 lines
+  (32 s and 2.1 GB before). 10,000 respondents (1.7 MB, read whole): submit 0.48 s (1.7–2.5 s
+  before), store 1.8 MB (6.4 MB before).
 
 ## 2026-12-07, second round (issue 18 in part)
 
@@ -2517,8 +2541,9 @@ unchanged; it is applied to the answers a submission gives, one per respondent.
   and its best priority), not each row's comment or line; the original of a file it streamed
   has those (`show N --original`). Same counts, same figures, same stored shape; less detail.
 
-The cost fell with the shape: a store of a million respondents is 57 MB against the 168 MB
-CSV (216 MB before), and their submit about 2.2 s instead of 8.3 s (<doc:Performance>). The
+The cost fell with the shape: a store of a million respondents is 56.6 MB against the 168 MB
+CSV (215.7 MB before), and their submit 1.28× DuckDB's import of the same CSV, paired (1.77 s;
+2.83× and 8.30 s before) — issue 18's targets, met (<doc:Performance>). The
 differential driver stores each consultation both ways (streamed and read whole) and compares
 the stores (`DifferentialCheck.compareStored`); the pipeline exercise checks that `history`
 from the store agrees with `history` from every answer and that counting packs by their kept
