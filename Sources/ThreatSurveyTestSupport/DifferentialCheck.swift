@@ -81,7 +81,7 @@ package enum DifferentialCheck {
         let respondents = !source.oneIn(4)
         let withPriority = !source.oneIn(5)
         let withComment = source.oneIn(3)
-        let newline = source.oneIn(3) ? "\r\n" : "\n"
+        let newline = source.oneIn(3) ? "\r\n" : source.oneIn(8) ? "\r" : "\n"
         let delimiter = [",", ",", ";", "\t"][source.next(4)]
         let width = source.oneIn(8) ? 1 : 2 + source.next(3)
         var header = ["delegation", "threat"]
@@ -271,7 +271,8 @@ package enum DifferentialCheck {
     }
 
     /// What a store holds, as comparable text: per submission its delegation and number of
-    /// respondents, then per answer its respondent and the priority it counts per threat.
+    /// respondents, then per answer its respondent, the line it starts on, and the priority it
+    /// counts per threat.
     static func stored(_ store: Store) throws -> String {
         let ids = questionnaire.threats.map(\.id)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -286,7 +287,7 @@ package enum DifferentialCheck {
                 MentionAggregate.StateSums.fill(
                     &scratch, with: answer.response.mentions, index: index)
                 answers.append(
-                    "  \(answer.response.respondent ?? "-"): "
+                    "  \(answer.response.respondent ?? "-") line \(answer.response.line): "
                         + scratch.map(String.init).joined(separator: ","))
             }
             lines += answers.sorted()

@@ -221,7 +221,7 @@ struct StreamedStoreTests {
         #expect(streamed.map(\.response.respondentCount) == general.map(\.response.respondentCount))
         let answers = { (all: [Submission]) in
             all.flatMap(\.answers).map { answer in
-                "\(answer.delegation)/\(answer.response.respondent ?? "-"): "
+                "\(answer.delegation)/\(answer.response.respondent ?? "-") line \(answer.response.line): "
                     + answer.response.mentions.map { "\($0.threat):\($0.priority ?? 0)" }.sorted()
                     .joined(separator: " ")
             }

@@ -79,6 +79,12 @@ struct RespondentShowingTests {
             ["show", "1"], store: path, questionnaires: TestSupport.fixtures + "/load-test")
         #expect(shown.status == .success)
         #expect(shown.out.contains("read by the fast reader"))
+        // Each respondent's line is kept as the general reader gives it: the first at line 2.
+        let opened = try Store(path: path)
+        let submission = try #require(try opened.submission(id: 1, respondents: false))
+        let first = try #require(try opened.respondentAnswers(of: submission, limit: 1).first)
+        #expect(first.line >= 2)
+        #expect(shown.out.contains("\(first.respondent ?? "?")  "))
         #expect(shown.out.contains("threatsurvey show 1 --original"))
     }
 

@@ -7,7 +7,8 @@ public import Foundation
 /// respondent. Every analysis starts here, so that a resubmission replaces an earlier
 /// answer everywhere at once and nothing is counted twice.
 public struct CurrentAnswers: Sendable {
-    /// The current answers per Member State: one per respondent (one when none is given).
+    /// The current answers per Member State: one per respondent (one when none is given), in
+    /// the one order (``precedes(_:_:)``, then as their submission holds them).
     ///
     /// A submission gathering respondents gives one answer per respondent
     /// (``Submission/answers``), each numbered as the submission.
@@ -22,19 +23,26 @@ public struct CurrentAnswers: Sendable {
     ///     passes the instant the deadline day ends).
     /// - Complexity: O(n log n) for n submissions.
     public init(_ submissions: [Submission], asOf: Date? = nil, receivedBefore: Date? = nil) {
-        let ordered = submissions.flatMap(\.answers).sorted(by: CurrentAnswers.precedes)
-        var latest: [String: [String: Submission]] = [:]
-        for submission in ordered {
-            if let asOf, submission.received > asOf { continue }
-            if let receivedBefore, submission.received >= receivedBefore { continue }
-            for state in submission.memberStates {
-                latest[state, default: [:]][CurrentAnswers.slot(submission)] = submission
+        // The one order; answers it cannot tell apart (respondents of one submission on one
+        // line, as in a one-line JSON array) in the order the submission holds them, so that
+        // the later one in the file counts and nothing depends on a dictionary's order.
+        let answers = submissions.flatMap(\.answers)
+        let order = answers.indices.sorted { a, b in
+            if CurrentAnswers.precedes(answers[a], answers[b]) { return true }
+            if CurrentAnswers.precedes(answers[b], answers[a]) { return false }
+            return a < b
+        }
+        var latest: [String: [String: Int]] = [:]
+        for (rank, index) in order.enumerated() {
+            let answer = answers[index]
+            if let asOf, answer.received > asOf { continue }
+            if let receivedBefore, answer.received >= receivedBefore { continue }
+            for state in answer.memberStates {
+                latest[state, default: [:]][CurrentAnswers.slot(answer)] = rank
             }
         }
-        // In the one order (respondents of one submission by line): never the order a
-        // dictionary happens to give.
         byState = latest.mapValues { perRespondent in
-            perRespondent.values.sorted(by: CurrentAnswers.precedes)
+            perRespondent.values.sorted().map { answers[order[$0]] }
         }
     }
 
@@ -43,7 +51,7 @@ public struct CurrentAnswers: Sendable {
 
     /// The single current submission of `state` (the latest, where there are respondents).
     public func current(for state: String) -> Submission? {
-        byState[state]?.max(by: CurrentAnswers.precedes)
+        byState[state]?.last
     }
 
     /// Whether `a` comes before `b`, so that `b` replaces it when both fill the same slot.

@@ -42,7 +42,7 @@ public struct Tally: Sendable {
             var byState: [String: String] = [:]
             for state in responded {
                 // The latest current answer that answers this question.
-                let answers = (current.byState[state] ?? []).sorted(by: CurrentAnswers.precedes)
+                let answers = current.byState[state] ?? []  // in the one order
                 for s in answers {
                     if let a = s.response.answers.last(where: { $0.question == question.id }) {
                         byState[state] = a.value

@@ -71,6 +71,9 @@ public enum LongCSVAggregator {
         public var number: Int
         /// Per threat: -1 not mentioned, 0 mentioned without priority, >0 the priority.
         public var priorities: [Int32]
+        /// The line the respondent's first row starts on, as the general reader numbers lines
+        /// (a record ends a line at LF, CR LF or a lone CR; inside quotes, LF does).
+        public var line: Int
     }
 
     /// What a streamed file held, for the store.
@@ -175,6 +178,7 @@ public enum LongCSVAggregator {
         var scanner = Scanner(questionnaire: questionnaire)
         defer { scanner.release() }
         scanner.onAnswer = onAnswer
+        scanner.countsLines = onAnswer != nil
         let capacity = chunkSize * 2
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
@@ -350,6 +354,15 @@ struct Scanner {
     private var firstGroupSeen = false
     // Without respondents, each state's answer is gathered over the whole file.
     var statePriorities: [[Int32]] = []
+    /// Whether lines are counted (for the answers handed to `onAnswer`: each respondent's
+    /// line, as the general reader gives it); summing alone does not need them.
+    var countsLines = false
+    /// The line the next record starts on (the header is line 1).
+    var line = 2
+    /// The line the record being read starts on.
+    var recordLine = 0
+    /// The line the current group's first row starts on.
+    var groupLine = 0
 
     init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
@@ -473,9 +486,23 @@ struct Scanner {
             // Skip blank lines.
             let b0 = base[i]
             if b0 == 0x0A || b0 == 0x0D {
+                if countsLines {
+                    // LF, or a lone CR, ends a line; CR LF ends one (its LF counts).
+                    if b0 == 0x0A {
+                        line += 1
+                    } else if i + 1 < n {
+                        if base[i + 1] != 0x0A { line += 1 }
+                    } else if final {
+                        line += 1
+                    } else {
+                        break outer
+                    }
+                }
                 recordStart = i + 1
                 continue
             }
+            // Line ends inside this record's quoted fields and at its end.
+            var lineEnds = 0
             var column = 0
             while true {
                 if i >= n { break outer }  // incomplete record: wait for more bytes
@@ -500,6 +527,7 @@ struct Scanner {
                             return recordStart
                         }
                     }
+                    if countsLines { lineEnds += Scanner.lineEnds(base + i + 1, j - i - 1) }
                     i = j + 1
                 } else {
                     var j = i
@@ -528,10 +556,12 @@ struct Scanner {
                 if b == 0x0D {
                     i += 1
                     if i < n, base[i] == 0x0A { i += 1 } else if i >= n && !final { break outer }
+                    lineEnds += 1
                     break
                 }
                 if b == 0x0A {
                     i += 1
+                    lineEnds += 1
                     break
                 }
                 declined = .textAfterClosingQuote
@@ -541,11 +571,28 @@ struct Scanner {
                 declined = .raggedRow
                 return recordStart
             }
+            recordLine = line
             row(base, fieldStart, fieldLength)
             if declined != nil { return recordStart }
+            line += lineEnds
             recordStart = i
         }
         return recordStart
+    }
+
+    /// The line ends inside a quoted field of `length` bytes at `p`: each LF (inside quotes
+    /// the general reader's lines end at LF only; between records a lone CR ends one too).
+    static func lineEnds(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        var count = 0
+        var from = p
+        var left = length
+        while left > 0, let hit = memchr(from, 0x0A, left) {
+            let next = hit.assumingMemoryBound(to: UInt8.self) + 1
+            left -= from.distance(to: next)
+            from = UnsafePointer(next)
+            count += 1
+        }
+        return count
     }
 
     /// Quoted text is accepted in comment columns only (names and numbers are never quoted).
@@ -612,6 +659,7 @@ struct Scanner {
                     return
                 }
                 groupRespondent = respondent
+                groupLine = recordLine
                 groupState = state
             }
             let old = groupPriorities[threat]
@@ -769,7 +817,7 @@ struct Scanner {
                 + String(repeating: "0", count: max(0, respondentWidth - digits.count)) + digits
             let answer = LongCSVAggregator.StreamedAnswer(
                 memberState: stateCodes[groupState], respondent: id, number: groupRespondent,
-                priorities: groupPriorities)
+                priorities: groupPriorities, line: groupLine)
             if !onAnswer(answer) { declined = .stoppedByStore }
         }
         addAnswer(groupPriorities, to: groupState)

@@ -200,6 +200,7 @@ public struct StreamingSubmitter {
                     answer.priorities.withUnsafeBufferPointer { priorities in
                         writer.appendAnswer(
                             memberState: answer.memberState, respondent: answer.respondent,
+                            line: answer.line,
                             priorities: priorities)
                     }
                 })

@@ -94,12 +94,14 @@ enum RespondentPack {
     }
 
     /// Appends a streamed respondent's answer: `priorities` per threat of the header's list
-    /// (`SumsRow/notMentioned`, `SumsRow/noPriority` or the priority), no line, no text.
+    /// (`SumsRow/notMentioned`, `SumsRow/noPriority` or the priority), the line its first row
+    /// starts on, no text.
     static func appendAnswer(
-        respondent: String, priorities: UnsafeBufferPointer<Int32>, to out: inout PackedBytes
+        respondent: String, line: Int, priorities: UnsafeBufferPointer<Int32>,
+        to out: inout PackedBytes
     ) {
         out.text(respondent)
-        out.varint(0)
+        out.varint(line)
         out.byte(0)
         var count = 0
         for p in priorities where p >= 0 { count += 1 }

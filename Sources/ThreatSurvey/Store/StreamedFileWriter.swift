@@ -75,10 +75,11 @@ public final class StreamedFileWriter {
     }
 
     /// Keeps one respondent's answer: `priorities` per threat of the questionnaire, as
-    /// `SumsRow/addAnswer(_:)` takes them (-1 not mentioned, 0 no priority, >0 priority),
-    /// packed with its delegation's others.
+    /// `SumsRow/addAnswer(_:)` takes them (-1 not mentioned, 0 no priority, >0 priority), and
+    /// the line its first row starts on (0: not known), packed with its delegation's others.
     func appendAnswer(
-        memberState: String, respondent: String, priorities: UnsafeBufferPointer<Int32>
+        memberState: String, respondent: String, line: Int = 0,
+        priorities: UnsafeBufferPointer<Int32>
     ) {
         let index: Int
         if let known = packOf[memberState] {
@@ -89,7 +90,7 @@ public final class StreamedFileWriter {
             packs.append((memberState, PackedBytes(), 0))
         }
         RespondentPack.appendAnswer(
-            respondent: respondent, priorities: priorities, to: &packs[index].body)
+            respondent: respondent, line: line, priorities: priorities, to: &packs[index].body)
         packs[index].count += 1
     }
 

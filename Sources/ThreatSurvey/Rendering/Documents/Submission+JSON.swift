@@ -160,13 +160,16 @@ extension Submission {
         if !response.mentions.isEmpty { blocks.append(.table(evidenceTable())) }
         if let listing, !listing.isEmpty {
             blocks.append(.table(Submission.respondentTable(listing)))
-            // Streamed by the fast reader: what counts was kept, not each row's line or comment.
-            if listing.allSatisfy({ $0.line == 0 }) {
+            // Streamed by the fast reader: what counts was kept (and where each answer
+            // starts), not each row's position or comment; its mentions carry no line.
+            let mentions = listing.flatMap(\.mentions)
+            if !mentions.isEmpty, mentions.allSatisfy({ $0.line == nil }) {
                 blocks.append(
                     .note(
                         "read by the fast reader: each respondent's threats and best priorities "
-                            + "were kept, not each row's line or comment; the file as received "
-                            + "has them: threatsurvey show \(id) --original"))
+                            + "were kept, with the line its answer starts on, not each row's "
+                            + "comment or position; the file as received has them: "
+                            + "threatsurvey show \(id) --original"))
             }
             let more = response.respondentCount - listing.count
             if more > 0 {
