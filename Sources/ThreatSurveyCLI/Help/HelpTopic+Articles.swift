@@ -958,8 +958,9 @@ $ threatsurvey void 4 --reason "test file, stored under SE by mistake"
   `history` has one line for it (`FR (129387 respondents)`), `show N` lists its first 100
   respondents and says how many more, and `show N --format json` gives every one. A file large
   enough to be streamed is stored in the same shape, with one difference: the fast reader keeps
-  what counts for each respondent (each threat and its best priority), not each row's comment
-  or line; those stay in the original (`show N --original`).
+  what counts for each respondent (each threat and its best priority) and the line its answer
+  starts on, not each row's comment or position; those stay in the original (`show N
+  --original`).
 - A Member State's **current answer** is the most recently received submission naming it as
   delegation or cosignatory; with a `respondent` column, each respondent's latest answer is
   current (a respondent named twice in one file: the later row counts). `history` shows which
@@ -1598,7 +1599,7 @@ were `late`.
 mention with its threat, priority, comment, origin, matched phrase, line, `negated` and `cue`,
 the answers to questions, the officer's `decisions` and `voided`; for a submission gathering a
 delegation's respondents, `respondentCount` and `respondents`, every respondent's answer
-(`respondent`, `line` — `null` for a file stored by streaming —, `dated`, `mentions`,
+(`respondent`, `line` — where its answer starts —, `dated`, `mentions`,
 `answers`, `comments`). `history --format json` lists every submission with its status and
 decisions.
 
@@ -1924,8 +1925,10 @@ process's maximum resident set; release build of the one stored shape):
 | commands on the fixtures ≤ 50 ms | **20 ms** |
 | results identical to the baselines | threatsurvey's output, in the baselines' canonical form, is byte-identical to polars, DuckDB, plain Python and `expected-1m.json` |
 
-The same run under heavy load (a `compile` of the million store beside it, load average above
-4) gave submit 1.13× DuckDB's import, `rank --from` 0.18× polars and store commands of 21–77 ms:
+That run was before each respondent's line was kept; the final build's submit and store are in
+"Storage cost" below (1.35×, 59.2 MB). The same run under heavy load (a `compile` of the million
+store beside it, load average above 4) gave submit 1.13× DuckDB's import, `rank --from` 0.18×
+polars and store commands of 21–77 ms:
 seconds vary with the machine and its load (polars has taken from 1.3 s on a quiet machine to
 4.3 s on a loaded one; the C scan 0.12 s to 0.36 s): compare ratios, not seconds.
 
@@ -1957,21 +1960,23 @@ shared cores (load average 2–7):
 | one row per streamed respondent, originals as received | 2.67× | 354.5 MB, 2.11× |
 | originals compressed (schema 11: zlib level 1, one stream per 4 MiB chunk, on the second core) | 2.83× (8.30 s against 2.93 s) | 215.7 MB, 1.28× |
 | **one stored shape (schema 12): a delegation's respondents packed in its submission** | **1.28×** (1.77 s against 1.39 s) | **56.6 MB, 0.34×** |
+| the same, each respondent's line kept too (the final build) | **1.35×** (1.96 s against 1.43 s) | **59.2 MB, 0.35×** |
 
-The last row is the measurement of 2026-12-07, third round (`threatsurvey-bench --respondents
-1000000 --rounds 3 --work /tmp/bench-run3 --shared ../shared/bench --only submit,store,rank`):
+The last row is the measurement of the final build (`threatsurvey-bench --respondents 1000000
+--rounds 3 --work /tmp/bench-run6 --shared ../shared/bench --only submit,store,rank`):
 
 | target | measured |
 | --- | --- |
-| submit ≤ 1.5× DuckDB's import (paired) | **1.28×** (1.772 s [1.717..1.859], 95 MiB; DuckDB 1.387 s, 279 MiB): met |
-| store ≤ the CSV | **56.6 MB = 0.34×** (DuckDB's file 38.0 MB): met |
-| `rank --from` 0.12–0.16× polars (paired) | **0.115×**, 35 MiB peak (unchanged reader; polars slower this run) |
-| every store command < 50 ms | `rank` 34, `show 1` 27, `history --limit 20` 32, `deadline` 15, `tally` 31, `summary` 34, `report` 36 ms: met |
+| submit ≤ 1.5× DuckDB's import (paired) | **1.35×** (1.963 s [1.787..2.021], 96 MiB; DuckDB 1.425 s, 315 MiB): met |
+| store ≤ the CSV | **59.2 MB = 0.35×** (DuckDB's file 38.0 MB): met |
+| `rank --from` 0.12–0.16× polars (paired) | **0.155×**, 35 MiB peak (the reader is unchanged) |
+| every store command < 50 ms | `rank` 40, `show 1` 30, `history --limit 20` 36, `deadline` 16, `tally` 38, `summary` 37, `report` 45 ms: met |
 
-Why it moved (`sqlite3 STORE "select name, sum(pgsize) from dbstat group by name"`): the
-store is now the compressed original (`file_chunks`, 29.4 MB) and 28 submissions (27.1 MB), one
-per delegation, whose packs hold the million respondents' answers in 27.0 MB (about 27 bytes
-each: the respondent's id and each threat with its priority) and whose kept sums take 14.7 KB.
+Why it moved (`sqlite3 STORE "select name, sum(pgsize) from dbstat group by name"`, on the
+store before lines were kept): the store is now the compressed original (`file_chunks`,
+29.4 MB) and 28 submissions (27.1 MB), one per delegation, whose packs hold the million
+respondents' answers in 27.0 MB (about 27 bytes each: the respondent's id and each threat with
+its priority; the line adds about 2.6 bytes) and whose kept sums take 14.7 KB.
 The row per respondent is gone, and with it 186 bytes per respondent of table row and index
 entries, 3–4 s of index maintenance, and the per-file sums tables. `rank` reads 28 submissions
 and their kept sums; `show 1` lists a delegation's first 100 respondents (decoding only them);
@@ -1983,8 +1988,9 @@ respondents (`generate --respondents 10000`, 1.7 MB) submit in 0.48 s and make a
 it take 10–20 ms, `history` 70 ms (release, `/usr/bin/time`, loaded machine).
 
 What a streamed file keeps is what counts: each respondent's threats and best priority per
-threat. The general reader keeps more of the same answers: each row's line and column, its
-comment, and a threat named on two rows as two mentions. Both are the same stored shape and
+threat, and the line its answer starts on (2.6 MB more for the million; lines counted as the
+general reader counts them). The general reader keeps more of the same answers: each row's line,
+column and spelling, its comment, and a threat named on two rows as two mentions. Both are the same stored shape and
 count the same (the differential driver stores every generated consultation both ways and
 compares, answer by answer); the streamed original keeps the rest (`show N --original`).
 
@@ -2097,9 +2103,15 @@ vary, so compare ratios within one table, not across tables).
   counted; 100 superseded by later answers`), and no `csv-long, streamed` format. `compile`
   gives one reply per respondent (keyed by submission and respondent).
 - **One difference kept.** The fast reader keeps what counts for each respondent (each threat
-  and its best priority), not each row's comment or line; the original of a file it streamed
-  has them (`show N --original`, which `show N` points to). Same counts, same figures, same
-  stored shape; less detail.
+  and its best priority) and the line its answer starts on — counted as the general reader
+  counts lines (LF, CR LF or a lone CR between records, LF inside quotes), compared by the
+  differential, which now also writes lone-CR files — but not each row's comment, position or
+  spelling; the original of a file it streamed has them (`show N --original`, which `show N`
+  points to). Same counts, same figures, same stored shape, same lines; less detail.
+- **One order.** `CurrentAnswers` orders answers it cannot tell apart (respondents of one
+  submission on one line, as in a one-line JSON array) as their submission holds them; before,
+  `tally` could take either of two such respondents' answers to a question, by a dictionary's
+  order (a test failed one run in several).
 - **Checked.** The differential driver also stores each consultation both ways (streamed and
   read whole) and compares the stores (`DifferentialCheck.compareStored`); the pipeline
   exercise counts disagreements between its two readings (`history` from the store against
@@ -2117,10 +2129,11 @@ vary, so compare ratios within one table, not across tables).
   consultations, each stored both ways where it streams: no difference; `threatsurvey-pipeline`
   on 2,000 (seed 1) and 1,500 (seed 2) inputs: no trap, no disagreement.
 - **Measured** (`threatsurvey-bench --respondents 1000000 --rounds 3 --only
-  submit,store,rank`, 2 shared cores): submit of the 168 MB bench file **1.28× DuckDB's import**
-  (paired; 1.77 s, 95 MiB) — was 2.83× (8.30 s); store **56.6 MB, 0.34× the CSV** — was 215.7 MB,
-  1.28×; `rank --from` 0.115× polars (35 MiB); every store command 15–36 ms. Issue 18's four
-  targets are met (<doc:Performance>). The full `history` on that store: 0.05 s for 28 lines
+  submit,store,rank`, 2 shared cores, the final build): submit of the 168 MB bench file **1.35×
+  DuckDB's import** (paired; 1.96 s, 96 MiB) — was 2.83× (8.30 s); store **59.2 MB, 0.35× the
+  CSV** — was 215.7 MB, 1.28×; `rank --from` 0.155× polars (35 MiB); every store command
+  16–45 ms. Before lines were kept: 1.28×, 56.6 MB. Issue 18's four targets are met
+  (<doc:Performance>). The full `history` on that store: 0.05 s for 28 lines
   (32 s and 2.1 GB before). 10,000 respondents (1.7 MB, read whole): submit 0.48 s (1.7–2.5 s
   before), store 1.8 MB (6.4 MB before).
 
@@ -2538,11 +2551,13 @@ unchanged; it is applied to the answers a submission gives, one per respondent.
   and the old per-file sums (`bulk_files`, `bulk_sums`) are no longer read for figures: an old
   streamed store is read row by row — correct, slower (`StoreBefore12Tests`).
 - **One difference kept.** The fast reader keeps what counts for each respondent (each threat
-  and its best priority), not each row's comment or line; the original of a file it streamed
-  has those (`show N --original`). Same counts, same figures, same stored shape; less detail.
+  and its best priority) and the line its answer starts on (numbered as the general reader
+  numbers lines), not each row's comment, position or spelling, nor a threat named on two rows
+  as two mentions; the original of a file it streamed has those (`show N --original`, which
+  `show N` points to). Same counts, same figures, same stored shape, same lines; less detail.
 
-The cost fell with the shape: a store of a million respondents is 56.6 MB against the 168 MB
-CSV (215.7 MB before), and their submit 1.28× DuckDB's import of the same CSV, paired (1.77 s;
+The cost fell with the shape: a store of a million respondents is 59.2 MB against the 168 MB
+CSV (215.7 MB before), and their submit 1.35× DuckDB's import of the same CSV, paired (1.96 s;
 2.83× and 8.30 s before) — issue 18's targets, met (<doc:Performance>). The
 differential driver stores each consultation both ways (streamed and read whole) and compares
 the stores (`DifferentialCheck.compareStored`); the pipeline exercise checks that `history`
