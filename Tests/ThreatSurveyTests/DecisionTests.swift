@@ -262,6 +262,15 @@ struct DecisionTests {
             refused.err.contains(
                 "holds the answers of \(first.response.respondentCount) respondents"))
         #expect(refused.err.contains("threatsurvey void \(first.id)"))
+        // Listing it says what it holds and the one decision that applies.
+        let listed = runCLI(["review", "\(first.id)"], store: store)
+        #expect(listed.status == .success)
+        #expect(
+            listed.out.contains(
+                "holds the answers of \(first.response.respondentCount) respondents"))
+        let said = listed.out + listed.err
+        #expect(said.contains("threatsurvey void \(first.id) --reason TEXT"))
+        #expect(!said.contains("--accept N"))
         try opened.record([
             Decision(submission: first.id, action: .void, reason: "a test file", by: "anna")
         ])

@@ -197,13 +197,25 @@ struct ReviewCommand: ParsableCommand {
             ],
             alignments: [.right, .left, .right, .left, .left, .left, .left, .left], rows: rows)
         var blocks: [Document.Block] = [
-            .heading("Review of #\(found.id) to \(found.questionnaire) from \(found.delegation)"),
-            rows.isEmpty ? .text("No mentions.") : .table(table),
+            .heading("Review of #\(found.id) to \(found.questionnaire) from \(found.delegation)")
         ]
+        if found.gathersRespondents {
+            // Its mentions are its respondents': `show` lists them; no number singles one out.
+            blocks.append(
+                .text(
+                    "#\(found.id) holds the answers of \(found.response.respondentCount) "
+                        + "respondents (threatsurvey show \(found.id) lists them)."))
+        } else {
+            blocks.append(rows.isEmpty ? .text("No mentions.") : .table(table))
+        }
         if let voided = reviewed.voided { blocks.append(.note("voided: \(voided.line)")) }
         blocks.append(
             .note(
-                "decide with: threatsurvey review \(found.id) --accept N | --reject N | --priority N=P | --add THREAT --reason TEXT"
+                found.gathersRespondents
+                    ? "decide with: threatsurvey void \(found.id) --reason TEXT (withdraws every "
+                        + "respondent's answer in it); to correct one respondent, submit its "
+                        + "corrected rows (a respondent's latest answer counts)"
+                    : "decide with: threatsurvey review \(found.id) --accept N | --reject N | --priority N=P | --add THREAT --reason TEXT"
             ))
         let json = JSONValue.object([
             "submission": .int(Int(found.id)),
