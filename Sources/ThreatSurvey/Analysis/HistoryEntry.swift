@@ -33,15 +33,14 @@ public struct HistoryEntry: Sendable {
     ) -> [HistoryEntry] {
         let ordered = submissions.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
         let decided = Dictionary(grouping: decisions, by: \.submission)
-        // The latest in received order wins, as in CurrentAnswers; a voided one never does.
-        // A submission gathering respondents gives one answer per respondent (in line order).
+        // Which answer fills each slot is CurrentAnswers' to say (the one rule); a voided
+        // submission never does. Here it is only looked up, per Member State and slot.
+        let voided = Set(decisions.filter { $0.action == .void }.map(\.submission))
         var current: [String: AnswerID] = [:]
-        for s in ordered where !(decided[s.id] ?? []).contains(where: { $0.action == .void }) {
-            for answer in s.answers {
-                for state in answer.memberStates {
-                    current[key(state, answer)] = AnswerID(answer)
-                }
-            }
+        for (state, answers) in CurrentAnswers(submissions.filter { !voided.contains($0.id) })
+            .byState
+        {
+            for answer in answers { current[key(state, answer)] = AnswerID(answer) }
         }
         return ordered.map { s in
             var entry = HistoryEntry(
