@@ -175,4 +175,29 @@ struct RespondentPackTests {
         let cyber = try #require(fromStore.questions.first { $0.question.id == "cyber-unit" })
         #expect(cyber.answers.contains { $0.memberStates == ["FR"] })
     }
+
+    @Test(
+        "A pack's kept sums count each respondent's answer as the current-answer rule does, whatever order the pack holds them in"
+    )
+    func keptSumsFollowTheRule() throws {
+        let q = try TestSupport.questionnaire()
+        let ids = q.threats.map(\.id)
+        let later = Response(
+            delegation: "FR", respondent: "R1", mentions: [Mention(threat: ids[2], priority: 1)],
+            line: 7)
+        let earlier = Response(
+            delegation: "FR", respondent: "R1", mentions: [Mention(threat: ids[0])], line: 4)
+        let other = Response(
+            delegation: "FR", respondent: "R2", mentions: [Mention(threat: ids[1])], line: 5)
+        var pack = Response(delegation: "FR", line: 4)
+        pack.respondents = [later, earlier, other]
+        pack.respondentCount = 3
+        let submission = Submission(
+            id: 1, questionnaire: q.id, received: Date(timeIntervalSince1970: 0), sourceFile: "f",
+            format: .csvLong, encoding: "UTF-8", delimiter: ",", checksum: "", fileID: 1,
+            response: pack, warnings: [])
+        let rule = MentionAggregate(questionnaire: q, current: CurrentAnswers([submission]))
+        #expect(pack.respondentSums(threats: ids) == rule.states["FR"])
+        #expect(pack.countedRespondents().map(\.line) == [7, 5])
+    }
 }

@@ -313,8 +313,8 @@ public struct Submitter {
         func key(_ state: String, _ s: Submission) -> String {
             state + "\u{1F}" + CurrentAnswers.slot(s)
         }
-        for s in existing.flatMap(\.answers).sorted(by: CurrentAnswers.precedes) {
-            for state in s.memberStates { current[key(state, s)] = s }
+        for (state, answers) in CurrentAnswers(existing).byState {
+            for answer in answers { current[key(state, answer)] = answer }
         }
         var out: [Receipt] = []
         for (index, submission) in stored.enumerated() {

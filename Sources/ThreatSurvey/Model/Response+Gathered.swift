@@ -53,10 +53,15 @@ extension Response {
         return countedRespondents().flatMap(\.threats).filter { seen.insert($0).inserted }
     }
 
-    /// The answers of ``respondents`` that count: each respondent's last in file order.
+    /// The answers of ``respondents`` that count: each respondent's last, by line and then as
+    /// held — the order `CurrentAnswers` gives the answers of one submission.
     func countedRespondents() -> [Response] {
         var last: [String: Int] = [:]
-        for (i, answer) in respondents.enumerated() { last[answer.respondent ?? ""] = i }
+        for (i, answer) in respondents.enumerated() {
+            let key = answer.respondent ?? ""
+            if let kept = last[key], respondents[kept].line > answer.line { continue }
+            last[key] = i
+        }
         return respondents.enumerated().filter { last[$0.element.respondent ?? ""] == $0.offset }
             .map(\.element)
     }
